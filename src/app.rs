@@ -1,0 +1,90 @@
+//! The root: reads the URL, loads the programme once, provides the contexts, and chooses
+//! between loading, error and browsing. Components below never fetch or touch storage.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::browser::{fetch::fetch_programme, url};
+use crate::components::browse::Browse;
+use crate::components::load_error::LoadErrorView;
+use crate::domain::i18n::{Lang, Msg, tr};
+use crate::domain::query::{drop_unknown_ids, parse_query};
+use crate::state::{IgnoredParams, LangSignal, LoadedProgramme, ShortlistState, ViewSignal};
+
+/// The programme file published next to the app; `?programme=URL` picks another.
+const DEFAULT_PROGRAMME: &str = "programme.json";
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (initial, ignored) = parse_query(&url::read_query());
+    let view = RwSignal::new(initial);
+    let ignored = RwSignal::new(ignored);
+    provide_context(ViewSignal(view));
+    provide_context(IgnoredParams(ignored));
+    ShortlistState::provide();
+    // The static boot shell from index.html has done its job once the app is mounted.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+
+    // Back and forward restore the view the URL now describes.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let (state, _) = parse_query(&url::read_query());
+        view.set(state);
+    });
+
+    let lang = Signal::derive(move || {
+        view.with(|v| v.language.clone()).or_else(url::browser_language).map(|tag| Lang::from_tag(&tag)).unwrap_or_default()
+    });
+    provide_context(LangSignal(lang));
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+            let _ = root.set_attribute("dir", lang.dir());
+        }
+    });
+
+    // Read once, untracked: changing filters must never refetch the programme.
+    let programme_url = view.with_untracked(|v| v.programme.clone()).unwrap_or_else(|| DEFAULT_PROGRAMME.to_owned());
+    let source = programme_url.clone();
+    let programme = LocalResource::new(move || {
+        let source = source.clone();
+        async move { fetch_programme(&source).await }
+    });
+
+    let content = move || {
+        Suspend::new(async move {
+            match programme.await {
+                Ok((loaded, problems)) => {
+                    let more_ignored = view.try_update(|state| drop_unknown_ids(state, &loaded)).unwrap_or_default();
+                    if !more_ignored.is_empty() {
+                        ignored.update(|list| list.extend(more_ignored));
+                        let pairs = view.with_untracked(crate::domain::query::to_query);
+                        url::write_query(&pairs, true);
+                    }
+                    let loaded = LoadedProgramme { programme: Arc::new(loaded), problems: Arc::new(problems) };
+                    view! { <Browse loaded /> }.into_any()
+                }
+                Err(error) => view! { <LoadErrorView error retry=move || programme.refetch() /> }.into_any(),
+            }
+        })
+    };
+
+    view! {
+        <a class="skip-link" href="#content">{move || tr(lang.get(), Msg::SkipToContent)}</a>
+        <Transition fallback=move || view! { <Loading /> }>{content}</Transition>
+    }
+}
+
+#[component]
+fn Loading() -> impl IntoView {
+    let lang = crate::state::use_lang();
+    view! {
+        <main id="content" class="loading" aria-busy="true" data-testid="loading">
+            <p role="status">{move || tr(lang.get(), Msg::Loading)}</p>
+        </main>
+    }
+}
+

@@ -1,0 +1,7 @@
+//! Today's date in the reader's time zone: the one place the app reads the clock.
+
+use chrono::NaiveDate;
+
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}

@@ -1,0 +1,64 @@
+//! The page URL's query string: read it, write it (push or replace a history entry), and hear
+//! the back and forward buttons. Decoding and encoding use the browser's URLSearchParams.
+
+use web_sys::UrlSearchParams;
+
+/// The decoded query pairs of the current URL, in order.
+pub fn read_query() -> Vec<(String, String)> {
+    let search = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
+    let Ok(params) = UrlSearchParams::new_with_str(&search) else { return Vec::new() };
+    let mut pairs = Vec::new();
+    // URLSearchParams is iterable as [key, value] arrays.
+    if let Ok(Some(iterator)) = js_sys::try_iter(&params) {
+        for entry in iterator.flatten() {
+            let entry = js_sys::Array::from(&entry);
+            if let (Some(key), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+                pairs.push((key, value));
+            }
+        }
+    }
+    pairs
+}
+
+/// "?a=1&b=2" for the pairs, or "" when there are none.
+pub fn encode_query(pairs: &[(String, String)]) -> String {
+    let Ok(params) = UrlSearchParams::new() else { return String::new() };
+    for (key, value) in pairs {
+        params.append(key, value);
+    }
+    let query = String::from(params.to_string());
+    if query.is_empty() { query } else { format!("?{query}") }
+}
+
+/// Points the address bar at `pairs` without reloading. `replace` is for typing in the search
+/// box, so that every letter does not become a step of the back button.
+pub fn write_query(pairs: &[(String, String)], replace: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let query = encode_query(pairs);
+    if location.search().unwrap_or_default() == query {
+        return;
+    }
+    let url = format!("{path}{query}");
+    let Ok(history) = window.history() else { return };
+    let result = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+    if let Err(err) = result {
+        web_sys::console::warn_2(&"could not update the address bar".into(), &err);
+    }
+}
+
+/// The address of this page with other query pairs, for links that open a view.
+pub fn href_for(pairs: &[(String, String)]) -> String {
+    let path = web_sys::window().and_then(|window| window.location().pathname().ok()).unwrap_or_default();
+    format!("{path}{}", encode_query(pairs))
+}
+
+/// The browser's preferred language tag, e.g. "fr-BE".
+pub fn browser_language() -> Option<String> {
+    web_sys::window().and_then(|window| window.navigator().language())
+}

@@ -1,0 +1,80 @@
+//! The loaded app: header, notices, and one of the three pages (programme, shortlist, event).
+
+use leptos::prelude::*;
+
+use super::chips::ActiveFilters;
+use super::event_detail::EventDetail;
+use super::event_list::EventList;
+use super::facets::FacetPanel;
+use super::header::Header;
+use super::notices::Notices;
+use super::search_box::SearchBox;
+use super::shortlist_page::ShortlistPage;
+use crate::browser::clock;
+use crate::domain::filter::{FilterResult, apply};
+use crate::domain::i18n::{Msg, tr, tr_count};
+use crate::domain::query::Page;
+use crate::state::{LoadedProgramme, use_lang, use_view};
+
+#[component]
+pub fn Browse(
+    /// The programme that loaded and its problems.
+    loaded: LoadedProgramme,
+) -> impl IntoView {
+    provide_context(loaded.clone());
+    let view = use_view();
+    let programme = loaded.programme.clone();
+    let today = clock::today();
+    let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
+    let result = Memo::new(move |_| filter.with(|f| apply(&programme, f, today)));
+    let page = Memo::new(move |_| view.with(|v| (v.event.clone(), v.page)));
+
+    view! {
+        <Header />
+        <Notices problems=loaded.problems.clone() />
+        <main id="content" tabindex="-1">
+            {move || match page.get() {
+                (Some(id), _) => view! { <EventDetail id /> }.into_any(),
+                (None, Page::Shortlist) => view! { <ShortlistPage /> }.into_any(),
+                (None, Page::Programme) => view! { <ProgrammePage result /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn ProgrammePage(
+    /// Matching events and facet counts for the current filter.
+    result: Memo<FilterResult>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let panel_open = RwSignal::new(false);
+    let count = Memo::new(move |_| result.with(|r| r.matching.len()));
+    view! {
+        <div class="browse">
+            <div class="toolbar">
+                <SearchBox />
+                <button
+                    type="button"
+                    class="filters-button"
+                    data-testid="open-filters"
+                    aria-haspopup="dialog"
+                    aria-expanded=move || panel_open.get().to_string()
+                    aria-controls="facet-panel"
+                    on:click=move |_| panel_open.set(true)
+                >
+                    {move || tr(lang.get(), Msg::FiltersButton)}
+                </button>
+            </div>
+            <FacetPanel result open=panel_open />
+            <section class="results" aria-labelledby="results-heading">
+                <h2 id="results-heading" class="visually-hidden">{move || tr(lang.get(), Msg::EventsHeading)}</h2>
+                <ActiveFilters />
+                <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
+                    {move || tr_count(lang.get(), count.get(), Msg::ResultCountOne, Msg::ResultCountOther)}
+                </p>
+                <EventList indices=Signal::derive(move || result.with(|r| r.matching.clone())) />
+            </section>
+        </div>
+    }
+}

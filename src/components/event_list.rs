@@ -1,0 +1,69 @@
+//! Events under month headings, rendered a page at a time so that a 100,000-event programme
+//! keeps a small DOM; "Show more" adds the next page.
+
+use leptos::prelude::*;
+
+use super::event_card::EventCard;
+use crate::domain::i18n::{Msg, format_month, tr};
+use crate::domain::when::YearMonth;
+use crate::state::{use_lang, use_programme};
+
+/// Cards per page: a phone screen holds about five; 50 keeps rendering well under a frame.
+const PAGE_SIZE: usize = 50;
+
+#[component]
+pub fn EventList(
+    /// Indices of the events to show, in order.
+    #[prop(into)]
+    indices: Signal<Vec<usize>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let programme = use_programme();
+    let shown = RwSignal::new(PAGE_SIZE);
+    // A new result starts again at the first page.
+    Effect::watch(move || indices.track(), move |_, _, _| shown.set(PAGE_SIZE), false);
+
+    let groups = {
+        let programme = programme.clone();
+        Memo::new(move |_| {
+            let limit = shown.get();
+            indices.with(|indices| {
+                let mut groups: Vec<(YearMonth, Vec<usize>)> = Vec::new();
+                for &index in indices.iter().take(limit) {
+                    let month = programme.events[index].when.start_month();
+                    match groups.last_mut() {
+                        Some((last, members)) if *last == month => members.push(index),
+                        _ => groups.push((month, vec![index])),
+                    }
+                }
+                groups
+            })
+        })
+    };
+    let has_more = Memo::new(move |_| indices.with(Vec::len) > shown.get());
+
+    view! {
+        <div class="event-list" data-testid="event-list">
+            <For each=move || groups.get() key=|group| group.clone() let:group>
+                {
+                    let (month, members) = group;
+                    let heading_id = format!("month-{month}");
+                    let labelled_by = heading_id.clone();
+                    view! {
+                        <section class="month" aria-labelledby=labelled_by data-testid=format!("month-{month}")>
+                            <h3 id=heading_id class="month-heading">{move || format_month(lang.get(), month)}</h3>
+                            <ul class="cards">
+                                {members.into_iter().map(|index| view! { <li><EventCard index /></li> }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                }
+            </For>
+            <Show when=move || has_more.get()>
+                <button type="button" class="show-more" data-testid="show-more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
+                    {move || tr(lang.get(), Msg::ShowMore)}
+                </button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,178 @@
+//! The facet panel: one fieldset of checkboxes per facet, each option with the number of
+//! events it would give. A sidebar on wide screens; on phones a modal dialog over the list
+//! with "Show N events".
+
+use leptos::prelude::*;
+
+use super::labels::{facet_label, option_label};
+use crate::domain::filter::{Facet, FilterResult, facet_options};
+use crate::domain::i18n::{Msg, tr, tr_count};
+use crate::state::{History, navigate, use_lang, use_programme, use_view};
+
+/// Page regions that must not take focus while the dialog is open.
+const BEHIND_DIALOG: &str = "header.site-header, .toolbar, .results, .notices";
+
+#[component]
+pub fn FacetPanel(
+    /// Matching events and facet counts.
+    result: Memo<FilterResult>,
+    /// Whether the panel is open as a dialog (phones); ignored on wide screens.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let view = use_view();
+    let count = Memo::new(move |_| result.with(|r| r.matching.len()));
+    let close_button = NodeRef::<leptos::html::Button>::new();
+
+    // Focus moves into the dialog when it opens and back to its opener when it closes; the
+    // page behind is inert meanwhile, so Tab stays inside.
+    Effect::watch(
+        move || open.get(),
+        move |is_open, _, _| {
+            if let Ok(regions) = document().query_selector_all(BEHIND_DIALOG) {
+                for i in 0..regions.length() {
+                    if let Some(element) = regions.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+                        let _ = if *is_open { element.set_attribute("inert", "") } else { element.remove_attribute("inert") };
+                    }
+                }
+            }
+            if *is_open {
+                if let Some(button) = close_button.get_untracked() {
+                    let _ = button.focus();
+                }
+            } else if let Some(opener) = document().query_selector("[data-testid=open-filters]").ok().flatten() {
+                let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&opener).focus();
+            }
+        },
+        false,
+    );
+    on_cleanup(move || {
+        if let Ok(regions) = document().query_selector_all(BEHIND_DIALOG) {
+            for i in 0..regions.length() {
+                if let Some(element) = regions.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+                    let _ = element.remove_attribute("inert");
+                }
+            }
+        }
+    });
+
+    view! {
+        <aside
+            id="facet-panel"
+            class="facet-panel"
+            class:open=move || open.get()
+            role=move || open.get().then_some("dialog")
+            aria-modal=move || open.get().then_some("true")
+            aria-labelledby="facet-title"
+            data-testid="facet-panel"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    open.set(false);
+                }
+            }
+        >
+            <div class="panel-head">
+                <h2 id="facet-title">{move || tr(lang.get(), Msg::FiltersTitle)}</h2>
+                <button
+                    type="button"
+                    class="close-panel"
+                    node_ref=close_button
+                    data-testid="close-filters"
+                    aria-label=move || tr(lang.get(), Msg::CloseFilters)
+                    on:click=move |_| open.set(false)
+                >
+                    "×"
+                </button>
+            </div>
+            {Facet::ALL.into_iter().map(|facet| view! { <FacetGroup facet result /> }).collect_view()}
+            <label class="option hide-past">
+                <input
+                    type="checkbox"
+                    data-testid="hide-past"
+                    prop:checked=move || view.with(|v| v.filter.hide_past)
+                    on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        navigate(view, History::Push, |next| next.filter.hide_past = checked);
+                    }
+                />
+                <span>{move || tr(lang.get(), Msg::HidePast)}</span>
+            </label>
+            <div class="panel-foot">
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="clear-all-panel"
+                    disabled=move || view.with(|v| v.filter.is_empty())
+                    on:click=move |_| navigate(view, History::Push, |next| next.filter.clear())
+                >
+                    {move || tr(lang.get(), Msg::ClearAll)}
+                </button>
+                <button type="button" class="primary show-results" data-testid="show-results" on:click=move |_| open.set(false)>
+                    {move || tr_count(lang.get(), count.get(), Msg::ShowEventsOne, Msg::ShowEventsOther)}
+                </button>
+            </div>
+        </aside>
+    }
+}
+
+#[component]
+fn FacetGroup(
+    /// Which facet this group shows.
+    facet: Facet,
+    /// Matching events and facet counts.
+    result: Memo<FilterResult>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let view = use_view();
+    let programme = use_programme();
+    let options = {
+        let programme = programme.clone();
+        Memo::new(move |_| result.with(|r| facet_options(&programme, facet, &r.counts)))
+    };
+    let testid = format!("facet-{}", facet_code(facet));
+    view! {
+        <fieldset class="facet" data-testid=testid hidden=move || options.with(Vec::is_empty)>
+            <legend>{move || facet_label(lang.get(), facet)}</legend>
+            <For each=move || options.get() key=|option| (option.code.clone(), option.count) let:option>
+                {
+                    let code = option.code.clone();
+                    let chosen = {
+                        let code = code.clone();
+                        move || view.with(|v| v.filter.is_chosen(facet, &code))
+                    };
+                    let label = option_label(lang.get_untracked(), &programme, facet, &code);
+                    let toggle_code = code.clone();
+                    let count = option.count;
+                    view! {
+                        <label class="option" class:empty=count == 0>
+                            <input
+                                type="checkbox"
+                                data-testid=format!("option-{}-{}", facet_code(facet), code)
+                                value=code.clone()
+                                prop:checked=chosen.clone()
+                                disabled=move || count == 0 && !chosen()
+                                on:change=move |_| {
+                                    let code = toggle_code.clone();
+                                    navigate(view, History::Push, move |next| next.filter.toggle(facet, &code));
+                                }
+                            />
+                            <span class="option-label">{label}</span>
+                            <span class="count">{count}</span>
+                        </label>
+                    }
+                }
+            </For>
+        </fieldset>
+    }
+}
+
+/// Short names of facets for test hooks and CSS.
+pub fn facet_code(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Theme => "theme",
+        Facet::Month => "month",
+        Facet::Partner => "partner",
+        Facet::Series => "series",
+        Facet::Mode => "mode",
+    }
+}

@@ -1,0 +1,28 @@
+//! The screen shown when no programme could be loaded: what is wrong, where, and a retry.
+//! Never a blank page.
+
+use leptos::prelude::*;
+
+use crate::domain::i18n::{Msg, tr};
+use crate::domain::programme::LoadError;
+use crate::state::use_lang;
+
+#[component]
+pub fn LoadErrorView(
+    /// Why loading failed.
+    error: LoadError,
+    /// Loads the file again.
+    retry: impl Fn() + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <main id="content" class="load-error" data-testid="load-error">
+            <h1>{move || tr(lang.get(), Msg::LoadFailedTitle)}</h1>
+            <p>{move || tr(lang.get(), Msg::LoadFailedHelp)}</p>
+            <p class="error-message" data-testid="load-error-message"><code>{error.to_string()}</code></p>
+            <button type="button" class="primary" data-testid="retry" on:click=move |_| retry()>
+                {move || tr(lang.get(), Msg::Retry)}
+            </button>
+        </main>
+    }
+}

@@ -1,0 +1,16 @@
+//! Thin view components: they read state through `crate::state` and call domain functions;
+//! rules live in `domain`, browser access in `browser`.
+
+pub mod browse;
+pub mod chips;
+pub mod event_card;
+pub mod event_detail;
+pub mod event_list;
+pub mod facets;
+pub mod header;
+pub mod labels;
+pub mod load_error;
+pub mod notices;
+pub mod search_box;
+pub mod shortlist_button;
+pub mod shortlist_page;

@@ -1,0 +1,62 @@
+//! Notices above the content: events skipped for mistakes in the file (details one tap away),
+//! URL parameters that were ignored, and shortlist storage faults.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::browser::storage::StorageFault;
+use crate::domain::i18n::{Msg, tr, tr_count};
+use crate::domain::programme::{Problem, skipped_event_count};
+use crate::state::{use_ignored_params, use_lang, use_shortlist};
+
+#[component]
+pub fn Notices(
+    /// Problems found in the programme file.
+    problems: Arc<Vec<Problem>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let ignored = use_ignored_params();
+    let fault = use_shortlist().fault;
+    let skipped = skipped_event_count(&problems);
+    let problem_lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+
+    view! {
+        <div class="notices">
+            {(skipped > 0).then(|| view! {
+                <div class="notice warning" role="status" data-testid="skipped-notice">
+                    <p>{move || tr_count(lang.get(), skipped, Msg::SkippedEventsOne, Msg::SkippedEventsOther)}</p>
+                    <details>
+                        <summary>{move || tr(lang.get(), Msg::ShowDetails)}</summary>
+                        <ul class="problems" data-testid="problem-list">
+                            {problem_lines.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}
+                        </ul>
+                    </details>
+                </div>
+            })}
+            <Show when=move || ignored.with(|list| !list.is_empty())>
+                <div class="notice info" role="status" data-testid="ignored-params-notice">
+                    <p>{move || tr(lang.get(), Msg::IgnoredParams)}</p>
+                    <ul>
+                        {move || ignored.get().into_iter().map(|i| view! { <li><code>{format!("{}={}", i.param, i.value)}</code></li> }).collect_view()}
+                    </ul>
+                    <button type="button" class="link-button" data-testid="dismiss-ignored" on:click=move |_| ignored.set(Vec::new())>
+                        {move || tr(lang.get(), Msg::Dismiss)}
+                    </button>
+                </div>
+            </Show>
+            {move || fault.get().map(|fault| {
+                let msg = match fault {
+                    StorageFault::Unavailable | StorageFault::WriteFailed(_) => Msg::StorageUnavailable,
+                    StorageFault::Corrupt { .. } => Msg::StorageCorrupt,
+                    StorageFault::Newer(_) => Msg::StorageNewer,
+                };
+                view! {
+                    <div class="notice warning" role="alert" data-testid="storage-notice">
+                        <p>{tr(lang.get(), msg)}</p>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,30 @@
+//! The search box: updates the view as the reader types, replacing (not pushing) history.
+
+use leptos::prelude::*;
+
+use crate::domain::i18n::{Msg, tr};
+use crate::state::{History, navigate, use_lang, use_view};
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let lang = use_lang();
+    let view = use_view();
+    view! {
+        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="search-input">{move || tr(lang.get(), Msg::SearchLabel)}</label>
+            <input
+                id="search-input"
+                type="search"
+                data-testid="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=move || tr(lang.get(), Msg::SearchPlaceholder)
+                prop:value=move || view.with(|v| v.filter.text.clone())
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    navigate(view, History::Replace, |next| next.filter.text = text);
+                }
+            />
+        </form>
+    }
+}

@@ -1,0 +1,310 @@
+//! The one translation table: every string the user sees, and the one date formatter.
+//!
+//! English is complete; the other five UN languages (ar, zh, fr, ru, es) fall back to English
+//! until their tables are filled in, which is a data change here and nowhere else. Plural
+//! forms and right-to-left direction are per language already.
+
+use chrono::{Datelike, Timelike};
+
+use super::when::{When, YearMonth};
+
+/// The six official UN languages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Ar,
+    Zh,
+    #[default]
+    En,
+    Fr,
+    Ru,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 6] = [Lang::Ar, Lang::Zh, Lang::En, Lang::Fr, Lang::Ru, Lang::Es];
+
+    /// Picks the best supported language for a BCP 47 tag ("fr-CA" → French); English otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|lang| lang.tag() == primary).unwrap_or_default()
+    }
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::Zh => "zh",
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Ru => "ru",
+            Lang::Es => "es",
+        }
+    }
+
+    /// Text direction for the `dir` attribute.
+    pub fn dir(self) -> &'static str {
+        if self == Lang::Ar { "rtl" } else { "ltr" }
+    }
+}
+
+/// Every user-visible string. `{n}`, `{name}` ... are filled by `tr_with`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Msg {
+    AppName,
+    SkipToContent,
+    Loading,
+    LoadFailedTitle,
+    LoadFailedHelp,
+    Retry,
+    SearchLabel,
+    SearchPlaceholder,
+    FiltersButton,
+    FiltersTitle,
+    CloseFilters,
+    ShowEventsOne,
+    ShowEventsOther,
+    ClearAll,
+    FacetTheme,
+    FacetMonth,
+    FacetPartner,
+    FacetSeries,
+    FacetMode,
+    HidePast,
+    ActiveFilters,
+    RemoveFilter,
+    ResultCountOne,
+    ResultCountOther,
+    ResultCountNone,
+    EmptyTitle,
+    EmptyHelp,
+    EmptySearch,
+    ShowMore,
+    ModeInPerson,
+    ModeOnline,
+    ModeHybrid,
+    StatusScheduled,
+    StatusCancelled,
+    StatusPostponed,
+    StatusMovedOnline,
+    ShortlistAdd,
+    ShortlistRemove,
+    ShortlistNav,
+    ProgrammeNav,
+    ShortlistTitle,
+    ShortlistEmpty,
+    ShortlistDeviceOnly,
+    BackToList,
+    OpenEvent,
+    DetailWhen,
+    DetailWhere,
+    DetailMode,
+    DetailSeries,
+    DetailThemes,
+    DetailPartners,
+    DetailAudience,
+    DetailLanguages,
+    DetailLinks,
+    DetailStatus,
+    DetailOrganisers,
+    DetailPreparesFor,
+    DetailNotFound,
+    SkippedEventsOne,
+    SkippedEventsOther,
+    ShowDetails,
+    HideDetails,
+    IgnoredParams,
+    Dismiss,
+    StorageUnavailable,
+    StorageCorrupt,
+    StorageNewer,
+    DownloadBackup,
+    PublishedBy,
+    NavLabel,
+    EventsHeading,
+}
+
+/// Plural category of `n` in `lang` (CLDR names). Only the categories a table uses matter.
+pub fn plural_is_one(lang: Lang, n: usize) -> bool {
+    match lang {
+        // French counts 0 and 1 as singular; Chinese has no plural.
+        Lang::Fr => n <= 1,
+        Lang::Zh => false,
+        _ => n == 1,
+    }
+}
+
+/// The string for `msg` in `lang`, falling back to English.
+pub fn tr(lang: Lang, msg: Msg) -> &'static str {
+    match lang {
+        Lang::En => en(msg),
+        // Tables for the other UN languages are not written yet: English until they are.
+        Lang::Ar | Lang::Zh | Lang::Fr | Lang::Ru | Lang::Es => en(msg),
+    }
+}
+
+/// `tr` with `{name}` placeholders filled.
+pub fn tr_with(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
+    args.iter().fold(tr(lang, msg).to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+}
+
+/// A count sentence: `one` or `other` by the language's plural rule, `{n}` filled.
+pub fn tr_count(lang: Lang, n: usize, one: Msg, other: Msg) -> String {
+    let msg = if plural_is_one(lang, n) { one } else { other };
+    tr_with(lang, msg, &[("n", &n.to_string())])
+}
+
+fn en(msg: Msg) -> &'static str {
+    use Msg::*;
+    match msg {
+        AppName => "Programme browser",
+        SkipToContent => "Skip to the programme",
+        Loading => "Loading the programme…",
+        LoadFailedTitle => "The programme could not be shown",
+        LoadFailedHelp => "Check your connection and try again. If it keeps failing, tell the organisers: the message below says what is wrong with their file.",
+        Retry => "Try again",
+        SearchLabel => "Search the programme",
+        SearchPlaceholder => "Title, theme, partner, place…",
+        FiltersButton => "Filters",
+        FiltersTitle => "Filter the programme",
+        CloseFilters => "Close filters",
+        ShowEventsOne => "Show {n} event",
+        ShowEventsOther => "Show {n} events",
+        ClearAll => "Clear all filters",
+        FacetTheme => "Theme",
+        FacetMonth => "Month",
+        FacetPartner => "Partner organisation",
+        FacetSeries => "Series",
+        FacetMode => "Delivery mode",
+        HidePast => "Hide past events",
+        ActiveFilters => "Active filters",
+        RemoveFilter => "Remove filter {name}",
+        ResultCountOne => "{n} event",
+        ResultCountOther => "{n} events",
+        ResultCountNone => "No events",
+        EmptyTitle => "No event matches all these filters",
+        EmptyHelp => "Remove one of these to see more:",
+        EmptySearch => "the search “{text}”",
+        ShowMore => "Show more events",
+        ModeInPerson => "In person",
+        ModeOnline => "Online",
+        ModeHybrid => "In person and online",
+        StatusScheduled => "Scheduled",
+        StatusCancelled => "Cancelled",
+        StatusPostponed => "Postponed",
+        StatusMovedOnline => "Moved online",
+        ShortlistAdd => "Add “{title}” to my shortlist",
+        ShortlistRemove => "Remove “{title}” from my shortlist",
+        ShortlistNav => "My shortlist ({n})",
+        ProgrammeNav => "Programme",
+        ShortlistTitle => "My shortlist",
+        ShortlistEmpty => "Your shortlist is empty. Use the star on an event to add it.",
+        ShortlistDeviceOnly => "Your shortlist is kept in this browser on this device only.",
+        BackToList => "Back to the list",
+        OpenEvent => "Details",
+        DetailWhen => "When",
+        DetailWhere => "Where",
+        DetailMode => "How",
+        DetailSeries => "Series",
+        DetailThemes => "Themes",
+        DetailPartners => "Partners",
+        DetailAudience => "For",
+        DetailLanguages => "Languages",
+        DetailLinks => "Links",
+        DetailStatus => "Status",
+        DetailOrganisers => "Organised by",
+        DetailPreparesFor => "Prepares for",
+        DetailNotFound => "This event is not in the programme.",
+        SkippedEventsOne => "{n} event could not be shown because of a mistake in the programme file.",
+        SkippedEventsOther => "{n} events could not be shown because of mistakes in the programme file.",
+        ShowDetails => "Show details",
+        HideDetails => "Hide details",
+        IgnoredParams => "Some parts of the link were not understood and were ignored:",
+        Dismiss => "Dismiss",
+        StorageUnavailable => "This browser does not let the app save your shortlist: picks are kept only until you close this page.",
+        StorageCorrupt => "Your saved shortlist could not be read. It was kept aside, unchanged, and a new list was started.",
+        StorageNewer => "Your shortlist was saved by a newer version of this app. It is shown read-only here so that nothing is overwritten.",
+        DownloadBackup => "Download the saved data",
+        PublishedBy => "Published by {name}",
+        NavLabel => "Main",
+        EventsHeading => "Events",
+    }
+}
+
+const MONTHS_EN: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+fn month_name(_lang: Lang, month: u32) -> &'static str {
+    MONTHS_EN[(month.clamp(1, 12) - 1) as usize]
+}
+
+/// "June 2012": month headings and month facet options.
+pub fn format_month(lang: Lang, month: YearMonth) -> String {
+    format!("{} {}", month_name(lang, month.month), month.year)
+}
+
+/// A `When` at exactly its precision: never a day for a month-only event.
+pub fn format_when(lang: Lang, when: &When) -> String {
+    let day = |d: chrono::NaiveDate| format!("{} {} {}", d.day(), month_name(lang, d.month()), d.year());
+    match when {
+        When::Months { start, end } if start == end => format_month(lang, *start),
+        When::Months { start, end } => format!("{} – {}", format_month(lang, *start), format_month(lang, *end)),
+        When::Days { start, end } if start == end => day(*start),
+        When::Days { start, end } if start.year() == end.year() && start.month() == end.month() => {
+            format!("{}–{}", start.day(), day(*end))
+        }
+        When::Days { start, end } if start.year() == end.year() => {
+            format!("{} {} – {}", start.day(), month_name(lang, start.month()), day(*end))
+        }
+        When::Days { start, end } => format!("{} – {}", day(*start), day(*end)),
+        When::Times { start, end } => {
+            let time = |t: &chrono::DateTime<chrono::FixedOffset>| format!("{:02}:{:02}", t.hour(), t.minute());
+            let offset = format_offset(start.offset().local_minus_utc());
+            match end {
+                Some(end) if end.date_naive() == start.date_naive() => {
+                    format!("{}, {}–{} ({offset})", day(start.date_naive()), time(start), time(end))
+                }
+                Some(end) => format!("{}, {} – {}, {} ({offset})", day(start.date_naive()), time(start), day(end.date_naive()), time(end)),
+                None => format!("{}, {} ({offset})", day(start.date_naive()), time(start)),
+            }
+        }
+    }
+}
+
+fn format_offset(seconds: i32) -> String {
+    let sign = if seconds < 0 { '−' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn when(start: &str, end: Option<&str>) -> String {
+        format_when(Lang::En, &When::parse(start, end).unwrap())
+    }
+
+    #[test]
+    fn dates_show_only_the_precision_they_have() {
+        assert_eq!(when("2012-06", None), "June 2012");
+        assert_eq!(when("2012-11", Some("2013-01")), "November 2012 – January 2013");
+        assert_eq!(when("2012-06-05", None), "5 June 2012");
+        assert_eq!(when("2012-06-05", Some("2012-06-07")), "5–7 June 2012");
+        assert_eq!(when("2012-05-30", Some("2012-06-02")), "30 May – 2 June 2012");
+        assert_eq!(when("2012-12-30", Some("2013-01-02")), "30 December 2012 – 2 January 2013");
+        assert_eq!(when("2012-06-05T10:00:00-04:00", Some("2012-06-05T12:30:00-04:00")), "5 June 2012, 10:00–12:30 (UTC−04:00)");
+    }
+
+    #[test]
+    fn counts_use_the_plural_rule() {
+        assert_eq!(tr_count(Lang::En, 1, Msg::ResultCountOne, Msg::ResultCountOther), "1 event");
+        assert_eq!(tr_count(Lang::En, 0, Msg::ResultCountOne, Msg::ResultCountOther), "0 events");
+        assert_eq!(tr_with(Lang::En, Msg::RemoveFilter, &[("name", "Theme: Youth")]), "Remove filter Theme: Youth");
+    }
+
+    #[test]
+    fn languages_and_direction() {
+        assert_eq!(Lang::from_tag("fr-CA"), Lang::Fr);
+        assert_eq!(Lang::from_tag("de"), Lang::En);
+        assert_eq!(Lang::from_tag("ar").dir(), "rtl");
+    }
+}

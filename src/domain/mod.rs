@@ -1,0 +1,14 @@
+//! The pure core: programme format, filtering, URL state and shortlist storage format.
+//!
+//! Invariant: no web APIs here (no leptos, web_sys, js_sys, gloo, wasm_bindgen). Everything
+//! compiles and is tested natively; time and randomness come in as parameters.
+
+pub mod filter;
+pub mod fold;
+pub mod i18n;
+pub mod programme;
+pub mod query;
+pub mod shortlist;
+pub mod stored;
+pub mod text;
+pub mod when;

@@ -1,0 +1,48 @@
+//! What can go wrong with a programme file, as data the UI and the validator command both show.
+//! `LoadError` means nothing could be shown; a `Problem` means one item was skipped or ignored.
+
+use std::fmt;
+
+/// The one major version of the format this build reads.
+pub const SUPPORTED_MAJOR: u32 = 1;
+
+/// Why no programme could be shown at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("the programme file at {url} could not be fetched: {message}")]
+    Network { url: String, message: String },
+    #[error("the server answered {status} for {url}: the programme file is not there")]
+    Http { url: String, status: u16 },
+    #[error("the programme file is empty")]
+    Empty,
+    #[error("the programme file is a web page (HTML), not JSON: check the address of the file")]
+    Html,
+    #[error("the programme file is not valid JSON: {message} at line {line}, column {column}")]
+    Syntax { message: String, line: usize, column: usize },
+    #[error("the programme file has no `schema_version`: is this a programme file?")]
+    MissingVersion,
+    #[error("the programme file uses format version {found}; this app reads version {SUPPORTED_MAJOR}.x: update the app or the file")]
+    UnsupportedVersion { found: String },
+    #[error("{path}: {message} (line {line}, column {column})")]
+    Structure { path: String, message: String, line: usize, column: usize },
+}
+
+/// One item of the file that was skipped or one field that was ignored, with its JSON path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path in the file, e.g. `events[3].themes[1]`.
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}

@@ -1,0 +1,14 @@
+//! The programme file: its serde mirror (`raw`), the validated model (`model`), the checks
+//! between them (`validate`), and the single entry point `parse_programme`.
+
+mod error;
+mod lenient;
+mod model;
+mod parse;
+pub mod raw;
+mod validate;
+
+pub use error::{LoadError, Problem, SUPPORTED_MAJOR};
+pub use model::*;
+pub use parse::parse_programme;
+pub use validate::{is_http_url, skipped_event_count, valid_id};

@@ -1,0 +1,243 @@
+//! The serde mirror of the programme file, format 1.x (documented in docs/programme-format.md).
+//!
+//! Owns the *shape* only: field names, optionality, enum spellings. Meaning (ids resolve, dates
+//! exist, links are http) is checked in `validate`. The JSON Schema in
+//! public/programme.schema.json is generated from these types, so the two cannot drift.
+//! Unknown fields are ignored, so files written for a newer minor version still load.
+
+use serde::{Deserialize, Serialize};
+
+use super::lenient::Lenient;
+use crate::domain::text::RawText;
+
+#[cfg(not(target_arch = "wasm32"))]
+use schemars::JsonSchema;
+
+/// A programme of events: one file published next to the app.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct RawProgramme {
+    /// Format version, "MAJOR.MINOR". The app reads major version 1; minor versions only add
+    /// optional fields.
+    pub schema_version: String,
+    /// Who publishes the programme and when.
+    pub programme: RawMeta,
+    /// Vocabulary of themes that events refer to by id.
+    #[serde(default)]
+    pub themes: Vec<Lenient<RawTheme>>,
+    /// Vocabulary of partner organisations and networks that events and series refer to by id.
+    #[serde(default)]
+    pub partners: Vec<Lenient<RawPartner>>,
+    /// Event series (schema.org EventSeries / Course) that events belong to.
+    #[serde(default)]
+    pub series: Vec<Lenient<RawSeries>>,
+    /// Debates and fora that the programme prepares participants for.
+    #[serde(default)]
+    pub debates: Vec<Lenient<RawDebate>>,
+    /// The events (schema.org Event). A malformed event is skipped and reported; the rest load.
+    pub events: Vec<Lenient<RawEvent>>,
+}
+
+/// Programme metadata.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct RawMeta {
+    /// Stable id; shortlists are keyed by it, so keep it across updates of the file.
+    pub id: String,
+    pub title: RawText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<RawText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<RawText>,
+    /// Date ("2013-02-21") or RFC 3339 timestamp of first publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Date or RFC 3339 timestamp of the last change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// Default IANA time zone of the venues, e.g. "America/New_York".
+    pub time_zone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct RawTheme {
+    pub id: String,
+    pub label: RawText,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct RawPartner {
+    pub id: String,
+    pub name: RawText,
+    /// Acronym or short name shown on labels, e.g. "IOM".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<RawText>,
+    /// What kind of body it is, e.g. "organisation", "city", "network", "forum".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Its relation to the programme, as the source states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<RawText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct RawSeries {
+    pub id: String,
+    pub title: RawText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<RawText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<RawText>,
+    /// Partner ids of the organisers (schema.org `organizer`).
+    #[serde(default)]
+    pub organisers: Vec<String>,
+    /// Partner ids of networks and bodies the series works with.
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<RawText>,
+    /// Debate ids this series prepares participants for.
+    #[serde(default)]
+    pub prepares_for: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct RawDebate {
+    pub id: String,
+    pub title: RawText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<RawText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<RawText>,
+    /// When it takes place, if the source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<RawWhen>,
+    /// How often it recurs when no date is given, e.g. "annual".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recurrence: Option<RawText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<RawText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// One event of the programme.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct RawEvent {
+    /// Stable id, unique in the file; shortlists refer to it across updates.
+    pub id: String,
+    /// Series id (schema.org `superEvent`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    pub title: RawText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<RawText>,
+    /// Theme ids.
+    #[serde(default)]
+    pub themes: Vec<String>,
+    /// Partner ids.
+    #[serde(default)]
+    pub partners: Vec<String>,
+    pub when: RawWhen,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<RawLocation>,
+    /// schema.org `eventAttendanceMode`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<Mode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<RawText>,
+    /// BCP 47 tags of the languages the event is held in.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// schema.org `eventStatus`; "scheduled" when absent.
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub links: Vec<RawLink>,
+}
+
+/// ISO 8601 start and optional end, both at the same precision: "2012-06" (month only),
+/// "2012-06-05" (day), or "2012-06-05T10:00:00-04:00" (time with the venue's UTC offset).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct RawWhen {
+    pub start: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct RawLocation {
+    /// Venue name, e.g. "United Nations Headquarters".
+    pub name: RawText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<RawText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<RawText>,
+    /// ISO 3166-1 alpha-2 code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// IANA time zone of the venue when it differs from the programme's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct RawLink {
+    /// An http or https address.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<RawText>,
+}
+
+/// How people attend (schema.org EventAttendanceMode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    InPerson,
+    Online,
+    Hybrid,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::InPerson, Mode::Online, Mode::Hybrid];
+
+    /// The spelling used in files and URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Mode::InPerson => "in_person",
+            Mode::Online => "online",
+            Mode::Hybrid => "hybrid",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|mode| mode.code() == code)
+    }
+}
+
+/// Whether the event still happens as announced (schema.org EventStatusType).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Scheduled,
+    Cancelled,
+    Postponed,
+    MovedOnline,
+}

@@ -1,0 +1,398 @@
+//! Raw file → validated `Programme` plus every problem found, each with its JSON path.
+//!
+//! Rules: a bad vocabulary entry or event is skipped and reported, the rest load; a bad
+//! optional metadata field is ignored and reported. Nothing here fails the whole file: only
+//! `parse` does that, for problems of syntax, shape or version.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, NaiveDate};
+
+use super::error::Problem;
+use super::lenient::Lenient;
+use super::model::{Stamp, Debate, Event, Link, Location, Meta, Partner, Programme, Series, Theme};
+use super::raw::{RawDebate, RawEvent, RawLink, RawLocation, RawMeta, RawPartner, RawProgramme, RawSeries, RawTheme, RawWhen};
+use crate::domain::fold::fold;
+use crate::domain::text::{RawText, Text};
+use crate::domain::when::When;
+
+pub fn validate(raw: RawProgramme) -> (Programme, Vec<Problem>) {
+    let mut v = Validator::default();
+    let meta = v.meta(&raw.programme);
+    let themes = v.items("themes", raw.themes, Validator::theme, |t: &Theme| &t.id);
+    let partners = v.items("partners", raw.partners, Validator::partner, |p: &Partner| &p.id);
+    let debates = v.items("debates", raw.debates, Validator::debate, |d: &Debate| &d.id);
+    let mut programme = Programme { meta, themes, partners, series: Vec::new(), debates, events: Vec::new() };
+    programme.series = v.items("series", raw.series, |v, path, raw| v.series(path, raw, &programme), |s: &Series| &s.id);
+    let mut events = v.items("events", raw.events, |v, path, raw| v.event(path, raw, &programme), |e: &Event| &e.id);
+    // Stable: events at the same time keep the order the organiser wrote them in.
+    events.sort_by_key(|event| event.when.sort_key());
+    programme.events = events;
+    (programme, v.problems)
+}
+
+/// How many events were skipped, for the "N events could not be shown" notice.
+pub fn skipped_event_count(problems: &[Problem]) -> usize {
+    let indices: HashSet<&str> = problems
+        .iter()
+        .filter_map(|problem| problem.path.strip_prefix("events["))
+        .filter_map(|rest| rest.split(']').next())
+        .collect();
+    indices.len()
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    /// Validates each item of a list, skips bad ones and duplicate ids (the first one wins).
+    fn items<R, T>(
+        &mut self,
+        list: &str,
+        raw: Vec<Lenient<R>>,
+        mut build: impl FnMut(&mut Self, &str, R) -> Option<T>,
+        id_of: impl Fn(&T) -> &String,
+    ) -> Vec<T> {
+        let mut seen = HashSet::new();
+        let mut items = Vec::with_capacity(raw.len());
+        for (index, item) in raw.into_iter().enumerate() {
+            let path = format!("{list}[{index}]");
+            match item {
+                Lenient::Bad { path: inner, message, .. } => {
+                    let full = if inner.is_empty() { path } else { format!("{path}.{inner}") };
+                    self.report(full, message);
+                }
+                Lenient::Ok(raw) => {
+                    let Some(item) = build(self, &path, raw) else { continue };
+                    if seen.insert(id_of(&item).clone()) {
+                        items.push(item);
+                    } else {
+                        self.report(format!("{path}.id"), format!("duplicate id `{}`: an earlier entry already uses it", id_of(&item)));
+                    }
+                }
+            }
+        }
+        items
+    }
+
+    fn meta(&mut self, raw: &RawMeta) -> Meta {
+        let id = if valid_id(&raw.id) {
+            raw.id.clone()
+        } else {
+            self.report("programme.id", bad_id_message(&raw.id));
+            "programme".to_owned()
+        };
+        let title = self.text("programme.title", &raw.title).unwrap_or_else(|| Text::plain(id.clone()));
+        let time_zone = if plausible_time_zone(&raw.time_zone) {
+            raw.time_zone.clone()
+        } else {
+            self.report("programme.time_zone", format!("`{}` is not an IANA time zone name such as \"Europe/Brussels\"", raw.time_zone));
+            "UTC".to_owned()
+        };
+        Meta {
+            title,
+            description: self.optional_text("programme.description", raw.description.as_ref()),
+            publisher: self.optional_text("programme.publisher", raw.publisher.as_ref()),
+            published: self.timestamp("programme.published", raw.published.as_deref()),
+            updated: self.timestamp("programme.updated", raw.updated.as_deref()),
+            time_zone,
+            url: raw.url.as_deref().and_then(|url| self.url("programme.url", url)),
+            id,
+        }
+    }
+
+    fn theme(&mut self, path: &str, raw: RawTheme) -> Option<Theme> {
+        let id = self.id(path, &raw.id);
+        let label = self.text(&format!("{path}.label"), &raw.label);
+        Some(Theme { id: id?, label: label? })
+    }
+
+    fn partner(&mut self, path: &str, raw: RawPartner) -> Option<Partner> {
+        let id = self.id(path, &raw.id);
+        let name = self.text(&format!("{path}.name"), &raw.name);
+        let url = self.optional_url(&format!("{path}.url"), raw.url.as_deref());
+        Some(Partner {
+            id: id?,
+            name: name?,
+            short_name: self.optional_text(&format!("{path}.short_name"), raw.short_name.as_ref()),
+            kind: raw.kind,
+            relation: self.optional_text(&format!("{path}.relation"), raw.relation.as_ref()),
+            url: url?,
+        })
+    }
+
+    fn debate(&mut self, path: &str, raw: RawDebate) -> Option<Debate> {
+        let id = self.id(path, &raw.id);
+        let title = self.text(&format!("{path}.title"), &raw.title);
+        let when = match &raw.when {
+            Some(when) => Some(self.when(&format!("{path}.when"), when)?),
+            None => None,
+        };
+        let url = self.optional_url(&format!("{path}.url"), raw.url.as_deref());
+        Some(Debate {
+            id: id?,
+            title: title?,
+            short_title: self.optional_text(&format!("{path}.short_title"), raw.short_title.as_ref()),
+            description: self.optional_text(&format!("{path}.description"), raw.description.as_ref()),
+            when,
+            recurrence: self.optional_text(&format!("{path}.recurrence"), raw.recurrence.as_ref()),
+            venue: self.optional_text(&format!("{path}.venue"), raw.venue.as_ref()),
+            url: url?,
+        })
+    }
+
+    fn series(&mut self, path: &str, raw: RawSeries, programme: &Programme) -> Option<Series> {
+        let id = self.id(path, &raw.id);
+        let title = self.text(&format!("{path}.title"), &raw.title);
+        let organisers = self.refs(&format!("{path}.organisers"), &raw.organisers, "partner", |id| programme.partner_index(id));
+        let partners = self.refs(&format!("{path}.partners"), &raw.partners, "partner", |id| programme.partner_index(id));
+        let prepares_for = self.refs(&format!("{path}.prepares_for"), &raw.prepares_for, "debate", |id| {
+            programme.debates.iter().position(|debate| debate.id == id)
+        });
+        let url = self.optional_url(&format!("{path}.url"), raw.url.as_deref());
+        Some(Series {
+            id: id?,
+            title: title?,
+            short_title: self.optional_text(&format!("{path}.short_title"), raw.short_title.as_ref()),
+            description: self.optional_text(&format!("{path}.description"), raw.description.as_ref()),
+            organisers: organisers?,
+            partners: partners?,
+            audience: self.optional_text(&format!("{path}.audience"), raw.audience.as_ref()),
+            prepares_for: prepares_for?,
+            url: url?,
+        })
+    }
+
+    fn event(&mut self, path: &str, raw: RawEvent, programme: &Programme) -> Option<Event> {
+        let id = self.id(path, &raw.id);
+        let title = self.text(&format!("{path}.title"), &raw.title);
+        let series = match &raw.series {
+            None => Some(None),
+            Some(series) => self.refs(&format!("{path}.series"), std::slice::from_ref(series), "series", |id| programme.series_index(id)).map(|found| found.first().copied()),
+        };
+        let themes = self.refs(&format!("{path}.themes"), &raw.themes, "theme", |id| programme.theme_index(id));
+        let partners = self.refs(&format!("{path}.partners"), &raw.partners, "partner", |id| programme.partner_index(id));
+        let when = self.when(&format!("{path}.when"), &raw.when);
+        let location = match &raw.location {
+            None => Some(None),
+            Some(location) => self.location(&format!("{path}.location"), location).map(Some),
+        };
+        let languages = self.languages(&format!("{path}.languages"), &raw.languages);
+        let links = self.links(&format!("{path}.links"), &raw.links);
+        let summary = self.optional_text(&format!("{path}.summary"), raw.summary.as_ref());
+        let audience = self.optional_text(&format!("{path}.audience"), raw.audience.as_ref());
+        let mut event = Event {
+            id: id?,
+            series: series?,
+            title: title?,
+            summary,
+            themes: themes?,
+            partners: partners?,
+            when: when?,
+            location: location?,
+            mode: raw.mode,
+            audience,
+            languages: languages?,
+            status: raw.status,
+            links: links?,
+            search_text: String::new(),
+        };
+        event.search_text = search_text(&event, programme);
+        Some(event)
+    }
+
+    fn location(&mut self, path: &str, raw: &RawLocation) -> Option<Location> {
+        let name = self.text(&format!("{path}.name"), &raw.name);
+        let country = match &raw.country {
+            Some(code) if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => Some(Some(code.clone())),
+            Some(code) => {
+                self.report(format!("{path}.country"), format!("`{code}` is not an ISO 3166-1 alpha-2 country code such as \"BE\""));
+                None
+            }
+            None => Some(None),
+        };
+        let time_zone = match &raw.time_zone {
+            Some(zone) if plausible_time_zone(zone) => Some(Some(zone.clone())),
+            Some(zone) => {
+                self.report(format!("{path}.time_zone"), format!("`{zone}` is not an IANA time zone name such as \"Europe/Brussels\""));
+                None
+            }
+            None => Some(None),
+        };
+        Some(Location {
+            name: name?,
+            address: self.optional_text(&format!("{path}.address"), raw.address.as_ref()),
+            city: self.optional_text(&format!("{path}.city"), raw.city.as_ref()),
+            country: country?,
+            time_zone: time_zone?,
+        })
+    }
+
+    fn id(&mut self, path: &str, id: &str) -> Option<String> {
+        if valid_id(id) {
+            Some(id.to_owned())
+        } else {
+            self.report(format!("{path}.id"), bad_id_message(id));
+            None
+        }
+    }
+
+    fn text(&mut self, path: &str, raw: &RawText) -> Option<Text> {
+        let text = Text::from_raw(raw);
+        if text.is_none() {
+            self.report(path, "must not be empty");
+        }
+        text
+    }
+
+    /// An optional text that is present but empty is reported and treated as absent.
+    fn optional_text(&mut self, path: &str, raw: Option<&RawText>) -> Option<Text> {
+        raw.and_then(|raw| self.text(path, raw))
+    }
+
+    /// Resolves each id with `find`; any unknown id is reported and fails the whole list.
+    fn refs(&mut self, path: &str, ids: &[String], kind: &str, find: impl Fn(&str) -> Option<usize>) -> Option<Vec<usize>> {
+        let mut found = Vec::with_capacity(ids.len());
+        let mut ok = true;
+        for (index, id) in ids.iter().enumerate() {
+            match find(id) {
+                Some(at) if !found.contains(&at) => found.push(at),
+                Some(_) => {}
+                None => {
+                    let item_path = if path.ends_with(".series") { path.to_owned() } else { format!("{path}[{index}]") };
+                    self.report(item_path, format!("unknown {kind} id `{id}`: it is not in the programme's {kind} list"));
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(found)
+    }
+
+    fn when(&mut self, path: &str, raw: &RawWhen) -> Option<When> {
+        When::parse(&raw.start, raw.end.as_deref()).map_err(|err| self.report(path, err.to_string())).ok()
+    }
+
+    fn timestamp(&mut self, path: &str, raw: Option<&str>) -> Option<Stamp> {
+        let raw = raw?;
+        let stamp = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .map(Stamp::Date)
+            .or_else(|_| DateTime::parse_from_rfc3339(raw).map(Stamp::Time));
+        stamp
+            .map_err(|_| self.report(path, format!("`{raw}` is neither a date (\"2013-02-21\") nor an RFC 3339 timestamp (\"2013-02-21T09:00:00-05:00\")")))
+            .ok()
+    }
+
+    fn url(&mut self, path: &str, url: &str) -> Option<Link> {
+        if is_http_url(url) {
+            Some(Link { url: url.trim().to_owned(), label: None })
+        } else {
+            self.report(path, format!("`{url}` is not an http or https address"));
+            None
+        }
+    }
+
+    /// `Some(None)` when absent, `None` when present but invalid (already reported).
+    fn optional_url(&mut self, path: &str, url: Option<&str>) -> Option<Option<Link>> {
+        match url {
+            None => Some(None),
+            Some(url) => self.url(path, url).map(Some),
+        }
+    }
+
+    fn links(&mut self, path: &str, raw: &[RawLink]) -> Option<Vec<Link>> {
+        let mut links = Vec::with_capacity(raw.len());
+        let mut ok = true;
+        for (index, link) in raw.iter().enumerate() {
+            let label = self.optional_text(&format!("{path}[{index}].label"), link.label.as_ref());
+            match self.url(&format!("{path}[{index}].url"), &link.url) {
+                Some(valid) => links.push(Link { label, ..valid }),
+                None => ok = false,
+            }
+        }
+        ok.then_some(links)
+    }
+
+    fn languages(&mut self, path: &str, raw: &[String]) -> Option<Vec<String>> {
+        let mut ok = true;
+        for (index, tag) in raw.iter().enumerate() {
+            if !valid_language_tag(tag) {
+                self.report(format!("{path}[{index}]"), format!("`{tag}` is not a language tag such as \"en\" or \"fr-BE\""));
+                ok = false;
+            }
+        }
+        ok.then(|| raw.to_vec())
+    }
+}
+
+fn search_text(event: &Event, programme: &Programme) -> String {
+    let mut parts: Vec<&str> = event.title.all_values().collect();
+    let texts = [event.summary.as_ref(), event.audience.as_ref()];
+    parts.extend(texts.into_iter().flatten().flat_map(Text::all_values));
+    for &theme in &event.themes {
+        parts.extend(programme.themes[theme].label.all_values());
+    }
+    for &partner in &event.partners {
+        let partner = &programme.partners[partner];
+        parts.extend(partner.name.all_values());
+        parts.extend(partner.short_name.iter().flat_map(Text::all_values));
+    }
+    if let Some(series) = event.series {
+        parts.extend(programme.series[series].title.all_values());
+        parts.extend(programme.series[series].short_title.iter().flat_map(Text::all_values));
+    }
+    if let Some(location) = &event.location {
+        parts.extend(location.name.all_values());
+        parts.extend([location.city.as_ref(), location.address.as_ref()].into_iter().flatten().flat_map(Text::all_values));
+    }
+    fold(&parts.join(" "))
+}
+
+/// Ids appear in URLs and storage keys: letters, digits, `.`, `_`, `-`; at most 200 characters.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 200
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+        && id.as_bytes()[0].is_ascii_alphanumeric()
+}
+
+fn bad_id_message(id: &str) -> String {
+    if id.is_empty() {
+        "id must not be empty".to_owned()
+    } else {
+        format!("`{id}` is not a valid id: use letters, digits, '.', '_' and '-', starting with a letter or digit")
+    }
+}
+
+/// Only http and https, with a host, and no spaces: anything else (javascript:, data:,
+/// relative paths) could run code or mislead when a delegate taps it.
+pub fn is_http_url(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// IANA names look like "Area/Location" ("America/Argentina/Buenos_Aires") or "UTC". Without a
+/// time zone database in the bundle, we check the shape, not membership.
+fn plausible_time_zone(zone: &str) -> bool {
+    let well_formed = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'));
+    zone == "UTC" || (zone.contains('/') && zone.split('/').all(well_formed) && zone.as_bytes()[0].is_ascii_uppercase())
+}
+
+/// BCP 47 shape: a 2–3 letter language, then subtags of 1–8 letters or digits.
+fn valid_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|part| (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric()))
+}

@@ -1,0 +1,177 @@
+//! The view in the URL: filter, search text, open event, programme file, page. Owns the query
+//! parameter names (the one list of them) and both directions of the mapping.
+//!
+//! Parsing never fails: a value that cannot be read is dropped and named in `ignored`, so a
+//! mangled shared link still opens, and the reader is told what was left out.
+
+use std::collections::BTreeSet;
+
+use super::filter::Filter;
+use super::programme::{Mode, Programme, valid_id};
+use super::when::YearMonth;
+
+/// Every query parameter the app reads or writes.
+pub mod param {
+    pub const THEME: &str = "theme";
+    pub const MONTH: &str = "month";
+    pub const PARTNER: &str = "partner";
+    pub const SERIES: &str = "series";
+    pub const MODE: &str = "mode";
+    pub const SEARCH: &str = "q";
+    pub const HIDE_PAST: &str = "upcoming";
+    pub const EVENT: &str = "event";
+    pub const PROGRAMME: &str = "programme";
+    pub const PAGE: &str = "view";
+    pub const LANGUAGE: &str = "lang";
+}
+
+/// Which page of the app is showing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Page {
+    #[default]
+    Programme,
+    Shortlist,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    pub filter: Filter,
+    pub event: Option<String>,
+    pub programme: Option<String>,
+    pub page: Page,
+    pub language: Option<String>,
+}
+
+/// A parameter value that was not understood, for the "ignored" notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    pub param: String,
+    pub value: String,
+}
+
+/// Reads decoded query pairs (the browser adapter decodes percent-escapes).
+pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
+    let mut state = ViewState::default();
+    let mut ignored = Vec::new();
+    let mut ignore = |param: &str, value: &str| ignored.push(Ignored { param: param.to_owned(), value: value.to_owned() });
+    for (name, value) in pairs {
+        let values = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
+        match name.as_str() {
+            param::THEME | param::PARTNER | param::SERIES => {
+                let set = match name.as_str() {
+                    param::THEME => &mut state.filter.themes,
+                    param::PARTNER => &mut state.filter.partners,
+                    _ => &mut state.filter.series,
+                };
+                for id in values() {
+                    if valid_id(id) { set.insert(id.to_owned()); } else { ignore(name, id) }
+                }
+            }
+            param::MONTH => {
+                for month in values() {
+                    match YearMonth::parse(month) {
+                        Some(month) => { state.filter.months.insert(month); }
+                        None => ignore(name, month),
+                    }
+                }
+            }
+            param::MODE => {
+                for mode in values() {
+                    match Mode::from_code(mode) {
+                        Some(mode) => { state.filter.modes.insert(mode); }
+                        None => ignore(name, mode),
+                    }
+                }
+            }
+            param::SEARCH => state.filter.text = value.chars().take(200).collect(),
+            param::HIDE_PAST => match value.as_str() {
+                "1" | "true" | "yes" => state.filter.hide_past = true,
+                "0" | "false" | "no" => state.filter.hide_past = false,
+                _ => ignore(name, value),
+            },
+            param::EVENT if valid_id(value) => state.event = Some(value.clone()),
+            param::PROGRAMME if !value.trim().is_empty() => state.programme = Some(value.trim().to_owned()),
+            param::PAGE => match value.as_str() {
+                "shortlist" => state.page = Page::Shortlist,
+                "programme" => state.page = Page::Programme,
+                _ => ignore(name, value),
+            },
+            param::LANGUAGE if (2..=3).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_alphabetic()) => {
+                state.language = Some(value.to_ascii_lowercase());
+            }
+            // Campaign tags added by mail and chat tools are not the reader's business.
+            other if other.starts_with("utm_") || other == "fbclid" || other == "gclid" => {}
+            _ => ignore(name, value),
+        }
+    }
+    (state, ignored)
+}
+
+/// Writes the state as query pairs in a fixed order, leaving out defaults, so equal views
+/// give equal URLs.
+pub fn to_query(state: &ViewState) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    let mut push = |name: &str, value: String| pairs.push((name.to_owned(), value));
+    let join = |set: &BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>().join(",");
+    if let Some(programme) = &state.programme {
+        push(param::PROGRAMME, programme.clone());
+    }
+    if let Some(language) = &state.language {
+        push(param::LANGUAGE, language.clone());
+    }
+    if state.page == Page::Shortlist {
+        push(param::PAGE, "shortlist".into());
+    }
+    let filter = &state.filter;
+    if !filter.text.is_empty() {
+        push(param::SEARCH, filter.text.clone());
+    }
+    if !filter.themes.is_empty() {
+        push(param::THEME, join(&filter.themes));
+    }
+    if !filter.months.is_empty() {
+        push(param::MONTH, filter.months.iter().map(ToString::to_string).collect::<Vec<_>>().join(","));
+    }
+    if !filter.partners.is_empty() {
+        push(param::PARTNER, join(&filter.partners));
+    }
+    if !filter.series.is_empty() {
+        push(param::SERIES, join(&filter.series));
+    }
+    if !filter.modes.is_empty() {
+        push(param::MODE, filter.modes.iter().map(|m| m.code()).collect::<Vec<_>>().join(","));
+    }
+    if filter.hide_past {
+        push(param::HIDE_PAST, "1".into());
+    }
+    if let Some(event) = &state.event {
+        push(param::EVENT, event.clone());
+    }
+    pairs
+}
+
+/// Ids in the URL that this programme does not have: dropped from the filter and reported.
+/// Runs once the programme is loaded, since only then is it known which ids exist.
+pub fn drop_unknown_ids(state: &mut ViewState, programme: &Programme) -> Vec<Ignored> {
+    let mut ignored = Vec::new();
+    let mut keep = |param: &str, set: &mut BTreeSet<String>, known: &dyn Fn(&str) -> bool| {
+        set.retain(|id| {
+            let ok = known(id);
+            if !ok {
+                ignored.push(Ignored { param: param.to_owned(), value: id.clone() });
+            }
+            ok
+        });
+    };
+    keep(param::THEME, &mut state.filter.themes, &|id| programme.theme_index(id).is_some());
+    keep(param::PARTNER, &mut state.filter.partners, &|id| programme.partner_index(id).is_some());
+    keep(param::SERIES, &mut state.filter.series, &|id| programme.series_index(id).is_some());
+    if let Some(event) = state.event.take() {
+        if programme.event(&event).is_some() {
+            state.event = Some(event);
+        } else {
+            ignored.push(Ignored { param: param::EVENT.to_owned(), value: event });
+        }
+    }
+    ignored
+}

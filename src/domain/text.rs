@@ -1,0 +1,84 @@
+//! Localisable text from the programme file: a plain string, or a map from BCP 47 language
+//! tag to string. Owns picking the best string for a reader's language; knows nothing of the UI.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// As written in the file: `"Title"` or `{"en": "Title", "fr": "Titre"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum RawText {
+    Plain(String),
+    Localised(BTreeMap<String, String>),
+}
+
+/// Validated text: at least one non-empty value. The empty tag "" marks a plain string whose
+/// language the file did not state.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    values: Vec<(String, String)>,
+}
+
+impl Text {
+    pub fn plain(value: impl Into<String>) -> Self {
+        Self { values: vec![(String::new(), value.into())] }
+    }
+
+    /// `None` when there is no non-empty value: the caller reports it with its JSON path.
+    pub fn from_raw(raw: &RawText) -> Option<Self> {
+        let values: Vec<(String, String)> = match raw {
+            RawText::Plain(value) => vec![(String::new(), value.trim().to_owned())],
+            RawText::Localised(map) => map.iter().map(|(lang, value)| (lang.to_ascii_lowercase(), value.trim().to_owned())).collect(),
+        };
+        let values: Vec<_> = values.into_iter().filter(|(_, value)| !value.is_empty()).collect();
+        (!values.is_empty()).then_some(Self { values })
+    }
+
+    /// The best string for `lang`: exact tag, then same primary language (`fr` for `fr-CA`),
+    /// then the untagged string, then English, then whatever comes first.
+    pub fn get(&self, lang: &str) -> &str {
+        let lang = lang.to_ascii_lowercase();
+        let primary = lang.split('-').next().unwrap_or_default();
+        let by = |pred: &dyn Fn(&str) -> bool| self.values.iter().find(|(tag, _)| pred(tag)).map(|(_, value)| value.as_str());
+        by(&|tag| tag == lang)
+            .or_else(|| by(&|tag| !tag.is_empty() && tag.split('-').next() == Some(primary)))
+            .or_else(|| by(&|tag| tag.is_empty()))
+            .or_else(|| by(&|tag| tag == "en"))
+            .or_else(|| self.values.first().map(|(_, value)| value.as_str()))
+            .unwrap_or_default()
+    }
+
+    /// Every value in every language, for search.
+    pub fn all_values(&self) -> impl Iterator<Item = &str> {
+        self.values.iter().map(|(_, value)| value.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(json: &str) -> Option<Text> {
+        Text::from_raw(&serde_json::from_str(json).unwrap())
+    }
+
+    #[test]
+    fn picks_the_closest_language() {
+        let t = text(r#"{"en": "Law", "fr": "Droit", "ar": "قانون"}"#).unwrap();
+        assert_eq!(t.get("fr"), "Droit");
+        assert_eq!(t.get("fr-CA"), "Droit");
+        assert_eq!(t.get("AR"), "قانون");
+        assert_eq!(t.get("zh"), "Law");
+        assert_eq!(text(r#""Plain""#).unwrap().get("ru"), "Plain");
+        assert_eq!(text(r#"{"es": "Ley"}"#).unwrap().get("en"), "Ley");
+    }
+
+    #[test]
+    fn empty_text_is_missing() {
+        assert!(text(r#""  ""#).is_none());
+        assert!(text(r#"{}"#).is_none());
+        assert!(text(r#"{"en": ""}"#).is_none());
+    }
+}
