@@ -1,0 +1,139 @@
+//! Headless Chromium for the end-to-end tests, driven over chromedriver by thirtyfour.
+//! Each `Browser` has a fresh profile (so storage starts empty) and its own chromedriver,
+//! which thirtyfour's manager kills on drop, even when a test panics.
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use thirtyfour::common::capabilities::chromium::ChromiumLikeCapabilities;
+use thirtyfour::manager::BrowserKind;
+use thirtyfour::prelude::*;
+
+pub struct Browser {
+    pub driver: WebDriver,
+    profile: PathBuf,
+}
+
+/// Phone and desktop sizes the journeys run at.
+pub const PHONE: (u32, u32) = (360, 800);
+pub const DESKTOP: (u32, u32) = (1280, 800);
+
+impl Browser {
+    pub async fn open(size: (u32, u32)) -> Browser {
+        Self::open_with_profile(size, new_profile_dir()).await
+    }
+
+    /// Opens Chromium on an existing profile folder (storage kept from an earlier browser).
+    pub async fn open_with_profile(size: (u32, u32), profile: PathBuf) -> Browser {
+        let chromium = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary(&chromium).expect("chromium binary");
+        let profile_arg = format!("--user-data-dir={}", profile.display());
+        let size_arg = format!("--window-size={},{}", size.0, size.1);
+        // Without the background-networking flags Chromium stalls on this machine's closed
+        // network; as root it needs --no-sandbox.
+        for arg in [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--disable-extensions",
+            profile_arg.as_str(),
+            size_arg.as_str(),
+        ] {
+            caps.add_arg(arg).expect("chromium argument");
+        }
+        let driver = WebDriver::managed(caps)
+            .driver_binary(BrowserKind::Chrome, chromedriver)
+            .offline()
+            .await
+            .expect("start chromedriver and headless chromium");
+        Browser { driver, profile }
+    }
+
+    pub fn profile(&self) -> PathBuf {
+        self.profile.clone()
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.driver.goto(url).await.expect("navigate");
+    }
+
+    /// Waits for the first element matching `css`.
+    pub async fn find(&self, css: &str) -> WebElement {
+        self.driver.query(By::Css(css)).wait(Duration::from_secs(20), Duration::from_millis(50)).first().await.unwrap_or_else(|err| panic!("no element `{css}`: {err}"))
+    }
+
+    pub async fn testid(&self, id: &str) -> WebElement {
+        self.find(&format!("[data-testid=\"{id}\"]")).await
+    }
+
+    pub async fn count(&self, css: &str) -> usize {
+        self.driver.find_all(By::Css(css)).await.map(|all| all.len()).unwrap_or(0)
+    }
+
+    /// Waits until the programme has rendered (cards or the empty state are on screen).
+    pub async fn wait_for_app(&self) {
+        let ready = "[data-testid=event-list], [data-testid=load-error], [data-testid=event-detail], [data-testid=shortlist-page], [data-testid=event-detail-missing]";
+        self.find(ready).await;
+    }
+
+    /// The ids of the event cards on screen, in order.
+    pub async fn card_ids(&self) -> Vec<String> {
+        let cards = self.driver.find_all(By::Css("[data-testid=event-card]")).await.expect("cards");
+        let mut ids = Vec::new();
+        for card in cards {
+            ids.push(card.attr("data-event-id").await.ok().flatten().unwrap_or_default());
+        }
+        ids
+    }
+
+    pub async fn text_of(&self, testid: &str) -> String {
+        self.testid(testid).await.text().await.unwrap_or_default()
+    }
+
+    pub async fn url(&self) -> String {
+        self.driver.current_url().await.expect("url").to_string()
+    }
+
+    pub async fn script(&self, js: &str) -> serde_json::Value {
+        self.driver.execute(js, Vec::new()).await.expect("script").json().clone()
+    }
+
+    pub async fn quit(self) {
+        let _ = self.driver.quit().await;
+    }
+}
+
+/// Polls `check` until it returns true, or fails the test with `what` after 15 s.
+pub async fn eventually<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(15) {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+fn new_profile_dir() -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!("pb-e2e-{}-{n}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("profile dir");
+    dir
+}

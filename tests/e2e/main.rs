@@ -1,0 +1,169 @@
+//! End-to-end journeys: the release `dist/` served by a real static HTTP server under a
+//! sub-path, driven in headless Chromium. Run by `scripts/test` after `scripts/build`
+//! (`cargo test --features e2e --test e2e`).
+
+mod browser;
+mod server;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use browser::{Browser, DESKTOP, PHONE, eventually};
+use server::StaticServer;
+
+fn server() -> &'static StaticServer {
+    static SERVER: OnceLock<StaticServer> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let dist = std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| root.join("dist"));
+        assert!(dist.join("index.html").is_file(), "no release build in {}: run scripts/build first", dist.display());
+        StaticServer::start(dist, root.join("tests/fixtures"))
+    })
+}
+
+async fn open_app(size: (u32, u32), query: &str) -> Browser {
+    let browser = Browser::open(size).await;
+    browser.goto(&server().app_url(query)).await;
+    browser.wait_for_app().await;
+    browser
+}
+
+/// The result count line, e.g. "10 events".
+async fn result_count(browser: &Browser) -> String {
+    browser.text_of("result-count").await
+}
+
+async fn expect_count(browser: &Browser, expected: &str) {
+    eventually(&format!("result count `{expected}`"), || async { result_count(browser).await == expected }).await;
+}
+
+#[tokio::test]
+async fn bundled_programme_renders_in_order_under_month_headings() {
+    let browser = open_app(DESKTOP, "").await;
+    expect_count(&browser, "10 events").await;
+    let ids = browser.card_ids().await;
+    assert_eq!(ids.len(), 10);
+    assert_eq!(ids.first().map(String::as_str), Some("ms-2012-04-sustainable-development"));
+    assert_eq!(ids.last().map(String::as_str), Some("lphm-2013-11-entrepreneurship"));
+    let first_heading = browser.find(".month-heading").await.text().await.unwrap();
+    assert_eq!(first_heading, "April 2012");
+    // Month precision is shown as a month, never as an invented day.
+    let when = browser.testid("event-when").await.text().await.unwrap();
+    assert_eq!(when, "April 2012");
+    assert!(browser.text_of("programme-title").await.contains("Migration and Development Seminar Series"));
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn theme_filter_narrows_the_list_and_is_in_the_url() {
+    let browser = open_app(DESKTOP, "").await;
+    browser.testid("option-theme-education").await.click().await.unwrap();
+    expect_count(&browser, "2 events").await;
+    assert_eq!(browser.card_ids().await, ["ms-2012-08-social-inclusion", "ms-2012-12-women"]);
+    assert!(browser.url().await.contains("theme=education"), "{}", browser.url().await);
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn iom_gives_exactly_the_june_2012_seminar() {
+    let browser = open_app(DESKTOP, "").await;
+    browser.testid("option-partner-iom").await.click().await.unwrap();
+    expect_count(&browser, "1 event").await;
+    assert_eq!(browser.card_ids().await, ["ms-2012-06-migration-law"]);
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn shortlist_survives_a_reload() {
+    let browser = open_app(PHONE, "").await;
+    let picks = ["ms-2012-06-migration-law", "ms-2012-09-reintegration", "lphm-2013-05-media"];
+    for id in picks {
+        let star = browser.testid(&format!("shortlist-toggle-{id}")).await;
+        star.scroll_into_view().await.unwrap();
+        star.click().await.unwrap();
+        eventually("star pressed", || async { star.attr("aria-pressed").await.ok().flatten().as_deref() == Some("true") }).await;
+    }
+    browser.driver.refresh().await.unwrap();
+    browser.wait_for_app().await;
+    for id in picks {
+        let star = browser.testid(&format!("shortlist-toggle-{id}")).await;
+        assert_eq!(star.attr("aria-pressed").await.unwrap().as_deref(), Some("true"), "{id} after reload");
+    }
+    browser.testid("nav-shortlist").await.click().await.unwrap();
+    eventually("shortlist page lists three", || async { browser.card_ids().await.len() == 3 }).await;
+    assert_eq!(browser.card_ids().await, picks);
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn search_ignores_case_and_accents() {
+    let browser = open_app(DESKTOP, "").await;
+    let search = browser.testid("search").await;
+    search.send_keys("Réintégration").await.unwrap();
+    expect_count(&browser, "1 event").await;
+    assert_eq!(browser.card_ids().await, ["ms-2012-09-reintegration"]);
+    search.clear().await.unwrap();
+    search.send_keys("antwerp media").await.unwrap();
+    expect_count(&browser, "1 event").await;
+    assert_eq!(browser.card_ids().await, ["lphm-2013-05-media"]);
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn deep_link_opens_an_event() {
+    let browser = open_app(PHONE, "?event=ms-2012-06-migration-law").await;
+    let title = browser.testid("event-detail-title").await.text().await.unwrap();
+    assert_eq!(title, "International migration law");
+    let detail = browser.testid("event-detail").await.text().await.unwrap();
+    assert!(detail.contains("International Organization for Migration"), "{detail}");
+    assert!(detail.contains("June 2012"), "{detail}");
+    browser.testid("back-to-list").await.click().await.unwrap();
+    expect_count(&browser, "10 events").await;
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn back_button_undoes_a_filter() {
+    let browser = open_app(DESKTOP, "").await;
+    browser.testid("option-month-2012-08").await.click().await.unwrap();
+    expect_count(&browser, "2 events").await;
+    browser.testid("option-theme-education").await.click().await.unwrap();
+    expect_count(&browser, "1 event").await;
+    browser.driver.back().await.unwrap();
+    expect_count(&browser, "2 events").await;
+    browser.driver.back().await.unwrap();
+    expect_count(&browser, "10 events").await;
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn bogus_url_parameters_are_ignored_with_a_notice() {
+    let browser = open_app(DESKTOP, "?month=2012-13&colour=blue&theme=no-such-theme&partner=iom").await;
+    expect_count(&browser, "1 event").await;
+    let notice = browser.text_of("ignored-params-notice").await;
+    for part in ["month=2012-13", "colour=blue", "theme=no-such-theme"] {
+        assert!(notice.contains(part), "{part} missing from: {notice}");
+    }
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_broken_programme_file_shows_what_and_where() {
+    let browser = open_app(PHONE, "?programme=fixtures/broken-syntax.json").await;
+    let message = browser.text_of("load-error-message").await;
+    assert!(message.contains("line 4"), "{message}");
+    assert!(browser.count("[data-testid=retry]").await == 1);
+    browser.goto(&server().app_url("?programme=fixtures/does-not-exist.json")).await;
+    let message = browser.text_of("load-error-message").await;
+    assert!(message.contains("404"), "{message}");
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn one_bad_event_is_skipped_and_the_rest_are_shown() {
+    let browser = open_app(DESKTOP, "?programme=fixtures/one-bad-event.json").await;
+    expect_count(&browser, "2 events").await;
+    let notice = browser.text_of("skipped-notice").await;
+    assert!(notice.contains("1 event could not be shown"), "{notice}");
+    browser.quit().await;
+}

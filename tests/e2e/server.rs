@@ -1,0 +1,135 @@
+//! A real static HTTP server on 127.0.0.1 for the end-to-end tests: serves the release
+//! `dist/` under a sub-path (as a CDN would host it) and the test fixtures beside it.
+//! Plain std: GET and HEAD, correct content types (wasm needs `application/wasm`), 404s.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+
+/// The sub-path the app is served under, to prove relative URLs work.
+pub const SUB_PATH: &str = "/any/sub/path/";
+
+pub struct StaticServer {
+    address: SocketAddr,
+    stopping: Arc<AtomicBool>,
+}
+
+impl StaticServer {
+    /// Serves `dist` at `SUB_PATH` and `fixtures` at `SUB_PATH/fixtures/`.
+    pub fn start(dist: PathBuf, fixtures: PathBuf) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let address = listener.local_addr().expect("local address");
+        let stopping = Arc::new(AtomicBool::new(false));
+        let stop = stopping.clone();
+        let roots = Arc::new((dist, fixtures));
+        thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(stream) = stream {
+                    let roots = roots.clone();
+                    thread::spawn(move || {
+                        let _ = serve(stream, &roots.0, &roots.1);
+                    });
+                }
+            }
+        });
+        Self { address, stopping }
+    }
+
+    /// The app's URL, with an optional query string ("?theme=x").
+    pub fn app_url(&self, query: &str) -> String {
+        format!("http://{}{SUB_PATH}{query}", self.address)
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        // Wakes the accept loop so that it sees the flag and ends.
+        let _ = TcpStream::connect(self.address);
+    }
+}
+
+fn serve(mut stream: TcpStream, dist: &Path, fixtures: &Path) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain headers; nothing in them changes what we serve.
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or_default();
+    let target = parts.next().unwrap_or_default();
+    let path = target.split(['?', '#']).next().unwrap_or_default();
+
+    let file = resolve(path, dist, fixtures);
+    let (status, content_type, body) = match file.as_deref().map(std::fs::read) {
+        Some(Ok(body)) => ("200 OK", content_type(file.as_deref().unwrap_or(Path::new(""))), body),
+        _ => ("404 Not Found", "text/html; charset=utf-8", b"<!DOCTYPE html><title>404</title><h1>Not found</h1>".to_vec()),
+    };
+    let header = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(header.as_bytes())?;
+    if method != "HEAD" {
+        stream.write_all(&body)?;
+    }
+    stream.flush()
+}
+
+fn resolve(path: &str, dist: &Path, fixtures: &Path) -> Option<PathBuf> {
+    let rest = path.strip_prefix(SUB_PATH)?;
+    let rest = percent_decode(rest);
+    let (root, rest) = match rest.strip_prefix("fixtures/") {
+        Some(fixture) => (fixtures, fixture.to_owned()),
+        None => (dist, rest),
+    };
+    let relative = Path::new(&rest);
+    // Only plain names: no `..`, no absolute paths.
+    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let full = if rest.is_empty() { root.join("index.html") } else { root.join(relative) };
+    full.is_file().then_some(full)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(byte) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}

@@ -1,0 +1,92 @@
+//! The programme file end to end on the native side: the bundled programme is valid and
+//! faithful to the seed document, broken files are reported with what and where.
+
+use programme_browser::domain::filter::{Filter, apply};
+use programme_browser::domain::programme::{LoadError, Mode, parse_programme, skipped_event_count};
+use programme_browser::domain::when::YearMonth;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("read file")
+}
+
+fn months(programme: &programme_browser::domain::programme::Programme, series: &str) -> Vec<String> {
+    let index = programme.series_index(series).expect("series");
+    programme.events.iter().filter(|e| e.series == Some(index)).map(|e| e.when.start_month().to_string()).collect()
+}
+
+#[test]
+fn bundled_programme_has_no_problems_and_keeps_the_seed_facts() {
+    let (programme, problems) = parse_programme(&read("public/programme.json")).expect("loads");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(programme.events.len(), 10);
+    // Migration Series 2012: seven seminars, April; June; August twice; September; December twice.
+    assert_eq!(months(&programme, "migration-series-2012"), ["2012-04", "2012-06", "2012-08", "2012-08", "2012-09", "2012-12", "2012-12"]);
+    // LPHM 2013: May, October, November.
+    assert_eq!(months(&programme, "lphm-2013"), ["2013-05", "2013-10", "2013-11"]);
+    // IOM is the partner of the June seminar on international migration law, and only that.
+    let mut filter = Filter::default();
+    filter.partners.insert("iom".into());
+    let result = apply(&programme, &filter, chrono::NaiveDate::MIN);
+    let iom: Vec<&str> = result.matching.iter().map(|&i| programme.events[i].id.as_str()).collect();
+    assert_eq!(iom, ["ms-2012-06-migration-law"]);
+    // Places and modes: New York in person; Antwerp face-to-face and online.
+    for event in &programme.events {
+        let city = event.location.as_ref().and_then(|l| l.city.as_ref()).map(|c| c.get("en").to_owned());
+        if event.id.starts_with("ms-") {
+            assert_eq!(city.as_deref(), Some("New York"), "{}", event.id);
+            assert_eq!(event.mode, Some(Mode::InPerson));
+        } else {
+            assert_eq!(city.as_deref(), Some("Antwerp"), "{}", event.id);
+            assert_eq!(event.mode, Some(Mode::Hybrid));
+        }
+        // The source gives months only: nothing more precise may appear.
+        assert!(matches!(event.when, programme_browser::domain::when::When::Months { .. }), "{}", event.id);
+    }
+    // The debates prepared for: the HLD in October 2013 and the annual GFMD.
+    let hld = programme.debates.iter().find(|d| d.id == "hld-2013").expect("HLD");
+    assert_eq!(hld.when.as_ref().map(|w| w.start_month()), YearMonth::new(2013, 10));
+    assert!(programme.debates.iter().any(|d| d.id == "gfmd" && d.when.is_none()));
+    // Partners and networks the document names.
+    for id in ["iom", "city-of-antwerp", "flanders-government", "cifal-network", "ec-un-jmdi", "metropolis", "cities-of-migration", "gfmd"] {
+        assert!(programme.partner_index(id).is_some(), "{id}");
+    }
+}
+
+#[test]
+fn five_planted_mistakes_give_five_located_problems() {
+    let (programme, problems) = parse_programme(&read("tests/fixtures/five-mistakes.json")).expect("loads");
+    let located: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+    assert_eq!(located, ["themes[1].id", "partners[0].url", "events[1].when", "events[2].themes[1]", "events[3].id"], "{problems:#?}");
+    assert_eq!(programme.events.len(), 1);
+    assert_eq!(skipped_event_count(&problems), 3);
+}
+
+#[test]
+fn files_that_cannot_load_say_what_and_where() {
+    let cases: [(&str, fn(&LoadError) -> bool); 7] = [
+        ("", |e| *e == LoadError::Empty),
+        ("  \n ", |e| *e == LoadError::Empty),
+        ("<!DOCTYPE html><html>Not found</html>", |e| *e == LoadError::Html),
+        ("{\n  \"schema_version\": \"1.0\",\n  \"events\": [,]\n}", |e| matches!(e, LoadError::Syntax { line: 3, .. })),
+        (r#"{"events": []}"#, |e| *e == LoadError::MissingVersion),
+        (r#"{"schema_version": "2.0", "whatever": 1}"#, |e| matches!(e, LoadError::UnsupportedVersion { found } if found == "2.0")),
+        (
+            "{\"schema_version\": \"1.0\",\n \"programme\": {\"id\": \"x\", \"title\": \"X\", \"time_zone\": \"UTC\"},\n \"events\": {}}",
+            |e| matches!(e, LoadError::Structure { path, line: 3, .. } if path == "events"),
+        ),
+    ];
+    for (text, expected) in cases {
+        let err = parse_programme(text).expect_err(text);
+        assert!(expected(&err), "{text:?} gave {err:?}");
+    }
+}
+
+#[test]
+fn unknown_fields_are_ignored_for_forward_compatibility() {
+    let text = r#"{"schema_version": "1.4", "future": {"x": 1},
+        "programme": {"id": "p", "title": "P", "time_zone": "UTC", "new_field": true},
+        "events": [{"id": "e", "title": "E", "when": {"start": "2013-05"}, "colour": "red"}]}"#;
+    let (programme, problems) = parse_programme(text).expect("loads");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(programme.events.len(), 1);
+}
