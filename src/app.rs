@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::browser::{fetch::fetch_programme, url};
 use crate::components::browse::Browse;
 use crate::components::load_error::LoadErrorView;
-use crate::domain::i18n::{Lang, Msg, tr};
+use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::query::{drop_unknown_ids, parse_query};
 use crate::state::{IgnoredParams, LangSignal, LoadedProgramme, ShortlistState, ViewSignal};
 
@@ -87,4 +87,3 @@ fn Loading() -> impl IntoView {
         </main>
     }
 }
-

@@ -8,6 +8,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("programme-browser is a web app: run `scripts/serve`, or `cargo run --bin programme-check -- FILE` to check a programme file");
+    eprintln!(
+        "programme-browser is a web app: run `scripts/serve`, or `cargo run --bin programme-check -- FILE` to check a programme file"
+    );
     std::process::exit(2);
 }

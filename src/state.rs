@@ -14,7 +14,7 @@ use crate::browser::storage::{self, StorageFault};
 use crate::browser::url;
 use crate::domain::i18n::Lang;
 use crate::domain::programme::{Problem, Programme};
-use crate::domain::query::{Ignored, ViewState, to_query};
+use crate::domain::query::{to_query, Ignored, ViewState};
 use crate::domain::shortlist::Shortlist;
 
 /// The view shown, always equal to what the URL says.

@@ -1,8 +1,8 @@
 //! The programme file end to end on the native side: the bundled programme is valid and
 //! faithful to the seed document, broken files are reported with what and where.
 
-use programme_browser::domain::filter::{Filter, apply};
-use programme_browser::domain::programme::{LoadError, Mode, parse_programme, skipped_event_count};
+use programme_browser::domain::filter::{apply, Filter};
+use programme_browser::domain::programme::{parse_programme, skipped_event_count, LoadError, Mode};
 use programme_browser::domain::when::YearMonth;
 
 fn read(path: &str) -> String {
@@ -47,7 +47,8 @@ fn bundled_programme_has_no_problems_and_keeps_the_seed_facts() {
     assert_eq!(hld.when.as_ref().map(|w| w.start_month()), YearMonth::new(2013, 10));
     assert!(programme.debates.iter().any(|d| d.id == "gfmd" && d.when.is_none()));
     // Partners and networks the document names.
-    for id in ["iom", "city-of-antwerp", "flanders-government", "cifal-network", "ec-un-jmdi", "metropolis", "cities-of-migration", "gfmd"] {
+    for id in ["iom", "city-of-antwerp", "flanders-government", "cifal-network", "ec-un-jmdi", "metropolis", "cities-of-migration", "gfmd"]
+    {
         assert!(programme.partner_index(id).is_some(), "{id}");
     }
 }
@@ -63,7 +64,8 @@ fn five_planted_mistakes_give_five_located_problems() {
 
 #[test]
 fn files_that_cannot_load_say_what_and_where() {
-    let cases: [(&str, fn(&LoadError) -> bool); 7] = [
+    type Expectation = fn(&LoadError) -> bool;
+    let cases: [(&str, Expectation); 7] = [
         ("", |e| *e == LoadError::Empty),
         ("  \n ", |e| *e == LoadError::Empty),
         ("<!DOCTYPE html><html>Not found</html>", |e| *e == LoadError::Html),

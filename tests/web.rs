@@ -3,7 +3,7 @@
 //! `cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
 
-use programme_browser::browser::storage::{StorageFault, clear_shortlist, load_shortlist, save_shortlist};
+use programme_browser::browser::storage::{clear_shortlist, load_shortlist, save_shortlist, StorageFault};
 use programme_browser::domain::shortlist::Shortlist;
 use programme_browser::domain::stored::{BACKUP_KEY, STORAGE_KEY};
 use wasm_bindgen_test::*;

@@ -2,7 +2,7 @@
 
 use gloo_net::http::Request;
 
-use crate::domain::programme::{LoadError, Problem, Programme, parse_programme};
+use crate::domain::programme::{parse_programme, LoadError, Problem, Programme};
 
 /// Loads and validates the programme at `url` (relative to the page, or absolute).
 pub async fn fetch_programme(url: &str) -> Result<(Programme, Vec<Problem>), LoadError> {

@@ -7,7 +7,7 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::domain::shortlist::Shortlist;
-use crate::domain::stored::{self, BACKUP_KEY, DecodeError, STORAGE_KEY};
+use crate::domain::stored::{self, DecodeError, BACKUP_KEY, STORAGE_KEY};
 
 /// What went wrong with the saved shortlist.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,9 +65,7 @@ fn keep_aside(storage: &web_sys::Storage, raw: &str) {
 /// Writes the shortlist.
 pub fn save_shortlist(shortlist: &Shortlist) -> Result<(), StorageFault> {
     let storage = local_storage().ok_or(StorageFault::Unavailable)?;
-    storage
-        .set_item(STORAGE_KEY, &stored::encode(shortlist))
-        .map_err(|err| StorageFault::WriteFailed(format!("{err:?}")))
+    storage.set_item(STORAGE_KEY, &stored::encode(shortlist)).map_err(|err| StorageFault::WriteFailed(format!("{err:?}")))
 }
 
 /// Drops the shortlist written by `save_shortlist` (tests only use this).

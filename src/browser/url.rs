@@ -27,7 +27,11 @@ pub fn encode_query(pairs: &[(String, String)]) -> String {
         params.append(key, value);
     }
     let query = String::from(params.to_string());
-    if query.is_empty() { query } else { format!("?{query}") }
+    if query.is_empty() {
+        query
+    } else {
+        format!("?{query}")
+    }
 }
 
 /// Points the address bar at `pairs` without reloading. `replace` is for typing in the search

@@ -11,10 +11,10 @@ use super::notices::Notices;
 use super::search_box::SearchBox;
 use super::shortlist_page::ShortlistPage;
 use crate::browser::clock;
-use crate::domain::filter::{FilterResult, apply};
-use crate::domain::i18n::{Msg, tr, tr_count};
+use crate::domain::filter::{apply, FilterResult};
+use crate::domain::i18n::{tr, tr_count, Msg};
 use crate::domain::query::Page;
-use crate::state::{LoadedProgramme, use_lang, use_view};
+use crate::state::{use_lang, use_view, LoadedProgramme};
 
 #[component]
 pub fn Browse(

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::facets::facet_code;
 use super::labels::{facet_label, option_label};
-use crate::domain::i18n::{Msg, tr, tr_with};
-use crate::state::{History, navigate, use_lang, use_programme, use_view};
+use crate::domain::i18n::{tr, tr_with, Msg};
+use crate::state::{navigate, use_lang, use_programme, use_view, History};
 
 #[component]
 pub fn ActiveFilters() -> impl IntoView {

@@ -7,7 +7,7 @@ use super::labels::{mode_label, status_label};
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::format_when;
 use crate::domain::programme::{Event, Programme, Status};
-use crate::state::{History, href_with, navigate, use_lang, use_programme, use_view};
+use crate::state::{href_with, navigate, use_lang, use_programme, use_view, History};
 
 #[component]
 pub fn EventCard(

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use super::event_card::place_line;
 use super::labels::{mode_label, status_label};
 use super::shortlist_button::ShortlistButton;
-use crate::domain::i18n::{Msg, format_when, tr};
-use crate::state::{History, href_with, navigate, use_lang, use_programme, use_view};
+use crate::domain::i18n::{format_when, tr, Msg};
+use crate::state::{href_with, navigate, use_lang, use_programme, use_view, History};
 
 #[component]
 pub fn EventDetail(
@@ -49,7 +49,9 @@ pub fn EventDetail(
     };
     let series = event.series.map(|s| &programme.series[s]);
     let row = |label: Msg, value: AnyView| view! { <dt>{tr(lang, label)}</dt><dd>{value}</dd> };
-    let list = |items: Vec<String>| view! { <ul class="inline-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any();
+    let list = |items: Vec<String>| {
+        view! { <ul class="inline-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
+    };
     let title = event.title.get(tag).to_owned();
 
     let mut rows = vec![
@@ -65,7 +67,10 @@ pub fn EventDetail(
     if let Some(series) = series {
         rows.push(row(Msg::DetailSeries, series.title.get(tag).to_owned().into_any()));
         if !series.organisers.is_empty() {
-            rows.push(row(Msg::DetailOrganisers, list(series.organisers.iter().map(|&p| programme.partners[p].name.get(tag).to_owned()).collect())));
+            rows.push(row(
+                Msg::DetailOrganisers,
+                list(series.organisers.iter().map(|&p| programme.partners[p].name.get(tag).to_owned()).collect()),
+            ));
         }
         if !series.prepares_for.is_empty() {
             let debates = series.prepares_for.iter().map(|&d| {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::event_card::EventCard;
-use crate::domain::i18n::{Msg, format_month, tr};
+use crate::domain::i18n::{format_month, tr, Msg};
 use crate::domain::when::YearMonth;
 use crate::state::{use_lang, use_programme};
 

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::labels::{facet_label, option_label};
-use crate::domain::filter::{Facet, FilterResult, facet_options};
-use crate::domain::i18n::{Msg, tr, tr_count};
-use crate::state::{History, navigate, use_lang, use_programme, use_view};
+use crate::domain::filter::{facet_options, Facet, FilterResult};
+use crate::domain::i18n::{tr, tr_count, Msg};
+use crate::state::{navigate, use_lang, use_programme, use_view, History};
 
 /// Page regions that must not take focus while the dialog is open.
 const BEHIND_DIALOG: &str = "header.site-header, .toolbar, .results, .notices";

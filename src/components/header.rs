@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::i18n::{Msg, tr, tr_with};
+use crate::domain::i18n::{tr, tr_with, Msg};
 use crate::domain::query::Page;
-use crate::state::{History, href_with, navigate, use_lang, use_programme, use_shortlist, use_view};
+use crate::state::{href_with, navigate, use_lang, use_programme, use_shortlist, use_view, History};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -18,10 +18,14 @@ pub fn Header() -> impl IntoView {
     let picked = Memo::new(move |_| shortlist.shortlist.with(|s| s.len(&programme_id)));
 
     let nav_link = move |page: Page, testid: &'static str| {
-        let href = move || view.with(|v| href_with(v, |next| {
-            next.page = page;
-            next.event = None;
-        }));
+        let href = move || {
+            view.with(|v| {
+                href_with(v, |next| {
+                    next.page = page;
+                    next.event = None;
+                })
+            })
+        };
         let current = move || view.with(|v| v.page == page && v.event.is_none());
         let label = move || match page {
             Page::Programme => tr(lang.get(), Msg::ProgrammeNav).to_owned(),

@@ -2,35 +2,44 @@
 //! table or the programme's own localised text.
 
 use crate::domain::filter::Facet;
-use crate::domain::i18n::{Lang, Msg, format_month, tr};
+use crate::domain::i18n::{format_month, tr, Lang, Msg};
 use crate::domain::programme::{Mode, Programme, Status};
 use crate::domain::when::YearMonth;
 
 pub fn mode_label(lang: Lang, mode: Mode) -> &'static str {
-    tr(lang, match mode {
-        Mode::InPerson => Msg::ModeInPerson,
-        Mode::Online => Msg::ModeOnline,
-        Mode::Hybrid => Msg::ModeHybrid,
-    })
+    tr(
+        lang,
+        match mode {
+            Mode::InPerson => Msg::ModeInPerson,
+            Mode::Online => Msg::ModeOnline,
+            Mode::Hybrid => Msg::ModeHybrid,
+        },
+    )
 }
 
 pub fn status_label(lang: Lang, status: Status) -> &'static str {
-    tr(lang, match status {
-        Status::Scheduled => Msg::StatusScheduled,
-        Status::Cancelled => Msg::StatusCancelled,
-        Status::Postponed => Msg::StatusPostponed,
-        Status::MovedOnline => Msg::StatusMovedOnline,
-    })
+    tr(
+        lang,
+        match status {
+            Status::Scheduled => Msg::StatusScheduled,
+            Status::Cancelled => Msg::StatusCancelled,
+            Status::Postponed => Msg::StatusPostponed,
+            Status::MovedOnline => Msg::StatusMovedOnline,
+        },
+    )
 }
 
 pub fn facet_label(lang: Lang, facet: Facet) -> &'static str {
-    tr(lang, match facet {
-        Facet::Theme => Msg::FacetTheme,
-        Facet::Month => Msg::FacetMonth,
-        Facet::Partner => Msg::FacetPartner,
-        Facet::Series => Msg::FacetSeries,
-        Facet::Mode => Msg::FacetMode,
-    })
+    tr(
+        lang,
+        match facet {
+            Facet::Theme => Msg::FacetTheme,
+            Facet::Month => Msg::FacetMonth,
+            Facet::Partner => Msg::FacetPartner,
+            Facet::Series => Msg::FacetSeries,
+            Facet::Mode => Msg::FacetMode,
+        },
+    )
 }
 
 /// The label of one facet value given by its URL code (an id, "2012-06", "hybrid").

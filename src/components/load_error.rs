@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::i18n::{Msg, tr};
+use crate::domain::i18n::{tr, Msg};
 use crate::domain::programme::LoadError;
 use crate::state::use_lang;
 

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::storage::StorageFault;
-use crate::domain::i18n::{Msg, tr, tr_count};
-use crate::domain::programme::{Problem, skipped_event_count};
+use crate::domain::i18n::{tr, tr_count, Msg};
+use crate::domain::programme::{skipped_event_count, Problem};
 use crate::state::{use_ignored_params, use_lang, use_shortlist};
 
 #[component]

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::i18n::{Msg, tr};
-use crate::state::{History, navigate, use_lang, use_view};
+use crate::domain::i18n::{tr, Msg};
+use crate::state::{navigate, use_lang, use_view, History};
 
 #[component]
 pub fn SearchBox() -> impl IntoView {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::i18n::{Msg, tr_with};
+use crate::domain::i18n::{tr_with, Msg};
 use crate::state::{use_lang, use_programme, use_shortlist};
 
 #[component]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::event_list::EventList;
-use crate::domain::i18n::{Msg, tr, tr_count};
+use crate::domain::i18n::{tr, tr_count, Msg};
 use crate::state::{use_lang, use_programme, use_shortlist};
 
 #[component]

@@ -257,7 +257,9 @@ pub struct FacetOption {
 pub fn facet_options(programme: &Programme, facet: Facet, counts: &FacetCounts) -> Vec<FacetOption> {
     let option = |code: String, count: usize| FacetOption { code, count };
     match facet {
-        Facet::Theme => themes_with_events(programme).into_iter().map(|i| option(programme.themes[i].id.clone(), counts.themes[i])).collect(),
+        Facet::Theme => {
+            themes_with_events(programme).into_iter().map(|i| option(programme.themes[i].id.clone(), counts.themes[i])).collect()
+        }
         Facet::Partner => {
             partners_with_events(programme).into_iter().map(|i| option(programme.partners[i].id.clone(), counts.partners[i])).collect()
         }

@@ -42,7 +42,11 @@ impl Lang {
 
     /// Text direction for the `dir` attribute.
     pub fn dir(self) -> &'static str {
-        if self == Lang::Ar { "rtl" } else { "ltr" }
+        if self == Lang::Ar {
+            "rtl"
+        } else {
+            "ltr"
+        }
     }
 }
 

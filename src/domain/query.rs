@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use super::filter::Filter;
-use super::programme::{Mode, Programme, valid_id};
+use super::programme::{valid_id, Mode, Programme};
 use super::when::YearMonth;
 
 /// Every query parameter the app reads or writes.
@@ -64,13 +64,19 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
                     _ => &mut state.filter.series,
                 };
                 for id in values() {
-                    if valid_id(id) { set.insert(id.to_owned()); } else { ignore(name, id) }
+                    if valid_id(id) {
+                        set.insert(id.to_owned());
+                    } else {
+                        ignore(name, id)
+                    }
                 }
             }
             param::MONTH => {
                 for month in values() {
                     match YearMonth::parse(month) {
-                        Some(month) => { state.filter.months.insert(month); }
+                        Some(month) => {
+                            state.filter.months.insert(month);
+                        }
                         None => ignore(name, month),
                     }
                 }
@@ -78,7 +84,9 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
             param::MODE => {
                 for mode in values() {
                     match Mode::from_code(mode) {
-                        Some(mode) => { state.filter.modes.insert(mode); }
+                        Some(mode) => {
+                            state.filter.modes.insert(mode);
+                        }
                         None => ignore(name, mode),
                     }
                 }

@@ -90,24 +90,19 @@ enum Point {
 
 fn parse_point(text: &str) -> Result<Point, WhenError> {
     let text = text.trim();
-    let looks_like_date = |s: &str| {
-        s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' && s.bytes().filter(u8::is_ascii_digit).count() == 8
-    };
+    let looks_like_date =
+        |s: &str| s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' && s.bytes().filter(u8::is_ascii_digit).count() == 8;
     if text.len() == 7 {
         return YearMonth::parse(text).map(Point::Month).ok_or_else(|| WhenError::Unreadable(text.into()));
     }
     if looks_like_date(text) {
-        return NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map(Point::Day)
-            .map_err(|_| WhenError::ImpossibleDate(text.into()));
+        return NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Point::Day).map_err(|_| WhenError::ImpossibleDate(text.into()));
     }
     if text.len() > 10 && looks_like_date(&text[..10]) {
         if NaiveDate::parse_from_str(&text[..10], "%Y-%m-%d").is_err() {
             return Err(WhenError::ImpossibleDate(text.into()));
         }
-        return DateTime::parse_from_rfc3339(text)
-            .map(Point::Time)
-            .map_err(|_| WhenError::Unreadable(text.into()));
+        return DateTime::parse_from_rfc3339(text).map(Point::Time).map_err(|_| WhenError::Unreadable(text.into()));
     }
     Err(WhenError::Unreadable(text.into()))
 }
@@ -126,9 +121,9 @@ impl When {
             (Point::Day(s), Some(Point::Day(e))) if e >= s => Ok(When::Days { start: s, end: e }),
             (Point::Time(s), None) => Ok(When::Times { start: s, end: None }),
             (Point::Time(s), Some(Point::Time(e))) if e >= s => Ok(When::Times { start: s, end: Some(e) }),
-            (Point::Month(_), Some(Point::Month(_)))
-            | (Point::Day(_), Some(Point::Day(_)))
-            | (Point::Time(_), Some(Point::Time(_))) => Err(out_of_order()),
+            (Point::Month(_), Some(Point::Month(_))) | (Point::Day(_), Some(Point::Day(_))) | (Point::Time(_), Some(Point::Time(_))) => {
+                Err(out_of_order())
+            }
             _ => Err(mixed()),
         }
     }

@@ -12,12 +12,12 @@ use thirtyfour::prelude::*;
 
 pub struct Browser {
     pub driver: WebDriver,
-    profile: PathBuf,
 }
 
 /// Phone and desktop sizes the journeys run at.
 pub const PHONE: (u32, u32) = (360, 800);
 pub const DESKTOP: (u32, u32) = (1280, 800);
+pub const NARROWEST: (u32, u32) = (320, 640);
 
 impl Browser {
     pub async fn open(size: (u32, u32)) -> Browser {
@@ -55,11 +55,7 @@ impl Browser {
             .offline()
             .await
             .expect("start chromedriver and headless chromium");
-        Browser { driver, profile }
-    }
-
-    pub fn profile(&self) -> PathBuf {
-        self.profile.clone()
+        Browser { driver }
     }
 
     pub async fn goto(&self, url: &str) {
@@ -68,7 +64,12 @@ impl Browser {
 
     /// Waits for the first element matching `css`.
     pub async fn find(&self, css: &str) -> WebElement {
-        self.driver.query(By::Css(css)).wait(Duration::from_secs(20), Duration::from_millis(50)).first().await.unwrap_or_else(|err| panic!("no element `{css}`: {err}"))
+        self.driver
+            .query(By::Css(css))
+            .wait(Duration::from_secs(20), Duration::from_millis(50))
+            .first()
+            .await
+            .unwrap_or_else(|err| panic!("no element `{css}`: {err}"))
     }
 
     pub async fn testid(&self, id: &str) -> WebElement {

@@ -8,7 +8,7 @@ mod server;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use browser::{Browser, DESKTOP, PHONE, eventually};
+use browser::{eventually, Browser, DESKTOP, NARROWEST, PHONE};
 use server::StaticServer;
 
 fn server() -> &'static StaticServer {
@@ -166,4 +166,16 @@ async fn one_bad_event_is_skipped_and_the_rest_are_shown() {
     let notice = browser.text_of("skipped-notice").await;
     assert!(notice.contains("1 event could not be shown"), "{notice}");
     browser.quit().await;
+}
+
+#[tokio::test]
+async fn no_horizontal_scrolling_at_320_px() {
+    for query in ["", "?event=lphm-2013-05-media"] {
+        let browser = open_app(NARROWEST, query).await;
+        let widths = browser.script("return [document.documentElement.scrollWidth, window.innerWidth];").await;
+        let (scroll, inner) = (widths[0].as_u64().unwrap(), widths[1].as_u64().unwrap());
+        assert!(inner <= 330, "window is {inner} px wide, expected about 320");
+        assert!(scroll <= inner, "{query}: page is {scroll} px wide in a {inner} px window");
+        browser.quit().await;
+    }
 }

@@ -11,7 +11,11 @@ use serde_json::Value;
 pub enum Lenient<T> {
     Ok(T),
     /// The item did not have the shape of `T`: `path` is inside the item ("" for the item itself).
-    Bad { path: String, message: String, value: Value },
+    Bad {
+        path: String,
+        message: String,
+        value: Value,
+    },
 }
 
 impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Lenient<T> {

@@ -1,8 +1,8 @@
 //! Text in, `(Programme, Vec<Problem>)` out, or a `LoadError` when nothing can be shown.
 //! The one entry point shared by the app and the `programme-check` command.
 
-use serde::Deserialize;
 use serde::de::IgnoredAny;
+use serde::Deserialize;
 
 use super::error::{LoadError, Problem, SUPPORTED_MAJOR};
 use super::model::Programme;
@@ -31,7 +31,12 @@ pub fn parse_programme(text: &str) -> Result<(Programme, Vec<Problem>), LoadErro
         if err.is_syntax() || err.is_eof() {
             LoadError::Syntax { message: syntax_message(&err), line: err.line(), column: err.column() }
         } else {
-            LoadError::Structure { path: String::new(), message: "the file must be a JSON object".into(), line: err.line(), column: err.column() }
+            LoadError::Structure {
+                path: String::new(),
+                message: "the file must be a JSON object".into(),
+                line: err.line(),
+                column: err.column(),
+            }
         }
     })?;
     check_version(probe.schema_version)?;

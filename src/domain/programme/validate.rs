@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate};
 
 use super::error::Problem;
 use super::lenient::Lenient;
-use super::model::{Stamp, Debate, Event, Link, Location, Meta, Partner, Programme, Series, Theme};
+use super::model::{Debate, Event, Link, Location, Meta, Partner, Programme, Series, Stamp, Theme};
 use super::raw::{RawDebate, RawEvent, RawLink, RawLocation, RawMeta, RawPartner, RawProgramme, RawSeries, RawTheme, RawWhen};
 use crate::domain::fold::fold;
 use crate::domain::text::{RawText, Text};
@@ -33,11 +33,8 @@ pub fn validate(raw: RawProgramme) -> (Programme, Vec<Problem>) {
 
 /// How many events were skipped, for the "N events could not be shown" notice.
 pub fn skipped_event_count(problems: &[Problem]) -> usize {
-    let indices: HashSet<&str> = problems
-        .iter()
-        .filter_map(|problem| problem.path.strip_prefix("events["))
-        .filter_map(|rest| rest.split(']').next())
-        .collect();
+    let indices: HashSet<&str> =
+        problems.iter().filter_map(|problem| problem.path.strip_prefix("events[")).filter_map(|rest| rest.split(']').next()).collect();
     indices.len()
 }
 
@@ -174,7 +171,9 @@ impl Validator {
         let title = self.text(&format!("{path}.title"), &raw.title);
         let series = match &raw.series {
             None => Some(None),
-            Some(series) => self.refs(&format!("{path}.series"), std::slice::from_ref(series), "series", |id| programme.series_index(id)).map(|found| found.first().copied()),
+            Some(series) => self
+                .refs(&format!("{path}.series"), std::slice::from_ref(series), "series", |id| programme.series_index(id))
+                .map(|found| found.first().copied()),
         };
         let themes = self.refs(&format!("{path}.themes"), &raw.themes, "theme", |id| programme.theme_index(id));
         let partners = self.refs(&format!("{path}.partners"), &raw.partners, "partner", |id| programme.partner_index(id));
@@ -280,11 +279,15 @@ impl Validator {
 
     fn timestamp(&mut self, path: &str, raw: Option<&str>) -> Option<Stamp> {
         let raw = raw?;
-        let stamp = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-            .map(Stamp::Date)
-            .or_else(|_| DateTime::parse_from_rfc3339(raw).map(Stamp::Time));
+        let stamp =
+            NaiveDate::parse_from_str(raw, "%Y-%m-%d").map(Stamp::Date).or_else(|_| DateTime::parse_from_rfc3339(raw).map(Stamp::Time));
         stamp
-            .map_err(|_| self.report(path, format!("`{raw}` is neither a date (\"2013-02-21\") nor an RFC 3339 timestamp (\"2013-02-21T09:00:00-05:00\")")))
+            .map_err(|_| {
+                self.report(
+                    path,
+                    format!("`{raw}` is neither a date (\"2013-02-21\") nor an RFC 3339 timestamp (\"2013-02-21T09:00:00-05:00\")"),
+                )
+            })
             .ok()
     }
 
