@@ -27,11 +27,10 @@ impl YearMonth {
 
     /// Parses `YYYY-MM`, the form used in files and in URLs.
     pub fn parse(text: &str) -> Option<Self> {
-        let (year, month) = text.split_once('-')?;
-        if year.len() != 4 || month.len() != 2 {
+        if text.len() != 7 || &text[4..5] != "-" {
             return None;
         }
-        Self::new(year.parse().ok()?, month.parse().ok()?)
+        Self::new(digits(text, 0, 4)? as i32, digits(text, 5, 7)?)
     }
 
     pub fn next(self) -> Self {
@@ -90,21 +89,92 @@ enum Point {
 
 fn parse_point(text: &str) -> Result<Point, WhenError> {
     let text = text.trim();
-    let looks_like_date =
-        |s: &str| s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' && s.bytes().filter(u8::is_ascii_digit).count() == 8;
-    if text.len() == 7 {
-        return YearMonth::parse(text).map(Point::Month).ok_or_else(|| WhenError::Unreadable(text.into()));
-    }
-    if looks_like_date(text) {
-        return NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Point::Day).map_err(|_| WhenError::ImpossibleDate(text.into()));
-    }
-    if text.len() > 10 && looks_like_date(&text[..10]) {
-        if NaiveDate::parse_from_str(&text[..10], "%Y-%m-%d").is_err() {
-            return Err(WhenError::ImpossibleDate(text.into()));
+    let unreadable = || WhenError::Unreadable(text.into());
+    let impossible = || WhenError::ImpossibleDate(text.into());
+    match text.len() {
+        7 => YearMonth::parse(text).map(Point::Month).ok_or_else(unreadable),
+        10 => {
+            let (year, month, day) = date_parts(text).ok_or_else(unreadable)?;
+            NaiveDate::from_ymd_opt(year, month, day).map(Point::Day).ok_or_else(impossible)
         }
-        return DateTime::parse_from_rfc3339(text).map(Point::Time).map_err(|_| WhenError::Unreadable(text.into()));
+        n if n > 10 => {
+            let (year, month, day) = date_parts(&text[..10]).ok_or_else(unreadable)?;
+            let date = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(impossible)?;
+            parse_time(date, &text[10..]).map(Point::Time).ok_or_else(unreadable)
+        }
+        _ => Err(unreadable()),
     }
-    Err(WhenError::Unreadable(text.into()))
+}
+
+/// Digits of `s` between `from` and `to`, as a number; `None` if any is not a digit.
+fn digits(s: &str, from: usize, to: usize) -> Option<u32> {
+    let part = s.get(from..to)?;
+    if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    part.parse().ok()
+}
+
+/// "YYYY-MM-DD" into its numbers, without checking that the day exists.
+fn date_parts(s: &str) -> Option<(i32, u32, u32)> {
+    if s.len() != 10 || &s[4..5] != "-" || &s[7..8] != "-" {
+        return None;
+    }
+    Some((digits(s, 0, 4)? as i32, digits(s, 5, 7)?, digits(s, 8, 10)?))
+}
+
+/// "Thh:mm[:ss[.fraction]]" then "Z" or "+hh:mm"/"-hh:mm": the time part of RFC 3339. An
+/// offset is required, because a time without one does not say when the event happens.
+/// (Hand-written: chrono's format parser would add ~20 KB to the wasm bundle.)
+fn parse_time(date: NaiveDate, rest: &str) -> Option<DateTime<FixedOffset>> {
+    let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix('t')).or_else(|| rest.strip_prefix(' '))?;
+    let hour = digits(rest, 0, 2)?;
+    if rest.get(2..3)? != ":" {
+        return None;
+    }
+    let minute = digits(rest, 3, 5)?;
+    let mut at = 5;
+    let mut second = 0;
+    if rest.get(at..at + 1) == Some(":") {
+        second = digits(rest, at + 1, at + 3)?;
+        at += 3;
+        if rest.get(at..at + 1) == Some(".") {
+            at += 1;
+            while rest.as_bytes().get(at).is_some_and(u8::is_ascii_digit) {
+                at += 1;
+            }
+        }
+    }
+    let zone = &rest[at..];
+    let offset_seconds = match zone {
+        "Z" | "z" => 0,
+        _ => {
+            let sign = match zone.get(0..1)? {
+                "+" => 1,
+                "-" => -1,
+                _ => return None,
+            };
+            if zone.len() != 6 || &zone[3..4] != ":" {
+                return None;
+            }
+            sign * (digits(zone, 1, 3)? * 3600 + digits(zone, 4, 6)? * 60) as i32
+        }
+    };
+    let offset = FixedOffset::east_opt(offset_seconds)?;
+    date.and_hms_opt(hour, minute, second)?.and_local_timezone(offset).single()
+}
+
+/// An RFC 3339 timestamp ("2013-02-21T09:00:00-05:00").
+pub fn parse_timestamp(text: &str) -> Option<DateTime<FixedOffset>> {
+    let text = text.trim();
+    let (year, month, day) = date_parts(text.get(..10)?)?;
+    parse_time(NaiveDate::from_ymd_opt(year, month, day)?, &text[10..])
+}
+
+/// A calendar date ("2013-02-21").
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let (year, month, day) = date_parts(text.trim())?;
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 impl When {
@@ -205,6 +275,7 @@ mod tests {
         // Local calendar: 23:30 in New York on 30 June is still June, though it is July in UTC.
         check("2012-06-30T23:30:00-04:00", None, Ok("2012-06"));
         check("2012-06-05T10:00:00+02:00", Some("2012-06-05T12:00:00+02:00"), Ok("2012-06"));
+        check("2012-06-05T10:00Z", Some("2012-06-05T12:00:00.250Z"), Ok("2012-06"));
     }
 
     #[test]
@@ -216,6 +287,9 @@ mod tests {
         check("2012-06", Some("2012-06-05"), Err("different precision"));
         check("2012-06-05", Some("2012-06-01"), Err("before start"));
         check("", None, Err("not a month"));
+        check("2012-06-05T25:00:00Z", None, Err("not a month"));
+        check("2012-06-05T10:00:00+2:00", None, Err("not a month"));
+        check("+012-06", None, Err("not a month"));
     }
 
     #[test]
@@ -223,5 +297,21 @@ mod tests {
         let june = When::parse("2012-06", None).unwrap();
         assert!(!june.is_past(NaiveDate::from_ymd_opt(2012, 6, 30).unwrap()));
         assert!(june.is_past(NaiveDate::from_ymd_opt(2012, 7, 1).unwrap()));
+    }
+}
+
+#[cfg(test)]
+mod timestamp_tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_keep_their_offset() {
+        let t = parse_timestamp("2013-02-21T09:00:00-05:00").unwrap();
+        assert_eq!(t.to_rfc3339(), "2013-02-21T09:00:00-05:00");
+        assert_eq!(parse_timestamp("2013-02-21T09:00:00Z").unwrap().timestamp(), 1361437200);
+        assert!(parse_timestamp("2013-02-29T09:00:00Z").is_none());
+        assert!(parse_timestamp("2013-02-21").is_none());
+        assert_eq!(parse_date("2013-02-21"), NaiveDate::from_ymd_opt(2013, 2, 21));
+        assert!(parse_date("2013-2-21").is_none());
     }
 }

@@ -23,8 +23,8 @@ pub enum LoadError {
     MissingVersion,
     #[error("the programme file uses format version {found}; this app reads version {SUPPORTED_MAJOR}.x: update the app or the file")]
     UnsupportedVersion { found: String },
-    #[error("{path}: {message} (line {line}, column {column})")]
-    Structure { path: String, message: String, line: usize, column: usize },
+    #[error("the programme file has the wrong shape at {path}: {message}")]
+    Structure { path: String, message: String },
 }
 
 /// One item of the file that was skipped or one field that was ignored, with its JSON path.

@@ -2,7 +2,7 @@
 //! between them (`validate`), and the single entry point `parse_programme`.
 
 mod error;
-mod lenient;
+mod extract;
 mod model;
 mod parse;
 pub mod raw;

@@ -1,20 +1,20 @@
 //! The serde mirror of the programme file, format 1.x (documented in docs/programme-format.md).
 //!
-//! Owns the *shape* only: field names, optionality, enum spellings. Meaning (ids resolve, dates
-//! exist, links are http) is checked in `validate`. The JSON Schema in
+//! Owns the *shape* only: field names, optionality, enum spellings. `extract` reads files into
+//! these types; meaning (ids resolve, dates exist, links are http) is checked in `validate`.
+//! `Serialize` is for writing files (the generator) and must use the same names as `extract`. The JSON Schema in
 //! public/programme.schema.json is generated from these types, so the two cannot drift.
 //! Unknown fields are ignored, so files written for a newer minor version still load.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::lenient::Lenient;
 use crate::domain::text::RawText;
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
 
 /// A programme of events: one file published next to the app.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct RawProgramme {
     /// Format version, "MAJOR.MINOR". The app reads major version 1; minor versions only add
@@ -24,22 +24,22 @@ pub struct RawProgramme {
     pub programme: RawMeta,
     /// Vocabulary of themes that events refer to by id.
     #[serde(default)]
-    pub themes: Vec<Lenient<RawTheme>>,
+    pub themes: Vec<RawTheme>,
     /// Vocabulary of partner organisations and networks that events and series refer to by id.
     #[serde(default)]
-    pub partners: Vec<Lenient<RawPartner>>,
+    pub partners: Vec<RawPartner>,
     /// Event series (schema.org EventSeries / Course) that events belong to.
     #[serde(default)]
-    pub series: Vec<Lenient<RawSeries>>,
+    pub series: Vec<RawSeries>,
     /// Debates and fora that the programme prepares participants for.
     #[serde(default)]
-    pub debates: Vec<Lenient<RawDebate>>,
+    pub debates: Vec<RawDebate>,
     /// The events (schema.org Event). A malformed event is skipped and reported; the rest load.
-    pub events: Vec<Lenient<RawEvent>>,
+    pub events: Vec<RawEvent>,
 }
 
 /// Programme metadata.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct RawMeta {
     /// Stable id; shortlists are keyed by it, so keep it across updates of the file.
@@ -61,14 +61,14 @@ pub struct RawMeta {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct RawTheme {
     pub id: String,
     pub label: RawText,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct RawPartner {
     pub id: String,
@@ -86,7 +86,7 @@ pub struct RawPartner {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct RawSeries {
     pub id: String,
@@ -110,7 +110,7 @@ pub struct RawSeries {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct RawDebate {
     pub id: String,
@@ -132,7 +132,7 @@ pub struct RawDebate {
 }
 
 /// One event of the programme.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct RawEvent {
     /// Stable id, unique in the file; shortlists refer to it across updates.
@@ -169,7 +169,7 @@ pub struct RawEvent {
 
 /// ISO 8601 start and optional end, both at the same precision: "2012-06" (month only),
 /// "2012-06-05" (day), or "2012-06-05T10:00:00-04:00" (time with the venue's UTC offset).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct RawWhen {
     pub start: String,
@@ -177,7 +177,7 @@ pub struct RawWhen {
     pub end: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct RawLocation {
     /// Venue name, e.g. "United Nations Headquarters".
@@ -194,7 +194,7 @@ pub struct RawLocation {
     pub time_zone: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct RawLink {
     /// An http or https address.
@@ -204,7 +204,7 @@ pub struct RawLink {
 }
 
 /// How people attend (schema.org EventAttendanceMode).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
@@ -231,7 +231,7 @@ impl Mode {
 }
 
 /// Whether the event still happens as announced (schema.org EventStatusType).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {

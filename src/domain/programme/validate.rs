@@ -6,17 +6,16 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, NaiveDate};
 
 use super::error::Problem;
-use super::lenient::Lenient;
+use super::extract::{Extracted, Item};
 use super::model::{Debate, Event, Link, Location, Meta, Partner, Programme, Series, Stamp, Theme};
-use super::raw::{RawDebate, RawEvent, RawLink, RawLocation, RawMeta, RawPartner, RawProgramme, RawSeries, RawTheme, RawWhen};
+use super::raw::{RawDebate, RawEvent, RawLink, RawLocation, RawMeta, RawPartner, RawSeries, RawTheme, RawWhen};
 use crate::domain::fold::fold;
 use crate::domain::text::{RawText, Text};
-use crate::domain::when::When;
+use crate::domain::when::{When, parse_date, parse_timestamp};
 
-pub fn validate(raw: RawProgramme) -> (Programme, Vec<Problem>) {
+pub fn validate(raw: Extracted) -> (Programme, Vec<Problem>) {
     let mut v = Validator::default();
     let meta = v.meta(&raw.programme);
     let themes = v.items("themes", raw.themes, Validator::theme, |t: &Theme| &t.id);
@@ -52,7 +51,7 @@ impl Validator {
     fn items<R, T>(
         &mut self,
         list: &str,
-        raw: Vec<Lenient<R>>,
+        raw: Vec<Item<R>>,
         mut build: impl FnMut(&mut Self, &str, R) -> Option<T>,
         id_of: impl Fn(&T) -> &String,
     ) -> Vec<T> {
@@ -61,11 +60,8 @@ impl Validator {
         for (index, item) in raw.into_iter().enumerate() {
             let path = format!("{list}[{index}]");
             match item {
-                Lenient::Bad { path: inner, message, .. } => {
-                    let full = if inner.is_empty() { path } else { format!("{path}.{inner}") };
-                    self.report(full, message);
-                }
-                Lenient::Ok(raw) => {
+                Err(problem) => self.problems.push(problem),
+                Ok(raw) => {
                     let Some(item) = build(self, &path, raw) else { continue };
                     if seen.insert(id_of(&item).clone()) {
                         items.push(item);
@@ -279,16 +275,12 @@ impl Validator {
 
     fn timestamp(&mut self, path: &str, raw: Option<&str>) -> Option<Stamp> {
         let raw = raw?;
-        let stamp =
-            NaiveDate::parse_from_str(raw, "%Y-%m-%d").map(Stamp::Date).or_else(|_| DateTime::parse_from_rfc3339(raw).map(Stamp::Time));
+        let stamp = parse_date(raw).map(Stamp::Date).or_else(|| parse_timestamp(raw).map(Stamp::Time));
+        if stamp.is_none() {
+            let message = format!("`{raw}` is neither a date (\"2013-02-21\") nor an RFC 3339 timestamp (\"2013-02-21T09:00:00-05:00\")");
+            self.report(path, message);
+        }
         stamp
-            .map_err(|_| {
-                self.report(
-                    path,
-                    format!("`{raw}` is neither a date (\"2013-02-21\") nor an RFC 3339 timestamp (\"2013-02-21T09:00:00-05:00\")"),
-                )
-            })
-            .ok()
     }
 
     fn url(&mut self, path: &str, url: &str) -> Option<Link> {

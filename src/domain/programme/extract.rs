@@ -1,0 +1,292 @@
+//! Reads the programme file's JSON value into the raw types, field by field, so that every
+//! mistake carries its exact JSON path (`events[3].when.start`).
+//!
+//! Hand-written rather than derived: one small non-generic reader keeps the wasm bundle small
+//! and the messages plain ("expected text, found a number"). A mistake inside a list item
+//! fails only that item; a mistake in the file's frame (no `programme`, `events` not a list)
+//! fails the file. Unknown fields are ignored, so newer minor versions still load.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::error::Problem;
+use super::raw::*;
+use crate::domain::text::RawText;
+
+/// One list item: read, or the first mistake found in it.
+pub type Item<T> = Result<T, Problem>;
+
+/// The file as read, before validation.
+pub struct Extracted {
+    pub programme: RawMeta,
+    pub themes: Vec<Item<RawTheme>>,
+    pub partners: Vec<Item<RawPartner>>,
+    pub series: Vec<Item<RawSeries>>,
+    pub debates: Vec<Item<RawDebate>>,
+    pub events: Vec<Item<RawEvent>>,
+}
+
+/// Reads the whole file; `Err` when its frame is wrong.
+pub fn extract(root: &Value) -> Result<Extracted, Problem> {
+    let root = Obj::new(root, "")?;
+    Ok(Extracted {
+        programme: RawMeta::read(&root.required_obj("programme")?)?,
+        themes: root.items("themes", RawTheme::read)?,
+        partners: root.items("partners", RawPartner::read)?,
+        series: root.items("series", RawSeries::read)?,
+        debates: root.items("debates", RawDebate::read)?,
+        events: match root.get("events") {
+            Some(_) => root.items("events", RawEvent::read)?,
+            None => return Err(Problem::new("events", "is missing: a programme needs a list of events (it may be empty)")),
+        },
+    })
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+}
+
+/// A JSON object and where it is in the file.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+}
+
+impl<'a> Obj<'a> {
+    fn new(value: &'a Value, path: &str) -> Result<Self, Problem> {
+        match value {
+            Value::Object(map) => Ok(Obj { map, path: path.to_owned() }),
+            other => Err(Problem::new(if path.is_empty() { "(file)" } else { path }, format!("expected an object, found {}", describe(other)))),
+        }
+    }
+
+    /// A present, non-null field.
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|value| !value.is_null())
+    }
+
+    fn at(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    fn missing(&self, key: &str) -> Problem {
+        Problem::new(self.at(key), "is missing")
+    }
+
+    fn required_obj(&self, key: &str) -> Result<Obj<'a>, Problem> {
+        Obj::new(self.get(key).ok_or_else(|| self.missing(key))?, &self.at(key))
+    }
+
+    fn string(&self, key: &str) -> Result<String, Problem> {
+        self.optional_string(key)?.ok_or_else(|| self.missing(key))
+    }
+
+    fn optional_string(&self, key: &str) -> Result<Option<String>, Problem> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(text)) => Ok(Some(text.clone())),
+            Some(other) => Err(Problem::new(self.at(key), format!("expected a string, found {}", describe(other)))),
+        }
+    }
+
+    fn text(&self, key: &str) -> Result<RawText, Problem> {
+        self.optional_text(key)?.ok_or_else(|| self.missing(key))
+    }
+
+    /// A plain string, or an object from language tag to string.
+    fn optional_text(&self, key: &str) -> Result<Option<RawText>, Problem> {
+        let path = self.at(key);
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(text)) => Ok(Some(RawText::Plain(text.clone()))),
+            Some(Value::Object(map)) => {
+                let mut texts = BTreeMap::new();
+                for (lang, value) in map {
+                    match value {
+                        Value::String(text) => {
+                            texts.insert(lang.clone(), text.clone());
+                        }
+                        other => return Err(Problem::new(join(&path, lang), format!("expected a string, found {}", describe(other)))),
+                    }
+                }
+                Ok(Some(RawText::Localised(texts)))
+            }
+            Some(other) => {
+                Err(Problem::new(path, format!("expected text (a string, or an object of language tag to string), found {}", describe(other))))
+            }
+        }
+    }
+
+    fn strings(&self, key: &str) -> Result<Vec<String>, Problem> {
+        let path = self.at(key);
+        self.list(key)?
+            .iter()
+            .enumerate()
+            .map(|(index, value)| match value {
+                Value::String(text) => Ok(text.clone()),
+                other => Err(Problem::new(format!("{path}[{index}]"), format!("expected a string, found {}", describe(other)))),
+            })
+            .collect()
+    }
+
+    fn list(&self, key: &str) -> Result<&'a [Value], Problem> {
+        match self.get(key) {
+            None => Ok(&[]),
+            Some(Value::Array(items)) => Ok(items),
+            Some(other) => Err(Problem::new(self.at(key), format!("expected a list, found {}", describe(other)))),
+        }
+    }
+
+    /// Each item of a list read on its own: a bad item does not fail the list.
+    fn items<T>(&self, key: &str, read: fn(&Obj) -> Result<T, Problem>) -> Result<Vec<Item<T>>, Problem> {
+        let path = self.at(key);
+        let items = self.list(key)?;
+        Ok(items.iter().enumerate().map(|(index, value)| Obj::new(value, &format!("{path}[{index}]")).and_then(|obj| read(&obj))).collect())
+    }
+
+    fn when(&self, key: &str) -> Result<Option<RawWhen>, Problem> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(value) => {
+                let obj = Obj::new(value, &self.at(key))?;
+                Ok(Some(RawWhen { start: obj.string("start")?, end: obj.optional_string("end")? }))
+            }
+        }
+    }
+
+    /// A value from a fixed list of spellings.
+    fn choice<T: Copy>(&self, key: &str, choices: &[(&str, T)]) -> Result<Option<T>, Problem> {
+        let Some(code) = self.optional_string(key)? else { return Ok(None) };
+        match choices.iter().find(|(name, _)| *name == code) {
+            Some((_, value)) => Ok(Some(*value)),
+            None => {
+                let names: Vec<String> = choices.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+                Err(Problem::new(self.at(key), format!("`{code}` is not one of {}", names.join(", "))))
+            }
+        }
+    }
+}
+
+impl RawMeta {
+    fn read(o: &Obj) -> Result<Self, Problem> {
+        Ok(RawMeta {
+            id: o.string("id")?,
+            title: o.text("title")?,
+            description: o.optional_text("description")?,
+            publisher: o.optional_text("publisher")?,
+            published: o.optional_string("published")?,
+            updated: o.optional_string("updated")?,
+            time_zone: o.string("time_zone")?,
+            url: o.optional_string("url")?,
+        })
+    }
+}
+
+impl RawTheme {
+    fn read(o: &Obj) -> Result<Self, Problem> {
+        Ok(RawTheme { id: o.string("id")?, label: o.text("label")? })
+    }
+}
+
+impl RawPartner {
+    fn read(o: &Obj) -> Result<Self, Problem> {
+        Ok(RawPartner {
+            id: o.string("id")?,
+            name: o.text("name")?,
+            short_name: o.optional_text("short_name")?,
+            kind: o.optional_string("kind")?,
+            relation: o.optional_text("relation")?,
+            url: o.optional_string("url")?,
+        })
+    }
+}
+
+impl RawSeries {
+    fn read(o: &Obj) -> Result<Self, Problem> {
+        Ok(RawSeries {
+            id: o.string("id")?,
+            title: o.text("title")?,
+            short_title: o.optional_text("short_title")?,
+            description: o.optional_text("description")?,
+            organisers: o.strings("organisers")?,
+            partners: o.strings("partners")?,
+            audience: o.optional_text("audience")?,
+            prepares_for: o.strings("prepares_for")?,
+            url: o.optional_string("url")?,
+        })
+    }
+}
+
+impl RawDebate {
+    fn read(o: &Obj) -> Result<Self, Problem> {
+        Ok(RawDebate {
+            id: o.string("id")?,
+            title: o.text("title")?,
+            short_title: o.optional_text("short_title")?,
+            description: o.optional_text("description")?,
+            when: o.when("when")?,
+            recurrence: o.optional_text("recurrence")?,
+            venue: o.optional_text("venue")?,
+            url: o.optional_string("url")?,
+        })
+    }
+}
+
+const MODES: [(&str, Mode); 3] = [("in_person", Mode::InPerson), ("online", Mode::Online), ("hybrid", Mode::Hybrid)];
+const STATUSES: [(&str, Status); 4] =
+    [("scheduled", Status::Scheduled), ("cancelled", Status::Cancelled), ("postponed", Status::Postponed), ("moved_online", Status::MovedOnline)];
+
+impl RawEvent {
+    fn read(o: &Obj) -> Result<Self, Problem> {
+        Ok(RawEvent {
+            id: o.string("id")?,
+            series: o.optional_string("series")?,
+            title: o.text("title")?,
+            summary: o.optional_text("summary")?,
+            themes: o.strings("themes")?,
+            partners: o.strings("partners")?,
+            when: o.when("when")?.ok_or_else(|| o.missing("when"))?,
+            location: match o.get("location") {
+                None => None,
+                Some(value) => Some(RawLocation::read(&Obj::new(value, &o.at("location"))?)?),
+            },
+            mode: o.choice("mode", &MODES)?,
+            audience: o.optional_text("audience")?,
+            languages: o.strings("languages")?,
+            status: o.choice("status", &STATUSES)?.unwrap_or_default(),
+            links: {
+                let path = o.at("links");
+                let mut links = Vec::new();
+                for (index, value) in o.list("links")?.iter().enumerate() {
+                    let link = Obj::new(value, &format!("{path}[{index}]"))?;
+                    links.push(RawLink { url: link.string("url")?, label: link.optional_text("label")? });
+                }
+                links
+            },
+        })
+    }
+}
+
+impl RawLocation {
+    fn read(o: &Obj) -> Result<Self, Problem> {
+        Ok(RawLocation {
+            name: o.text("name")?,
+            address: o.optional_text("address")?,
+            city: o.optional_text("city")?,
+            country: o.optional_string("country")?,
+            time_zone: o.optional_string("time_zone")?,
+        })
+    }
+}
