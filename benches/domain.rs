@@ -1,1 +1,59 @@
-fn main() {}
+//! `cargo bench --bench domain`: native figures for the pure core, printed, never asserted.
+//! Parse + validate of synthetic programmes (10,000 and 100,000 events), and filtering with
+//! facet counts over 10,000 events. Each figure is the median of several runs.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use programme_browser::domain::filter::{Filter, apply};
+use programme_browser::domain::programme::parse_programme;
+use programme_browser::domain::synthetic::synthetic_programme;
+use programme_browser::domain::when::YearMonth;
+
+fn median(mut runs: Vec<Duration>) -> Duration {
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(f());
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    println!("programme-browser domain benchmarks (median of runs; release build, this machine)");
+    for (events, runs) in [(10_000, 9), (100_000, 3)] {
+        let text = serde_json::to_string(&synthetic_programme(events, 1)).expect("generate");
+        let took = time(runs, || parse_programme(&text).expect("parses"));
+        println!("parse + validate {events:>7} events ({:>6.1} MB): {}", text.len() as f64 / 1e6, ms(took));
+    }
+
+    let text = serde_json::to_string(&synthetic_programme(10_000, 1)).expect("generate");
+    let (programme, _) = parse_programme(&text).expect("parses");
+    let today = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
+    let mut one_theme = Filter::default();
+    one_theme.themes.insert("theme-3".into());
+    let mut combined = one_theme.clone();
+    combined.themes.insert("theme-7".into());
+    combined.months.extend([YearMonth::new(2026, 3), YearMonth::new(2026, 4)].into_iter().flatten());
+    combined.partners.insert("partner-5".into());
+    let mut search = Filter { text: "workshop migration".into(), ..Filter::default() };
+    search.hide_past = true;
+    for (name, filter) in [("no filter", Filter::default()), ("one theme", one_theme), ("theme+month+partner", combined), ("search + hide past", search)] {
+        let took = time(101, || apply(&programme, &filter, today));
+        let matching = apply(&programme, &filter, today).matching.len();
+        println!("filter + facet counts, 10000 events, {name:<20} -> {matching:>5} events: {}", ms(took));
+    }
+}

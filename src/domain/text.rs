@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// As written in the file: `"Title"` or `{"en": "Title", "fr": "Titre"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[serde(untagged, rename = "Text")]
 pub enum RawText {
     Plain(String),
     Localised(BTreeMap<String, String>),

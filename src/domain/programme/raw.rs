@@ -16,6 +16,7 @@ use schemars::JsonSchema;
 /// A programme of events: one file published next to the app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Programme")]
 pub struct RawProgramme {
     /// Format version, "MAJOR.MINOR". The app reads major version 1; minor versions only add
     /// optional fields.
@@ -41,6 +42,7 @@ pub struct RawProgramme {
 /// Programme metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Meta")]
 pub struct RawMeta {
     /// Stable id; shortlists are keyed by it, so keep it across updates of the file.
     pub id: String,
@@ -63,6 +65,7 @@ pub struct RawMeta {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Theme")]
 pub struct RawTheme {
     pub id: String,
     pub label: RawText,
@@ -70,6 +73,7 @@ pub struct RawTheme {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Partner")]
 pub struct RawPartner {
     pub id: String,
     pub name: RawText,
@@ -88,6 +92,7 @@ pub struct RawPartner {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Series")]
 pub struct RawSeries {
     pub id: String,
     pub title: RawText,
@@ -112,6 +117,7 @@ pub struct RawSeries {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Debate")]
 pub struct RawDebate {
     pub id: String,
     pub title: RawText,
@@ -134,6 +140,7 @@ pub struct RawDebate {
 /// One event of the programme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Event")]
 pub struct RawEvent {
     /// Stable id, unique in the file; shortlists refer to it across updates.
     pub id: String,
@@ -171,6 +178,7 @@ pub struct RawEvent {
 /// "2012-06-05" (day), or "2012-06-05T10:00:00-04:00" (time with the venue's UTC offset).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "When")]
 pub struct RawWhen {
     pub start: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -179,6 +187,7 @@ pub struct RawWhen {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Location")]
 pub struct RawLocation {
     /// Venue name, e.g. "United Nations Headquarters".
     pub name: RawText,
@@ -196,6 +205,7 @@ pub struct RawLocation {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Link")]
 pub struct RawLink {
     /// An http or https address.
     pub url: String,
