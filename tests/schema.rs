@@ -65,3 +65,15 @@ fn a_file_of_the_wrong_shape_fails_both_the_schema_and_the_reader() {
     assert!(!validator().is_valid(&value));
     assert!(parse_programme(text).is_err());
 }
+
+#[test]
+fn the_documented_example_is_valid() {
+    let doc = std::fs::read_to_string(path("docs/programme-format.md")).unwrap();
+    let start = doc.find("```json\n").expect("example block") + "```json\n".len();
+    let example = &doc[start..start + doc[start..].find("```").expect("block end")];
+    let (programme, problems) = parse_programme(example).expect("example loads");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(programme.events.len(), 2);
+    let value: Value = serde_json::from_str(example).unwrap();
+    assert!(validator().is_valid(&value));
+}
