@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use programme_browser::domain::filter::{Filter, apply};
+use programme_browser::domain::filter::{apply, Filter};
 use programme_browser::domain::programme::parse_programme;
 use programme_browser::domain::synthetic::synthetic_programme;
 use programme_browser::domain::when::YearMonth;
@@ -51,7 +51,9 @@ fn main() {
     combined.partners.insert("partner-5".into());
     let mut search = Filter { text: "workshop migration".into(), ..Filter::default() };
     search.hide_past = true;
-    for (name, filter) in [("no filter", Filter::default()), ("one theme", one_theme), ("theme+month+partner", combined), ("search + hide past", search)] {
+    for (name, filter) in
+        [("no filter", Filter::default()), ("one theme", one_theme), ("theme+month+partner", combined), ("search + hide past", search)]
+    {
         let took = time(101, || apply(&programme, &filter, today));
         let matching = apply(&programme, &filter, today).matching.len();
         println!("filter + facet counts, 10000 events, {name:<20} -> {matching:>5} events: {}", ms(took));

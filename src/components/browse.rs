@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::chips::ActiveFilters;
+use super::chips::{ActiveFilters, EmptyResult};
 use super::event_detail::EventDetail;
 use super::event_list::EventList;
 use super::facets::FacetPanel;
@@ -73,6 +73,9 @@ fn ProgrammePage(
                 <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
                     {move || tr_count(lang.get(), count.get(), Msg::ResultCountOne, Msg::ResultCountOther)}
                 </p>
+                <Show when=move || count.get() == 0>
+                    <EmptyResult />
+                </Show>
                 <EventList indices=Signal::derive(move || result.with(|r| r.matching.clone())) />
             </section>
         </div>

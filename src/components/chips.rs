@@ -1,71 +1,115 @@
-//! Active filters as removable chips, plus "clear all".
+//! Active filters as removable chips, plus "clear all"; and the empty-result state, which
+//! names the same filters as the ones to remove.
 
 use leptos::prelude::*;
 
 use super::facets::facet_code;
 use super::labels::{facet_label, option_label};
+use crate::domain::filter::Facet;
 use crate::domain::i18n::{tr, tr_with, Msg};
 use crate::state::{navigate, use_lang, use_programme, use_view, History};
+
+/// One removable filter.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Chip {
+    Facet(Facet, String),
+    HidePast,
+    Search(String),
+}
+
+/// The chips for the current view, search included when `with_search` is set.
+fn chips(with_search: bool) -> Memo<Vec<Chip>> {
+    let view = use_view();
+    Memo::new(move |_| {
+        view.with(|v| {
+            let mut chips: Vec<Chip> = v.filter.active().into_iter().map(|(facet, code)| Chip::Facet(facet, code)).collect();
+            if v.filter.hide_past {
+                chips.push(Chip::HidePast);
+            }
+            if with_search && !v.filter.text.trim().is_empty() {
+                chips.push(Chip::Search(v.filter.text.clone()));
+            }
+            chips
+        })
+    })
+}
+
+/// Chips that each remove one filter when pressed.
+#[component]
+fn ChipList(
+    /// Also offer the search text as a chip (the empty state does, the toolbar shows it already).
+    with_search: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let view = use_view();
+    let programme = use_programme();
+    let list = chips(with_search);
+    view! {
+        <ul class="chips">
+            <For each=move || list.get() key=|chip| chip.clone() let:chip>
+                {
+                    let lang = lang.get_untracked();
+                    let (name, testid) = match &chip {
+                        Chip::Facet(facet, code) => (
+                            format!("{}: {}", facet_label(lang, *facet), option_label(lang, &programme, *facet, code)),
+                            format!("chip-{}-{code}", facet_code(*facet)),
+                        ),
+                        Chip::HidePast => (tr(lang, Msg::HidePast).to_owned(), "chip-hide-past".to_owned()),
+                        Chip::Search(text) => (tr_with(lang, Msg::EmptySearch, &[("text", text)]), "chip-search".to_owned()),
+                    };
+                    let aria = tr_with(lang, Msg::RemoveFilter, &[("name", &name)]);
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="chip"
+                                data-testid=testid
+                                aria-label=aria
+                                on:click=move |_| {
+                                    let chip = chip.clone();
+                                    navigate(view, History::Push, move |next| match chip {
+                                        Chip::Facet(facet, code) => next.filter.toggle(facet, &code),
+                                        Chip::HidePast => next.filter.hide_past = false,
+                                        Chip::Search(_) => next.filter.text.clear(),
+                                    });
+                                }
+                            >
+                                {name}
+                                <span aria-hidden="true">" ×"</span>
+                            </button>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+    }
+}
 
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
     let lang = use_lang();
     let view = use_view();
-    let programme = use_programme();
-    let active = Memo::new(move |_| view.with(|v| v.filter.active()));
-    let hide_past = Memo::new(move |_| view.with(|v| v.filter.hide_past));
     let has_any = Memo::new(move |_| view.with(|v| !v.filter.is_empty()));
     view! {
         <div class="active-filters" hidden=move || !has_any.get() data-testid="active-filters">
             <h3 class="visually-hidden">{move || tr(lang.get(), Msg::ActiveFilters)}</h3>
-            <ul class="chips">
-                <For each=move || active.get() key=|chip| chip.clone() let:chip>
-                    {
-                        let (facet, code) = chip;
-                        let name = format!("{}: {}", facet_label(lang.get_untracked(), facet), option_label(lang.get_untracked(), &programme, facet, &code));
-                        let aria = tr_with(lang.get_untracked(), Msg::RemoveFilter, &[("name", &name)]);
-                        let testid = format!("chip-{}-{}", facet_code(facet), code);
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    data-testid=testid
-                                    aria-label=aria
-                                    on:click=move |_| {
-                                        let code = code.clone();
-                                        navigate(view, History::Push, move |next| next.filter.toggle(facet, &code));
-                                    }
-                                >
-                                    {name}
-                                    <span aria-hidden="true">" ×"</span>
-                                </button>
-                            </li>
-                        }
-                    }
-                </For>
-                <Show when=move || hide_past.get()>
-                    <li>
-                        <button
-                            type="button"
-                            class="chip"
-                            data-testid="chip-hide-past"
-                            on:click=move |_| navigate(view, History::Push, |next| next.filter.hide_past = false)
-                        >
-                            {move || tr(lang.get(), Msg::HidePast)}
-                            <span aria-hidden="true">" ×"</span>
-                        </button>
-                    </li>
-                </Show>
-            </ul>
-            <button
-                type="button"
-                class="link-button"
-                data-testid="clear-all"
-                on:click=move |_| navigate(view, History::Push, |next| next.filter.clear())
-            >
+            <ChipList with_search=false />
+            <button type="button" class="link-button" data-testid="clear-all" on:click=move |_| navigate(view, History::Push, |next| next.filter.clear())>
                 {move || tr(lang.get(), Msg::ClearAll)}
             </button>
+        </div>
+    }
+}
+
+/// Shown instead of the list when nothing matches: says which filters to remove.
+#[component]
+pub fn EmptyResult() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="empty-result" data-testid="empty-result">
+            <h3>{move || tr(lang.get(), Msg::EmptyTitle)}</h3>
+            <p>{move || tr(lang.get(), Msg::EmptyHelp)}</p>
+            <ChipList with_search=true />
         </div>
     }
 }

@@ -10,7 +10,6 @@ pub mod programme;
 pub mod query;
 pub mod shortlist;
 pub mod stored;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;
 pub mod text;
 pub mod when;

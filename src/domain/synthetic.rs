@@ -28,10 +28,26 @@ impl Random {
 }
 
 const TOPICS: [&str; 20] = [
-    "migration law", "labour mobility", "remittances", "diaspora engagement", "climate and displacement", "return and reintegration",
-    "social inclusion", "health services", "education access", "border governance", "refugee protection", "urban integration",
-    "youth mobility", "women's empowerment", "data and statistics", "skills recognition", "trafficking prevention", "public perceptions",
-    "entrepreneurship", "local governance",
+    "migration law",
+    "labour mobility",
+    "remittances",
+    "diaspora engagement",
+    "climate and displacement",
+    "return and reintegration",
+    "social inclusion",
+    "health services",
+    "education access",
+    "border governance",
+    "refugee protection",
+    "urban integration",
+    "youth mobility",
+    "women's empowerment",
+    "data and statistics",
+    "skills recognition",
+    "trafficking prevention",
+    "public perceptions",
+    "entrepreneurship",
+    "local governance",
 ];
 const FORMATS: [&str; 6] = ["Seminar", "Workshop", "Course", "Briefing", "Round table", "Webinar"];
 /// City, country code, IANA zone, UTC offset in winter (the generator does not model DST).
@@ -62,7 +78,10 @@ fn localised(en: String, rng: &mut Random) -> RawText {
 pub fn synthetic_programme(events: usize, seed: u64) -> RawProgramme {
     let mut rng = Random(seed.max(1));
     let themes: Vec<RawTheme> = (0..40)
-        .map(|i| RawTheme { id: format!("theme-{i}"), label: RawText::Plain(format!("{} {}", capitalise(TOPICS[i % TOPICS.len()]), i / 20 + 1)) })
+        .map(|i| RawTheme {
+            id: format!("theme-{i}"),
+            label: RawText::Plain(format!("{} {}", capitalise(TOPICS[i % TOPICS.len()]), i / 20 + 1)),
+        })
         .collect();
     let partners: Vec<RawPartner> = (0..120)
         .map(|i| RawPartner {
@@ -114,9 +133,9 @@ fn synthetic_event(i: usize, rng: &mut Random) -> RawEvent {
     let month = 1 + rng.below(12);
     let day = 1 + rng.below(28);
     let when = match rng.below(10) {
-        0 | 1 => RawWhen { start: format!("{year}-{month:02}"), end: None },
-        2 | 3 | 4 => RawWhen { start: format!("{year}-{month:02}-{day:02}"), end: None },
-        5 | 6 => RawWhen { start: format!("{year}-{month:02}-{day:02}"), end: Some(format!("{year}-{month:02}-{:02}", (day + 2).min(28))) },
+        0..=1 => RawWhen { start: format!("{year}-{month:02}"), end: None },
+        2..=4 => RawWhen { start: format!("{year}-{month:02}-{day:02}"), end: None },
+        5..=6 => RawWhen { start: format!("{year}-{month:02}-{day:02}"), end: Some(format!("{year}-{month:02}-{:02}", (day + 2).min(28))) },
         _ => {
             let hour = 8 + rng.below(9);
             RawWhen {
@@ -126,8 +145,10 @@ fn synthetic_event(i: usize, rng: &mut Random) -> RawEvent {
         }
     };
     let topic = *rng.pick(&TOPICS);
-    let themes: Vec<String> = (0..1 + rng.below(3)).map(|_| format!("theme-{}", rng.below(40))).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-    let partners: Vec<String> = (0..rng.below(3)).map(|_| format!("partner-{}", rng.below(120))).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let themes: Vec<String> =
+        (0..1 + rng.below(3)).map(|_| format!("theme-{}", rng.below(40))).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let partners: Vec<String> =
+        (0..rng.below(3)).map(|_| format!("partner-{}", rng.below(120))).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     RawEvent {
         id: format!("event-{i}"),
         series: Some(format!("series-{}", rng.below(25))),
@@ -146,7 +167,15 @@ fn synthetic_event(i: usize, rng: &mut Random) -> RawEvent {
         mode: Some(*rng.pick(&[Mode::InPerson, Mode::Online, Mode::Hybrid])),
         audience: None,
         languages: vec![rng.pick(&["en", "fr", "es", "ar", "ru", "zh"]).to_string()],
-        status: *rng.pick(&[Status::Scheduled, Status::Scheduled, Status::Scheduled, Status::Scheduled, Status::Scheduled, Status::Cancelled, Status::Postponed]),
+        status: *rng.pick(&[
+            Status::Scheduled,
+            Status::Scheduled,
+            Status::Scheduled,
+            Status::Scheduled,
+            Status::Scheduled,
+            Status::Cancelled,
+            Status::Postponed,
+        ]),
         links: vec![RawLink { url: format!("https://example.org/events/{i}"), label: None }],
     }
 }

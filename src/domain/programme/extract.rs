@@ -55,7 +55,11 @@ fn describe(value: &Value) -> &'static str {
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 /// A JSON object and where it is in the file.
@@ -68,7 +72,9 @@ impl<'a> Obj<'a> {
     fn new(value: &'a Value, path: &str) -> Result<Self, Problem> {
         match value {
             Value::Object(map) => Ok(Obj { map, path: path.to_owned() }),
-            other => Err(Problem::new(if path.is_empty() { "(file)" } else { path }, format!("expected an object, found {}", describe(other)))),
+            other => {
+                Err(Problem::new(if path.is_empty() { "(file)" } else { path }, format!("expected an object, found {}", describe(other))))
+            }
         }
     }
 
@@ -123,9 +129,10 @@ impl<'a> Obj<'a> {
                 }
                 Ok(Some(RawText::Localised(texts)))
             }
-            Some(other) => {
-                Err(Problem::new(path, format!("expected text (a string, or an object of language tag to string), found {}", describe(other))))
-            }
+            Some(other) => Err(Problem::new(
+                path,
+                format!("expected text (a string, or an object of language tag to string), found {}", describe(other)),
+            )),
         }
     }
 
@@ -245,8 +252,12 @@ impl RawDebate {
 }
 
 const MODES: [(&str, Mode); 3] = [("in_person", Mode::InPerson), ("online", Mode::Online), ("hybrid", Mode::Hybrid)];
-const STATUSES: [(&str, Status); 4] =
-    [("scheduled", Status::Scheduled), ("cancelled", Status::Cancelled), ("postponed", Status::Postponed), ("moved_online", Status::MovedOnline)];
+const STATUSES: [(&str, Status); 4] = [
+    ("scheduled", Status::Scheduled),
+    ("cancelled", Status::Cancelled),
+    ("postponed", Status::Postponed),
+    ("moved_online", Status::MovedOnline),
+];
 
 impl RawEvent {
     fn read(o: &Obj) -> Result<Self, Problem> {

@@ -6,14 +6,13 @@
 
 use std::collections::HashSet;
 
-
 use super::error::Problem;
 use super::extract::{Extracted, Item};
 use super::model::{Debate, Event, Link, Location, Meta, Partner, Programme, Series, Stamp, Theme};
 use super::raw::{RawDebate, RawEvent, RawLink, RawLocation, RawMeta, RawPartner, RawSeries, RawTheme, RawWhen};
 use crate::domain::fold::fold;
 use crate::domain::text::{RawText, Text};
-use crate::domain::when::{When, parse_date, parse_timestamp};
+use crate::domain::when::{parse_date, parse_timestamp, When};
 
 pub fn validate(raw: Extracted) -> (Programme, Vec<Problem>) {
     let mut v = Validator::default();
