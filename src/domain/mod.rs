@@ -8,6 +8,7 @@ pub mod fold;
 pub mod i18n;
 pub mod programme;
 pub mod query;
+pub mod share;
 pub mod shortlist;
 pub mod stored;
 pub mod synthetic;

@@ -1,47 +1,378 @@
-//! The reader's shortlist: picked events, keyed by programme id + event id so that picks
-//! survive a new version of the programme file. Pure data and rules; storage is elsewhere.
+//! The reader's shortlists: several named lists of picks, each pick keyed by programme id +
+//! event id and carrying a small snapshot of the event, a priority and a private note.
+//!
+//! Rules that keep picks from being lost:
+//! - nothing is pruned except by the reader: removing a pick or deleting a list leaves a dated
+//!   tombstone, so that a merge with an older copy (another tab, an import) cannot resurrect
+//!   or erase it by accident;
+//! - `merge` is commutative per item: the most recent change of each pick and list wins, and
+//!   picks only one side has are kept;
+//! - time is a parameter (`now_ms`), ids come from the caller.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Shortlist {
-    /// programme id → picked event ids.
-    picks: BTreeMap<String, BTreeSet<String>>,
+use super::i18n::{Lang, format_when};
+use super::programme::{Event, Programme, Status};
+use super::when::When;
+
+/// Which event a pick is: the programme's stable id and the event's stable id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PickKey {
+    pub programme: String,
+    pub event: String,
 }
 
-impl Shortlist {
-    pub fn contains(&self, programme: &str, event: &str) -> bool {
-        self.picks.get(programme).is_some_and(|events| events.contains(event))
-    }
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Priority {
+    #[default]
+    None,
+    Maybe,
+    MustAttend,
+}
 
-    /// Adds the pick if absent, removes it if present; returns whether it is now picked.
-    pub fn toggle(&mut self, programme: &str, event: &str) -> bool {
-        let events = self.picks.entry(programme.to_owned()).or_default();
-        let picked = if events.remove(event) { false } else { events.insert(event.to_owned()) };
-        if events.is_empty() {
-            self.picks.remove(programme);
+impl Priority {
+    pub fn code(self) -> &'static str {
+        match self {
+            Priority::None => "none",
+            Priority::Maybe => "maybe",
+            Priority::MustAttend => "must",
         }
-        picked
     }
 
-    /// Event ids picked in one programme, sorted by id.
-    pub fn event_ids(&self, programme: &str) -> Vec<String> {
-        self.picks.get(programme).map(|events| events.iter().cloned().collect()).unwrap_or_default()
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Priority::None, Priority::Maybe, Priority::MustAttend].into_iter().find(|p| p.code() == code)
+    }
+}
+
+/// What the event looked like when it was picked (or last seen): enough to show it when it
+/// has gone from the programme, and to say what changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    pub title: String,
+    /// `start` or `start/end`, as in the file (`2012-06`, `2012-06-05/2012-06-07`, RFC 3339).
+    pub when: String,
+    pub place: String,
+    /// `scheduled`, `cancelled`, `postponed`, `moved_online`.
+    pub status: String,
+}
+
+pub fn status_code(status: Status) -> &'static str {
+    match status {
+        Status::Scheduled => "scheduled",
+        Status::Cancelled => "cancelled",
+        Status::Postponed => "postponed",
+        Status::MovedOnline => "moved_online",
+    }
+}
+
+/// The file form of a `When`, used in snapshots.
+pub fn when_code(when: &When) -> String {
+    let pair = |start: String, end: String| if start == end { start } else { format!("{start}/{end}") };
+    match when {
+        When::Months { start, end } => pair(start.to_string(), end.to_string()),
+        When::Days { start, end } => pair(start.to_string(), end.to_string()),
+        When::Times { start, end } => match end {
+            Some(end) => format!("{}/{}", start.to_rfc3339(), end.to_rfc3339()),
+            None => start.to_rfc3339(),
+        },
+    }
+}
+
+fn when_from_code(code: &str) -> Option<When> {
+    let (start, end) = match code.split_once('/') {
+        Some((start, end)) => (start, Some(end)),
+        None => (code, None),
+    };
+    When::parse(start, end).ok()
+}
+
+impl Snapshot {
+    pub fn of(event: &Event, lang: Lang) -> Self {
+        let tag = lang.tag();
+        let place = event
+            .location
+            .as_ref()
+            .map(|l| match &l.city {
+                Some(city) if !l.name.get(tag).contains(city.get(tag)) => format!("{}, {}", l.name.get(tag), city.get(tag)),
+                _ => l.name.get(tag).to_owned(),
+            })
+            .unwrap_or_default();
+        Snapshot { title: event.title.get(tag).to_owned(), when: when_code(&event.when), place, status: status_code(event.status).to_owned() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pick {
+    pub priority: Priority,
+    pub note: String,
+    pub snapshot: Snapshot,
+    /// When the reader last changed this pick (added, removed, note, priority).
+    pub updated_ms: i64,
+    /// Removed by the reader at `updated_ms` (a tombstone, kept for merging).
+    pub removed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedList {
+    pub id: String,
+    pub name: String,
+    pub created_ms: i64,
+    /// Last rename, delete or restore.
+    pub changed_ms: i64,
+    pub deleted: bool,
+    pub picks: BTreeMap<PickKey, Pick>,
+}
+
+impl NamedList {
+    pub fn new(id: impl Into<String>, name: impl Into<String>, now_ms: i64) -> Self {
+        Self { id: id.into(), name: name.into(), created_ms: now_ms, changed_ms: now_ms, deleted: false, picks: BTreeMap::new() }
     }
 
-    pub fn len(&self, programme: &str) -> usize {
-        self.picks.get(programme).map_or(0, BTreeSet::len)
+    /// Picks the reader has not removed.
+    pub fn live_picks(&self) -> impl Iterator<Item = (&PickKey, &Pick)> {
+        self.picks.iter().filter(|(_, pick)| !pick.removed)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.picks.is_empty()
+    pub fn contains(&self, key: &PickKey) -> bool {
+        self.picks.get(key).is_some_and(|pick| !pick.removed)
     }
 
-    pub(crate) fn from_parts(picks: BTreeMap<String, BTreeSet<String>>) -> Self {
-        Self { picks }
+    pub fn count(&self, programme: &str) -> usize {
+        self.live_picks().filter(|(key, _)| key.programme == programme).count()
+    }
+}
+
+/// Id of the list every reader starts with (and that version 1 data migrates into).
+pub const FIRST_LIST_ID: &str = "default";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortlists {
+    pub lists: Vec<NamedList>,
+    /// The list that the star toggles act on.
+    pub active: String,
+}
+
+impl Default for Shortlists {
+    fn default() -> Self {
+        Self { lists: vec![NamedList::new(FIRST_LIST_ID, "", 0)], active: FIRST_LIST_ID.to_owned() }
+    }
+}
+
+impl Shortlists {
+    /// Lists the reader has not deleted, in creation order.
+    pub fn live_lists(&self) -> impl Iterator<Item = &NamedList> {
+        self.lists.iter().filter(|list| !list.deleted)
     }
 
-    pub(crate) fn parts(&self) -> &BTreeMap<String, BTreeSet<String>> {
-        &self.picks
+    pub fn list(&self, id: &str) -> Option<&NamedList> {
+        self.lists.iter().find(|list| list.id == id)
     }
+
+    fn list_mut(&mut self, id: &str) -> Option<&mut NamedList> {
+        self.lists.iter_mut().find(|list| list.id == id)
+    }
+
+    /// The active list, falling back to the first live one (creating one if none is left).
+    pub fn active_list(&self) -> &NamedList {
+        self.list(&self.active)
+            .filter(|list| !list.deleted)
+            .or_else(|| self.live_lists().next())
+            .or_else(|| self.lists.first())
+            .expect("Shortlists always holds at least one list")
+    }
+
+    pub fn is_picked(&self, key: &PickKey) -> bool {
+        self.active_list().contains(key)
+    }
+
+    /// Adds the event to the active list, or removes it; returns whether it is now picked.
+    pub fn toggle(&mut self, key: PickKey, snapshot: Snapshot, now_ms: i64) -> bool {
+        let active = self.active_list().id.clone();
+        let Some(list) = self.list_mut(&active) else { return false };
+        match list.picks.get_mut(&key) {
+            Some(pick) if !pick.removed => {
+                pick.removed = true;
+                pick.updated_ms = now_ms;
+                false
+            }
+            Some(pick) => {
+                pick.removed = false;
+                pick.snapshot = snapshot;
+                pick.updated_ms = now_ms;
+                true
+            }
+            None => {
+                list.picks.insert(key, Pick { priority: Priority::None, note: String::new(), snapshot, updated_ms: now_ms, removed: false });
+                true
+            }
+        }
+    }
+
+    pub fn set_priority(&mut self, list_id: &str, key: &PickKey, priority: Priority, now_ms: i64) {
+        if let Some(pick) = self.list_mut(list_id).and_then(|list| list.picks.get_mut(key)) {
+            pick.priority = priority;
+            pick.updated_ms = now_ms;
+        }
+    }
+
+    pub fn set_note(&mut self, list_id: &str, key: &PickKey, note: &str, now_ms: i64) {
+        if let Some(pick) = self.list_mut(list_id).and_then(|list| list.picks.get_mut(key)) {
+            pick.note = note.chars().take(2000).collect();
+            pick.updated_ms = now_ms;
+        }
+    }
+
+    /// Creates a list and makes it active.
+    pub fn create(&mut self, id: String, name: &str, now_ms: i64) {
+        self.lists.push(NamedList::new(id.clone(), name.trim(), now_ms));
+        self.active = id;
+    }
+
+    pub fn rename(&mut self, id: &str, name: &str, now_ms: i64) {
+        if let Some(list) = self.list_mut(id) {
+            list.name = name.trim().to_owned();
+            list.changed_ms = now_ms;
+        }
+    }
+
+    /// Deletes a list, keeping it as a tombstone so that `restore` can undo it.
+    pub fn delete(&mut self, id: &str, now_ms: i64) {
+        if let Some(list) = self.list_mut(id) {
+            list.deleted = true;
+            list.changed_ms = now_ms;
+        }
+        if self.live_lists().next().is_none() {
+            self.create(format!("list-{now_ms}"), "", now_ms);
+        }
+        if self.active == id {
+            self.active = self.active_list().id.clone();
+        }
+    }
+
+    pub fn restore(&mut self, id: &str, now_ms: i64) {
+        if let Some(list) = self.list_mut(id) {
+            list.deleted = false;
+            list.changed_ms = now_ms;
+        }
+    }
+
+    pub fn set_active(&mut self, id: &str) {
+        if self.list(id).is_some_and(|list| !list.deleted) {
+            self.active = id.to_owned();
+        }
+    }
+
+    /// Refreshes empty snapshots (data migrated from version 1 had none) from the programme.
+    pub fn fill_snapshots(&mut self, programme: &Programme, lang: Lang) -> bool {
+        let mut changed = false;
+        for list in &mut self.lists {
+            for (key, pick) in list.picks.iter_mut() {
+                if pick.snapshot.when.is_empty() && key.programme == programme.meta.id {
+                    if let Some(event) = programme.event(&key.event) {
+                        pick.snapshot = Snapshot::of(event, lang);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        changed
+    }
+}
+
+/// Merges two copies of the shortlists (this tab's and another tab's, or an import). Keeps
+/// `ours.active`. Each list and each pick takes the most recent change; nothing only one side
+/// has is dropped.
+pub fn merge(ours: &Shortlists, theirs: &Shortlists) -> Shortlists {
+    let mut lists = ours.lists.clone();
+    for their_list in &theirs.lists {
+        match lists.iter_mut().find(|list| list.id == their_list.id) {
+            None => lists.push(their_list.clone()),
+            Some(list) => {
+                if their_list.changed_ms > list.changed_ms {
+                    list.name = their_list.name.clone();
+                    list.deleted = their_list.deleted;
+                    list.changed_ms = their_list.changed_ms;
+                }
+                for (key, their_pick) in &their_list.picks {
+                    match list.picks.get(key) {
+                        Some(pick) if pick.updated_ms >= their_pick.updated_ms => {}
+                        _ => {
+                            list.picks.insert(key.clone(), their_pick.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut merged = Shortlists { lists, active: ours.active.clone() };
+    if merged.list(&merged.active).is_none_or(|list| list.deleted) {
+        merged.active = merged.active_list().id.clone();
+    }
+    merged
+}
+
+/// What merging an import or a shared list would do, for the preview.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergePreview {
+    /// Lists the import has that we do not (by name).
+    pub new_lists: Vec<String>,
+    /// Picks that would be added.
+    pub added: usize,
+    /// Picks we have that the import would change (note, priority, or removal).
+    pub changed: usize,
+    /// Picks we have that stay as they are.
+    pub kept: usize,
+}
+
+pub fn preview_merge(ours: &Shortlists, theirs: &Shortlists) -> MergePreview {
+    let merged = merge(ours, theirs);
+    let mut preview = MergePreview::default();
+    for list in &merged.lists {
+        match ours.list(&list.id) {
+            None => {
+                preview.new_lists.push(list.name.clone());
+                preview.added += list.live_picks().count();
+            }
+            Some(our_list) => {
+                for (key, pick) in &list.picks {
+                    match our_list.picks.get(key) {
+                        None if !pick.removed => preview.added += 1,
+                        None => {}
+                        Some(ours) if ours == pick => preview.kept += usize::from(!ours.removed),
+                        Some(ours) if ours.removed && !pick.removed => preview.added += 1,
+                        Some(_) => preview.changed += 1,
+                    }
+                }
+            }
+        }
+    }
+    preview
+}
+
+/// How a pick's event stands in the loaded programme, compared with its snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickChange {
+    RemovedFromProgramme,
+    Moved { from: String, to: String },
+    PlaceChanged { from: String, to: String },
+    StatusChanged { to: Status },
+}
+
+/// Everything that changed since the pick's snapshot; empty when nothing did.
+pub fn pick_changes(pick: &Pick, event: Option<&Event>, lang: Lang) -> Vec<PickChange> {
+    let Some(event) = event else { return vec![PickChange::RemovedFromProgramme] };
+    let now = Snapshot::of(event, lang);
+    let mut changes = Vec::new();
+    if !pick.snapshot.when.is_empty() && pick.snapshot.when != now.when {
+        let show = |code: &str| when_from_code(code).map(|w| format_when(lang, &w)).unwrap_or_else(|| code.to_owned());
+        changes.push(PickChange::Moved { from: show(&pick.snapshot.when), to: format_when(lang, &event.when) });
+    }
+    if !pick.snapshot.place.is_empty() && pick.snapshot.place != now.place {
+        changes.push(PickChange::PlaceChanged { from: pick.snapshot.place.clone(), to: now.place });
+    }
+    // A cancelled or postponed event is labelled as such for as long as it is.
+    if event.status != Status::Scheduled {
+        changes.push(PickChange::StatusChanged { to: event.status });
+    }
+    changes
 }
