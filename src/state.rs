@@ -11,11 +11,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::storage::{self, StorageFault};
-use crate::browser::url;
+use crate::browser::{clock, url};
 use crate::domain::i18n::Lang;
 use crate::domain::programme::{Problem, Programme};
 use crate::domain::query::{to_query, Ignored, ViewState};
-use crate::domain::shortlist::Shortlist;
+use crate::domain::shortlist::{merge, PickKey, Shortlists, Snapshot};
 
 /// The view shown, always equal to what the URL says.
 #[derive(Clone, Copy)]
@@ -76,48 +76,82 @@ pub fn use_programme() -> Arc<Programme> {
     expect_context::<LoadedProgramme>().programme
 }
 
-/// The shortlist and the last storage fault, if any.
+/// The shortlists, the last storage fault, and the list deleted last (for "undo").
 #[derive(Clone, Copy)]
 pub struct ShortlistState {
-    pub shortlist: RwSignal<Shortlist>,
+    pub lists: RwSignal<Shortlists>,
     pub fault: RwSignal<Option<StorageFault>>,
+    pub deleted: RwSignal<Option<String>>,
 }
 
 pub fn use_shortlist() -> ShortlistState {
     expect_context::<ShortlistState>()
 }
 
+/// How long to wait before trying again a write that storage refused.
+const RETRY_WRITE_AFTER: std::time::Duration = std::time::Duration::from_secs(15);
+
 impl ShortlistState {
-    /// Loads the saved shortlist and persists every later change. A save that fails is kept
-    /// as a fault (shown to the reader) and the picks stay in memory.
+    /// Loads the saved shortlists, merges in what other tabs save, and persists every change.
     pub fn provide() -> Self {
-        let (saved, fault) = storage::load_shortlist();
-        let state = Self { shortlist: RwSignal::new(saved), fault: RwSignal::new(fault) };
-        Effect::watch(
-            move || state.shortlist.get(),
-            move |shortlist, _, _| {
-                // Data from a newer app version is never overwritten by this one.
-                if matches!(state.fault.get_untracked(), Some(StorageFault::Newer(_))) {
-                    return;
-                }
-                match storage::save_shortlist(shortlist) {
-                    Ok(()) => {
-                        if matches!(state.fault.get_untracked(), Some(StorageFault::WriteFailed(_) | StorageFault::Unavailable)) {
-                            state.fault.set(None);
-                        }
-                    }
-                    Err(fault) => state.fault.set(Some(fault)),
-                }
-            },
-            false,
-        );
+        let (saved, fault) = storage::load_shortlists();
+        storage::request_persistence();
+        let state = Self { lists: RwSignal::new(saved), fault: RwSignal::new(fault), deleted: RwSignal::new(None) };
+        storage::on_other_tab_change(move |theirs| {
+            state.lists.maybe_update(|ours| {
+                let merged = merge(ours, &theirs);
+                let changed = merged != *ours;
+                *ours = merged;
+                changed
+            });
+        });
+        Effect::watch(move || state.lists.get(), move |lists, _, _| state.save(lists), false);
         provide_context(state);
         state
     }
 
-    pub fn toggle(&self, programme: &str, event: &str) {
-        self.shortlist.update(|shortlist| {
-            shortlist.toggle(programme, event);
+    fn save(self, lists: &Shortlists) {
+        // Data from a newer app version is never overwritten by this one.
+        if matches!(self.fault.get_untracked(), Some(StorageFault::Newer(_))) {
+            return;
+        }
+        match storage::save_shortlists(lists) {
+            Ok(merged) => {
+                if matches!(self.fault.get_untracked(), Some(StorageFault::WriteFailed(_) | StorageFault::Unavailable)) {
+                    self.fault.set(None);
+                }
+                if let Some(merged) = merged {
+                    self.lists.set(merged);
+                }
+            }
+            Err(fault) => {
+                let retry = matches!(fault, StorageFault::WriteFailed(_) | StorageFault::Unavailable);
+                self.fault.set(Some(fault));
+                // Picks stay in memory; storage may have room again later (or the reader
+                // may allow it), so the write is tried again.
+                if retry {
+                    set_timeout(move || self.save(&self.lists.get_untracked()), RETRY_WRITE_AFTER);
+                }
+            }
+        }
+    }
+
+    /// Adds the event to the active list or removes it.
+    pub fn toggle(&self, programme: &Programme, event_id: &str, lang: Lang) {
+        let Some(event) = programme.event(event_id) else { return };
+        let key = PickKey { programme: programme.meta.id.clone(), event: event_id.to_owned() };
+        let snapshot = Snapshot::of(event, lang);
+        self.lists.update(|lists| {
+            lists.toggle(key, snapshot, clock::now_ms());
+        });
+    }
+
+    /// Removes a pick by key (also when its event is no longer in the programme).
+    pub fn remove(&self, key: PickKey) {
+        self.lists.update(|lists| {
+            if lists.is_picked(&key) {
+                lists.toggle(key, Snapshot::default(), clock::now_ms());
+            }
         });
     }
 }

@@ -2,8 +2,8 @@
 //! whose event changed in a new programme version, and never losing a pick on the way.
 
 use programme_browser::domain::i18n::Lang;
-use programme_browser::domain::programme::{Programme, Status, parse_programme};
-use programme_browser::domain::shortlist::{PickChange, PickKey, Priority, Shortlists, Snapshot, merge, pick_changes, preview_merge};
+use programme_browser::domain::programme::{parse_programme, Programme, Status};
+use programme_browser::domain::shortlist::{merge, pick_changes, preview_merge, PickChange, PickKey, Priority, Shortlists, Snapshot};
 
 fn programme(file: &str) -> Programme {
     let text = std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();

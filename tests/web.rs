@@ -1,11 +1,15 @@
-//! Browser adapter tests against the real localStorage and fetch, in headless Chromium
+//! Browser adapter tests against the real localStorage, in headless Chromium
 //! (wasm-bindgen-test). Run by `scripts/test`:
 //! `cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
 
-use programme_browser::browser::storage::{clear_shortlist, load_shortlist, save_shortlist, StorageFault};
-use programme_browser::domain::shortlist::Shortlist;
-use programme_browser::domain::stored::{BACKUP_KEY, STORAGE_KEY};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use programme_browser::browser::storage::{clear_shortlists, load_shortlists, on_other_tab_change, save_shortlists, StorageFault};
+use programme_browser::domain::shortlist::{PickKey, Shortlists, Snapshot};
+use programme_browser::domain::stored::{self, BACKUP_KEY, STORAGE_KEY};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -14,24 +18,42 @@ fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+fn lists_with(events: &[&str], now: i64) -> Shortlists {
+    let mut lists = Shortlists::default();
+    for (i, event) in events.iter().enumerate() {
+        lists.toggle(PickKey { programme: "p".into(), event: (*event).into() }, Snapshot::default(), now + i as i64);
+    }
+    lists
+}
+
+fn picked(lists: &Shortlists) -> Vec<String> {
+    lists.active_list().live_picks().map(|(key, _)| key.event.clone()).collect()
+}
+
+/// Lets queued browser events (such as `storage`) run.
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 #[wasm_bindgen_test]
-fn shortlist_round_trips_through_local_storage() {
-    clear_shortlist();
-    let mut shortlist = Shortlist::default();
-    shortlist.toggle("programme", "event-a");
-    shortlist.toggle("programme", "event-b");
-    save_shortlist(&shortlist).expect("save");
-    let (loaded, fault) = load_shortlist();
+fn shortlists_round_trip_through_local_storage() {
+    clear_shortlists();
+    let lists = lists_with(&["a", "b"], 10);
+    save_shortlists(&lists).expect("save");
+    let (loaded, fault) = load_shortlists();
     assert_eq!(fault, None);
-    assert_eq!(loaded, shortlist);
-    clear_shortlist();
+    assert_eq!(loaded, lists);
+    clear_shortlists();
 }
 
 #[wasm_bindgen_test]
 fn first_visit_is_an_empty_list_without_a_fault() {
-    clear_shortlist();
-    let (loaded, fault) = load_shortlist();
-    assert!(loaded.is_empty());
+    clear_shortlists();
+    let (loaded, fault) = load_shortlists();
+    assert!(picked(&loaded).is_empty());
     assert_eq!(fault, None);
 }
 
@@ -40,21 +62,96 @@ fn corrupt_value_is_kept_aside_and_reported() {
     let storage = local_storage();
     let _ = storage.remove_item(BACKUP_KEY);
     storage.set_item(STORAGE_KEY, "{not json").unwrap();
-    let (loaded, fault) = load_shortlist();
-    assert!(loaded.is_empty());
+    let (loaded, fault) = load_shortlists();
+    assert!(picked(&loaded).is_empty());
     assert_eq!(fault, Some(StorageFault::Corrupt { raw: "{not json".into() }));
     assert_eq!(storage.get_item(BACKUP_KEY).unwrap().as_deref(), Some("{not json"));
-    clear_shortlist();
+    clear_shortlists();
     let _ = storage.remove_item(BACKUP_KEY);
 }
 
 #[wasm_bindgen_test]
-fn newer_version_is_reported_not_overwritten() {
+fn newer_version_is_reported_and_never_overwritten() {
     let storage = local_storage();
     let newer = r#"{"version":99,"lists":[]}"#;
     storage.set_item(STORAGE_KEY, newer).unwrap();
-    let (_, fault) = load_shortlist();
+    let (_, fault) = load_shortlists();
     assert_eq!(fault, Some(StorageFault::Newer(99)));
+    assert_eq!(save_shortlists(&lists_with(&["a"], 1)), Err(StorageFault::Newer(99)));
     assert_eq!(storage.get_item(STORAGE_KEY).unwrap().as_deref(), Some(newer));
-    clear_shortlist();
+    clear_shortlists();
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_refuses_the_write_and_keeps_what_was_saved() {
+    clear_shortlists();
+    let storage = local_storage();
+    save_shortlists(&lists_with(&["kept"], 1)).expect("first save fits");
+    // Fill the quota with filler keys until the browser refuses more.
+    let chunk = "x".repeat(512 * 1024);
+    let mut filler = Vec::new();
+    for i in 0..200 {
+        let key = format!("filler-{i}");
+        if storage.set_item(&key, &chunk).is_err() {
+            break;
+        }
+        filler.push(key);
+    }
+    let small = "y".repeat(1024);
+    for i in 0..2000 {
+        let key = format!("filler-small-{i}");
+        if storage.set_item(&key, &small).is_err() {
+            break;
+        }
+        filler.push(key);
+    }
+    let many: Vec<String> = (0..2000).map(|i| format!("event-with-a-long-identifier-{i}")).collect();
+    let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+    let result = save_shortlists(&lists_with(&refs, 10));
+    for key in &filler {
+        let _ = storage.remove_item(key);
+    }
+    assert!(matches!(result, Err(StorageFault::WriteFailed(_))), "{result:?}");
+    let (loaded, fault) = load_shortlists();
+    assert_eq!(fault, None);
+    assert_eq!(picked(&loaded), ["kept"], "the earlier save is still there");
+    clear_shortlists();
+}
+
+#[wasm_bindgen_test]
+fn saving_merges_what_another_tab_saved_meanwhile() {
+    clear_shortlists();
+    // Another tab saved "theirs"; this tab, which never saw it, adds "ours".
+    local_storage().set_item(STORAGE_KEY, &stored::encode(&lists_with(&["theirs"], 5))).unwrap();
+    let merged = save_shortlists(&lists_with(&["ours"], 6)).expect("save").expect("merged copy to show");
+    assert_eq!(picked(&merged), ["ours", "theirs"]);
+    let (loaded, _) = load_shortlists();
+    assert_eq!(picked(&loaded), ["ours", "theirs"]);
+    clear_shortlists();
+}
+
+#[wasm_bindgen_test]
+async fn a_change_saved_by_another_tab_is_heard() {
+    clear_shortlists();
+    let heard: Rc<RefCell<Vec<Shortlists>>> = Rc::default();
+    let sink = heard.clone();
+    on_other_tab_change(move |lists| sink.borrow_mut().push(lists));
+    // A same-origin frame is another browsing context sharing this localStorage: its write
+    // fires a real `storage` event here, as another tab's would.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let frame: web_sys::HtmlIFrameElement = document.create_element("iframe").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&frame).unwrap();
+    let other = frame.content_window().unwrap().local_storage().unwrap().unwrap();
+    other.set_item(STORAGE_KEY, &stored::encode(&lists_with(&["from-other-tab"], 7))).unwrap();
+    for _ in 0..60 {
+        if !heard.borrow().is_empty() {
+            break;
+        }
+        next_tick().await;
+    }
+    let received = heard.borrow().clone();
+    assert_eq!(received.len(), 1, "one storage event");
+    assert_eq!(picked(&received[0]), ["from-other-tab"]);
+    frame.remove();
+    clear_shortlists();
 }

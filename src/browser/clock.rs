@@ -5,3 +5,8 @@ use chrono::NaiveDate;
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
+
+/// Milliseconds since the epoch, for dating shortlist changes.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}

@@ -1,15 +1,18 @@
-//! localStorage for the shortlist, through gloo-storage. Moves strings only: the envelope
-//! format and its versions are in `domain::stored`.
+//! localStorage for the shortlists, through gloo-storage. Moves strings only: the envelope
+//! format, its versions and the merge rules are in `domain`.
 //!
 //! Every fault is returned, never swallowed: the UI tells the reader and keeps working in
-//! memory. Unreadable data is copied aside before anything else is written.
+//! memory. Unreadable data is copied aside before anything else is written. Before writing,
+//! the stored value is read and merged, so two tabs editing at once lose nothing.
 
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
-use crate::domain::shortlist::Shortlist;
+use crate::domain::shortlist::{merge, Shortlists};
 use crate::domain::stored::{self, DecodeError, BACKUP_KEY, STORAGE_KEY};
 
-/// What went wrong with the saved shortlist.
+/// What went wrong with the saved shortlists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageFault {
     /// No localStorage at all (disabled, sandboxed, some private modes).
@@ -25,35 +28,34 @@ pub enum StorageFault {
 /// localStorage, or `None` when the browser refuses it. gloo-storage's own accessor throws
 /// in that case, so we ask the window first.
 fn local_storage() -> Option<web_sys::Storage> {
-    let storage = web_sys::window()?.local_storage().ok()??;
-    drop(storage);
+    web_sys::window()?.local_storage().ok()??;
     Some(LocalStorage::raw())
 }
 
-/// Reads the shortlist. On a fault, returns the best shortlist we can have (empty when the
-/// saved one is unreadable) together with the fault to show.
-pub fn load_shortlist() -> (Shortlist, Option<StorageFault>) {
-    let Some(storage) = local_storage() else { return (Shortlist::default(), Some(StorageFault::Unavailable)) };
+/// Reads the shortlists. On a fault, returns the best shortlists we can have (fresh ones when
+/// the saved value is unreadable) together with the fault to show.
+pub fn load_shortlists() -> (Shortlists, Option<StorageFault>) {
+    let Some(storage) = local_storage() else { return (Shortlists::default(), Some(StorageFault::Unavailable)) };
     let raw = match storage.get_item(STORAGE_KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return (Shortlist::default(), None),
-        Err(_) => return (Shortlist::default(), Some(StorageFault::Unavailable)),
+        Ok(None) => return (Shortlists::default(), None),
+        Err(_) => return (Shortlists::default(), Some(StorageFault::Unavailable)),
     };
     match stored::decode(&raw) {
-        Ok(shortlist) => (shortlist, None),
-        Err(DecodeError::Newer(version)) => (Shortlist::default(), Some(StorageFault::Newer(version))),
+        Ok(lists) => (lists, None),
+        Err(DecodeError::Newer(version)) => (Shortlists::default(), Some(StorageFault::Newer(version))),
         Err(DecodeError::Corrupt(_)) => {
             keep_aside(&storage, &raw);
-            (Shortlist::default(), Some(StorageFault::Corrupt { raw }))
+            (Shortlists::default(), Some(StorageFault::Corrupt { raw }))
         }
     }
 }
 
-/// Copies unreadable data to the backup key. An older backup is not overwritten: the new
-/// one goes under a numbered key instead.
+/// Copies unreadable data to the backup key. An older, different backup is not overwritten:
+/// the new one goes under a numbered key instead.
 fn keep_aside(storage: &web_sys::Storage, raw: &str) {
     let mut key = BACKUP_KEY.to_owned();
-    for n in 2.. {
+    for n in 2..100 {
         match storage.get_item(&key) {
             Ok(Some(existing)) if existing != raw => key = format!("{BACKUP_KEY}.{n}"),
             _ => break,
@@ -62,14 +64,63 @@ fn keep_aside(storage: &web_sys::Storage, raw: &str) {
     let _ = storage.set_item(&key, raw);
 }
 
-/// Writes the shortlist.
-pub fn save_shortlist(shortlist: &Shortlist) -> Result<(), StorageFault> {
+/// Saves `ours`, merged with whatever another tab saved meanwhile. Returns the merged
+/// shortlists (to show) when the stored copy had something we did not.
+pub fn save_shortlists(ours: &Shortlists) -> Result<Option<Shortlists>, StorageFault> {
     let storage = local_storage().ok_or(StorageFault::Unavailable)?;
-    storage.set_item(STORAGE_KEY, &stored::encode(shortlist)).map_err(|err| StorageFault::WriteFailed(format!("{err:?}")))
+    let stored_raw = storage.get_item(STORAGE_KEY).map_err(|_| StorageFault::Unavailable)?;
+    let stored = stored_raw.as_deref().map(stored::decode);
+    let (to_write, newer_for_us) = match stored {
+        None => (ours.clone(), None),
+        Some(Err(DecodeError::Newer(version))) => return Err(StorageFault::Newer(version)),
+        Some(Err(DecodeError::Corrupt(_))) => {
+            keep_aside(&storage, stored_raw.as_deref().unwrap_or_default());
+            (ours.clone(), None)
+        }
+        Some(Ok(theirs)) => {
+            let merged = merge(ours, &theirs);
+            // Nothing of ours is missing from storage: no write, so that tabs do not echo
+            // each other's saves forever.
+            if merge(&theirs, ours).lists == theirs.lists {
+                return Ok((merged != *ours).then_some(merged));
+            }
+            let newer = (merged != *ours).then(|| merged.clone());
+            (merged, newer)
+        }
+    };
+    storage.set_item(STORAGE_KEY, &stored::encode(&to_write)).map_err(|err| StorageFault::WriteFailed(format!("{err:?}")))?;
+    Ok(newer_for_us)
 }
 
-/// Drops the shortlist written by `save_shortlist` (tests only use this).
-pub fn clear_shortlist() {
+/// Calls `on_change` with the shortlists another tab saved (the `storage` event). The
+/// listener lives as long as the page.
+pub fn on_other_tab_change(on_change: impl Fn(Shortlists) + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+        if event.key().as_deref() != Some(STORAGE_KEY) {
+            return;
+        }
+        if let Some(Ok(lists)) = event.new_value().as_deref().map(stored::decode) {
+            on_change(lists);
+        }
+    });
+    let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Asks the browser not to evict our storage under pressure (Safari, Chrome). Best effort.
+pub fn request_persistence() {
+    if let Some(window) = web_sys::window() {
+        if let Ok(storage) = js_sys::Reflect::get(&window.navigator(), &"storage".into()) {
+            if !storage.is_undefined() {
+                let _ = window.navigator().storage().persist();
+            }
+        }
+    }
+}
+
+/// Drops the saved shortlists (tests use this).
+pub fn clear_shortlists() {
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(STORAGE_KEY);
     }

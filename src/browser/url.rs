@@ -66,3 +66,27 @@ pub fn href_for(pairs: &[(String, String)]) -> String {
 pub fn browser_language() -> Option<String> {
     web_sys::window().and_then(|window| window.navigator().language())
 }
+
+/// The value of `name=` in the URL fragment (`#share=...`), if any.
+pub fn read_fragment_param(name: &str) -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let params = UrlSearchParams::new_with_str(hash.trim_start_matches('#')).ok()?;
+    params.get(name)
+}
+
+/// Removes the fragment from the address bar, keeping the query.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// This page's absolute address with the given query and fragment, for share links.
+pub fn absolute_url(pairs: &[(String, String)], fragment: &str) -> String {
+    let Some(window) = web_sys::window() else { return String::new() };
+    let location = window.location();
+    format!("{}{}{}#{fragment}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), encode_query(pairs))
+}

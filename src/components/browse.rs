@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::backup::SharedListPrompt;
 use super::chips::{ActiveFilters, EmptyResult};
 use super::event_detail::EventDetail;
 use super::event_list::EventList;
@@ -14,7 +15,7 @@ use crate::browser::clock;
 use crate::domain::filter::{apply, FilterResult};
 use crate::domain::i18n::{tr, tr_count, Msg};
 use crate::domain::query::Page;
-use crate::state::{use_lang, use_view, LoadedProgramme};
+use crate::state::{use_lang, use_shortlist, use_view, LoadedProgramme};
 
 #[component]
 pub fn Browse(
@@ -23,6 +24,10 @@ pub fn Browse(
 ) -> impl IntoView {
     provide_context(loaded.clone());
     let view = use_view();
+    // Picks migrated from the first storage format have no snapshot yet: take it now.
+    let shortlist = use_shortlist();
+    let lang = use_lang().get_untracked();
+    shortlist.lists.maybe_update(|lists| lists.fill_snapshots(&loaded.programme, lang));
     let programme = loaded.programme.clone();
     let today = clock::today();
     let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
@@ -32,6 +37,7 @@ pub fn Browse(
     view! {
         <Header />
         <Notices problems=loaded.problems.clone() />
+        <SharedListPrompt />
         <main id="content" tabindex="-1">
             {move || match page.get() {
                 (Some(id), _) => view! { <EventDetail id /> }.into_any(),

@@ -15,7 +15,7 @@ pub fn Header() -> impl IntoView {
     let programme_id = programme.meta.id.clone();
     let title = programme.meta.title.clone();
     let publisher = programme.meta.publisher.clone();
-    let picked = Memo::new(move |_| shortlist.shortlist.with(|s| s.len(&programme_id)));
+    let picked = Memo::new(move |_| shortlist.lists.with(|lists| lists.active_list().count(&programme_id)));
 
     let nav_link = move |page: Page, testid: &'static str| {
         let href = move || {

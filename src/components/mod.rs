@@ -1,6 +1,7 @@
 //! Thin view components: they read state through `crate::state` and call domain functions;
 //! rules live in `domain`, browser access in `browser`.
 
+pub mod backup;
 pub mod browse;
 pub mod chips;
 pub mod event_card;
@@ -9,8 +10,10 @@ pub mod event_list;
 pub mod facets;
 pub mod header;
 pub mod labels;
+pub mod list_manager;
 pub mod load_error;
 pub mod notices;
+pub mod pick_card;
 pub mod search_box;
 pub mod shortlist_button;
 pub mod shortlist_page;

@@ -5,8 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::list_manager::list_display_name;
 use crate::browser::storage::StorageFault;
-use crate::domain::i18n::{tr, tr_count, Msg};
+use crate::browser::{clock, files};
+use crate::domain::i18n::{tr, tr_count, tr_with, Msg};
 use crate::domain::programme::{skipped_event_count, Problem};
 use crate::state::{use_ignored_params, use_lang, use_shortlist};
 
@@ -17,7 +19,9 @@ pub fn Notices(
 ) -> impl IntoView {
     let lang = use_lang();
     let ignored = use_ignored_params();
-    let fault = use_shortlist().fault;
+    let shortlist = use_shortlist();
+    let fault = shortlist.fault;
+    let deleted = shortlist.deleted;
     let skipped = skipped_event_count(&problems);
     let problem_lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
 
@@ -46,14 +50,47 @@ pub fn Notices(
                 </div>
             </Show>
             {move || fault.get().map(|fault| {
-                let msg = match fault {
-                    StorageFault::Unavailable | StorageFault::WriteFailed(_) => Msg::StorageUnavailable,
-                    StorageFault::Corrupt { .. } => Msg::StorageCorrupt,
-                    StorageFault::Newer(_) => Msg::StorageNewer,
+                let (msg, raw) = match fault {
+                    StorageFault::Unavailable | StorageFault::WriteFailed(_) => (Msg::StorageUnavailable, None),
+                    StorageFault::Corrupt { raw } => (Msg::StorageCorrupt, Some(raw)),
+                    StorageFault::Newer(_) => (Msg::StorageNewer, None),
                 };
                 view! {
                     <div class="notice warning" role="alert" data-testid="storage-notice">
                         <p>{tr(lang.get(), msg)}</p>
+                        {raw.map(|raw| view! {
+                            <button
+                                type="button"
+                                data-testid="download-unreadable"
+                                on:click=move |_| {
+                                    let _ = files::download_text("shortlists-unreadable.txt", &raw, "text/plain");
+                                }
+                            >
+                                {tr(lang.get_untracked(), Msg::DownloadBackup)}
+                            </button>
+                        })}
+                    </div>
+                }
+            })}
+            {move || deleted.get().map(|id| {
+                let name = shortlist.lists.with_untracked(|l| l.list(&id).map(|list| list.name.clone()).unwrap_or_default());
+                view! {
+                    <div class="notice info" role="status" data-testid="list-deleted-notice">
+                        <p>{tr_with(lang.get(), Msg::ListDeleted, &[("name", &list_display_name(&name, lang.get()))])}</p>
+                        <button
+                            type="button"
+                            data-testid="undo-delete"
+                            on:click=move |_| {
+                                let id = id.clone();
+                                shortlist.lists.update(|l| {
+                                    l.restore(&id, clock::now_ms());
+                                    l.set_active(&id);
+                                });
+                                deleted.set(None);
+                            }
+                        >
+                            {tr(lang.get_untracked(), Msg::Undo)}
+                        </button>
                     </div>
                 }
             })}

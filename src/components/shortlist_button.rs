@@ -1,8 +1,9 @@
-//! The star toggle that adds an event to the shortlist or removes it.
+//! The star toggle that adds an event to the active shortlist or removes it.
 
 use leptos::prelude::*;
 
 use crate::domain::i18n::{tr_with, Msg};
+use crate::domain::shortlist::PickKey;
 use crate::state::{use_lang, use_programme, use_shortlist};
 
 #[component]
@@ -14,11 +15,9 @@ pub fn ShortlistButton(
 ) -> impl IntoView {
     let lang = use_lang();
     let shortlist = use_shortlist();
-    let programme_id = use_programme().meta.id.clone();
-    let picked = {
-        let (programme_id, event_id) = (programme_id.clone(), event_id.clone());
-        Memo::new(move |_| shortlist.shortlist.with(|s| s.contains(&programme_id, &event_id)))
-    };
+    let programme = use_programme();
+    let key = PickKey { programme: programme.meta.id.clone(), event: event_id.clone() };
+    let picked = Memo::new(move |_| shortlist.lists.with(|lists| lists.is_picked(&key)));
     let testid = format!("shortlist-toggle-{event_id}");
     view! {
         <button
@@ -30,7 +29,7 @@ pub fn ShortlistButton(
                 let msg = if picked.get() { Msg::ShortlistRemove } else { Msg::ShortlistAdd };
                 tr_with(lang.get(), msg, &[("title", &title)])
             }
-            on:click=move |_| shortlist.toggle(&programme_id, &event_id)
+            on:click=move |_| shortlist.toggle(&programme, &event_id, lang.get_untracked())
         >
             <span aria-hidden="true">{move || if picked.get() { "★" } else { "☆" }}</span>
         </button>

@@ -1,9 +1,15 @@
-//! "My shortlist": the picked events of this programme, in date order, under month headings.
+//! "My shortlist": the active list's picks for this programme in date order under month
+//! headings, with their priority, note and what changed since they were picked; the list
+//! manager; and backup / share tools.
 
 use leptos::prelude::*;
 
-use super::event_list::EventList;
-use crate::domain::i18n::{tr, tr_count, Msg};
+use super::backup::BackupTools;
+use super::list_manager::ListManager;
+use super::pick_card::PickCard;
+use crate::domain::i18n::{format_month, tr, tr_count, Msg};
+use crate::domain::shortlist::{shortlist_entries, ShortlistEntry};
+use crate::domain::when::YearMonth;
 use crate::state::{use_lang, use_programme, use_shortlist};
 
 #[component]
@@ -11,24 +17,47 @@ pub fn ShortlistPage() -> impl IntoView {
     let lang = use_lang();
     let programme = use_programme();
     let shortlist = use_shortlist();
-    let indices = Memo::new(move |_| {
-        let programme_id = &programme.meta.id;
-        // Programme order is chronological, so filtering it keeps date order.
-        shortlist.shortlist.with(|s| {
-            programme.events.iter().enumerate().filter(|(_, e)| s.contains(programme_id, &e.id)).map(|(i, _)| i).collect::<Vec<_>>()
-        })
+    let groups = Memo::new(move |_| {
+        let entries = shortlist.lists.with(|lists| shortlist_entries(lists.active_list(), &programme));
+        // The list id is part of each group's key, so that switching lists redraws the cards.
+        let list_id = shortlist.lists.with(|lists| lists.active_list().id.clone());
+        let mut groups: Vec<(String, Option<YearMonth>, Vec<ShortlistEntry>)> = Vec::new();
+        for entry in entries {
+            match groups.last_mut() {
+                Some((_, month, members)) if *month == entry.month => members.push(entry),
+                _ => groups.push((list_id.clone(), entry.month, vec![entry])),
+            }
+        }
+        groups
     });
+    let count = Memo::new(move |_| groups.with(|g| g.iter().map(|(_, _, m)| m.len()).sum::<usize>()));
     view! {
         <section class="shortlist" aria-labelledby="shortlist-heading" data-testid="shortlist-page">
             <h2 id="shortlist-heading">{move || tr(lang.get(), Msg::ShortlistTitle)}</h2>
+            <ListManager />
             <p class="result-count" role="status" aria-live="polite" data-testid="shortlist-count">
-                {move || tr_count(lang.get(), indices.with(Vec::len), Msg::ResultCountOne, Msg::ResultCountOther)}
+                {move || tr_count(lang.get(), count.get(), Msg::ResultCountOne, Msg::ResultCountOther)}
             </p>
             <p class="hint">{move || tr(lang.get(), Msg::ShortlistDeviceOnly)}</p>
-            <Show when=move || indices.with(Vec::is_empty)>
+            <Show when=move || count.get() == 0>
                 <p class="empty" data-testid="shortlist-empty">{move || tr(lang.get(), Msg::ShortlistEmpty)}</p>
             </Show>
-            <EventList indices=indices />
+            <div class="event-list">
+                <For each=move || groups.get() key=|group| group.clone() let:group>
+                    {
+                        let (_, month, entries) = group;
+                        view! {
+                            <section class="month">
+                                <h3 class="month-heading">{move || month.map(|m| format_month(lang.get(), m)).unwrap_or_default()}</h3>
+                                <ul class="cards">
+                                    {entries.into_iter().map(|entry| view! { <li><PickCard entry /></li> }).collect_view()}
+                                </ul>
+                            </section>
+                        }
+                    }
+                </For>
+            </div>
+            <BackupTools />
         </section>
     }
 }

@@ -3,8 +3,8 @@
 //! framing with its Adler-32 checksum) and base64url-encoded, so a truncated or altered link is
 //! detected and refused with a clear message rather than merged half-read.
 
-use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 
 use super::shortlist::{NamedList, Shortlists};
 use super::stored::{self, DecodeError};
@@ -62,7 +62,8 @@ mod tests {
         let mut lists = Shortlists::default();
         lists.create("trip".into(), "New York week", 1);
         for (i, event) in ["ms-2012-06-migration-law", "ms-2012-09-reintegration", "lphm-2013-05-media"].iter().enumerate() {
-            let snapshot = Snapshot { title: format!("Event {i}"), when: "2012-06".into(), place: "New York".into(), status: "scheduled".into() };
+            let snapshot =
+                Snapshot { title: format!("Event {i}"), when: "2012-06".into(), place: "New York".into(), status: "scheduled".into() };
             lists.toggle(PickKey { programme: "unitar-migration-2012-2013".into(), event: (*event).into() }, snapshot, 10 + i as i64);
         }
         lists.list("trip").unwrap().clone()

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use super::i18n::{Lang, format_when};
+use super::i18n::{format_when, Lang};
 use super::programme::{Event, Programme, Status};
 use super::when::When;
 
@@ -97,7 +97,12 @@ impl Snapshot {
                 _ => l.name.get(tag).to_owned(),
             })
             .unwrap_or_default();
-        Snapshot { title: event.title.get(tag).to_owned(), when: when_code(&event.when), place, status: status_code(event.status).to_owned() }
+        Snapshot {
+            title: event.title.get(tag).to_owned(),
+            when: when_code(&event.when),
+            place,
+            status: status_code(event.status).to_owned(),
+        }
     }
 }
 
@@ -202,7 +207,8 @@ impl Shortlists {
                 true
             }
             None => {
-                list.picks.insert(key, Pick { priority: Priority::None, note: String::new(), snapshot, updated_ms: now_ms, removed: false });
+                list.picks
+                    .insert(key, Pick { priority: Priority::None, note: String::new(), snapshot, updated_ms: now_ms, removed: false });
                 true
             }
         }
@@ -375,4 +381,36 @@ pub fn pick_changes(pick: &Pick, event: Option<&Event>, lang: Lang) -> Vec<PickC
         changes.push(PickChange::StatusChanged { to: event.status });
     }
     changes
+}
+
+/// One row of the shortlist page: a live pick of this programme, its event if the programme
+/// still has it, and the month it is listed under.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ShortlistEntry {
+    pub key: PickKey,
+    /// Index into `programme.events`; `None` when the event is no longer in the programme.
+    pub event: Option<usize>,
+    pub month: Option<super::when::YearMonth>,
+}
+
+/// The live picks of `list` for `programme`, in date order (from the programme, or from the
+/// snapshot when the event has gone); picks without any known date come last.
+pub fn shortlist_entries(list: &NamedList, programme: &Programme) -> Vec<ShortlistEntry> {
+    let mut entries: Vec<(Option<(chrono::NaiveDate, u8, i64)>, ShortlistEntry)> = list
+        .live_picks()
+        .filter(|(key, _)| key.programme == programme.meta.id)
+        .map(|(key, pick)| {
+            let event = programme.event_index(&key.event);
+            let when = event.map(|i| programme.events[i].when.clone()).or_else(|| when_from_code(&pick.snapshot.when));
+            let entry = ShortlistEntry { key: key.clone(), event, month: when.as_ref().map(When::start_month) };
+            (when.as_ref().map(When::sort_key), entry)
+        })
+        .collect();
+    entries.sort_by(|(a, _), (b, _)| match (a, b) {
+        (Some(a), Some(b)) => a.cmp(b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    entries.into_iter().map(|(_, entry)| entry).collect()
 }

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::shortlist::{FIRST_LIST_ID, NamedList, Pick, PickKey, Priority, Shortlists, Snapshot};
+use super::shortlist::{NamedList, Pick, PickKey, Priority, Shortlists, Snapshot, FIRST_LIST_ID};
 
 /// The app's localStorage key, and where unreadable data is kept aside.
 pub const STORAGE_KEY: &str = "programme-browser/shortlists";
@@ -218,7 +218,15 @@ mod tests {
 
     #[test]
     fn damaged_or_newer_data_is_never_taken_for_an_empty_list() {
-        for text in ["not json", "", "null", r#"{"version":1,"picks":[1]}"#, r#"{"picks":{}}"#, r#"{"version":2,"active":"x","lists":[]}"#, r#"{"version":0}"#] {
+        for text in [
+            "not json",
+            "",
+            "null",
+            r#"{"version":1,"picks":[1]}"#,
+            r#"{"picks":{}}"#,
+            r#"{"version":2,"active":"x","lists":[]}"#,
+            r#"{"version":0}"#,
+        ] {
             assert!(matches!(decode(text), Err(DecodeError::Corrupt(_))), "{text}");
         }
         assert_eq!(decode(r#"{"version":7,"whatever":true}"#), Err(DecodeError::Newer(7)));

@@ -1,0 +1,35 @@
+//! Files in and out: download a text as a file (exports, backups of unreadable data) and
+//! read a file the reader picked (imports).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a download named `filename`.
+pub fn download_text(filename: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |err: wasm_bindgen::JsValue| format!("{err:?}");
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of the first file chosen in a file input.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+    let file = input.files().and_then(|files| files.get(0)).ok_or("no file chosen")?;
+    let text = JsFuture::from(file.text()).await.map_err(|err| format!("{err:?}"))?;
+    text.as_string().ok_or_else(|| "the file is not text".to_owned())
+}
+
+/// Copies text to the clipboard; false when the browser refuses.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    JsFuture::from(window.navigator().clipboard().write_text(text)).await.is_ok()
+}

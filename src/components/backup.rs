@@ -1,0 +1,174 @@
+//! Moving shortlists without an account: export to a file, import from one, and share one
+//! list as a link. Every import goes through a preview and a merge: nothing is replaced.
+
+use leptos::prelude::*;
+
+use super::list_manager::list_display_name;
+use crate::browser::{files, url};
+use crate::domain::i18n::{tr, tr_with, Msg};
+use crate::domain::query::{to_query, ViewState};
+use crate::domain::share::{decode_share, encode_share, ShareError, SHARE_PARAM};
+use crate::domain::shortlist::{merge, preview_merge, Shortlists};
+use crate::domain::stored;
+use crate::state::{use_lang, use_shortlist, use_view};
+
+#[component]
+pub fn BackupTools() -> impl IntoView {
+    let lang = use_lang();
+    let shortlist = use_shortlist();
+    let view = use_view();
+    let offer = RwSignal::new(None::<Shortlists>);
+    let import_error = RwSignal::new(None::<String>);
+    let share_link = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(false);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let export = move |_| {
+        let text = stored::encode(&shortlist.lists.get_untracked());
+        let date = chrono::Local::now().format("%Y-%m-%d");
+        if let Err(err) = files::download_text(&format!("shortlists-{date}.json"), &text, "application/json") {
+            import_error.set(Some(err));
+        }
+    };
+    let import = move |_| {
+        let Some(input) = file_input.get_untracked() else { return };
+        leptos::task::spawn_local(async move {
+            match files::read_chosen_file(&input).await.and_then(|text| stored::decode(&text).map_err(|err| err.to_string())) {
+                Ok(theirs) => {
+                    import_error.set(None);
+                    offer.set(Some(theirs));
+                }
+                Err(err) => import_error.set(Some(err)),
+            }
+            input.set_value("");
+        });
+    };
+    let make_link = move |_| {
+        let code = shortlist.lists.with_untracked(|l| encode_share(l.active_list()));
+        // Only the programme file travels with the list: the receiver's filters are theirs.
+        let programme = view.with_untracked(|v| v.programme.clone());
+        let pairs = to_query(&ViewState { programme, ..ViewState::default() });
+        share_link.set(Some(url::absolute_url(&pairs, &format!("{SHARE_PARAM}={code}"))));
+        copied.set(false);
+    };
+
+    view! {
+        <section class="backup" aria-labelledby="backup-heading" data-testid="backup-tools">
+            <h3 id="backup-heading">{move || tr(lang.get(), Msg::BackupHeading)}</h3>
+            <button type="button" data-testid="export" on:click=export>{move || tr(lang.get(), Msg::ExportButton)}</button>
+            <div class="import">
+                <label for="import-file">{move || tr(lang.get(), Msg::ImportLabel)}</label>
+                <input id="import-file" type="file" accept=".json,application/json" data-testid="import-file" node_ref=file_input on:change=import />
+            </div>
+            {move || import_error.get().map(|err| view! {
+                <p class="notice warning" role="alert" data-testid="import-error">{tr_with(lang.get(), Msg::ImportFailed, &[("error", &err)])}</p>
+            })}
+            {move || offer.get().map(|theirs| view! { <MergeOffer theirs on_done=move || offer.set(None) /> })}
+            <button type="button" data-testid="make-share-link" on:click=make_link>{move || tr(lang.get(), Msg::ShareButton)}</button>
+            {move || share_link.get().map(|link| {
+                let copy_text = link.clone();
+                view! {
+                    <div class="share-link">
+                        <label for="share-link">{tr(lang.get(), Msg::ShareHelp)}</label>
+                        <input id="share-link" readonly data-testid="share-link" prop:value=link />
+                        <button
+                            type="button"
+                            data-testid="copy-share-link"
+                            on:click=move |_| {
+                                let text = copy_text.clone();
+                                leptos::task::spawn_local(async move { copied.set(files::copy_to_clipboard(&text).await) });
+                            }
+                        >
+                            {move || tr(lang.get(), if copied.get() { Msg::Copied } else { Msg::CopyLink })}
+                        </button>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+/// "Merging would add N, change M, keep K" with Merge and Cancel.
+#[component]
+pub fn MergeOffer(
+    /// The shortlists offered by a file or a share link.
+    theirs: Shortlists,
+    /// Called after Merge or Cancel.
+    on_done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let shortlist = use_shortlist();
+    let preview = shortlist.lists.with_untracked(|ours| preview_merge(ours, &theirs));
+    let summary = tr_with(
+        lang,
+        Msg::ImportPreview,
+        &[("added", &preview.added.to_string()), ("changed", &preview.changed.to_string()), ("kept", &preview.kept.to_string())],
+    );
+    let new_lists = (!preview.new_lists.is_empty()).then(|| {
+        let names: Vec<String> = preview.new_lists.iter().map(|n| list_display_name(n, lang)).collect();
+        tr_with(lang, Msg::ImportNewLists, &[("names", &names.join(", "))])
+    });
+    let done = on_done.clone();
+    view! {
+        <div class="notice info merge-offer" role="region" aria-live="polite" data-testid="merge-offer">
+            <p data-testid="merge-summary">{summary}</p>
+            {new_lists.map(|text| view! { <p>{text}</p> })}
+            <button
+                type="button"
+                class="primary"
+                data-testid="merge-confirm"
+                on:click=move |_| {
+                    shortlist.lists.update(|ours| *ours = merge(ours, &theirs));
+                    done();
+                }
+            >
+                {tr(lang, Msg::MergeButton)}
+            </button>
+            <button type="button" data-testid="merge-cancel" on:click=move |_| on_done()>{tr(lang, Msg::Cancel)}</button>
+        </div>
+    }
+}
+
+/// Opens a list shared by link (`#share=...`) as a merge preview, or says why it cannot.
+#[component]
+pub fn SharedListPrompt() -> impl IntoView {
+    let lang = use_lang();
+    let decoded = url::read_fragment_param(SHARE_PARAM).map(|code| decode_share(&code));
+    let state = RwSignal::new(decoded);
+    let close = move || {
+        url::clear_fragment();
+        state.set(None);
+    };
+    view! {
+        {move || state.get().map(|result| match result {
+            Ok(theirs) => {
+                let list = theirs.active_list();
+                let intro = tr_with(
+                    lang.get_untracked(),
+                    Msg::SharedPreview,
+                    &[("name", &list_display_name(&list.name, lang.get_untracked())), ("n", &list.live_picks().count().to_string())],
+                );
+                view! {
+                    <div class="shared-list" data-testid="shared-list">
+                        <p>{intro}</p>
+                        <MergeOffer theirs on_done=close />
+                    </div>
+                }
+                .into_any()
+            }
+            Err(err) => {
+                let msg = match err {
+                    ShareError::Damaged => Msg::ShareDamaged,
+                    ShareError::Newer => Msg::ShareNewer,
+                };
+                view! {
+                    <div class="notice warning" role="alert" data-testid="share-error">
+                        <p>{tr(lang.get_untracked(), msg)}</p>
+                        <button type="button" class="link-button" on:click=move |_| close()>{tr(lang.get_untracked(), Msg::Dismiss)}</button>
+                    </div>
+                }
+                .into_any()
+            }
+        })}
+    }
+}

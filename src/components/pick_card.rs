@@ -1,0 +1,97 @@
+//! One pick on the shortlist page: the event's card (or its snapshot when the programme no
+//! longer has it), what changed since it was picked, its priority and private note.
+
+use leptos::prelude::*;
+
+use super::event_card::EventCard;
+use super::labels::status_label;
+use crate::browser::clock;
+use crate::domain::i18n::{tr, tr_with, Msg};
+use crate::domain::shortlist::{pick_changes, PickChange, Priority, ShortlistEntry};
+use crate::state::{use_lang, use_programme, use_shortlist};
+
+#[component]
+pub fn PickCard(
+    /// The pick and its event.
+    entry: ShortlistEntry,
+) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let programme = use_programme();
+    let shortlist = use_shortlist();
+    let key = entry.key.clone();
+    let (list_id, pick) = shortlist.lists.with_untracked(|lists| {
+        let list = lists.active_list();
+        (list.id.clone(), list.picks.get(&key).cloned())
+    });
+    let Some(pick) = pick else { return ().into_any() };
+    let event = entry.event.map(|i| &programme.events[i]);
+    let changes: Vec<String> = pick_changes(&pick, event, lang)
+        .into_iter()
+        .map(|change| match change {
+            PickChange::RemovedFromProgramme => tr(lang, Msg::RemovedFromProgramme).to_owned(),
+            PickChange::Moved { from, to } => tr_with(lang, Msg::MovedFrom, &[("from", &from), ("to", &to)]),
+            PickChange::PlaceChanged { from, to } => tr_with(lang, Msg::PlaceChanged, &[("from", &from), ("to", &to)]),
+            PickChange::StatusChanged { to } => status_label(lang, to).to_owned(),
+        })
+        .collect();
+    let title = event.map(|e| e.title.get(lang.tag()).to_owned()).unwrap_or_else(|| pick.snapshot.title.clone());
+    let event_view = match entry.event {
+        Some(index) => view! { <EventCard index /> }.into_any(),
+        None => view! {
+            <article class="card gone" data-testid="event-card" data-event-id=key.event.clone()>
+                <h4 class="card-title">{title.clone()}</h4>
+                <p class="when">{pick.snapshot.when.clone()}</p>
+                <p class="where">{pick.snapshot.place.clone()}</p>
+            </article>
+        }
+        .into_any(),
+    };
+    let (priority_key, note_key, remove_key) = (key.clone(), key.clone(), key.clone());
+    let (priority_list, note_list) = (list_id.clone(), list_id);
+    let id = key.event.clone();
+    view! {
+        <div class="pick" data-testid="pick" data-event-id=id.clone()>
+            {event_view}
+            {(!changes.is_empty()).then(|| view! {
+                <ul class="changes" data-testid="pick-changes">
+                    {changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                </ul>
+            })}
+            <div class="pick-controls">
+                <label>
+                    <span>{tr(lang, Msg::PriorityLabel)}</span>
+                    <select
+                        data-testid=format!("priority-{id}")
+                        on:change=move |ev| {
+                            let priority = Priority::from_code(&event_target_value(&ev)).unwrap_or_default();
+                            shortlist.lists.update(|l| l.set_priority(&priority_list, &priority_key, priority, clock::now_ms()));
+                        }
+                    >
+                        {[(Priority::None, Msg::PriorityNone), (Priority::Maybe, Msg::PriorityMaybe), (Priority::MustAttend, Msg::PriorityMust)]
+                            .into_iter()
+                            .map(|(p, msg)| view! { <option value=p.code() selected=pick.priority == p>{tr(lang, msg)}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="note">
+                    <span>{tr(lang, Msg::NoteLabel)}</span>
+                    <textarea
+                        rows="2"
+                        data-testid=format!("note-{id}")
+                        prop:value=pick.note.clone()
+                        on:change=move |ev| {
+                            let note = event_target_value(&ev);
+                            shortlist.lists.update(|l| l.set_note(&note_list, &note_key, &note, clock::now_ms()));
+                        }
+                    ></textarea>
+                </label>
+                {entry.event.is_none().then(|| view! {
+                    <button type="button" data-testid=format!("remove-pick-{id}") on:click=move |_| shortlist.remove(remove_key.clone())>
+                        {tr_with(lang, Msg::RemovePick, &[("title", &title)])}
+                    </button>
+                })}
+            </div>
+        </div>
+    }
+    .into_any()
+}
