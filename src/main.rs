@@ -2,7 +2,14 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        // Reported to the console as usual, and marked on the page so that the end-to-end
+        // tests can assert that no journey ever panicked.
+        console_error_panic_hook::hook(info);
+        if let Some(root) = leptos::prelude::document().document_element() {
+            let _ = root.set_attribute("data-panicked", &info.to_string());
+        }
+    }));
     leptos::mount::mount_to_body(programme_browser::app::App);
 }
 

@@ -396,7 +396,7 @@ pub struct ShortlistEntry {
 /// The live picks of `list` for `programme`, in date order (from the programme, or from the
 /// snapshot when the event has gone); picks without any known date come last.
 pub fn shortlist_entries(list: &NamedList, programme: &Programme) -> Vec<ShortlistEntry> {
-    let mut entries: Vec<(Option<(chrono::NaiveDate, u8, i64)>, ShortlistEntry)> = list
+    let mut entries: Vec<_> = list
         .live_picks()
         .filter(|(key, _)| key.programme == programme.meta.id)
         .map(|(key, pick)| {
@@ -406,11 +406,7 @@ pub fn shortlist_entries(list: &NamedList, programme: &Programme) -> Vec<Shortli
             (when.as_ref().map(When::sort_key), entry)
         })
         .collect();
-    entries.sort_by(|(a, _), (b, _)| match (a, b) {
-        (Some(a), Some(b)) => a.cmp(b),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
+    // Known dates in order; picks without any known date last.
+    entries.sort_by_key(|(when, _)| (when.is_none(), *when));
     entries.into_iter().map(|(_, entry)| entry).collect()
 }

@@ -12,6 +12,8 @@ use thirtyfour::prelude::*;
 
 pub struct Browser {
     pub driver: WebDriver,
+    /// Where downloads (exports) land.
+    pub downloads: PathBuf,
 }
 
 /// Phone and desktop sizes the journeys run at.
@@ -25,7 +27,7 @@ impl Browser {
     }
 
     /// Opens Chromium on an existing profile folder (storage kept from an earlier browser).
-    pub async fn open_with_profile(size: (u32, u32), profile: PathBuf) -> Browser {
+    async fn open_with_profile(size: (u32, u32), profile: PathBuf) -> Browser {
         let chromium = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let mut caps = DesiredCapabilities::chrome();
@@ -50,12 +52,21 @@ impl Browser {
         ] {
             caps.add_arg(arg).expect("chromium argument");
         }
+        let downloads = profile.join("downloads");
+        std::fs::create_dir_all(&downloads).expect("downloads dir");
+        let prefs = serde_json::json!({ "download.default_directory": downloads, "download.prompt_for_download": false });
+        caps.add_experimental_option("prefs", prefs).expect("download prefs");
+        // Headless windows are at least 500 px wide: narrower screens are emulated as phones.
+        if size.0 < 500 {
+            let metrics = serde_json::json!({ "deviceMetrics": { "width": size.0, "height": size.1, "pixelRatio": 2.0, "touch": true } });
+            caps.add_experimental_option("mobileEmulation", metrics).expect("mobile emulation");
+        }
         let driver = WebDriver::managed(caps)
             .driver_binary(BrowserKind::Chrome, chromedriver)
             .offline()
             .await
             .expect("start chromedriver and headless chromium");
-        Browser { driver }
+        Browser { driver, downloads }
     }
 
     pub async fn goto(&self, url: &str) {
@@ -108,8 +119,41 @@ impl Browser {
         self.driver.execute(js, Vec::new()).await.expect("script").json().clone()
     }
 
+    /// Ends the session, after checking that the app never panicked (the app's panic hook
+    /// marks the page, besides reporting to the console).
     pub async fn quit(self) {
+        let panicked = self.script("return document.documentElement.getAttribute('data-panicked');").await;
         let _ = self.driver.quit().await;
+        assert!(panicked.is_null(), "the app panicked: {panicked}");
+    }
+
+    /// Runs axe-core (npm, pinned) on the page and returns WCAG 2.2 A/AA violations.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let axe = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/node_modules/axe-core/axe.min.js"))
+            .expect("node_modules/axe-core: run scripts/setup");
+        self.driver.execute(&axe, Vec::new()).await.expect("inject axe-core");
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+              .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(' | '))))
+              .catch(e => done(['axe failed: ' + e]));
+        "#;
+        let result = self.driver.execute_async(script, Vec::new()).await.expect("run axe-core");
+        result.convert::<Vec<String>>().expect("violations")
+    }
+
+    /// Presses a key on whatever has focus.
+    pub async fn press(&self, key: thirtyfour::Key) {
+        self.driver.action_chain().send_keys(key).perform().await.expect("key press");
+    }
+
+    /// The `data-testid` of the focused element ("" if it has none).
+    pub async fn focused_testid(&self) -> String {
+        self.script("return (document.activeElement && document.activeElement.getAttribute('data-testid')) || '';")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 }
 

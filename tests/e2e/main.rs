@@ -2,8 +2,11 @@
 //! sub-path, driven in headless Chromium. Run by `scripts/test` after `scripts/build`
 //! (`cargo test --features e2e --test e2e`).
 
+mod a11y;
+mod browse;
 mod browser;
 mod server;
+mod shortlists;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -11,7 +14,7 @@ use std::sync::OnceLock;
 use browser::{eventually, Browser, DESKTOP, NARROWEST, PHONE};
 use server::StaticServer;
 
-fn server() -> &'static StaticServer {
+pub(crate) fn server() -> &'static StaticServer {
     static SERVER: OnceLock<StaticServer> = OnceLock::new();
     SERVER.get_or_init(|| {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -21,7 +24,7 @@ fn server() -> &'static StaticServer {
     })
 }
 
-async fn open_app(size: (u32, u32), query: &str) -> Browser {
+pub(crate) async fn open_app(size: (u32, u32), query: &str) -> Browser {
     let browser = Browser::open(size).await;
     browser.goto(&server().app_url(query)).await;
     browser.wait_for_app().await;
@@ -33,7 +36,7 @@ async fn result_count(browser: &Browser) -> String {
     browser.text_of("result-count").await
 }
 
-async fn expect_count(browser: &Browser, expected: &str) {
+pub(crate) async fn expect_count(browser: &Browser, expected: &str) {
     eventually(&format!("result count `{expected}`"), || async { result_count(browser).await == expected }).await;
 }
 

@@ -1,0 +1,158 @@
+//! Browsing journeys (issue: browse and filter) beyond the basics in main.rs: the phone
+//! facet dialog, combined facets, share links, the keyboard alone, the empty state.
+
+use thirtyfour::Key;
+
+use crate::browser::{eventually, Browser, DESKTOP, PHONE};
+use crate::{expect_count, open_app};
+
+#[tokio::test]
+async fn phone_facet_dialog_filters_and_returns_focus() {
+    let browser = open_app(PHONE, "").await;
+    let opener = browser.testid("open-filters").await;
+    opener.click().await.unwrap();
+    let panel = browser.testid("facet-panel").await;
+    assert_eq!(panel.attr("role").await.unwrap().as_deref(), Some("dialog"));
+    assert_eq!(panel.attr("aria-modal").await.unwrap().as_deref(), Some("true"));
+    eventually("focus in the dialog", || async { browser.focused_testid().await == "close-filters" }).await;
+    let youth = browser.testid("option-theme-youth").await;
+    youth.scroll_into_view().await.unwrap();
+    youth.click().await.unwrap();
+    let show = browser.testid("show-results").await;
+    eventually("button says Show 1 event", || async { show.text().await.unwrap_or_default() == "Show 1 event" }).await;
+    show.click().await.unwrap();
+    eventually("dialog closed", || async { panel.attr("role").await.ok().flatten().is_none() }).await;
+    eventually("focus back on the opener", || async { browser.focused_testid().await == "open-filters" }).await;
+    expect_count(&browser, "1 event").await;
+    // Escape closes the dialog too.
+    browser.testid("open-filters").await.click().await.unwrap();
+    eventually("focus in the dialog", || async { browser.focused_testid().await == "close-filters" }).await;
+    browser.press(Key::Escape).await;
+    eventually("dialog closed by Escape", || async { panel.attr("role").await.ok().flatten().is_none() }).await;
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn facets_combine_and_clear_all() {
+    let browser = open_app(DESKTOP, "").await;
+    browser.testid("option-theme-education").await.click().await.unwrap();
+    browser.testid("option-theme-youth").await.click().await.unwrap();
+    expect_count(&browser, "3 events").await; // OR within a facet
+    browser.testid("option-month-2012-12").await.click().await.unwrap();
+    expect_count(&browser, "2 events").await; // AND across facets
+    assert_eq!(browser.card_ids().await, ["ms-2012-12-youth", "ms-2012-12-women"]);
+    browser.testid("chip-theme-youth").await.click().await.unwrap();
+    expect_count(&browser, "1 event").await;
+    browser.testid("clear-all").await.click().await.unwrap();
+    expect_count(&browser, "10 events").await;
+    assert!(!browser.url().await.contains("theme="));
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn options_that_would_give_nothing_are_disabled_not_hidden() {
+    let browser = open_app(DESKTOP, "?partner=iom").await;
+    expect_count(&browser, "1 event").await;
+    let antwerp = browser.testid("option-partner-city-of-antwerp").await;
+    assert!(!antwerp.is_enabled().await.unwrap(), "City of Antwerp gives 0 with IOM chosen");
+    let law = browser.testid("option-theme-migration-law").await;
+    assert!(law.is_enabled().await.unwrap());
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_shared_link_reproduces_the_view() {
+    let sender = open_app(DESKTOP, "").await;
+    sender.testid("option-series-migration-series-2012").await.click().await.unwrap();
+    sender.testid("search").await.send_keys("migration").await.unwrap();
+    expect_count(&sender, "4 events").await;
+    let link = sender.url().await;
+    let expected = sender.card_ids().await;
+    sender.quit().await;
+    let receiver = Browser::open(DESKTOP).await;
+    receiver.goto(&link).await;
+    receiver.wait_for_app().await;
+    expect_count(&receiver, "4 events").await;
+    assert_eq!(receiver.card_ids().await, expected);
+    let search = receiver.testid("search").await;
+    assert_eq!(search.prop("value").await.unwrap().as_deref(), Some("migration"));
+    receiver.quit().await;
+}
+
+#[tokio::test]
+async fn the_whole_journey_works_with_the_keyboard_alone() {
+    let browser = open_app(DESKTOP, "").await;
+    // Tab from the top of the page to the "Youth" option, choose it with Space.
+    let mut reached = false;
+    for _ in 0..80 {
+        browser.press(Key::Tab).await;
+        if browser.focused_testid().await == "option-theme-youth" {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab reaches the theme options");
+    browser.press(Key::Space).await;
+    expect_count(&browser, "1 event").await;
+    // On to the event's link, open it with Enter.
+    let mut on_link = false;
+    for _ in 0..80 {
+        browser.press(Key::Tab).await;
+        if browser.focused_testid().await == "event-link" {
+            on_link = true;
+            break;
+        }
+    }
+    assert!(on_link, "Tab reaches the event link");
+    browser.press(Key::Enter).await;
+    browser.testid("event-detail").await;
+    eventually("focus on the event heading", || async { browser.focused_testid().await == "event-detail-title" }).await;
+    // Star it with the keyboard.
+    let mut on_star = false;
+    for _ in 0..10 {
+        browser.press(Key::Tab).await;
+        if browser.focused_testid().await.starts_with("shortlist-toggle-") {
+            on_star = true;
+            break;
+        }
+    }
+    assert!(on_star, "Tab reaches the star");
+    browser.press(Key::Enter).await;
+    let star = browser.testid("shortlist-toggle-ms-2012-12-youth").await;
+    eventually("star pressed", || async { star.attr("aria-pressed").await.ok().flatten().as_deref() == Some("true") }).await;
+    // Back to the list, with the filter still applied.
+    browser.driver.action_chain().key_down(Key::Shift).send_keys(Key::Tab).key_up(Key::Shift).perform().await.unwrap();
+    let mut on_back = browser.focused_testid().await == "back-to-list";
+    for _ in 0..10 {
+        if on_back {
+            break;
+        }
+        browser.driver.action_chain().key_down(Key::Shift).send_keys(Key::Tab).key_up(Key::Shift).perform().await.unwrap();
+        on_back = browser.focused_testid().await == "back-to-list";
+    }
+    assert!(on_back, "Shift+Tab reaches the back link");
+    browser.press(Key::Enter).await;
+    expect_count(&browser, "1 event").await;
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn nothing_matching_names_the_filters_to_remove() {
+    let browser = open_app(DESKTOP, "?partner=iom&q=antwerp").await;
+    expect_count(&browser, "0 events").await;
+    let empty = browser.text_of("empty-result").await;
+    assert!(empty.contains("IOM"), "{empty}");
+    assert!(empty.contains("antwerp"), "{empty}");
+    browser.testid("chip-search").await.click().await.unwrap();
+    expect_count(&browser, "1 event").await;
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn unknown_event_in_a_link_says_so() {
+    let browser = open_app(PHONE, "?event=no-such-event").await;
+    let notice = browser.text_of("ignored-params-notice").await;
+    assert!(notice.contains("event=no-such-event"), "{notice}");
+    expect_count(&browser, "10 events").await;
+    browser.quit().await;
+}
