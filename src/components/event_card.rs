@@ -57,20 +57,20 @@ pub fn EventCard(
     }
 }
 
+/// "United Nations Headquarters, New York".
+pub fn place_text(event: &Event, lang: crate::domain::i18n::Lang) -> Option<String> {
+    let tag = lang.tag();
+    let location = event.location.as_ref()?;
+    let place = location.name.get(tag);
+    Some(match &location.city {
+        Some(city) if !place.contains(city.get(tag)) => format!("{place}, {}", city.get(tag)),
+        _ => place.to_owned(),
+    })
+}
+
 /// "United Nations Headquarters, New York · In person".
 pub fn place_line(_programme: &Programme, event: &Event, lang: crate::domain::i18n::Lang) -> Option<String> {
-    let tag = lang.tag();
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(location) = &event.location {
-        let mut place = location.name.get(tag).to_owned();
-        if let Some(city) = &location.city {
-            let city = city.get(tag);
-            if !place.contains(city) {
-                place = format!("{place}, {city}");
-            }
-        }
-        parts.push(place);
-    }
+    let mut parts: Vec<String> = place_text(event, lang).into_iter().collect();
     if let Some(mode) = event.mode {
         parts.push(mode_label(lang, mode).to_owned());
     }

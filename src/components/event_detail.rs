@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::event_card::place_line;
+use super::event_card::place_text;
 use super::labels::{mode_label, status_label};
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::{format_when, tr, Msg};
@@ -58,7 +58,7 @@ pub fn EventDetail(
         row(Msg::DetailWhen, format_when(lang, &event.when).into_any()),
         row(Msg::DetailStatus, status_label(lang, event.status).into_any()),
     ];
-    if let Some(place) = place_line(&programme, event, lang) {
+    if let Some(place) = place_text(event, lang) {
         rows.push(row(Msg::DetailWhere, place.into_any()));
     }
     if let Some(mode) = event.mode {
