@@ -1,0 +1,82 @@
+//! Browser benchmark (not a test: it prints figures and never fails on timing). Loads
+//! generated programmes of 10,000 and 100,000 events in headless Chromium from the release
+//! build and measures load time, a filter change and typing one letter, each from the event
+//! to the next painted frame. Run by `scripts/bench`.
+
+// Shared with the end-to-end tests; the benchmark uses only part of them.
+#[allow(dead_code)]
+#[path = "../e2e/browser.rs"]
+mod browser;
+#[allow(dead_code)]
+#[path = "../e2e/server.rs"]
+mod server;
+
+use std::path::PathBuf;
+
+use browser::{Browser, DESKTOP};
+use server::StaticServer;
+
+/// Runs `action` in the page, then resolves after the result count changed and a frame was
+/// painted; returns the milliseconds taken.
+const MEASURE: &str = r#"
+    const [action, done] = [arguments[0], arguments[arguments.length - 1]];
+    const count = document.querySelector('[data-testid=result-count]');
+    const before = count.textContent;
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+        if (count.textContent !== before) {
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+        }
+    });
+    observer.observe(count, { childList: true, subtree: true, characterData: true });
+    if (action === 'filter') {
+        document.querySelector('[data-testid=option-theme-theme-3]').click();
+    } else {
+        const input = document.querySelector('[data-testid=search]');
+        input.value = input.value + 'w';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+"#;
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+#[tokio::test]
+async fn browser_figures() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let fixtures = std::env::var_os("BENCH_FIXTURES").map(PathBuf::from).unwrap_or_else(|| root.join("target/bench-fixtures"));
+    let server = StaticServer::start(root.join("dist"), fixtures.clone());
+    for (file, events) in [("p10000.json", 10_000), ("p100000.json", 100_000)] {
+        assert!(fixtures.join(file).is_file(), "missing {file}: run scripts/bench");
+        let browser = Browser::open(DESKTOP).await;
+        browser.goto(&server.app_url(&format!("?programme=fixtures/{file}"))).await;
+        browser.find("[data-testid=event-card]").await;
+        let load_ms = browser.script("return performance.now();").await.as_f64().unwrap_or(f64::NAN);
+        let mut filter = Vec::new();
+        let mut typing = Vec::new();
+        for _ in 0..5 {
+            // Choose a theme, then unchoose it: two filter changes; then one letter.
+            for action in ["filter", "filter", "type"] {
+                let took = browser.driver.execute_async(MEASURE, vec![serde_json::json!(action)]).await.expect("measure");
+                let ms = took.json().as_f64().unwrap_or(f64::NAN);
+                if action == "filter" {
+                    filter.push(ms)
+                } else {
+                    typing.push(ms)
+                }
+            }
+            // Clear the search so that every letter searches the whole programme again.
+            browser.goto(&server.app_url(&format!("?programme=fixtures/{file}"))).await;
+            browser.find("[data-testid=event-card]").await;
+        }
+        println!(
+            "browser, {events:>6} events: load + first render {load_ms:>7.0} ms; filter change {:>6.1} ms; typing a letter {:>6.1} ms (medians)",
+            median(filter),
+            median(typing)
+        );
+        browser.quit().await;
+    }
+}
