@@ -86,54 +86,21 @@ async fn a_shared_link_reproduces_the_view() {
 async fn the_whole_journey_works_with_the_keyboard_alone() {
     let browser = open_app(DESKTOP, "").await;
     // Tab from the top of the page to the "Youth" option, choose it with Space.
-    let mut reached = false;
-    for _ in 0..80 {
-        browser.press(Key::Tab).await;
-        if browser.focused_testid().await == "option-theme-youth" {
-            reached = true;
-            break;
-        }
-    }
-    assert!(reached, "Tab reaches the theme options");
+    assert!(browser.tab_until(false, 80, |id| id == "option-theme-youth").await, "Tab reaches the theme options");
     browser.press(Key::Space).await;
     expect_count(&browser, "1 event").await;
     // On to the event's link, open it with Enter.
-    let mut on_link = false;
-    for _ in 0..80 {
-        browser.press(Key::Tab).await;
-        if browser.focused_testid().await == "event-link" {
-            on_link = true;
-            break;
-        }
-    }
-    assert!(on_link, "Tab reaches the event link");
+    assert!(browser.tab_until(false, 80, |id| id == "event-link").await, "Tab reaches the event link");
     browser.press(Key::Enter).await;
     browser.testid("event-detail").await;
     eventually("focus on the event heading", || async { browser.focused_testid().await == "event-detail-title" }).await;
     // Star it with the keyboard.
-    let mut on_star = false;
-    for _ in 0..10 {
-        browser.press(Key::Tab).await;
-        if browser.focused_testid().await.starts_with("shortlist-toggle-") {
-            on_star = true;
-            break;
-        }
-    }
-    assert!(on_star, "Tab reaches the star");
+    assert!(browser.tab_until(false, 10, |id| id.starts_with("shortlist-toggle-")).await, "Tab reaches the star");
     browser.press(Key::Enter).await;
     let star = browser.testid("shortlist-toggle-ms-2012-12-youth").await;
     eventually("star pressed", || async { star.attr("aria-pressed").await.ok().flatten().as_deref() == Some("true") }).await;
     // Back to the list, with the filter still applied.
-    browser.driver.action_chain().key_down(Key::Shift).send_keys(Key::Tab).key_up(Key::Shift).perform().await.unwrap();
-    let mut on_back = browser.focused_testid().await == "back-to-list";
-    for _ in 0..10 {
-        if on_back {
-            break;
-        }
-        browser.driver.action_chain().key_down(Key::Shift).send_keys(Key::Tab).key_up(Key::Shift).perform().await.unwrap();
-        on_back = browser.focused_testid().await == "back-to-list";
-    }
-    assert!(on_back, "Shift+Tab reaches the back link");
+    assert!(browser.tab_until(true, 10, |id| id == "back-to-list").await, "Shift+Tab reaches the back link");
     browser.press(Key::Enter).await;
     expect_count(&browser, "1 event").await;
     browser.quit().await;

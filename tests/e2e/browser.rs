@@ -147,6 +147,32 @@ impl Browser {
         self.driver.action_chain().send_keys(key).perform().await.expect("key press");
     }
 
+    /// Presses Tab (Shift+Tab when `backwards`) until the focused element's test id satisfies
+    /// `wanted`, at most `max` times; returns whether it got there.
+    pub async fn tab_until(&self, backwards: bool, max: usize, wanted: impl Fn(&str) -> bool) -> bool {
+        for _ in 0..max {
+            let chain = self.driver.action_chain();
+            let chain = if backwards {
+                chain.key_down(thirtyfour::Key::Shift).send_keys(thirtyfour::Key::Tab).key_up(thirtyfour::Key::Shift)
+            } else {
+                chain.send_keys(thirtyfour::Key::Tab)
+            };
+            chain.perform().await.expect("key press");
+            if wanted(&self.focused_testid().await) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Stars an event on the page and waits until its toggle says it is pressed.
+    pub async fn star(&self, event_id: &str) {
+        let star = self.testid(&format!("shortlist-toggle-{event_id}")).await;
+        star.scroll_into_view().await.expect("scroll");
+        star.click().await.expect("click star");
+        eventually("star pressed", || async { star.attr("aria-pressed").await.ok().flatten().as_deref() == Some("true") }).await;
+    }
+
     /// The `data-testid` of the focused element ("" if it has none).
     pub async fn focused_testid(&self) -> String {
         self.script("return (document.activeElement && document.activeElement.getAttribute('data-testid')) || '';")

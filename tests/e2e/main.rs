@@ -82,10 +82,7 @@ async fn shortlist_survives_a_reload() {
     let browser = open_app(PHONE, "").await;
     let picks = ["ms-2012-06-migration-law", "ms-2012-09-reintegration", "lphm-2013-05-media"];
     for id in picks {
-        let star = browser.testid(&format!("shortlist-toggle-{id}")).await;
-        star.scroll_into_view().await.unwrap();
-        star.click().await.unwrap();
-        eventually("star pressed", || async { star.attr("aria-pressed").await.ok().flatten().as_deref() == Some("true") }).await;
+        browser.star(id).await;
     }
     browser.driver.refresh().await.unwrap();
     browser.wait_for_app().await;

@@ -8,13 +8,6 @@ use thirtyfour::By;
 use crate::browser::{eventually, Browser, DESKTOP, PHONE};
 use crate::{open_app, server};
 
-async fn star(browser: &Browser, id: &str) {
-    let star = browser.testid(&format!("shortlist-toggle-{id}")).await;
-    star.scroll_into_view().await.unwrap();
-    star.click().await.unwrap();
-    eventually("star pressed", || async { star.attr("aria-pressed").await.ok().flatten().as_deref() == Some("true") }).await;
-}
-
 async fn shortlist_ids(browser: &Browser) -> Vec<String> {
     let picks = browser.driver.find_all(By::Css("[data-testid=pick]")).await.unwrap();
     let mut ids = Vec::new();
@@ -33,7 +26,7 @@ async fn open_shortlist(browser: &Browser, query: &str) {
 async fn picks_survive_a_programme_update_and_are_labelled() {
     let browser = open_app(DESKTOP, "").await;
     for id in ["ms-2012-08-rio-20", "ms-2012-09-reintegration", "ms-2012-12-youth"] {
-        star(&browser, id).await;
+        browser.star(id).await;
     }
     // The same programme (same id), republished: Rio+20 dropped, September moved to
     // October, December youth seminar cancelled.
@@ -56,9 +49,9 @@ async fn two_tabs_adding_at_the_same_time_keep_both() {
     browser.goto(&server().app_url("")).await;
     browser.wait_for_app().await;
     // Each tab adds an event the other has not seen yet.
-    star(&browser, "lphm-2013-05-media").await;
+    browser.star("lphm-2013-05-media").await;
     browser.driver.switch_to_window(first.clone()).await.unwrap();
-    star(&browser, "ms-2012-04-sustainable-development").await;
+    browser.star("ms-2012-04-sustainable-development").await;
     for tab in [first, second] {
         browser.driver.switch_to_window(tab).await.unwrap();
         open_shortlist(&browser, "?view=shortlist").await;
@@ -75,7 +68,7 @@ async fn export_clear_site_data_import_brings_everything_back() {
     let browser = open_app(DESKTOP, "").await;
     let picks = ["ms-2012-06-migration-law", "lphm-2013-10-labour-exploitation"];
     for id in picks {
-        star(&browser, id).await;
+        browser.star(id).await;
     }
     open_shortlist(&browser, "?view=shortlist").await;
     browser.testid("export").await.click().await.unwrap();
@@ -112,7 +105,7 @@ async fn a_share_link_opens_in_a_fresh_browser_as_a_preview_to_merge() {
     let sender = open_app(DESKTOP, "").await;
     let picks = ["ms-2012-04-sustainable-development", "ms-2012-09-reintegration", "lphm-2013-11-entrepreneurship"];
     for id in picks {
-        star(&sender, id).await;
+        sender.star(id).await;
     }
     open_shortlist(&sender, "?view=shortlist").await;
     sender.testid("make-share-link").await.click().await.unwrap();
@@ -149,14 +142,14 @@ async fn corrupt_storage_is_kept_aside_and_the_reader_told() {
     let kept = browser.script("return localStorage.getItem('programme-browser/shortlists.unreadable');").await;
     assert_eq!(kept.as_str(), Some("{broken"));
     // The app still works and saves new picks.
-    star(&browser, "ms-2012-06-migration-law").await;
+    browser.star("ms-2012-06-migration-law").await;
     browser.quit().await;
 }
 
 #[tokio::test]
 async fn named_lists_can_be_created_renamed_and_deleted_with_undo() {
     let browser = open_app(DESKTOP, "").await;
-    star(&browser, "ms-2012-06-migration-law").await;
+    browser.star("ms-2012-06-migration-law").await;
     open_shortlist(&browser, "?view=shortlist").await;
     browser.testid("new-list").await.click().await.unwrap();
     eventually("new list is empty and active", || async { shortlist_ids(&browser).await.is_empty() }).await;
