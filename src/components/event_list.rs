@@ -42,18 +42,24 @@ pub fn EventList(
     };
     let has_more = Memo::new(move |_| indices.with(Vec::len) > shown.get());
 
+    let months = Memo::new(move |_| groups.with(|g| g.iter().map(|(month, _)| *month).collect::<Vec<_>>()));
+
     view! {
         <div class="event-list" data-testid="event-list">
-            <For each=move || groups.get() key=|group| group.clone() let:group>
+            // Months and cards are keyed separately, so that a filter change keeps the cards
+            // that stay and only adds or removes the others.
+            <For each=move || months.get() key=|month| *month let:month>
                 {
-                    let (month, members) = group;
                     let heading_id = format!("month-{month}");
                     let labelled_by = heading_id.clone();
+                    let members = move || groups.with(|g| g.iter().find(|(m, _)| *m == month).map(|(_, members)| members.clone()).unwrap_or_default());
                     view! {
                         <section class="month" aria-labelledby=labelled_by data-testid=format!("month-{month}")>
                             <h3 id=heading_id class="month-heading">{move || format_month(lang.get(), month)}</h3>
                             <ul class="cards">
-                                {members.into_iter().map(|index| view! { <li><EventCard index /></li> }).collect_view()}
+                                <For each=members key=|index| *index let:index>
+                                    <li><EventCard index /></li>
+                                </For>
                             </ul>
                         </section>
                     }

@@ -125,43 +125,52 @@ fn FacetGroup(
     let lang = use_lang();
     let view = use_view();
     let programme = use_programme();
-    let options = {
-        let programme = programme.clone();
-        Memo::new(move |_| result.with(|r| facet_options(&programme, facet, &r.counts)))
-    };
+    // The options depend on the programme only: built once, so that a filter change updates
+    // counts and states in place instead of rebuilding hundreds of rows.
+    let options = facet_options(&programme, facet);
+    let hidden = options.is_empty();
+    let slots = options.clone();
+    let counts = Memo::new(move |_| result.with(|r| slots.iter().map(|option| option.count(&r.counts)).collect::<Vec<usize>>()));
     let testid = format!("facet-{}", facet_code(facet));
+    let rows = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, option)| {
+            let code = option.code;
+            let count = move || counts.with(|c| c.get(index).copied().unwrap_or(0));
+            let chosen = {
+                let code = code.clone();
+                move || view.with(|v| v.filter.is_chosen(facet, &code))
+            };
+            let label = option_label(lang.get_untracked(), &programme, facet, &code);
+            let toggle_code = code.clone();
+            let disabled = {
+                let chosen = chosen.clone();
+                move || count() == 0 && !chosen()
+            };
+            view! {
+                <label class="option" class:empty=move || count() == 0>
+                    <input
+                        type="checkbox"
+                        data-testid=format!("option-{}-{}", facet_code(facet), code)
+                        value=code.clone()
+                        prop:checked=chosen
+                        disabled=disabled
+                        on:change=move |_| {
+                            let code = toggle_code.clone();
+                            navigate(view, History::Push, move |next| next.filter.toggle(facet, &code));
+                        }
+                    />
+                    <span class="option-label">{label}</span>
+                    <span class="count">{count}</span>
+                </label>
+            }
+        })
+        .collect_view();
     view! {
-        <fieldset class="facet" data-testid=testid hidden=move || options.with(Vec::is_empty)>
+        <fieldset class="facet" data-testid=testid hidden=hidden>
             <legend>{move || facet_label(lang.get(), facet)}</legend>
-            <For each=move || options.get() key=|option| (option.code.clone(), option.count) let:option>
-                {
-                    let code = option.code.clone();
-                    let chosen = {
-                        let code = code.clone();
-                        move || view.with(|v| v.filter.is_chosen(facet, &code))
-                    };
-                    let label = option_label(lang.get_untracked(), &programme, facet, &code);
-                    let toggle_code = code.clone();
-                    let count = option.count;
-                    view! {
-                        <label class="option" class:empty=count == 0>
-                            <input
-                                type="checkbox"
-                                data-testid=format!("option-{}-{}", facet_code(facet), code)
-                                value=code.clone()
-                                prop:checked=chosen.clone()
-                                disabled=move || count == 0 && !chosen()
-                                on:change=move |_| {
-                                    let code = toggle_code.clone();
-                                    navigate(view, History::Push, move |next| next.filter.toggle(facet, &code));
-                                }
-                            />
-                            <span class="option-label">{label}</span>
-                            <span class="count">{count}</span>
-                        </label>
-                    }
-                }
-            </For>
+            {rows}
         </fieldset>
     }
 }

@@ -244,33 +244,51 @@ impl Filter {
     }
 }
 
-/// One option of a facet: its URL code and how many events it would give.
+/// Where an option's count is found in `FacetCounts`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Theme(usize),
+    Partner(usize),
+    Series(usize),
+    Month(YearMonth),
+    Mode(Mode),
+}
+
+/// One option of a facet: its URL code and where its count is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetOption {
     pub code: String,
-    pub count: usize,
+    pub slot: Slot,
 }
 
-/// The options a facet offers for this programme, in display order, with their counts.
-/// Values no event has are not offered; values that would give zero now are (the UI
-/// disables them).
-pub fn facet_options(programme: &Programme, facet: Facet, counts: &FacetCounts) -> Vec<FacetOption> {
-    let option = |code: String, count: usize| FacetOption { code, count };
-    match facet {
-        Facet::Theme => {
-            themes_with_events(programme).into_iter().map(|i| option(programme.themes[i].id.clone(), counts.themes[i])).collect()
+impl FacetOption {
+    /// How many events this option would give, with the other active filters.
+    pub fn count(&self, counts: &FacetCounts) -> usize {
+        match self.slot {
+            Slot::Theme(i) => counts.themes.get(i).copied().unwrap_or(0),
+            Slot::Partner(i) => counts.partners.get(i).copied().unwrap_or(0),
+            Slot::Series(i) => counts.series.get(i).copied().unwrap_or(0),
+            Slot::Month(month) => counts.months.get(&month).copied().unwrap_or(0),
+            Slot::Mode(mode) => counts.modes.get(&mode).copied().unwrap_or(0),
         }
+    }
+}
+
+/// The options a facet offers for this programme, in display order. They depend only on the
+/// programme, so the UI computes them once and reads counts per filter change. Values no
+/// event has are not offered; values that would give zero now are (the UI disables them).
+pub fn facet_options(programme: &Programme, facet: Facet) -> Vec<FacetOption> {
+    let option = |code: &str, slot: Slot| FacetOption { code: code.to_owned(), slot };
+    match facet {
+        Facet::Theme => themes_with_events(programme).into_iter().map(|i| option(&programme.themes[i].id, Slot::Theme(i))).collect(),
         Facet::Partner => {
-            partners_with_events(programme).into_iter().map(|i| option(programme.partners[i].id.clone(), counts.partners[i])).collect()
+            partners_with_events(programme).into_iter().map(|i| option(&programme.partners[i].id, Slot::Partner(i))).collect()
         }
         Facet::Series => {
             let used: BTreeSet<usize> = programme.events.iter().filter_map(|e| e.series).collect();
-            used.into_iter().map(|i| option(programme.series[i].id.clone(), counts.series[i])).collect()
+            used.into_iter().map(|i| option(&programme.series[i].id, Slot::Series(i))).collect()
         }
-        Facet::Month => counts.months.iter().map(|(month, &count)| option(month.to_string(), count)).collect(),
-        Facet::Mode => modes_with_events(programme)
-            .into_iter()
-            .map(|mode| option(mode.code().to_owned(), counts.modes.get(&mode).copied().unwrap_or(0)))
-            .collect(),
+        Facet::Month => programme_months(programme).into_iter().map(|month| option(&month.to_string(), Slot::Month(month))).collect(),
+        Facet::Mode => modes_with_events(programme).into_iter().map(|mode| option(mode.code(), Slot::Mode(mode))).collect(),
     }
 }
