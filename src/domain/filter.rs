@@ -106,7 +106,8 @@ pub fn apply(programme: &Programme, filter: &Filter, today: NaiveDate) -> Filter
         themes: vec![0; programme.themes.len()],
         partners: vec![0; programme.partners.len()],
         series: vec![0; programme.series.len()],
-        months: programme_months(programme).into_iter().map(|month| (month, 0)).collect(),
+        // Only months with events get an entry; an absent month counts as zero.
+        months: BTreeMap::new(),
         modes: BTreeMap::new(),
     };
     let mut matching = Vec::new();
@@ -117,7 +118,7 @@ pub fn apply(programme: &Programme, filter: &Filter, today: NaiveDate) -> Filter
         if !matches_all(&event.search_text, &compiled.words) {
             continue;
         }
-        let months = event.when.months();
+        let months = &event.months;
         let series: &[usize] = event.series.as_slice();
         // Which facets this event fails; it counts towards a facet's options only when every
         // *other* facet passes, which is what "would give N with the other filters" means.
@@ -164,7 +165,7 @@ pub fn apply(programme: &Programme, filter: &Filter, today: NaiveDate) -> Filter
 
 /// Every month any event touches, in order: the month facet's options.
 pub fn programme_months(programme: &Programme) -> BTreeSet<YearMonth> {
-    programme.events.iter().flat_map(|event| event.when.months()).collect()
+    programme.events.iter().flat_map(|event| event.months.iter().copied()).collect()
 }
 
 /// Partners that at least one event names: the partner facet's options (organisers and

@@ -112,6 +112,9 @@ pub struct Event {
     /// Indices into `Programme::partners`, in file order.
     pub partners: Vec<usize>,
     pub when: When,
+    /// Every month the event touches (`when.months()`), computed once at load because the
+    /// month facet reads it on every filter change.
+    pub months: Vec<crate::domain::when::YearMonth>,
     pub location: Option<Location>,
     pub mode: Option<Mode>,
     pub audience: Option<Text>,

@@ -188,6 +188,7 @@ impl Validator {
             summary,
             themes: themes?,
             partners: partners?,
+            months: Vec::new(),
             when: when?,
             location: location?,
             mode: raw.mode,
@@ -198,6 +199,7 @@ impl Validator {
             search_text: String::new(),
         };
         event.search_text = search_text(&event, programme);
+        event.months = event.when.months();
         Some(event)
     }
 
