@@ -293,3 +293,117 @@ pub fn facet_options(programme: &Programme, facet: Facet) -> Vec<FacetOption> {
         Facet::Mode => modes_with_events(programme).into_iter().map(|mode| option(mode.code(), Slot::Mode(mode))).collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::programme::parse_programme;
+
+    /// Six events over three months, two themes, two partners, two series, three modes.
+    const PROGRAMME: &str = r#"{
+        "schema_version": "1.0",
+        "programme": {"id": "t", "title": "T", "time_zone": "UTC"},
+        "themes": [{"id": "law", "label": "Law"}, {"id": "youth", "label": "Youth"}],
+        "partners": [{"id": "iom", "name": "IOM"}, {"id": "city", "name": "City of Antwerp"}],
+        "series": [{"id": "s1", "title": "Series one"}, {"id": "s2", "title": "Series two"}],
+        "events": [
+            {"id": "a", "series": "s1", "title": "Migration law", "themes": ["law"], "partners": ["iom"], "when": {"start": "2012-06"}, "mode": "in_person"},
+            {"id": "b", "series": "s1", "title": "Youth and law", "themes": ["law", "youth"], "when": {"start": "2012-06-15"}, "mode": "online"},
+            {"id": "c", "series": "s2", "title": "Réintégration", "themes": ["youth"], "partners": ["city"], "when": {"start": "2012-07-30", "end": "2012-08-02"}, "mode": "hybrid"},
+            {"id": "d", "series": "s2", "title": "Media", "partners": ["city", "iom"], "when": {"start": "2012-08-10T10:00:00-04:00"}, "mode": "hybrid"},
+            {"id": "e", "title": "No series", "when": {"start": "2012-08"}},
+            {"id": "f", "series": "s1", "title": "Late June in New York", "when": {"start": "2012-06-30T23:30:00-04:00"}, "location": {"name": "UN HQ", "city": "New York"}}
+        ]
+    }"#;
+
+    fn ids(filter: &Filter, today: NaiveDate) -> String {
+        let (programme, problems) = parse_programme(PROGRAMME).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        let result = apply(&programme, filter, today);
+        result.matching.iter().map(|&i| programme.events[i].id.as_str()).collect::<Vec<_>>().join(",")
+    }
+
+    fn filter(setup: impl FnOnce(&mut Filter)) -> Filter {
+        let mut filter = Filter::default();
+        setup(&mut filter);
+        filter
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn filters_by_every_facet_or_within_and_across() {
+        let early = day(2000, 1, 1);
+        let m = |y, m| YearMonth::new(y, m).unwrap();
+        let cases: Vec<(&str, Filter, &str)> = vec![
+            ("nothing chosen", Filter::default(), "a,b,f,c,e,d"),
+            ("one theme", filter(|f| { f.themes.insert("law".into()); }), "a,b"),
+            ("two themes: OR", filter(|f| { f.themes.extend(["law".into(), "youth".into()]); }), "a,b,c"),
+            ("partner", filter(|f| { f.partners.insert("iom".into()); }), "a,d"),
+            ("theme AND partner", filter(|f| { f.themes.insert("law".into()); f.partners.insert("iom".into()); }), "a"),
+            ("series", filter(|f| { f.series.insert("s2".into()); }), "c,d"),
+            ("mode", filter(|f| { f.modes.insert(Mode::Hybrid); }), "c,d"),
+            // A day range touching two months is in both; late 30 June in New York is June there.
+            ("month July", filter(|f| { f.months.insert(m(2012, 7)); }), "c"),
+            ("month June", filter(|f| { f.months.insert(m(2012, 6)); }), "a,b,f"),
+            ("months June or August", filter(|f| { f.months.extend([m(2012, 6), m(2012, 8)]); }), "a,b,f,c,e,d"),
+            ("unknown id matches nothing", filter(|f| { f.themes.insert("nope".into()); }), ""),
+            ("search, accents ignored", filter(|f| f.text = "reintegration".into()), "c"),
+            ("search, every word", filter(|f| f.text = "LAW youth".into()), "b"),
+            ("search in partner names", filter(|f| f.text = "antwerp".into()), "c,d"),
+            ("search in places", filter(|f| f.text = "new york".into()), "f"),
+            ("hide past, nothing past yet", filter(|f| f.hide_past = true), "a,b,f,c,e,d"),
+        ];
+        for (name, filter, expected) in cases {
+            assert_eq!(ids(&filter, early), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn hide_past_uses_the_day_given_and_whole_months() {
+        let hide = filter(|f| f.hide_past = true);
+        // On 20 June 2012: b (15 June) is over; a (June, day unknown) is not over yet.
+        assert_eq!(ids(&hide, day(2012, 6, 20)), "a,f,c,e,d");
+        assert_eq!(ids(&hide, day(2012, 7, 1)), "c,e,d");
+        assert_eq!(ids(&hide, day(2012, 9, 1)), "");
+    }
+
+    #[test]
+    fn facet_counts_count_with_the_other_filters_only() {
+        let (programme, _) = parse_programme(PROGRAMME).unwrap();
+        let chosen = filter(|f| {
+            f.themes.insert("law".into());
+            f.partners.insert("iom".into());
+        });
+        let counts = apply(&programme, &chosen, day(2000, 1, 1)).counts;
+        let count = |facet, code: &str| {
+            facet_options(&programme, facet).into_iter().find(|o| o.code == code).map(|o| o.count(&counts)).unwrap()
+        };
+        // Theme counts apply the partner filter only: iom events are a (law) and d (no theme).
+        assert_eq!((count(Facet::Theme, "law"), count(Facet::Theme, "youth")), (1, 0));
+        // Partner counts apply the theme filter only: law events are a (iom) and b (none).
+        assert_eq!((count(Facet::Partner, "iom"), count(Facet::Partner, "city")), (1, 0));
+        // Other facets apply both: only a.
+        assert_eq!((count(Facet::Month, "2012-06"), count(Facet::Month, "2012-08")), (1, 0));
+        assert_eq!(count(Facet::Mode, "in_person"), 1);
+        // Options come from the programme, not from the current counts.
+        let months: Vec<String> = facet_options(&programme, Facet::Month).into_iter().map(|o| o.code).collect();
+        assert_eq!(months, ["2012-06", "2012-07", "2012-08"]);
+    }
+
+    #[test]
+    fn toggling_and_clearing_values() {
+        let mut f = Filter::default();
+        f.toggle(Facet::Month, "2012-06");
+        f.toggle(Facet::Mode, "hybrid");
+        f.toggle(Facet::Theme, "law");
+        f.toggle(Facet::Month, "not-a-month");
+        assert_eq!(f.active(), [(Facet::Theme, "law".into()), (Facet::Month, "2012-06".into()), (Facet::Mode, "hybrid".into())]);
+        f.toggle(Facet::Theme, "law");
+        assert!(!f.is_chosen(Facet::Theme, "law"));
+        f.clear();
+        assert!(f.is_empty());
+    }
+}

@@ -183,3 +183,61 @@ pub fn drop_unknown_ids(state: &mut ViewState, programme: &Programme) -> Vec<Ign
     }
     ignored
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(query: &str) -> Vec<(String, String)> {
+        query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (k.to_owned(), v.to_owned())
+            })
+            .collect()
+    }
+
+    fn ignored(query: &str) -> Vec<String> {
+        parse_query(&pairs(query)).1.into_iter().map(|i| format!("{}={}", i.param, i.value)).collect()
+    }
+
+    #[test]
+    fn a_view_round_trips_through_the_query() {
+        let query = "programme=2014.json&lang=fr&view=shortlist&q=rio+20&theme=law,youth&month=2012-06,2012-08&partner=iom&series=s1&mode=hybrid,online&upcoming=1&event=ms-1";
+        let (state, ignored) = parse_query(&pairs(query));
+        assert!(ignored.is_empty(), "{ignored:?}");
+        assert_eq!(state.page, Page::Shortlist);
+        assert_eq!(state.filter.themes.len(), 2);
+        assert!(state.filter.hide_past);
+        assert_eq!(parse_query(&to_query(&state)).0, state);
+        // Equal views give equal URLs: values are written in a fixed order.
+        let (shuffled, _) = parse_query(&pairs("theme=youth,law&mode=online,hybrid&month=2012-08,2012-06"));
+        let (sorted, _) = parse_query(&pairs("month=2012-06,2012-08&theme=law,youth&mode=hybrid,online"));
+        assert_eq!(to_query(&shuffled), to_query(&sorted));
+    }
+
+    #[test]
+    fn values_that_cannot_be_read_are_ignored_and_named() {
+        let cases = [
+            ("month=2012-13", vec!["month=2012-13"]),
+            ("mode=boat", vec!["mode=boat"]),
+            ("theme=<script>", vec!["theme=<script>"]),
+            ("colour=blue", vec!["colour=blue"]),
+            ("upcoming=maybe", vec!["upcoming=maybe"]),
+            ("view=map", vec!["view=map"]),
+            ("utm_source=mail&fbclid=x", vec![]),
+            ("theme=law,,youth", vec![]),
+            ("", vec![]),
+        ];
+        for (query, expected) in cases {
+            assert_eq!(ignored(query), expected, "{query}");
+        }
+    }
+
+    #[test]
+    fn defaults_are_left_out_of_the_url() {
+        assert!(to_query(&ViewState::default()).is_empty());
+    }
+}
