@@ -339,17 +339,78 @@ mod tests {
         let m = |y, m| YearMonth::new(y, m).unwrap();
         let cases: Vec<(&str, Filter, &str)> = vec![
             ("nothing chosen", Filter::default(), "a,b,f,c,e,d"),
-            ("one theme", filter(|f| { f.themes.insert("law".into()); }), "a,b"),
-            ("two themes: OR", filter(|f| { f.themes.extend(["law".into(), "youth".into()]); }), "a,b,c"),
-            ("partner", filter(|f| { f.partners.insert("iom".into()); }), "a,d"),
-            ("theme AND partner", filter(|f| { f.themes.insert("law".into()); f.partners.insert("iom".into()); }), "a"),
-            ("series", filter(|f| { f.series.insert("s2".into()); }), "c,d"),
-            ("mode", filter(|f| { f.modes.insert(Mode::Hybrid); }), "c,d"),
+            (
+                "one theme",
+                filter(|f| {
+                    f.themes.insert("law".into());
+                }),
+                "a,b",
+            ),
+            (
+                "two themes: OR",
+                filter(|f| {
+                    f.themes.extend(["law".into(), "youth".into()]);
+                }),
+                "a,b,c",
+            ),
+            (
+                "partner",
+                filter(|f| {
+                    f.partners.insert("iom".into());
+                }),
+                "a,d",
+            ),
+            (
+                "theme AND partner",
+                filter(|f| {
+                    f.themes.insert("law".into());
+                    f.partners.insert("iom".into());
+                }),
+                "a",
+            ),
+            (
+                "series",
+                filter(|f| {
+                    f.series.insert("s2".into());
+                }),
+                "c,d",
+            ),
+            (
+                "mode",
+                filter(|f| {
+                    f.modes.insert(Mode::Hybrid);
+                }),
+                "c,d",
+            ),
             // A day range touching two months is in both; late 30 June in New York is June there.
-            ("month July", filter(|f| { f.months.insert(m(2012, 7)); }), "c"),
-            ("month June", filter(|f| { f.months.insert(m(2012, 6)); }), "a,b,f"),
-            ("months June or August", filter(|f| { f.months.extend([m(2012, 6), m(2012, 8)]); }), "a,b,f,c,e,d"),
-            ("unknown id matches nothing", filter(|f| { f.themes.insert("nope".into()); }), ""),
+            (
+                "month July",
+                filter(|f| {
+                    f.months.insert(m(2012, 7));
+                }),
+                "c",
+            ),
+            (
+                "month June",
+                filter(|f| {
+                    f.months.insert(m(2012, 6));
+                }),
+                "a,b,f",
+            ),
+            (
+                "months June or August",
+                filter(|f| {
+                    f.months.extend([m(2012, 6), m(2012, 8)]);
+                }),
+                "a,b,f,c,e,d",
+            ),
+            (
+                "unknown id matches nothing",
+                filter(|f| {
+                    f.themes.insert("nope".into());
+                }),
+                "",
+            ),
             ("search, accents ignored", filter(|f| f.text = "reintegration".into()), "c"),
             ("search, every word", filter(|f| f.text = "LAW youth".into()), "b"),
             ("search in partner names", filter(|f| f.text = "antwerp".into()), "c,d"),
@@ -378,9 +439,8 @@ mod tests {
             f.partners.insert("iom".into());
         });
         let counts = apply(&programme, &chosen, day(2000, 1, 1)).counts;
-        let count = |facet, code: &str| {
-            facet_options(&programme, facet).into_iter().find(|o| o.code == code).map(|o| o.count(&counts)).unwrap()
-        };
+        let count =
+            |facet, code: &str| facet_options(&programme, facet).into_iter().find(|o| o.code == code).map(|o| o.count(&counts)).unwrap();
         // Theme counts apply the partner filter only: iom events are a (law) and d (no theme).
         assert_eq!((count(Facet::Theme, "law"), count(Facet::Theme, "youth")), (1, 0));
         // Partner counts apply the theme filter only: law events are a (iom) and b (none).

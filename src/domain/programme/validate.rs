@@ -11,6 +11,22 @@ use super::extract::{Extracted, Item};
 use super::model::{Debate, Event, Link, Location, Meta, Partner, Programme, Series, Stamp, Theme};
 use super::raw::{RawDebate, RawEvent, RawLink, RawLocation, RawMeta, RawPartner, RawSeries, RawTheme, RawWhen};
 use crate::domain::fold::fold;
+use std::fmt;
+
+/// A JSON path, `base.key`, formatted only when a problem is reported: building every path
+/// eagerly was most of the allocations when validating large programmes.
+#[derive(Clone, Copy)]
+struct At<'a>(&'a str, &'a str);
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.0.is_empty(), self.1.is_empty()) {
+            (_, true) => f.write_str(self.0),
+            (true, false) => f.write_str(self.1),
+            (false, false) => write!(f, "{}.{}", self.0, self.1),
+        }
+    }
+}
 use crate::domain::text::{RawText, Text};
 use crate::domain::when::{parse_date, parse_timestamp, When};
 
@@ -80,7 +96,7 @@ impl Validator {
             self.report("programme.id", bad_id_message(&raw.id));
             "programme".to_owned()
         };
-        let title = self.text("programme.title", &raw.title).unwrap_or_else(|| Text::plain(id.clone()));
+        let title = self.text(At("programme", "title"), &raw.title).unwrap_or_else(|| Text::plain(id.clone()));
         let time_zone = if plausible_time_zone(&raw.time_zone) {
             raw.time_zone.clone()
         } else {
@@ -89,73 +105,72 @@ impl Validator {
         };
         Meta {
             title,
-            description: self.optional_text("programme.description", raw.description.as_ref()),
-            publisher: self.optional_text("programme.publisher", raw.publisher.as_ref()),
+            description: self.optional_text(At("programme", "description"), raw.description.as_ref()),
+            publisher: self.optional_text(At("programme", "publisher"), raw.publisher.as_ref()),
             published: self.timestamp("programme.published", raw.published.as_deref()),
             updated: self.timestamp("programme.updated", raw.updated.as_deref()),
             time_zone,
-            url: raw.url.as_deref().and_then(|url| self.url("programme.url", url)),
+            url: raw.url.as_deref().and_then(|url| self.url(At("programme", "url"), url)),
             id,
         }
     }
 
     fn theme(&mut self, path: &str, raw: RawTheme) -> Option<Theme> {
         let id = self.id(path, &raw.id);
-        let label = self.text(&format!("{path}.label"), &raw.label);
+        let label = self.text(At(path, "label"), &raw.label);
         Some(Theme { id: id?, label: label? })
     }
 
     fn partner(&mut self, path: &str, raw: RawPartner) -> Option<Partner> {
         let id = self.id(path, &raw.id);
-        let name = self.text(&format!("{path}.name"), &raw.name);
-        let url = self.optional_url(&format!("{path}.url"), raw.url.as_deref());
+        let name = self.text(At(path, "name"), &raw.name);
+        let url = self.optional_url(At(path, "url"), raw.url.as_deref());
         Some(Partner {
             id: id?,
             name: name?,
-            short_name: self.optional_text(&format!("{path}.short_name"), raw.short_name.as_ref()),
+            short_name: self.optional_text(At(path, "short_name"), raw.short_name.as_ref()),
             kind: raw.kind,
-            relation: self.optional_text(&format!("{path}.relation"), raw.relation.as_ref()),
+            relation: self.optional_text(At(path, "relation"), raw.relation.as_ref()),
             url: url?,
         })
     }
 
     fn debate(&mut self, path: &str, raw: RawDebate) -> Option<Debate> {
         let id = self.id(path, &raw.id);
-        let title = self.text(&format!("{path}.title"), &raw.title);
+        let title = self.text(At(path, "title"), &raw.title);
         let when = match &raw.when {
-            Some(when) => Some(self.when(&format!("{path}.when"), when)?),
+            Some(when) => Some(self.when(At(path, "when"), when)?),
             None => None,
         };
-        let url = self.optional_url(&format!("{path}.url"), raw.url.as_deref());
+        let url = self.optional_url(At(path, "url"), raw.url.as_deref());
         Some(Debate {
             id: id?,
             title: title?,
-            short_title: self.optional_text(&format!("{path}.short_title"), raw.short_title.as_ref()),
-            description: self.optional_text(&format!("{path}.description"), raw.description.as_ref()),
+            short_title: self.optional_text(At(path, "short_title"), raw.short_title.as_ref()),
+            description: self.optional_text(At(path, "description"), raw.description.as_ref()),
             when,
-            recurrence: self.optional_text(&format!("{path}.recurrence"), raw.recurrence.as_ref()),
-            venue: self.optional_text(&format!("{path}.venue"), raw.venue.as_ref()),
+            recurrence: self.optional_text(At(path, "recurrence"), raw.recurrence.as_ref()),
+            venue: self.optional_text(At(path, "venue"), raw.venue.as_ref()),
             url: url?,
         })
     }
 
     fn series(&mut self, path: &str, raw: RawSeries, programme: &Programme) -> Option<Series> {
         let id = self.id(path, &raw.id);
-        let title = self.text(&format!("{path}.title"), &raw.title);
-        let organisers = self.refs(&format!("{path}.organisers"), &raw.organisers, "partner", |id| programme.partner_index(id));
-        let partners = self.refs(&format!("{path}.partners"), &raw.partners, "partner", |id| programme.partner_index(id));
-        let prepares_for = self.refs(&format!("{path}.prepares_for"), &raw.prepares_for, "debate", |id| {
-            programme.debates.iter().position(|debate| debate.id == id)
-        });
-        let url = self.optional_url(&format!("{path}.url"), raw.url.as_deref());
+        let title = self.text(At(path, "title"), &raw.title);
+        let organisers = self.refs(At(path, "organisers"), &raw.organisers, "partner", |id| programme.partner_index(id));
+        let partners = self.refs(At(path, "partners"), &raw.partners, "partner", |id| programme.partner_index(id));
+        let prepares_for = self
+            .refs(At(path, "prepares_for"), &raw.prepares_for, "debate", |id| programme.debates.iter().position(|debate| debate.id == id));
+        let url = self.optional_url(At(path, "url"), raw.url.as_deref());
         Some(Series {
             id: id?,
             title: title?,
-            short_title: self.optional_text(&format!("{path}.short_title"), raw.short_title.as_ref()),
-            description: self.optional_text(&format!("{path}.description"), raw.description.as_ref()),
+            short_title: self.optional_text(At(path, "short_title"), raw.short_title.as_ref()),
+            description: self.optional_text(At(path, "description"), raw.description.as_ref()),
             organisers: organisers?,
             partners: partners?,
-            audience: self.optional_text(&format!("{path}.audience"), raw.audience.as_ref()),
+            audience: self.optional_text(At(path, "audience"), raw.audience.as_ref()),
             prepares_for: prepares_for?,
             url: url?,
         })
@@ -163,24 +178,24 @@ impl Validator {
 
     fn event(&mut self, path: &str, raw: RawEvent, programme: &Programme) -> Option<Event> {
         let id = self.id(path, &raw.id);
-        let title = self.text(&format!("{path}.title"), &raw.title);
+        let title = self.text(At(path, "title"), &raw.title);
         let series = match &raw.series {
             None => Some(None),
             Some(series) => self
-                .refs(&format!("{path}.series"), std::slice::from_ref(series), "series", |id| programme.series_index(id))
+                .refs(At(path, "series"), std::slice::from_ref(series), "series", |id| programme.series_index(id))
                 .map(|found| found.first().copied()),
         };
-        let themes = self.refs(&format!("{path}.themes"), &raw.themes, "theme", |id| programme.theme_index(id));
-        let partners = self.refs(&format!("{path}.partners"), &raw.partners, "partner", |id| programme.partner_index(id));
-        let when = self.when(&format!("{path}.when"), &raw.when);
+        let themes = self.refs(At(path, "themes"), &raw.themes, "theme", |id| programme.theme_index(id));
+        let partners = self.refs(At(path, "partners"), &raw.partners, "partner", |id| programme.partner_index(id));
+        let when = self.when(At(path, "when"), &raw.when);
         let location = match &raw.location {
             None => Some(None),
-            Some(location) => self.location(&format!("{path}.location"), location).map(Some),
+            Some(location) => self.location(At(path, "location"), location).map(Some),
         };
-        let languages = self.languages(&format!("{path}.languages"), &raw.languages);
-        let links = self.links(&format!("{path}.links"), &raw.links);
-        let summary = self.optional_text(&format!("{path}.summary"), raw.summary.as_ref());
-        let audience = self.optional_text(&format!("{path}.audience"), raw.audience.as_ref());
+        let languages = self.languages(At(path, "languages"), &raw.languages);
+        let links = self.links(At(path, "links"), &raw.links);
+        let summary = self.optional_text(At(path, "summary"), raw.summary.as_ref());
+        let audience = self.optional_text(At(path, "audience"), raw.audience.as_ref());
         let mut event = Event {
             id: id?,
             series: series?,
@@ -203,8 +218,10 @@ impl Validator {
         Some(event)
     }
 
-    fn location(&mut self, path: &str, raw: &RawLocation) -> Option<Location> {
-        let name = self.text(&format!("{path}.name"), &raw.name);
+    fn location(&mut self, path: At<'_>, raw: &RawLocation) -> Option<Location> {
+        let base = path.to_string();
+        let path = base.as_str();
+        let name = self.text(At(path, "name"), &raw.name);
         let country = match &raw.country {
             Some(code) if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => Some(Some(code.clone())),
             Some(code) => {
@@ -223,8 +240,8 @@ impl Validator {
         };
         Some(Location {
             name: name?,
-            address: self.optional_text(&format!("{path}.address"), raw.address.as_ref()),
-            city: self.optional_text(&format!("{path}.city"), raw.city.as_ref()),
+            address: self.optional_text(At(path, "address"), raw.address.as_ref()),
+            city: self.optional_text(At(path, "city"), raw.city.as_ref()),
             country: country?,
             time_zone: time_zone?,
         })
@@ -239,21 +256,21 @@ impl Validator {
         }
     }
 
-    fn text(&mut self, path: &str, raw: &RawText) -> Option<Text> {
+    fn text(&mut self, path: At<'_>, raw: &RawText) -> Option<Text> {
         let text = Text::from_raw(raw);
         if text.is_none() {
-            self.report(path, "must not be empty");
+            self.report(path.to_string(), "must not be empty");
         }
         text
     }
 
     /// An optional text that is present but empty is reported and treated as absent.
-    fn optional_text(&mut self, path: &str, raw: Option<&RawText>) -> Option<Text> {
+    fn optional_text(&mut self, path: At<'_>, raw: Option<&RawText>) -> Option<Text> {
         raw.and_then(|raw| self.text(path, raw))
     }
 
     /// Resolves each id with `find`; any unknown id is reported and fails the whole list.
-    fn refs(&mut self, path: &str, ids: &[String], kind: &str, find: impl Fn(&str) -> Option<usize>) -> Option<Vec<usize>> {
+    fn refs(&mut self, path: At<'_>, ids: &[String], kind: &str, find: impl Fn(&str) -> Option<usize>) -> Option<Vec<usize>> {
         let mut found = Vec::with_capacity(ids.len());
         let mut ok = true;
         for (index, id) in ids.iter().enumerate() {
@@ -261,7 +278,8 @@ impl Validator {
                 Some(at) if !found.contains(&at) => found.push(at),
                 Some(_) => {}
                 None => {
-                    let item_path = if path.ends_with(".series") { path.to_owned() } else { format!("{path}[{index}]") };
+                    // A single reference (`series`) has no index; lists do.
+                    let item_path = if path.1 == "series" { path.to_string() } else { format!("{path}[{index}]") };
                     self.report(item_path, format!("unknown {kind} id `{id}`: it is not in the programme's {kind} list"));
                     ok = false;
                 }
@@ -270,8 +288,8 @@ impl Validator {
         ok.then_some(found)
     }
 
-    fn when(&mut self, path: &str, raw: &RawWhen) -> Option<When> {
-        When::parse(&raw.start, raw.end.as_deref()).map_err(|err| self.report(path, err.to_string())).ok()
+    fn when(&mut self, path: At<'_>, raw: &RawWhen) -> Option<When> {
+        When::parse(&raw.start, raw.end.as_deref()).map_err(|err| self.report(path.to_string(), err.to_string())).ok()
     }
 
     fn timestamp(&mut self, path: &str, raw: Option<&str>) -> Option<Stamp> {
@@ -284,29 +302,31 @@ impl Validator {
         stamp
     }
 
-    fn url(&mut self, path: &str, url: &str) -> Option<Link> {
+    fn url(&mut self, path: At<'_>, url: &str) -> Option<Link> {
         if is_http_url(url) {
             Some(Link { url: url.trim().to_owned(), label: None })
         } else {
-            self.report(path, format!("`{url}` is not an http or https address"));
+            self.report(path.to_string(), format!("`{url}` is not an http or https address"));
             None
         }
     }
 
     /// `Some(None)` when absent, `None` when present but invalid (already reported).
-    fn optional_url(&mut self, path: &str, url: Option<&str>) -> Option<Option<Link>> {
+    fn optional_url(&mut self, path: At<'_>, url: Option<&str>) -> Option<Option<Link>> {
         match url {
             None => Some(None),
             Some(url) => self.url(path, url).map(Some),
         }
     }
 
-    fn links(&mut self, path: &str, raw: &[RawLink]) -> Option<Vec<Link>> {
+    fn links(&mut self, path: At<'_>, raw: &[RawLink]) -> Option<Vec<Link>> {
         let mut links = Vec::with_capacity(raw.len());
         let mut ok = true;
         for (index, link) in raw.iter().enumerate() {
-            let label = self.optional_text(&format!("{path}[{index}].label"), link.label.as_ref());
-            match self.url(&format!("{path}[{index}].url"), &link.url) {
+            // Links are few: their item path is built eagerly.
+            let item = format!("{path}[{index}]");
+            let label = self.optional_text(At(&item, "label"), link.label.as_ref());
+            match self.url(At(&item, "url"), &link.url) {
                 Some(valid) => links.push(Link { label, ..valid }),
                 None => ok = false,
             }
@@ -314,7 +334,7 @@ impl Validator {
         ok.then_some(links)
     }
 
-    fn languages(&mut self, path: &str, raw: &[String]) -> Option<Vec<String>> {
+    fn languages(&mut self, path: At<'_>, raw: &[String]) -> Option<Vec<String>> {
         let mut ok = true;
         for (index, tag) in raw.iter().enumerate() {
             if !valid_language_tag(tag) {
