@@ -28,6 +28,8 @@ pub fn Browse(
     let shortlist = use_shortlist();
     let lang = use_lang().get_untracked();
     shortlist.lists.maybe_update(|lists| lists.fill_snapshots(&loaded.programme, lang));
+    // The tab shows the programme's name, so that a reader with many tabs finds it.
+    document().set_title(loaded.programme.meta.title.get(lang.tag()));
     let programme = loaded.programme.clone();
     let today = clock::today();
     let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));

@@ -15,6 +15,7 @@ pub fn LoadErrorView(
     retry: impl Fn() + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
+    document().set_title(tr(lang.get_untracked(), Msg::AppName));
     view! {
         <main id="content" class="load-error" data-testid="load-error">
             <h1>{move || tr(lang.get(), Msg::LoadFailedTitle)}</h1>

@@ -55,6 +55,8 @@ async fn bundled_programme_renders_in_order_under_month_headings() {
     let when = browser.testid("event-when").await.text().await.unwrap();
     assert_eq!(when, "April 2012");
     assert!(browser.text_of("programme-title").await.contains("Migration and Development Seminar Series"));
+    let tab_title = browser.driver.title().await.unwrap();
+    assert!(tab_title.starts_with("UNITAR migration training"), "{tab_title}");
     browser.quit().await;
 }
 
