@@ -3,12 +3,14 @@
 
 use std::sync::Arc;
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::browser::{fetch::fetch_programme, url};
 use crate::components::browse::Browse;
 use crate::components::load_error::LoadErrorView;
 use crate::domain::i18n::{tr, Lang, Msg};
+use crate::domain::programme::LoadError;
 use crate::domain::query::{drop_unknown_ids, parse_query};
 use crate::state::{IgnoredParams, LangSignal, LoadedProgramme, ShortlistState, ViewSignal};
 
@@ -48,36 +50,48 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Read once, untracked: changing filters must never refetch the programme.
-    let programme_url = view.with_untracked(|v| v.programme.clone()).unwrap_or_else(|| DEFAULT_PROGRAMME.to_owned());
-    let source = programme_url.clone();
-    let programme = LocalResource::new(move || {
+    // Read once, untracked: changing filters must never refetch the programme. A plain task
+    // and a signal rather than LocalResource + Transition: same behaviour, and the async
+    // machinery it avoids was ~40 KB of the wasm bundle.
+    let source = view.with_untracked(|v| v.programme.clone()).unwrap_or_else(|| DEFAULT_PROGRAMME.to_owned());
+    let state = RwSignal::new(LoadState::Loading);
+    let load = move || {
         let source = source.clone();
-        async move { fetch_programme(&source).await }
-    });
-
-    let content = move || {
-        Suspend::new(async move {
-            match programme.await {
-                Ok((loaded, problems)) => {
-                    let more_ignored = view.try_update(|state| drop_unknown_ids(state, &loaded)).unwrap_or_default();
+        state.set(LoadState::Loading);
+        leptos::task::spawn_local(async move {
+            let loaded = match fetch_programme(&source).await {
+                Ok((programme, problems)) => {
+                    // Ids in the URL can only be checked once the programme is known.
+                    let more_ignored = view.try_update(|state| drop_unknown_ids(state, &programme)).unwrap_or_default();
                     if !more_ignored.is_empty() {
                         ignored.update(|list| list.extend(more_ignored));
-                        let pairs = view.with_untracked(crate::domain::query::to_query);
-                        url::write_query(&pairs, true);
+                        url::write_query(&view.with_untracked(crate::domain::query::to_query), true);
                     }
-                    let loaded = LoadedProgramme { programme: Arc::new(loaded), problems: Arc::new(problems) };
-                    view! { <Browse loaded /> }.into_any()
+                    LoadState::Loaded(LoadedProgramme { programme: Arc::new(programme), problems: Arc::new(problems) })
                 }
-                Err(error) => view! { <LoadErrorView error retry=move || programme.refetch() /> }.into_any(),
-            }
-        })
+                Err(error) => LoadState::Failed(error),
+            };
+            state.set(loaded);
+        });
     };
+    load();
 
     view! {
         <a class="skip-link" href="#content">{move || tr(lang.get(), Msg::SkipToContent)}</a>
-        <Transition fallback=move || view! { <Loading /> }>{content}</Transition>
+        {move || match state.get() {
+            LoadState::Loading => EitherOf3::A(view! { <Loading /> }),
+            LoadState::Loaded(loaded) => EitherOf3::B(view! { <Browse loaded /> }),
+            LoadState::Failed(error) => EitherOf3::C(view! { <LoadErrorView error retry=load.clone() /> }),
+        }}
     }
+}
+
+/// Where loading the programme stands.
+#[derive(Clone)]
+enum LoadState {
+    Loading,
+    Loaded(LoadedProgramme),
+    Failed(LoadError),
 }
 
 #[component]

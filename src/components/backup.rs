@@ -1,6 +1,7 @@
 //! Moving shortlists without an account: export to a file, import from one, and share one
 //! list as a link. Every import goes through a preview and a merge: nothing is replaced.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::list_manager::list_display_name;
@@ -151,26 +152,24 @@ pub fn SharedListPrompt() -> impl IntoView {
                     Msg::SharedPreview,
                     &[("name", &list_display_name(&list.name, lang.get_untracked())), ("n", &list.live_picks().count().to_string())],
                 );
-                view! {
+                Either::Left(view! {
                     <div class="shared-list" data-testid="shared-list">
                         <p>{intro}</p>
                         <MergeOffer theirs on_done=close />
                     </div>
-                }
-                .into_any()
+                })
             }
             Err(err) => {
                 let msg = match err {
                     ShareError::Damaged => Msg::ShareDamaged,
                     ShareError::Newer => Msg::ShareNewer,
                 };
-                view! {
+                Either::Right(view! {
                     <div class="notice warning" role="alert" data-testid="share-error">
                         <p>{tr(lang.get_untracked(), msg)}</p>
                         <button type="button" class="link-button" on:click=move |_| close()>{tr(lang.get_untracked(), Msg::Dismiss)}</button>
                     </div>
-                }
-                .into_any()
+                })
             }
         })}
     }

@@ -1,5 +1,6 @@
 //! The loaded app: header, notices, and one of the three pages (programme, shortlist, event).
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use super::backup::SharedListPrompt;
@@ -42,9 +43,9 @@ pub fn Browse(
         <SharedListPrompt />
         <main id="content" tabindex="-1">
             {move || match page.get() {
-                (Some(id), _) => view! { <EventDetail id /> }.into_any(),
-                (None, Page::Shortlist) => view! { <ShortlistPage /> }.into_any(),
-                (None, Page::Programme) => view! { <ProgrammePage result /> }.into_any(),
+                (Some(id), _) => EitherOf3::A(view! { <EventDetail id /> }),
+                (None, Page::Shortlist) => EitherOf3::B(view! { <ShortlistPage /> }),
+                (None, Page::Programme) => EitherOf3::C(view! { <ProgrammePage result /> }),
             }}
         </main>
     }

@@ -1,5 +1,6 @@
 //! One event with every field: opened from a card or directly by `?event=ID`.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::event_card::place_text;
@@ -39,38 +40,32 @@ pub fn EventDetail(
         </a>
     };
     let Some(event) = programme.event(&id) else {
-        return view! {
+        return Either::Left(view! {
             <article class="detail" data-testid="event-detail-missing">
                 {back}
                 <h2 tabindex="-1" node_ref=heading>{tr(lang, Msg::DetailNotFound)}</h2>
             </article>
-        }
-        .into_any();
+        });
     };
     let series = event.series.map(|s| &programme.series[s]);
-    let row = |label: Msg, value: AnyView| view! { <dt>{tr(lang, label)}</dt><dd>{value}</dd> };
-    let list = |items: Vec<String>| {
-        view! { <ul class="inline-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
-    };
     let title = event.title.get(tag).to_owned();
-
-    let mut rows = vec![
-        row(Msg::DetailWhen, format_when(lang, &event.when).into_any()),
-        row(Msg::DetailStatus, status_label(lang, event.status).into_any()),
+    // Every row is one of three shapes, rendered by one function: one view type instead of
+    // one per row keeps the bundle small.
+    let mut rows: Vec<(Msg, Field)> = vec![
+        (Msg::DetailWhen, Field::Text(format_when(lang, &event.when))),
+        (Msg::DetailStatus, Field::Text(status_label(lang, event.status).to_owned())),
     ];
     if let Some(place) = place_text(event, lang) {
-        rows.push(row(Msg::DetailWhere, place.into_any()));
+        rows.push((Msg::DetailWhere, Field::Text(place)));
     }
     if let Some(mode) = event.mode {
-        rows.push(row(Msg::DetailMode, mode_label(lang, mode).into_any()));
+        rows.push((Msg::DetailMode, Field::Text(mode_label(lang, mode).to_owned())));
     }
     if let Some(series) = series {
-        rows.push(row(Msg::DetailSeries, series.title.get(tag).to_owned().into_any()));
+        rows.push((Msg::DetailSeries, Field::Text(series.title.get(tag).to_owned())));
         if !series.organisers.is_empty() {
-            rows.push(row(
-                Msg::DetailOrganisers,
-                list(series.organisers.iter().map(|&p| programme.partners[p].name.get(tag).to_owned()).collect()),
-            ));
+            let names = series.organisers.iter().map(|&p| programme.partners[p].name.get(tag).to_owned()).collect();
+            rows.push((Msg::DetailOrganisers, Field::List(names)));
         }
         if !series.prepares_for.is_empty() {
             let debates = series.prepares_for.iter().map(|&d| {
@@ -81,39 +76,37 @@ pub fn EventDetail(
                     (None, None) => debate.title.get(tag).to_owned(),
                 }
             });
-            rows.push(row(Msg::DetailPreparesFor, list(debates.collect())));
+            rows.push((Msg::DetailPreparesFor, Field::List(debates.collect())));
         }
     }
     if !event.themes.is_empty() {
-        rows.push(row(Msg::DetailThemes, list(event.themes.iter().map(|&t| programme.themes[t].label.get(tag).to_owned()).collect())));
+        rows.push((Msg::DetailThemes, Field::List(event.themes.iter().map(|&t| programme.themes[t].label.get(tag).to_owned()).collect())));
     }
     if !event.partners.is_empty() {
         let partners = event.partners.iter().map(|&p| {
             let partner = &programme.partners[p];
-            let name = partner.name.get(tag).to_owned();
-            match &partner.url {
-                Some(link) => view! { <li><a href=link.url.clone() rel="noopener noreferrer">{name}</a></li> }.into_any(),
-                None => view! { <li>{name}</li> }.into_any(),
-            }
+            (partner.name.get(tag).to_owned(), partner.url.as_ref().map(|link| link.url.clone()))
         });
-        rows.push(row(Msg::DetailPartners, view! { <ul class="inline-list">{partners.collect_view()}</ul> }.into_any()));
+        rows.push((Msg::DetailPartners, Field::Links(partners.collect())));
     }
     if let Some(audience) = event.audience.as_ref().or(series.and_then(|s| s.audience.as_ref())) {
-        rows.push(row(Msg::DetailAudience, audience.get(tag).to_owned().into_any()));
+        rows.push((Msg::DetailAudience, Field::Text(audience.get(tag).to_owned())));
     }
     if !event.languages.is_empty() {
-        rows.push(row(Msg::DetailLanguages, list(event.languages.clone())));
+        rows.push((Msg::DetailLanguages, Field::List(event.languages.clone())));
     }
-    let links: Vec<_> = event.links.iter().chain(series.and_then(|s| s.url.as_ref())).collect();
+    let links: Vec<(String, Option<String>)> = event
+        .links
+        .iter()
+        .chain(series.and_then(|s| s.url.as_ref()))
+        .map(|link| (link.label.as_ref().map(|l| l.get(tag).to_owned()).unwrap_or_else(|| link.url.clone()), Some(link.url.clone())))
+        .collect();
     if !links.is_empty() {
-        let items = links.into_iter().map(|link| {
-            let label = link.label.as_ref().map(|l| l.get(tag).to_owned()).unwrap_or_else(|| link.url.clone());
-            view! { <li><a href=link.url.clone() rel="noopener noreferrer">{label}</a></li> }
-        });
-        rows.push(row(Msg::DetailLinks, view! { <ul class="inline-list">{items.collect_view()}</ul> }.into_any()));
+        rows.push((Msg::DetailLinks, Field::Links(links)));
     }
+    let rows = rows.into_iter().map(|(label, field)| view! { <dt>{tr(lang, label)}</dt><dd>{render_field(field)}</dd> }).collect_view();
 
-    view! {
+    Either::Right(view! {
         <article class="detail" data-testid="event-detail" data-event-id=id.clone()>
             {back}
             <div class="detail-head">
@@ -124,6 +117,32 @@ pub fn EventDetail(
             <dl class="fields">{rows}</dl>
             {series.and_then(|s| s.description.as_ref()).map(|d| view! { <p class="series-description">{d.get(tag).to_owned()}</p> })}
         </article>
-    }
-    .into_any()
+    })
+}
+
+/// The value of one detail row.
+enum Field {
+    Text(String),
+    List(Vec<String>),
+    /// Names with an optional http(s) address each.
+    Links(Vec<(String, Option<String>)>),
+}
+
+fn render_field(field: Field) -> impl IntoView {
+    let items = match field {
+        Field::Text(text) => return Either::Left(text),
+        Field::List(items) => items.into_iter().map(|item| (item, None)).collect(),
+        Field::Links(items) => items,
+    };
+    Either::Right(view! {
+        <ul class="inline-list">
+            {items
+                .into_iter()
+                .map(|(name, url)| match url {
+                    Some(url) => Either::Left(view! { <li><a href=url rel="noopener noreferrer">{name}</a></li> }),
+                    None => Either::Right(view! { <li>{name}</li> }),
+                })
+                .collect_view()}
+        </ul>
+    })
 }

@@ -1,6 +1,7 @@
 //! One pick on the shortlist page: the event's card (or its snapshot when the programme no
 //! longer has it), what changed since it was picked, its priority and private note.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::event_card::EventCard;
@@ -23,7 +24,7 @@ pub fn PickCard(
         let list = lists.active_list();
         (list.id.clone(), list.picks.get(&key).cloned())
     });
-    let Some(pick) = pick else { return ().into_any() };
+    let Some(pick) = pick else { return Either::Left(()) };
     let event = entry.event.map(|i| &programme.events[i]);
     let changes: Vec<String> = pick_changes(&pick, event, lang)
         .into_iter()
@@ -36,20 +37,19 @@ pub fn PickCard(
         .collect();
     let title = event.map(|e| e.title.get(lang.tag()).to_owned()).unwrap_or_else(|| pick.snapshot.title.clone());
     let event_view = match entry.event {
-        Some(index) => view! { <EventCard index /> }.into_any(),
-        None => view! {
+        Some(index) => Either::Left(view! { <EventCard index /> }),
+        None => Either::Right(view! {
             <article class="card gone" data-testid="event-card" data-event-id=key.event.clone()>
                 <h4 class="card-title">{title.clone()}</h4>
                 <p class="when">{pick.snapshot.when.clone()}</p>
                 <p class="where">{pick.snapshot.place.clone()}</p>
             </article>
-        }
-        .into_any(),
+        }),
     };
     let (priority_key, note_key, remove_key) = (key.clone(), key.clone(), key.clone());
     let (priority_list, note_list) = (list_id.clone(), list_id);
     let id = key.event.clone();
-    view! {
+    Either::Right(view! {
         <div class="pick" data-testid="pick" data-event-id=id.clone()>
             {event_view}
             {(!changes.is_empty()).then(|| view! {
@@ -92,6 +92,5 @@ pub fn PickCard(
                 })}
             </div>
         </div>
-    }
-    .into_any()
+    })
 }
