@@ -78,7 +78,9 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#content">{move || tr(lang.get(), Msg::SkipToContent)}</a>
-        {move || match state.get() {
+        // Components read the language once (static strings are much smaller in wasm than
+        // reactive ones), so a change of language renders the page again.
+        {move || match (lang.track(), state.get()).1 {
             LoadState::Loading => EitherOf3::A(view! { <Loading /> }),
             LoadState::Loaded(loaded) => EitherOf3::B(view! { <Browse loaded /> }),
             LoadState::Failed(error) => EitherOf3::C(view! { <LoadErrorView error retry=load.clone() /> }),
@@ -96,10 +98,10 @@ enum LoadState {
 
 #[component]
 fn Loading() -> impl IntoView {
-    let lang = crate::state::use_lang();
+    let lang = crate::state::use_lang().get_untracked();
     view! {
         <main id="content" class="loading" aria-busy="true" data-testid="loading">
-            <p role="status">{move || tr(lang.get(), Msg::Loading)}</p>
+            <p role="status">{tr(lang, Msg::Loading)}</p>
         </main>
     }
 }

@@ -15,7 +15,7 @@ use crate::state::{use_lang, use_shortlist, use_view};
 
 #[component]
 pub fn BackupTools() -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let shortlist = use_shortlist();
     let view = use_view();
     let offer = RwSignal::new(None::<Shortlists>);
@@ -58,22 +58,22 @@ pub fn BackupTools() -> impl IntoView {
 
     view! {
         <section class="backup" aria-labelledby="backup-heading" data-testid="backup-tools">
-            <h3 id="backup-heading">{move || tr(lang.get(), Msg::BackupHeading)}</h3>
-            <button type="button" data-testid="export" on:click=export>{move || tr(lang.get(), Msg::ExportButton)}</button>
+            <h3 id="backup-heading">{tr(lang, Msg::BackupHeading)}</h3>
+            <button type="button" data-testid="export" on:click=export>{tr(lang, Msg::ExportButton)}</button>
             <div class="import">
-                <label for="import-file">{move || tr(lang.get(), Msg::ImportLabel)}</label>
+                <label for="import-file">{tr(lang, Msg::ImportLabel)}</label>
                 <input id="import-file" type="file" accept=".json,application/json" data-testid="import-file" node_ref=file_input on:change=import />
             </div>
             {move || import_error.get().map(|err| view! {
-                <p class="notice warning" role="alert" data-testid="import-error">{tr_with(lang.get(), Msg::ImportFailed, &[("error", &err)])}</p>
+                <p class="notice warning" role="alert" data-testid="import-error">{tr_with(lang, Msg::ImportFailed, &[("error", &err)])}</p>
             })}
             {move || offer.get().map(|theirs| view! { <MergeOffer theirs on_done=move || offer.set(None) /> })}
-            <button type="button" data-testid="make-share-link" on:click=make_link>{move || tr(lang.get(), Msg::ShareButton)}</button>
+            <button type="button" data-testid="make-share-link" on:click=make_link>{tr(lang, Msg::ShareButton)}</button>
             {move || share_link.get().map(|link| {
                 let copy_text = link.clone();
                 view! {
                     <div class="share-link">
-                        <label for="share-link">{tr(lang.get(), Msg::ShareHelp)}</label>
+                        <label for="share-link">{tr(lang, Msg::ShareHelp)}</label>
                         <input id="share-link" readonly data-testid="share-link" prop:value=link />
                         <button
                             type="button"
@@ -83,7 +83,7 @@ pub fn BackupTools() -> impl IntoView {
                                 leptos::task::spawn_local(async move { copied.set(files::copy_to_clipboard(&text).await) });
                             }
                         >
-                            {move || tr(lang.get(), if copied.get() { Msg::Copied } else { Msg::CopyLink })}
+                            {move || tr(lang, if copied.get() { Msg::Copied } else { Msg::CopyLink })}
                         </button>
                     </div>
                 }
@@ -136,7 +136,7 @@ pub fn MergeOffer(
 /// Opens a list shared by link (`#share=...`) as a merge preview, or says why it cannot.
 #[component]
 pub fn SharedListPrompt() -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let decoded = url::read_fragment_param(SHARE_PARAM).map(|code| decode_share(&code));
     let state = RwSignal::new(decoded);
     let close = move || {
@@ -148,9 +148,9 @@ pub fn SharedListPrompt() -> impl IntoView {
             Ok(theirs) => {
                 let list = theirs.active_list();
                 let intro = tr_with(
-                    lang.get_untracked(),
+                    lang,
                     Msg::SharedPreview,
-                    &[("name", &list_display_name(&list.name, lang.get_untracked())), ("n", &list.live_picks().count().to_string())],
+                    &[("name", &list_display_name(&list.name, lang)), ("n", &list.live_picks().count().to_string())],
                 );
                 Either::Left(view! {
                     <div class="shared-list" data-testid="shared-list">
@@ -166,8 +166,8 @@ pub fn SharedListPrompt() -> impl IntoView {
                 };
                 Either::Right(view! {
                     <div class="notice warning" role="alert" data-testid="share-error">
-                        <p>{tr(lang.get_untracked(), msg)}</p>
-                        <button type="button" class="link-button" on:click=move |_| close()>{tr(lang.get_untracked(), Msg::Dismiss)}</button>
+                        <p>{tr(lang, msg)}</p>
+                        <button type="button" class="link-button" on:click=move |_| close()>{tr(lang, Msg::Dismiss)}</button>
                     </div>
                 })
             }

@@ -56,7 +56,7 @@ fn ProgrammePage(
     /// Matching events and facet counts for the current filter.
     result: Memo<FilterResult>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let panel_open = RwSignal::new(false);
     let count = Memo::new(move |_| result.with(|r| r.matching.len()));
     view! {
@@ -72,15 +72,15 @@ fn ProgrammePage(
                     aria-controls="facet-panel"
                     on:click=move |_| panel_open.set(true)
                 >
-                    {move || tr(lang.get(), Msg::FiltersButton)}
+                    {tr(lang, Msg::FiltersButton)}
                 </button>
             </div>
             <FacetPanel result open=panel_open />
             <section class="results" aria-labelledby="results-heading">
-                <h2 id="results-heading" class="visually-hidden">{move || tr(lang.get(), Msg::EventsHeading)}</h2>
+                <h2 id="results-heading" class="visually-hidden">{tr(lang, Msg::EventsHeading)}</h2>
                 <ActiveFilters />
                 <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
-                    {move || tr_count(lang.get(), count.get(), Msg::ResultCountOne, Msg::ResultCountOther)}
+                    {move || tr_count(lang, count.get(), Msg::ResultCountOne, Msg::ResultCountOther)}
                 </p>
                 <Show when=move || count.get() == 0>
                     <EmptyResult />

@@ -40,7 +40,7 @@ fn ChipList(
     /// Also offer the search text as a chip (the empty state does, the toolbar shows it already).
     with_search: bool,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let view = use_view();
     let programme = use_programme();
     let list = chips(with_search);
@@ -48,7 +48,7 @@ fn ChipList(
         <ul class="chips">
             <For each=move || list.get() key=|chip| chip.clone() let:chip>
                 {
-                    let lang = lang.get_untracked();
+                    let lang = lang;
                     let (name, testid) = match &chip {
                         Chip::Facet(facet, code) => (
                             format!("{}: {}", facet_label(lang, *facet), option_label(lang, &programme, *facet, code)),
@@ -87,15 +87,15 @@ fn ChipList(
 
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let view = use_view();
     let has_any = Memo::new(move |_| view.with(|v| !v.filter.is_empty()));
     view! {
         <div class="active-filters" hidden=move || !has_any.get() data-testid="active-filters">
-            <h3 class="visually-hidden">{move || tr(lang.get(), Msg::ActiveFilters)}</h3>
+            <h3 class="visually-hidden">{tr(lang, Msg::ActiveFilters)}</h3>
             <ChipList with_search=false />
             <button type="button" class="link-button" data-testid="clear-all" on:click=move |_| navigate(view, History::Push, |next| next.filter.clear())>
-                {move || tr(lang.get(), Msg::ClearAll)}
+                {tr(lang, Msg::ClearAll)}
             </button>
         </div>
     }
@@ -104,11 +104,11 @@ pub fn ActiveFilters() -> impl IntoView {
 /// Shown instead of the list when nothing matches: says which filters to remove.
 #[component]
 pub fn EmptyResult() -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     view! {
         <div class="empty-result" data-testid="empty-result">
-            <h3>{move || tr(lang.get(), Msg::EmptyTitle)}</h3>
-            <p>{move || tr(lang.get(), Msg::EmptyHelp)}</p>
+            <h3>{tr(lang, Msg::EmptyTitle)}</h3>
+            <p>{tr(lang, Msg::EmptyHelp)}</p>
             <ChipList with_search=true />
         </div>
     }

@@ -18,7 +18,7 @@ pub fn EventList(
     #[prop(into)]
     indices: Signal<Vec<usize>>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let programme = use_programme();
     let shown = RwSignal::new(PAGE_SIZE);
     // A new result starts again at the first page.
@@ -56,7 +56,7 @@ pub fn EventList(
                     let members = move || groups.with(|g| g.iter().find(|(m, _)| *m == month).map(|(_, members)| members.clone()).unwrap_or_default());
                     view! {
                         <section class="month" aria-labelledby=labelled_by data-testid=format!("month-{month}")>
-                            <h3 id=heading_id class="month-heading">{move || format_month(lang.get(), month)}</h3>
+                            <h3 id=heading_id class="month-heading">{format_month(lang, month)}</h3>
                             <ul class="cards">
                                 <For each=members key=|index| *index let:index>
                                     <li><EventCard index /></li>
@@ -68,7 +68,7 @@ pub fn EventList(
             </For>
             <Show when=move || has_more.get()>
                 <button type="button" class="show-more" data-testid="show-more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
-                    {move || tr(lang.get(), Msg::ShowMore)}
+                    {tr(lang, Msg::ShowMore)}
                 </button>
             </Show>
         </div>

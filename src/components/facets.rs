@@ -19,7 +19,7 @@ pub fn FacetPanel(
     /// Whether the panel is open as a dialog (phones); ignored on wide screens.
     open: RwSignal<bool>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let view = use_view();
     let count = Memo::new(move |_| result.with(|r| r.matching.len()));
     let close_button = NodeRef::<leptos::html::Button>::new();
@@ -72,13 +72,13 @@ pub fn FacetPanel(
             }
         >
             <div class="panel-head">
-                <h2 id="facet-title">{move || tr(lang.get(), Msg::FiltersTitle)}</h2>
+                <h2 id="facet-title">{tr(lang, Msg::FiltersTitle)}</h2>
                 <button
                     type="button"
                     class="close-panel"
                     node_ref=close_button
                     data-testid="close-filters"
-                    aria-label=move || tr(lang.get(), Msg::CloseFilters)
+                    aria-label=tr(lang, Msg::CloseFilters)
                     on:click=move |_| open.set(false)
                 >
                     "×"
@@ -95,7 +95,7 @@ pub fn FacetPanel(
                         navigate(view, History::Push, |next| next.filter.hide_past = checked);
                     }
                 />
-                <span>{move || tr(lang.get(), Msg::HidePast)}</span>
+                <span>{tr(lang, Msg::HidePast)}</span>
             </label>
             <div class="panel-foot">
                 <button
@@ -105,10 +105,10 @@ pub fn FacetPanel(
                     disabled=move || view.with(|v| v.filter.is_empty())
                     on:click=move |_| navigate(view, History::Push, |next| next.filter.clear())
                 >
-                    {move || tr(lang.get(), Msg::ClearAll)}
+                    {tr(lang, Msg::ClearAll)}
                 </button>
                 <button type="button" class="primary show-results" data-testid="show-results" on:click=move |_| open.set(false)>
-                    {move || tr_count(lang.get(), count.get(), Msg::ShowEventsOne, Msg::ShowEventsOther)}
+                    {move || tr_count(lang, count.get(), Msg::ShowEventsOne, Msg::ShowEventsOther)}
                 </button>
             </div>
         </aside>
@@ -122,7 +122,7 @@ fn FacetGroup(
     /// Matching events and facet counts.
     result: Memo<FilterResult>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let view = use_view();
     let programme = use_programme();
     // The options depend on the programme only: built once, so that a filter change updates
@@ -142,7 +142,7 @@ fn FacetGroup(
                 let code = code.clone();
                 move || view.with(|v| v.filter.is_chosen(facet, &code))
             };
-            let label = option_label(lang.get_untracked(), &programme, facet, &code);
+            let label = option_label(lang, &programme, facet, &code);
             let toggle_code = code.clone();
             let disabled = {
                 let chosen = chosen.clone();
@@ -169,7 +169,7 @@ fn FacetGroup(
         .collect_view();
     view! {
         <fieldset class="facet" data-testid=testid hidden=hidden>
-            <legend>{move || facet_label(lang.get(), facet)}</legend>
+            <legend>{facet_label(lang, facet)}</legend>
             {rows}
         </fieldset>
     }

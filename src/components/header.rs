@@ -8,7 +8,7 @@ use crate::state::{href_with, navigate, use_lang, use_programme, use_shortlist, 
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let view = use_view();
     let programme = use_programme();
     let shortlist = use_shortlist();
@@ -28,8 +28,8 @@ pub fn Header() -> impl IntoView {
         };
         let current = move || view.with(|v| v.page == page && v.event.is_none());
         let label = move || match page {
-            Page::Programme => tr(lang.get(), Msg::ProgrammeNav).to_owned(),
-            Page::Shortlist => tr_with(lang.get(), Msg::ShortlistNav, &[("n", &picked.get().to_string())]),
+            Page::Programme => tr(lang, Msg::ProgrammeNav).to_owned(),
+            Page::Shortlist => tr_with(lang, Msg::ShortlistNav, &[("n", &picked.get().to_string())]),
         };
         view! {
             <a
@@ -51,15 +51,15 @@ pub fn Header() -> impl IntoView {
 
     view! {
         <header class="site-header">
-            <h1 data-testid="programme-title">{move || title.get(lang.get().tag()).to_owned()}</h1>
+            <h1 data-testid="programme-title">{move || title.get(lang.tag()).to_owned()}</h1>
             {publisher.map(|publisher| {
                 view! {
                     <p class="publisher">
-                        {move || tr_with(lang.get(), Msg::PublishedBy, &[("name", publisher.get(lang.get().tag()))])}
+                        {move || tr_with(lang, Msg::PublishedBy, &[("name", publisher.get(lang.tag()))])}
                     </p>
                 }
             })}
-            <nav aria-label=move || tr(lang.get(), Msg::NavLabel)>
+            <nav aria-label=tr(lang, Msg::NavLabel)>
                 <ul>
                     <li>{nav_link(Page::Programme, "nav-programme")}</li>
                     <li>{nav_link(Page::Shortlist, "nav-shortlist")}</li>

@@ -18,7 +18,7 @@ pub fn list_display_name(name: &str, lang: crate::domain::i18n::Lang) -> String 
 
 #[component]
 pub fn ListManager() -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let shortlist = use_shortlist();
     let lists = shortlist.lists;
     let options = Memo::new(move |_| lists.with(|l| l.live_lists().map(|list| (list.id.clone(), list.name.clone())).collect::<Vec<_>>()));
@@ -29,7 +29,7 @@ pub fn ListManager() -> impl IntoView {
     let create = move |_| {
         let now = clock::now_ms();
         let n = lists.with_untracked(|l| l.lists.len()) + 1;
-        let name = tr_with(lang.get_untracked(), Msg::NewListName, &[("n", &n.to_string())]);
+        let name = tr_with(lang, Msg::NewListName, &[("n", &n.to_string())]);
         lists.update(|l| l.create(format!("list-{now}"), &name, now));
     };
     let start_rename = move |_| {
@@ -50,7 +50,7 @@ pub fn ListManager() -> impl IntoView {
 
     view! {
         <div class="list-manager" data-testid="list-manager">
-            <label for="active-list">{move || tr(lang.get(), Msg::ListLabel)}</label>
+            <label for="active-list">{tr(lang, Msg::ListLabel)}</label>
             <select
                 id="active-list"
                 data-testid="active-list"
@@ -65,20 +65,20 @@ pub fn ListManager() -> impl IntoView {
                         let selected_id = id.clone();
                         view! {
                             <option value=id selected=move || active.get() == selected_id>
-                                {move || list_display_name(&name, lang.get())}
+                                {move || list_display_name(&name, lang)}
                             </option>
                         }
                     }
                 </For>
             </select>
             <div class="list-actions">
-                <button type="button" data-testid="new-list" on:click=create>{move || tr(lang.get(), Msg::NewList)}</button>
-                <button type="button" data-testid="rename-list" on:click=start_rename>{move || tr(lang.get(), Msg::RenameList)}</button>
-                <button type="button" data-testid="delete-list" on:click=delete>{move || tr(lang.get(), Msg::DeleteList)}</button>
+                <button type="button" data-testid="new-list" on:click=create>{tr(lang, Msg::NewList)}</button>
+                <button type="button" data-testid="rename-list" on:click=start_rename>{tr(lang, Msg::RenameList)}</button>
+                <button type="button" data-testid="delete-list" on:click=delete>{tr(lang, Msg::DeleteList)}</button>
             </div>
             <Show when=move || renaming.get()>
                 <form class="rename" on:submit=save_rename>
-                    <label for="rename-input">{move || tr(lang.get(), Msg::RenameLabel)}</label>
+                    <label for="rename-input">{tr(lang, Msg::RenameLabel)}</label>
                     <input
                         id="rename-input"
                         data-testid="rename-input"
@@ -86,8 +86,8 @@ pub fn ListManager() -> impl IntoView {
                         prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev))
                     />
-                    <button type="submit" class="primary" data-testid="rename-save">{move || tr(lang.get(), Msg::Save)}</button>
-                    <button type="button" on:click=move |_| renaming.set(false)>{move || tr(lang.get(), Msg::Cancel)}</button>
+                    <button type="submit" class="primary" data-testid="rename-save">{tr(lang, Msg::Save)}</button>
+                    <button type="button" on:click=move |_| renaming.set(false)>{tr(lang, Msg::Cancel)}</button>
                 </form>
             </Show>
         </div>

@@ -14,15 +14,15 @@ pub fn LoadErrorView(
     /// Loads the file again.
     retry: impl Fn() + 'static,
 ) -> impl IntoView {
-    let lang = use_lang();
-    document().set_title(tr(lang.get_untracked(), Msg::AppName));
+    let lang = use_lang().get_untracked();
+    document().set_title(tr(lang, Msg::AppName));
     view! {
         <main id="content" class="load-error" data-testid="load-error">
-            <h1>{move || tr(lang.get(), Msg::LoadFailedTitle)}</h1>
-            <p>{move || tr(lang.get(), Msg::LoadFailedHelp)}</p>
+            <h1>{tr(lang, Msg::LoadFailedTitle)}</h1>
+            <p>{tr(lang, Msg::LoadFailedHelp)}</p>
             <p class="error-message" data-testid="load-error-message"><code>{error.to_string()}</code></p>
             <button type="button" class="primary" data-testid="retry" on:click=move |_| retry()>
-                {move || tr(lang.get(), Msg::Retry)}
+                {tr(lang, Msg::Retry)}
             </button>
         </main>
     }

@@ -17,7 +17,7 @@ pub fn Notices(
     /// Problems found in the programme file.
     problems: Arc<Vec<Problem>>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let ignored = use_ignored_params();
     let shortlist = use_shortlist();
     let fault = shortlist.fault;
@@ -29,9 +29,9 @@ pub fn Notices(
         <div class="notices">
             {(skipped > 0).then(|| view! {
                 <div class="notice warning" role="status" data-testid="skipped-notice">
-                    <p>{move || tr_count(lang.get(), skipped, Msg::SkippedEventsOne, Msg::SkippedEventsOther)}</p>
+                    <p>{move || tr_count(lang, skipped, Msg::SkippedEventsOne, Msg::SkippedEventsOther)}</p>
                     <details>
-                        <summary>{move || tr(lang.get(), Msg::ShowDetails)}</summary>
+                        <summary>{tr(lang, Msg::ShowDetails)}</summary>
                         <ul class="problems" data-testid="problem-list">
                             {problem_lines.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}
                         </ul>
@@ -40,12 +40,12 @@ pub fn Notices(
             })}
             <Show when=move || ignored.with(|list| !list.is_empty())>
                 <div class="notice info" role="status" data-testid="ignored-params-notice">
-                    <p>{move || tr(lang.get(), Msg::IgnoredParams)}</p>
+                    <p>{tr(lang, Msg::IgnoredParams)}</p>
                     <ul>
                         {move || ignored.get().into_iter().map(|i| view! { <li><code>{format!("{}={}", i.param, i.value)}</code></li> }).collect_view()}
                     </ul>
                     <button type="button" class="link-button" data-testid="dismiss-ignored" on:click=move |_| ignored.set(Vec::new())>
-                        {move || tr(lang.get(), Msg::Dismiss)}
+                        {tr(lang, Msg::Dismiss)}
                     </button>
                 </div>
             </Show>
@@ -57,7 +57,7 @@ pub fn Notices(
                 };
                 view! {
                     <div class="notice warning" role="alert" data-testid="storage-notice">
-                        <p>{tr(lang.get(), msg)}</p>
+                        <p>{tr(lang, msg)}</p>
                         {raw.map(|raw| view! {
                             <button
                                 type="button"
@@ -66,7 +66,7 @@ pub fn Notices(
                                     let _ = files::download_text("shortlists-unreadable.txt", &raw, "text/plain");
                                 }
                             >
-                                {tr(lang.get_untracked(), Msg::DownloadBackup)}
+                                {tr(lang, Msg::DownloadBackup)}
                             </button>
                         })}
                     </div>
@@ -76,7 +76,7 @@ pub fn Notices(
                 let name = shortlist.lists.with_untracked(|l| l.list(&id).map(|list| list.name.clone()).unwrap_or_default());
                 view! {
                     <div class="notice info" role="status" data-testid="list-deleted-notice">
-                        <p>{tr_with(lang.get(), Msg::ListDeleted, &[("name", &list_display_name(&name, lang.get()))])}</p>
+                        <p>{tr_with(lang, Msg::ListDeleted, &[("name", &list_display_name(&name, lang))])}</p>
                         <button
                             type="button"
                             data-testid="undo-delete"
@@ -89,7 +89,7 @@ pub fn Notices(
                                 deleted.set(None);
                             }
                         >
-                            {tr(lang.get_untracked(), Msg::Undo)}
+                            {tr(lang, Msg::Undo)}
                         </button>
                     </div>
                 }

@@ -7,18 +7,18 @@ use crate::state::{navigate, use_lang, use_view, History};
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let view = use_view();
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="search-input">{move || tr(lang.get(), Msg::SearchLabel)}</label>
+            <label for="search-input">{tr(lang, Msg::SearchLabel)}</label>
             <input
                 id="search-input"
                 type="search"
                 data-testid="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder=move || tr(lang.get(), Msg::SearchPlaceholder)
+                placeholder=tr(lang, Msg::SearchPlaceholder)
                 prop:value=move || view.with(|v| v.filter.text.clone())
                 on:input=move |ev| {
                     let text = event_target_value(&ev);

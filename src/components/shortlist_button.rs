@@ -13,7 +13,7 @@ pub fn ShortlistButton(
     /// The event's title in the reader's language, for the button's accessible name.
     title: String,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let shortlist = use_shortlist();
     let programme = use_programme();
     let key = PickKey { programme: programme.meta.id.clone(), event: event_id.clone() };
@@ -27,9 +27,9 @@ pub fn ShortlistButton(
             aria-pressed=move || picked.get().to_string()
             aria-label=move || {
                 let msg = if picked.get() { Msg::ShortlistRemove } else { Msg::ShortlistAdd };
-                tr_with(lang.get(), msg, &[("title", &title)])
+                tr_with(lang, msg, &[("title", &title)])
             }
-            on:click=move |_| shortlist.toggle(&programme, &event_id, lang.get_untracked())
+            on:click=move |_| shortlist.toggle(&programme, &event_id, lang)
         >
             <span aria-hidden="true">{move || if picked.get() { "★" } else { "☆" }}</span>
         </button>

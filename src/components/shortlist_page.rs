@@ -14,7 +14,7 @@ use crate::state::{use_lang, use_programme, use_shortlist};
 
 #[component]
 pub fn ShortlistPage() -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let programme = use_programme();
     let shortlist = use_shortlist();
     let groups = Memo::new(move |_| {
@@ -33,14 +33,14 @@ pub fn ShortlistPage() -> impl IntoView {
     let count = Memo::new(move |_| groups.with(|g| g.iter().map(|(_, _, m)| m.len()).sum::<usize>()));
     view! {
         <section class="shortlist" aria-labelledby="shortlist-heading" data-testid="shortlist-page">
-            <h2 id="shortlist-heading">{move || tr(lang.get(), Msg::ShortlistTitle)}</h2>
+            <h2 id="shortlist-heading">{tr(lang, Msg::ShortlistTitle)}</h2>
             <ListManager />
             <p class="result-count" role="status" aria-live="polite" data-testid="shortlist-count">
-                {move || tr_count(lang.get(), count.get(), Msg::ResultCountOne, Msg::ResultCountOther)}
+                {move || tr_count(lang, count.get(), Msg::ResultCountOne, Msg::ResultCountOther)}
             </p>
-            <p class="hint">{move || tr(lang.get(), Msg::ShortlistDeviceOnly)}</p>
+            <p class="hint">{tr(lang, Msg::ShortlistDeviceOnly)}</p>
             <Show when=move || count.get() == 0>
-                <p class="empty" data-testid="shortlist-empty">{move || tr(lang.get(), Msg::ShortlistEmpty)}</p>
+                <p class="empty" data-testid="shortlist-empty">{tr(lang, Msg::ShortlistEmpty)}</p>
             </Show>
             <div class="event-list">
                 <For each=move || groups.get() key=|group| group.clone() let:group>
@@ -48,7 +48,7 @@ pub fn ShortlistPage() -> impl IntoView {
                         let (_, month, entries) = group;
                         view! {
                             <section class="month">
-                                <h3 class="month-heading">{move || month.map(|m| format_month(lang.get(), m)).unwrap_or_default()}</h3>
+                                <h3 class="month-heading">{move || month.map(|m| format_month(lang, m)).unwrap_or_default()}</h3>
                                 <ul class="cards">
                                     {entries.into_iter().map(|entry| view! { <li><PickCard entry /></li> }).collect_view()}
                                 </ul>
