@@ -1,6 +1,7 @@
 //! Active filters as removable chips, plus "clear all"; and the empty-result state, which
 //! names the same filters as the ones to remove.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::facets::facet_code;
@@ -101,15 +102,19 @@ pub fn ActiveFilters() -> impl IntoView {
     }
 }
 
-/// Shown instead of the list when nothing matches: says which filters to remove.
+/// Shown instead of the list when nothing matches: says which filters to remove (or that
+/// the programme itself has no events).
 #[component]
 pub fn EmptyResult() -> impl IntoView {
     let lang = use_lang().get_untracked();
-    view! {
+    if use_programme().events.is_empty() {
+        return Either::Left(view! { <p class="empty-result" data-testid="empty-programme">{tr(lang, Msg::NoEventsInProgramme)}</p> });
+    }
+    Either::Right(view! {
         <div class="empty-result" data-testid="empty-result">
             <h3>{tr(lang, Msg::EmptyTitle)}</h3>
             <p>{tr(lang, Msg::EmptyHelp)}</p>
             <ChipList with_search=true />
         </div>
-    }
+    })
 }

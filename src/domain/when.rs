@@ -27,7 +27,8 @@ impl YearMonth {
 
     /// Parses `YYYY-MM`, the form used in files and in URLs.
     pub fn parse(text: &str) -> Option<Self> {
-        if text.len() != 7 || &text[4..5] != "-" {
+        // `get`, not indexing: a byte offset may fall inside a multi-byte character.
+        if text.len() != 7 || text.get(4..5) != Some("-") {
             return None;
         }
         Self::new(digits(text, 0, 4)? as i32, digits(text, 5, 7)?)
@@ -98,9 +99,10 @@ fn parse_point(text: &str) -> Result<Point, WhenError> {
             NaiveDate::from_ymd_opt(year, month, day).map(Point::Day).ok_or_else(impossible)
         }
         n if n > 10 => {
-            let (year, month, day) = date_parts(&text[..10]).ok_or_else(unreadable)?;
+            let (date_part, time_part) = (text.get(..10).ok_or_else(unreadable)?, text.get(10..).ok_or_else(unreadable)?);
+            let (year, month, day) = date_parts(date_part).ok_or_else(unreadable)?;
             let date = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(impossible)?;
-            parse_time(date, &text[10..]).map(Point::Time).ok_or_else(unreadable)
+            parse_time(date, time_part).map(Point::Time).ok_or_else(unreadable)
         }
         _ => Err(unreadable()),
     }
@@ -117,7 +119,7 @@ fn digits(s: &str, from: usize, to: usize) -> Option<u32> {
 
 /// "YYYY-MM-DD" into its numbers, without checking that the day exists.
 fn date_parts(s: &str) -> Option<(i32, u32, u32)> {
-    if s.len() != 10 || &s[4..5] != "-" || &s[7..8] != "-" {
+    if s.len() != 10 || s.get(4..5) != Some("-") || s.get(7..8) != Some("-") {
         return None;
     }
     Some((digits(s, 0, 4)? as i32, digits(s, 5, 7)?, digits(s, 8, 10)?))
@@ -145,7 +147,7 @@ fn parse_time(date: NaiveDate, rest: &str) -> Option<DateTime<FixedOffset>> {
             }
         }
     }
-    let zone = &rest[at..];
+    let zone = rest.get(at..)?;
     let offset_seconds = match zone {
         "Z" | "z" => 0,
         _ => {
@@ -154,7 +156,7 @@ fn parse_time(date: NaiveDate, rest: &str) -> Option<DateTime<FixedOffset>> {
                 "-" => -1,
                 _ => return None,
             };
-            if zone.len() != 6 || &zone[3..4] != ":" {
+            if zone.len() != 6 || zone.get(3..4) != Some(":") {
                 return None;
             }
             sign * (digits(zone, 1, 3)? * 3600 + digits(zone, 4, 6)? * 60) as i32
@@ -168,7 +170,7 @@ fn parse_time(date: NaiveDate, rest: &str) -> Option<DateTime<FixedOffset>> {
 pub fn parse_timestamp(text: &str) -> Option<DateTime<FixedOffset>> {
     let text = text.trim();
     let (year, month, day) = date_parts(text.get(..10)?)?;
-    parse_time(NaiveDate::from_ymd_opt(year, month, day)?, &text[10..])
+    parse_time(NaiveDate::from_ymd_opt(year, month, day)?, text.get(10..)?)
 }
 
 /// A calendar date ("2013-02-21").
@@ -290,6 +292,12 @@ mod tests {
         check("2012-06-05T25:00:00Z", None, Err("not a month"));
         check("2012-06-05T10:00:00+2:00", None, Err("not a month"));
         check("+012-06", None, Err("not a month"));
+        // Multi-byte characters where digits are expected are refused, never a panic.
+        for text in ["201é06", "2012-06-0é", "2012-06-05T10:00:00+0é00", "2012-06-05T10:00é", "ééééééééééééé", "2012-0६-05"]
+        {
+            assert!(When::parse(text, None).is_err(), "{text}");
+            assert!(parse_timestamp(text).is_none() && parse_date(text).is_none(), "{text}");
+        }
     }
 
     #[test]

@@ -182,3 +182,17 @@ async fn no_horizontal_scrolling_at_320_px() {
         browser.quit().await;
     }
 }
+
+#[tokio::test]
+async fn a_programme_whose_every_event_is_broken_says_so_instead_of_a_blank_page() {
+    let browser = open_app(PHONE, "?programme=fixtures/all-events-bad.json").await;
+    expect_count(&browser, "0 events").await;
+    let notice = browser.text_of("skipped-notice").await;
+    assert!(notice.contains("2 events could not be shown"), "{notice}");
+    assert!(browser.text_of("empty-programme").await.contains("no events"));
+    // The details name each problem with its JSON path.
+    browser.find("[data-testid=skipped-notice] summary").await.click().await.unwrap();
+    let problems = browser.text_of("problem-list").await;
+    assert!(problems.contains("events[0].when") && problems.contains("events[1].links[0].url"), "{problems}");
+    browser.quit().await;
+}

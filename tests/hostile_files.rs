@@ -1,0 +1,100 @@
+//! Broken and hostile programme files never panic the reader: they load (with problems) or
+//! fail with a `LoadError`. Deterministic mutations of the bundled programme plus hand-made
+//! nasty cases (deep nesting, huge strings, wrong types everywhere, odd characters).
+
+use programme_browser::domain::programme::{parse_programme, LoadError};
+
+/// xorshift64*: deterministic, so a failure is reproducible from its iteration number.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const PIECES: [&str; 16] = ["\"", "{", "}", "[", "]", ",", ":", "null", "1e999", "-0", "é", "ٱ", "😀", "\u{0}", "\\u0000", "\"2012-0é\""];
+
+#[test]
+fn thousands_of_mutations_of_the_bundled_programme_never_panic() {
+    let original: Vec<char> =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/programme.json")).unwrap().chars().collect();
+    let mut rng = Random(0x5eed);
+    let (mut loaded, mut refused) = (0, 0);
+    for iteration in 0..3000 {
+        let mut text = original.clone();
+        for _ in 0..1 + rng.below(4) {
+            let at = rng.below(text.len());
+            match rng.below(4) {
+                0 => {
+                    let end = (at + 1 + rng.below(40)).min(text.len());
+                    text.drain(at..end);
+                }
+                1 => {
+                    let piece = PIECES[rng.below(PIECES.len())];
+                    text.splice(at..at, piece.chars());
+                }
+                2 => {
+                    let end = (at + 1 + rng.below(80)).min(text.len());
+                    let copy: Vec<char> = text[at..end].to_vec();
+                    let to = rng.below(text.len());
+                    text.splice(to..to, copy);
+                }
+                _ => {
+                    if let Some(c) = text.get_mut(at) {
+                        *c = char::from_u32(32 + rng.below(0x3000) as u32).unwrap_or('x');
+                    }
+                }
+            }
+        }
+        let text: String = text.into_iter().collect();
+        match std::panic::catch_unwind(|| parse_programme(&text)) {
+            Ok(Ok(_)) => loaded += 1,
+            Ok(Err(_)) => refused += 1,
+            Err(_) => panic!("iteration {iteration} panicked on:\n{text}"),
+        }
+    }
+    // Both outcomes happen: the mutations are neither all harmless nor all fatal.
+    assert!(loaded > 100 && refused > 100, "loaded {loaded}, refused {refused}");
+}
+
+#[test]
+fn hand_made_hostile_files_are_refused_or_reported() {
+    let deep = format!("{{\"schema_version\":\"1.0\",\"x\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(matches!(parse_programme(&deep), Err(LoadError::Syntax { .. })), "deep nesting");
+
+    let huge_title =
+        format!(r#"{{"schema_version":"1.0","programme":{{"id":"p","title":"{}","time_zone":"UTC"}},"events":[]}}"#, "A".repeat(5_000_000));
+    assert!(parse_programme(&huge_title).is_ok());
+
+    let cases = [
+        r#"[]"#,
+        r#""programme""#,
+        r#"{"schema_version": 1}"#,
+        r#"{"schema_version": "1.0", "programme": [], "events": []}"#,
+        r#"{"schema_version": "1.0", "programme": {"id": 5, "title": "x", "time_zone": "UTC"}, "events": []}"#,
+        r#"{"schema_version": "1.0", "programme": {"id": "p", "title": {"en": 5}, "time_zone": "UTC"}, "events": []}"#,
+        r#"{"schema_version": "1.0", "programme": {"id": "p", "title": "P", "time_zone": "UTC"}, "events": [1, "x", null, [], {"id": {}}]}"#,
+        r#"{"schema_version": "1.0", "programme": {"id": "p", "title": "P", "time_zone": "UTC"}, "events": [{"id": "a", "title": "A", "when": {"start": "2012-06", "end": "1999-01"}, "links": [{"url": "javascript:alert(1)"}, {"url": "data:text/html,x"}]}]}"#,
+        r#"{"schema_version": "1.0", "programme": {"id": "p", "title": "P", "time_zone": "UTC"}, "events": [{"id": "<img src=x onerror=alert(1)>", "title": "<script>alert(1)</script>", "when": {"start": "2012-06"}}]}"#,
+        r#"{"schema_version": "99.0", "programme": {}, "events": []}"#,
+        "\u{feff}{\"schema_version\": \"1.0\", \"programme\": {\"id\": \"p\", \"title\": \"P\", \"time_zone\": \"UTC\"}, \"events\": []}",
+    ];
+    for text in cases {
+        match parse_programme(text) {
+            Ok((programme, problems)) => {
+                // What loads is valid: every event that survived has a usable id.
+                assert!(programme.events.iter().all(|e| !e.id.is_empty() && !e.id.contains('<')), "{text}");
+                let _ = problems;
+            }
+            Err(err) => assert!(!err.to_string().is_empty(), "{text}"),
+        }
+    }
+}
