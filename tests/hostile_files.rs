@@ -3,22 +3,8 @@
 //! nasty cases (deep nesting, huge strings, wrong types everywhere, odd characters).
 
 use programme_browser::domain::programme::{parse_programme, LoadError};
-
-/// xorshift64*: deterministic, so a failure is reproducible from its iteration number.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+// Deterministic, so a failure is reproducible from its iteration number.
+use programme_browser::domain::synthetic::Random;
 
 const PIECES: [&str; 16] = ["\"", "{", "}", "[", "]", ",", ":", "null", "1e999", "-0", "é", "ٱ", "😀", "\u{0}", "\\u0000", "\"2012-0é\""];
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::labels::{mode_label, status_label};
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::format_when;
-use crate::domain::programme::{Event, Programme, Status};
+use crate::domain::programme::{Event, Status};
 use crate::state::{href_with, navigate, use_lang, use_programme, use_view, History};
 
 #[component]
@@ -47,7 +47,7 @@ pub fn EventCard(
                 <p class="status" data-testid="event-status">{status_label(lang, event.status)}</p>
             })}
             <p class="when" data-testid="event-when">{format_when(lang, &event.when)}</p>
-            {place_line(&programme, event, lang).map(|line| view! { <p class="where" data-testid="event-where">{line}</p> })}
+            {place_line(event, lang).map(|line| view! { <p class="where" data-testid="event-where">{line}</p> })}
             {event.series.map(|s| view! { <p class="series">{programme.series[s].label().get(tag).to_owned()}</p> })}
             <ul class="labels">
                 {event.themes.iter().map(|&t| view! { <li class="label theme">{programme.themes[t].label.get(tag).to_owned()}</li> }).collect_view()}
@@ -57,20 +57,9 @@ pub fn EventCard(
     }
 }
 
-/// "United Nations Headquarters, New York".
-pub fn place_text(event: &Event, lang: crate::domain::i18n::Lang) -> Option<String> {
-    let tag = lang.tag();
-    let location = event.location.as_ref()?;
-    let place = location.name.get(tag);
-    Some(match &location.city {
-        Some(city) if !place.contains(city.get(tag)) => format!("{place}, {}", city.get(tag)),
-        _ => place.to_owned(),
-    })
-}
-
 /// "United Nations Headquarters, New York · In person".
-pub fn place_line(_programme: &Programme, event: &Event, lang: crate::domain::i18n::Lang) -> Option<String> {
-    let mut parts: Vec<String> = place_text(event, lang).into_iter().collect();
+pub fn place_line(event: &Event, lang: crate::domain::i18n::Lang) -> Option<String> {
+    let mut parts: Vec<String> = event.place(lang.tag()).into_iter().collect();
     if let Some(mode) = event.mode {
         parts.push(mode_label(lang, mode).to_owned());
     }

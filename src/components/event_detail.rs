@@ -3,7 +3,6 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::event_card::place_text;
 use super::labels::{mode_label, status_label};
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::{format_when, tr, Msg};
@@ -55,7 +54,7 @@ pub fn EventDetail(
         (Msg::DetailWhen, Field::Text(format_when(lang, &event.when))),
         (Msg::DetailStatus, Field::Text(status_label(lang, event.status).to_owned())),
     ];
-    if let Some(place) = place_text(event, lang) {
+    if let Some(place) = event.place(tag) {
         rows.push((Msg::DetailWhere, Field::Text(place)));
     }
     if let Some(mode) = event.mode {

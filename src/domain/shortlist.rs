@@ -89,14 +89,7 @@ fn when_from_code(code: &str) -> Option<When> {
 impl Snapshot {
     pub fn of(event: &Event, lang: Lang) -> Self {
         let tag = lang.tag();
-        let place = event
-            .location
-            .as_ref()
-            .map(|l| match &l.city {
-                Some(city) if !l.name.get(tag).contains(city.get(tag)) => format!("{}, {}", l.name.get(tag), city.get(tag)),
-                _ => l.name.get(tag).to_owned(),
-            })
-            .unwrap_or_default();
+        let place = event.place(tag).unwrap_or_default();
         Snapshot {
             title: event.title.get(tag).to_owned(),
             when: when_code(&event.when),

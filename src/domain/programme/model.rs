@@ -126,6 +126,19 @@ pub struct Event {
     pub search_text: String,
 }
 
+impl Event {
+    /// "United Nations Headquarters, New York": the venue, with its city unless the venue's
+    /// name already says it. Shown on cards and kept in shortlist snapshots.
+    pub fn place(&self, lang_tag: &str) -> Option<String> {
+        let location = self.location.as_ref()?;
+        let place = location.name.get(lang_tag);
+        Some(match &location.city {
+            Some(city) if !place.contains(city.get(lang_tag)) => format!("{place}, {}", city.get(lang_tag)),
+            _ => place.to_owned(),
+        })
+    }
+}
+
 /// A loaded programme. Events are in chronological order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Programme {
