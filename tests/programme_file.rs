@@ -65,11 +65,15 @@ fn five_planted_mistakes_give_five_located_problems() {
 #[test]
 fn files_that_cannot_load_say_what_and_where() {
     type Expectation = fn(&LoadError) -> bool;
-    let cases: [(&str, Expectation); 7] = [
+    let cases: [(&str, Expectation); 9] = [
         ("", |e| *e == LoadError::Empty),
         ("  \n ", |e| *e == LoadError::Empty),
         ("<!DOCTYPE html><html>Not found</html>", |e| *e == LoadError::Html),
-        ("{\n  \"schema_version\": \"1.0\",\n  \"events\": [,]\n}", |e| matches!(e, LoadError::Syntax { line: 3, .. })),
+        ("{\n  \"schema_version\": \"1.0\",\n  \"events\": [,]\n}", |e| matches!(e, LoadError::Syntax { line: 3, column: 14, .. })),
+        // Leading blank lines and indentation count, as the organiser's editor counts them.
+        ("\n\n    {\"schema_version\": \"1.0\" \"events\": []}", |e| matches!(e, LoadError::Syntax { line: 3, column: 30, .. })),
+        // A byte order mark is invisible in editors: it is not counted as a column.
+        ("\u{feff}{\"schema_version\": \"1.0\",}", |e| matches!(e, LoadError::Syntax { line: 1, column: 26, .. })),
         (r#"{"events": []}"#, |e| *e == LoadError::MissingVersion),
         (r#"{"schema_version": "2.0", "whatever": 1}"#, |e| matches!(e, LoadError::UnsupportedVersion { found } if found == "2.0")),
         (

@@ -10,17 +10,19 @@ use super::validate::validate;
 
 /// Parses and validates a programme file's text.
 pub fn parse_programme(text: &str) -> Result<(Programme, Vec<Problem>), LoadError> {
-    let trimmed = text.trim_start_matches('\u{feff}').trim();
-    if trimmed.is_empty() {
+    // A byte order mark (Windows editors add one) is not an error; editors do not show it, so
+    // lines and columns are counted without it. Whitespace is left to the JSON reader, so
+    // that the line and column it reports are the ones the organiser's editor shows.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    if trimmed.starts_with('<') {
+    if body.trim_start().starts_with('<') {
         return Err(LoadError::Html);
     }
-    let root: Value = serde_json::from_str(trimmed).map_err(|err| LoadError::Syntax {
+    let root: Value = serde_json::from_str(body).map_err(|err| LoadError::Syntax {
         message: syntax_message(&err),
-        // Lines are counted in the trimmed text: add back the lines trimmed off the top.
-        line: err.line() + leading_lines(text),
+        line: err.line(),
         column: err.column(),
     })?;
     // The version is checked before the shape, so that a file of an unknown major version
@@ -28,11 +30,6 @@ pub fn parse_programme(text: &str) -> Result<(Programme, Vec<Problem>), LoadErro
     check_version(root.get("schema_version"))?;
     let extracted = extract(&root).map_err(|problem| LoadError::Structure { path: problem.path, message: problem.message })?;
     Ok(validate(extracted))
-}
-
-fn leading_lines(text: &str) -> usize {
-    let start = text.len() - text.trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r']).len();
-    text[..start].matches('\n').count()
 }
 
 /// serde_json appends " at line L column C"; we report those separately.
