@@ -26,8 +26,18 @@ impl Browser {
         Self::open_with_profile(size, new_profile_dir()).await
     }
 
+    /// Opens Chromium with site data blocked, as a locked-down or privacy-hardened browser
+    /// does: touching `localStorage` then throws.
+    pub async fn open_without_storage(size: (u32, u32)) -> Browser {
+        Self::launch(size, new_profile_dir(), true).await
+    }
+
     /// Opens Chromium on an existing profile folder (storage kept from an earlier browser).
     async fn open_with_profile(size: (u32, u32), profile: PathBuf) -> Browser {
+        Self::launch(size, profile, false).await
+    }
+
+    async fn launch(size: (u32, u32), profile: PathBuf, block_site_data: bool) -> Browser {
         let chromium = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let mut caps = DesiredCapabilities::chrome();
@@ -54,7 +64,11 @@ impl Browser {
         }
         let downloads = profile.join("downloads");
         std::fs::create_dir_all(&downloads).expect("downloads dir");
-        let prefs = serde_json::json!({ "download.default_directory": downloads, "download.prompt_for_download": false });
+        let mut prefs = serde_json::json!({ "download.default_directory": downloads, "download.prompt_for_download": false });
+        if block_site_data {
+            // Content setting 2 = block: cookies and all site storage.
+            prefs["profile.default_content_setting_values.cookies"] = serde_json::json!(2);
+        }
         caps.add_experimental_option("prefs", prefs).expect("download prefs");
         // Headless windows are at least 500 px wide: narrower screens are emulated as phones.
         if size.0 < 500 {

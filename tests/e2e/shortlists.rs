@@ -147,6 +147,25 @@ async fn corrupt_storage_is_kept_aside_and_the_reader_told() {
 }
 
 #[tokio::test]
+async fn with_storage_blocked_the_app_works_in_memory_and_says_so() {
+    let browser = Browser::open_without_storage(PHONE).await;
+    browser.goto(&server().app_url("")).await;
+    browser.wait_for_app().await;
+    // The browser really refuses storage here, so this journey tests what it claims to.
+    let refused = browser.script("try { localStorage.length; return false; } catch (e) { return true; }").await;
+    assert_eq!(refused.as_bool(), Some(true), "site data should be blocked in this profile");
+    let notice = browser.text_of("storage-notice").await;
+    assert!(notice.contains("kept only until you close this page"), "{notice}");
+    // Picks still work for this visit (in the page, no reload), and the warning stays.
+    browser.star("ms-2012-06-migration-law").await;
+    browser.testid("nav-shortlist").await.click().await.unwrap();
+    browser.testid("shortlist-page").await;
+    assert_eq!(shortlist_ids(&browser).await, ["ms-2012-06-migration-law"]);
+    assert!(browser.count("[data-testid=storage-notice]").await == 1);
+    browser.quit().await;
+}
+
+#[tokio::test]
 async fn named_lists_can_be_created_renamed_and_deleted_with_undo() {
     let browser = open_app(DESKTOP, "").await;
     browser.star("ms-2012-06-migration-law").await;
