@@ -6,7 +6,8 @@ use std::sync::Arc;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::browser::{fetch::fetch_programme, url};
+use crate::browser::fetch::{fetch_programme, Fetched};
+use crate::browser::url;
 use crate::components::browse::Browse;
 use crate::components::load_error::LoadErrorView;
 use crate::domain::i18n::{tr, Lang, Msg};
@@ -60,14 +61,14 @@ pub fn App() -> impl IntoView {
         state.set(LoadState::Loading);
         leptos::task::spawn_local(async move {
             let loaded = match fetch_programme(&source).await {
-                Ok((programme, problems)) => {
+                Ok(Fetched { programme, problems, offline_copy_of }) => {
                     // Ids in the URL can only be checked once the programme is known.
                     let more_ignored = view.try_update(|state| drop_unknown_ids(state, &programme)).unwrap_or_default();
                     if !more_ignored.is_empty() {
                         ignored.update(|list| list.extend(more_ignored));
                         url::write_query(&view.with_untracked(crate::domain::query::to_query), true);
                     }
-                    LoadState::Loaded(LoadedProgramme { programme: Arc::new(programme), problems: Arc::new(problems) })
+                    LoadState::Loaded(LoadedProgramme { programme: Arc::new(programme), problems: Arc::new(problems), offline_copy_of })
                 }
                 Err(error) => LoadState::Failed(error),
             };

@@ -70,6 +70,8 @@ pub fn use_ignored_params() -> RwSignal<Vec<Ignored>> {
 pub struct LoadedProgramme {
     pub programme: Arc<Programme>,
     pub problems: Arc<Vec<Problem>>,
+    /// Set when the network failed and this is the copy saved on the device on that day.
+    pub offline_copy_of: Option<chrono::NaiveDate>,
 }
 
 pub fn use_programme() -> Arc<Programme> {

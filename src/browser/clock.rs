@@ -10,3 +10,9 @@ pub fn today() -> NaiveDate {
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
+
+/// The reader's local date of an instant given in ms since 1970.
+pub fn local_date(ms: i64) -> NaiveDate {
+    let date = js_sys::Date::new(&(ms as f64).into());
+    NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date()).unwrap_or_else(today)
+}

@@ -1,17 +1,31 @@
 //! Fetches the programme file and hands its text to the domain parser.
 
+use chrono::NaiveDate;
 use gloo_net::http::Request;
 
 use crate::domain::programme::{parse_programme, LoadError, Problem, Programme};
 
+/// Set by the service worker (public/sw.js) on a response it served from the device's saved
+/// copy because the network failed: when that copy was saved, in ms since 1970.
+const OFFLINE_COPY_HEADER: &str = "x-offline-copy-saved-at";
+
+pub struct Fetched {
+    pub programme: Programme,
+    pub problems: Vec<Problem>,
+    /// The day the copy was saved (reader's time zone), when this is the offline copy.
+    pub offline_copy_of: Option<NaiveDate>,
+}
+
 /// Loads and validates the programme at `url` (relative to the page, or absolute).
-pub async fn fetch_programme(url: &str) -> Result<(Programme, Vec<Problem>), LoadError> {
+pub async fn fetch_programme(url: &str) -> Result<Fetched, LoadError> {
     let network = |message: String| LoadError::Network { url: url.to_owned(), message };
     let response = Request::get(url).send().await.map_err(|err| network(err.to_string()))?;
     // gloo-net resolves Ok for 404 and 500: the status must be checked here.
     if !response.ok() {
         return Err(LoadError::Http { url: url.to_owned(), status: response.status() });
     }
+    let offline_copy_of = response.headers().get(OFFLINE_COPY_HEADER).and_then(|ms| ms.parse::<i64>().ok()).map(super::clock::local_date);
     let text = response.text().await.map_err(|err| network(err.to_string()))?;
-    parse_programme(&text)
+    let (programme, problems) = parse_programme(&text)?;
+    Ok(Fetched { programme, problems, offline_copy_of })
 }

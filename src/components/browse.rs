@@ -39,7 +39,7 @@ pub fn Browse(
 
     view! {
         <Header />
-        <Notices problems=loaded.problems.clone() />
+        <Notices problems=loaded.problems.clone() offline_copy_of=loaded.offline_copy_of />
         <SharedListPrompt />
         <main id="content" tabindex="-1">
             {move || match page.get() {

@@ -1,14 +1,15 @@
-//! Notices above the content: events skipped for mistakes in the file (details one tap away),
+//! Notices above the content: the programme shown is the offline copy, events skipped for mistakes in the file (details one tap away),
 //! URL parameters that were ignored, and shortlist storage faults.
 
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::list_manager::list_display_name;
 use crate::browser::storage::StorageFault;
 use crate::browser::{clock, files};
-use crate::domain::i18n::{tr, tr_count, tr_with, Msg};
+use crate::domain::i18n::{format_day, tr, tr_count, tr_with, Msg};
 use crate::domain::programme::{skipped_event_count, Problem};
 use crate::state::{use_ignored_params, use_lang, use_shortlist};
 
@@ -16,6 +17,8 @@ use crate::state::{use_ignored_params, use_lang, use_shortlist};
 pub fn Notices(
     /// Problems found in the programme file.
     problems: Arc<Vec<Problem>>,
+    /// The day of the saved copy, when the network failed and the app shows that.
+    offline_copy_of: Option<NaiveDate>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let ignored = use_ignored_params();
@@ -27,6 +30,11 @@ pub fn Notices(
 
     view! {
         <div class="notices">
+            {offline_copy_of.map(|day| view! {
+                <div class="notice info" role="status" data-testid="offline-notice">
+                    <p>{tr_with(lang, Msg::OfflineCopy, &[("date", &format_day(lang, day))])}</p>
+                </div>
+            })}
             {(skipped > 0).then(|| view! {
                 <div class="notice warning" role="status" data-testid="skipped-notice">
                     <p>{move || tr_count(lang, skipped, Msg::SkippedEventsOne, Msg::SkippedEventsOther)}</p>

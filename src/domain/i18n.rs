@@ -115,6 +115,7 @@ pub enum Msg {
     ShowDetails,
     IgnoredParams,
     Dismiss,
+    OfflineCopy,
     StorageUnavailable,
     StorageCorrupt,
     StorageNewer,
@@ -253,6 +254,7 @@ fn en(msg: Msg) -> &'static str {
         ShowDetails => "Show details",
         IgnoredParams => "Some parts of the link were not understood and were ignored:",
         Dismiss => "Dismiss",
+        OfflineCopy => "You are offline. This is the programme as saved on this device on {date}; it may have changed since.",
         StorageUnavailable => "This browser does not let the app save your shortlist: picks are kept only until you close this page.",
         StorageCorrupt => "Your saved shortlist could not be read. It was kept aside, unchanged, and a new list was started.",
         StorageNewer => "Your shortlist was saved by a newer version of this app. It is shown read-only here so that nothing is overwritten.",
@@ -309,9 +311,14 @@ pub fn format_month(lang: Lang, month: YearMonth) -> String {
     format!("{} {}", month_name(lang, month.month), month.year)
 }
 
+/// "27 November 2026".
+pub fn format_day(lang: Lang, day: chrono::NaiveDate) -> String {
+    format!("{} {} {}", day.day(), month_name(lang, day.month()), day.year())
+}
+
 /// A `When` at exactly its precision: never a day for a month-only event.
 pub fn format_when(lang: Lang, when: &When) -> String {
-    let day = |d: chrono::NaiveDate| format!("{} {} {}", d.day(), month_name(lang, d.month()), d.year());
+    let day = |d: chrono::NaiveDate| format_day(lang, d);
     match when {
         When::Months { start, end } if start == end => format_month(lang, *start),
         When::Months { start, end } => format!("{} – {}", format_month(lang, *start), format_month(lang, *end)),

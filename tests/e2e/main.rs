@@ -5,6 +5,7 @@
 mod a11y;
 mod browse;
 mod browser;
+mod offline;
 mod screenshots;
 mod server;
 mod shortlists;
@@ -15,14 +16,18 @@ use std::sync::OnceLock;
 use browser::{eventually, Browser, DESKTOP, NARROWEST, PHONE};
 use server::StaticServer;
 
+/// The server most journeys share, started once.
 pub(crate) fn server() -> &'static StaticServer {
     static SERVER: OnceLock<StaticServer> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let dist = std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| root.join("dist"));
-        assert!(dist.join("index.html").is_file(), "no release build in {}: run scripts/build first", dist.display());
-        StaticServer::start(dist, root.join("tests/fixtures"))
-    })
+    SERVER.get_or_init(start_server)
+}
+
+/// A server of its own, for a journey that stops it (the network going away).
+pub(crate) fn start_server() -> StaticServer {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dist = std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| root.join("dist"));
+    assert!(dist.join("index.html").is_file(), "no release build in {}: run scripts/build first", dist.display());
+    StaticServer::start(dist, root.join("tests/fixtures"))
 }
 
 pub(crate) async fn open_app(size: (u32, u32), query: &str) -> Browser {

@@ -41,6 +41,10 @@ impl StaticServer {
         Self { address, stopping }
     }
 
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
     /// The app's URL, with an optional query string ("?theme=x").
     pub fn app_url(&self, query: &str) -> String {
         format!("http://{}{SUB_PATH}{query}", self.address)

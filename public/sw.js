@@ -1,0 +1,97 @@
+// Offline copy of the app and its programme, for delegates on bad networks: after one visit,
+// the app opens with no network at all, showing the programme as last loaded (the app says so).
+//
+// - Hashed files (name-<16 hex>.js/.wasm/.css) never change once published: cache first.
+// - Everything else of ours (the page, programme.json, the icon): network first, so that an
+//   organiser's update shows at once. The saved copy is used only when the network fails,
+//   never for an HTTP error (a 404 must still say 404).
+// - Other origins (a ?programme= on another host) and other methods are left alone.
+// - Installing saves the page, the files it names and the bundled programme, so the very
+//   first visit is enough.
+//
+// Plain JavaScript because a service worker cannot be WebAssembly-only; it holds no app logic.
+
+const CACHE = 'programme-browser-offline-v1';
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Set on responses served from the saved copy: when it was saved (ms since 1970).
+const SAVED_AT = 'x-offline-copy-saved-at';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(precache().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.href.startsWith(self.registration.scope)) return;
+  event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(request, url));
+});
+
+async function precache() {
+  const scope = self.registration.scope;
+  const page = await fetch(scope, { cache: 'no-cache' });
+  if (!page.ok) return;
+  const html = await page.clone().text();
+  const named = html.match(/[\w.-]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)/g) || [];
+  const cache = await caches.open(CACHE);
+  await save(cache, scope, page);
+  await Promise.all(
+    [...new Set(named), 'programme.json'].map(async (name) => {
+      const response = await fetch(new URL(name, scope), { cache: 'no-cache' });
+      if (response.ok) await save(cache, new URL(name, scope).href, response);
+    }),
+  );
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const saved = await cache.match(request);
+  if (saved) return saved;
+  const response = await fetch(request);
+  if (response.ok) {
+    await save(cache, request.url, response.clone());
+    await dropOlderBuilds(cache, request.url);
+  }
+  return response;
+}
+
+async function networkFirst(request, url) {
+  // The page is saved once, whatever its query string: every view is the same page.
+  const key = url.origin + url.pathname;
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await save(cache, key, response.clone());
+    return response;
+  } catch (offline) {
+    const saved = await cache.match(key);
+    if (saved) return saved;
+    throw offline;
+  }
+}
+
+// Stores a response with the time it was saved, which the app shows when it is used.
+async function save(cache, key, response) {
+  const headers = new Headers(response.headers);
+  headers.set(SAVED_AT, String(Date.now()));
+  const body = await response.arrayBuffer();
+  await cache.put(key, new Response(body, { status: response.status, statusText: response.statusText, headers }));
+}
+
+// A new build's file replaces the same file of older builds (same name, another hash).
+async function dropOlderBuilds(cache, url) {
+  const family = (href) => href.replace(/-[0-9a-f]{16}(_bg)?\./, '-#$1.');
+  for (const old of await cache.keys()) {
+    if (old.url !== url && family(old.url) === family(url)) await cache.delete(old);
+  }
+}
