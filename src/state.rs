@@ -15,7 +15,7 @@ use crate::browser::{clock, url};
 use crate::domain::i18n::Lang;
 use crate::domain::programme::{Problem, Programme};
 use crate::domain::query::{to_query, Ignored, ViewState};
-use crate::domain::shortlist::{merge, PickKey, Shortlists, Snapshot};
+use crate::domain::shortlist::{merge, MergePreview, PickKey, Shortlists, Snapshot};
 
 /// The view shown, always equal to what the URL says.
 #[derive(Clone, Copy)]
@@ -78,12 +78,14 @@ pub fn use_programme() -> Arc<Programme> {
     expect_context::<LoadedProgramme>().programme
 }
 
-/// The shortlists, the last storage fault, and the list deleted last (for "undo").
+/// The shortlists, the last storage fault, the list deleted last (for "undo"), and what the
+/// last merge (import or share link) did, to confirm it.
 #[derive(Clone, Copy)]
 pub struct ShortlistState {
     pub lists: RwSignal<Shortlists>,
     pub fault: RwSignal<Option<StorageFault>>,
     pub deleted: RwSignal<Option<String>>,
+    pub merged: RwSignal<Option<MergePreview>>,
 }
 
 pub fn use_shortlist() -> ShortlistState {
@@ -98,7 +100,8 @@ impl ShortlistState {
     pub fn provide() -> Self {
         let (saved, fault) = storage::load_shortlists();
         storage::request_persistence();
-        let state = Self { lists: RwSignal::new(saved), fault: RwSignal::new(fault), deleted: RwSignal::new(None) };
+        let state =
+            Self { lists: RwSignal::new(saved), fault: RwSignal::new(fault), deleted: RwSignal::new(None), merged: RwSignal::new(None) };
         storage::on_other_tab_change(move |theirs| {
             state.lists.maybe_update(|ours| {
                 let merged = merge(ours, &theirs);

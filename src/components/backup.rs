@@ -122,7 +122,13 @@ pub fn MergeOffer(
                 class="primary"
                 data-testid="merge-confirm"
                 on:click=move |_| {
-                    shortlist.lists.update(|ours| *ours = merge(ours, &theirs));
+                    // Counted again at the click: another tab may have changed the lists since.
+                    let mut done_now = None;
+                    shortlist.lists.update(|ours| {
+                        done_now = Some(preview_merge(ours, &theirs));
+                        *ours = merge(ours, &theirs);
+                    });
+                    shortlist.merged.set(done_now);
                     done();
                 }
             >

@@ -25,6 +25,7 @@ pub fn Notices(
     let shortlist = use_shortlist();
     let fault = shortlist.fault;
     let deleted = shortlist.deleted;
+    let merged = shortlist.merged;
     let skipped = skipped_event_count(&problems);
     let problem_lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
 
@@ -79,6 +80,16 @@ pub fn Notices(
                         })}
                     </div>
                 }
+            })}
+            {move || merged.get().map(|done| view! {
+                <div class="notice info" role="status" data-testid="merge-done">
+                    <p>
+                        {tr_with(lang, Msg::MergeDone, &[("added", &done.added.to_string()), ("changed", &done.changed.to_string())])}
+                    </p>
+                    <button type="button" class="link-button" data-testid="dismiss-merge-done" on:click=move |_| merged.set(None)>
+                        {tr(lang, Msg::Dismiss)}
+                    </button>
+                </div>
             })}
             {move || deleted.get().map(|id| {
                 let name = shortlist.lists.with_untracked(|l| l.list(&id).map(|list| list.name.clone()).unwrap_or_default());

@@ -94,6 +94,8 @@ async fn export_clear_site_data_import_brings_everything_back() {
     assert!(summary.contains("add 2 events"), "{summary}");
     browser.testid("merge-confirm").await.click().await.unwrap();
     eventually("picks back", || async { shortlist_ids(&browser).await == picks }).await;
+    let done = browser.text_of("merge-done").await;
+    assert!(done.contains("2 events added"), "the merge is confirmed: {done}");
     browser.driver.refresh().await.unwrap();
     browser.testid("shortlist-page").await;
     eventually("still there after reload", || async { shortlist_ids(&browser).await == picks }).await;
@@ -118,6 +120,8 @@ async fn a_share_link_opens_in_a_fresh_browser_as_a_preview_to_merge() {
     let summary = receiver.text_of("merge-summary").await;
     assert!(summary.contains("add 3 events"), "{summary}");
     receiver.testid("merge-confirm").await.click().await.unwrap();
+    let done = receiver.text_of("merge-done").await;
+    assert!(done.contains("3 events added"), "the merge is confirmed: {done}");
     open_shortlist(&receiver, "?view=shortlist").await;
     eventually("same list", || async { shortlist_ids(&receiver).await == picks }).await;
     receiver.quit().await;
