@@ -71,6 +71,27 @@ fn corrupt_value_is_kept_aside_and_reported() {
 }
 
 #[wasm_bindgen_test]
+fn partly_unreadable_value_keeps_the_rest_and_is_kept_aside_before_the_next_write() {
+    let storage = local_storage();
+    let _ = storage.remove_item(BACKUP_KEY);
+    let saved = r#"{"version":2,"active":"default","lists":[{"id":"default","picks":[
+        {"programme":"p","event":"a","updated_ms":1},{"programme":"p"}]}]}"#;
+    storage.set_item(STORAGE_KEY, saved).unwrap();
+    let (loaded, fault) = load_shortlists();
+    assert_eq!(picked(&loaded), ["a"]);
+    assert_eq!(fault, Some(StorageFault::PartlyUnreadable { raw: saved.into(), items: 1 }));
+    assert_eq!(storage.get_item(BACKUP_KEY).unwrap().as_deref(), Some(saved));
+    // The next save writes sound data; the original stays in the backup key.
+    let mut more = loaded.clone();
+    more.toggle(PickKey { programme: "p".into(), event: "b".into() }, Default::default(), 2);
+    save_shortlists(&more).expect("saved");
+    assert_eq!(picked(&load_shortlists().0), ["a", "b"]);
+    assert_eq!(storage.get_item(BACKUP_KEY).unwrap().as_deref(), Some(saved));
+    clear_shortlists();
+    let _ = storage.remove_item(BACKUP_KEY);
+}
+
+#[wasm_bindgen_test]
 fn newer_version_is_reported_and_never_overwritten() {
     let storage = local_storage();
     let newer = r#"{"version":99,"lists":[]}"#;

@@ -10,7 +10,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::domain::shortlist::{merge, Shortlists};
-use crate::domain::stored::{self, DecodeError, BACKUP_KEY, STORAGE_KEY};
+use crate::domain::stored::{self, DecodeError, Decoded, BACKUP_KEY, STORAGE_KEY};
 
 /// What went wrong with the saved shortlists.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +21,9 @@ pub enum StorageFault {
     WriteFailed(String),
     /// The saved value could not be read; it was kept under `BACKUP_KEY`.
     Corrupt { raw: String },
+    /// Some saved items could not be read; the rest are shown, and the whole saved value was
+    /// kept under `BACKUP_KEY`.
+    PartlyUnreadable { raw: String, items: usize },
     /// Written by a newer version: shown, never overwritten.
     Newer(u64),
 }
@@ -41,8 +44,12 @@ pub fn load_shortlists() -> (Shortlists, Option<StorageFault>) {
         Ok(None) => return (Shortlists::default(), None),
         Err(_) => return (Shortlists::default(), Some(StorageFault::Unavailable)),
     };
-    match stored::decode(&raw) {
-        Ok(lists) => (lists, None),
+    match stored::decode_counting(&raw) {
+        Ok(Decoded { lists, unreadable: 0 }) => (lists, None),
+        Ok(Decoded { lists, unreadable }) => {
+            keep_aside(&storage, &raw);
+            (lists, Some(StorageFault::PartlyUnreadable { raw, items: unreadable }))
+        }
         Err(DecodeError::Newer(version)) => (Shortlists::default(), Some(StorageFault::Newer(version))),
         Err(DecodeError::Corrupt(_)) => {
             keep_aside(&storage, &raw);
@@ -69,7 +76,11 @@ fn keep_aside(storage: &web_sys::Storage, raw: &str) {
 pub fn save_shortlists(ours: &Shortlists) -> Result<Option<Shortlists>, StorageFault> {
     let storage = local_storage().ok_or(StorageFault::Unavailable)?;
     let stored_raw = storage.get_item(STORAGE_KEY).map_err(|_| StorageFault::Unavailable)?;
-    let stored = stored_raw.as_deref().map(stored::decode);
+    let stored = stored_raw.as_deref().map(stored::decode_counting);
+    // What cannot be read is copied aside before this write replaces it.
+    if matches!(stored, Some(Ok(Decoded { unreadable: 1.., .. }))) {
+        keep_aside(&storage, stored_raw.as_deref().unwrap_or_default());
+    }
     let (to_write, newer_for_us) = match stored {
         None => (ours.clone(), None),
         Some(Err(DecodeError::Newer(version))) => return Err(StorageFault::Newer(version)),
@@ -77,7 +88,7 @@ pub fn save_shortlists(ours: &Shortlists) -> Result<Option<Shortlists>, StorageF
             keep_aside(&storage, stored_raw.as_deref().unwrap_or_default());
             (ours.clone(), None)
         }
-        Some(Ok(theirs)) => {
+        Some(Ok(Decoded { lists: theirs, .. })) => {
             let merged = merge(ours, &theirs);
             // Nothing of ours is missing from storage: no write, so that tabs do not echo
             // each other's saves forever.

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 use super::list_manager::list_display_name;
 use crate::browser::{clock, files, url};
-use crate::domain::i18n::{tr, tr_with, Msg};
+use crate::domain::i18n::{tr, tr_count, tr_with, Msg};
 use crate::domain::query::{to_query, ViewState};
 use crate::domain::share::{decode_share, encode_share, ShareError, SHARE_PARAM};
 use crate::domain::shortlist::{merge, preview_merge, Shortlists};
-use crate::domain::stored;
+use crate::domain::stored::{self, Decoded};
 use crate::state::{use_lang, use_shortlist, use_view};
 
 #[component]
@@ -18,7 +18,7 @@ pub fn BackupTools() -> impl IntoView {
     let lang = use_lang().get_untracked();
     let shortlist = use_shortlist();
     let view = use_view();
-    let offer = RwSignal::new(None::<Shortlists>);
+    let offer = RwSignal::new(None::<Decoded>);
     let import_error = RwSignal::new(None::<String>);
     let share_link = RwSignal::new(None::<String>);
     let copied = RwSignal::new(false);
@@ -37,10 +37,10 @@ pub fn BackupTools() -> impl IntoView {
     let import = move |_| {
         let Some(input) = file_input.get_untracked() else { return };
         leptos::task::spawn_local(async move {
-            match files::read_chosen_file(&input).await.and_then(|text| stored::decode(&text).map_err(|err| err.to_string())) {
-                Ok(theirs) => {
+            match files::read_chosen_file(&input).await.and_then(|text| stored::decode_counting(&text).map_err(|err| err.to_string())) {
+                Ok(decoded) => {
                     import_error.set(None);
-                    offer.set(Some(theirs));
+                    offer.set(Some(decoded));
                 }
                 Err(err) => import_error.set(Some(err)),
             }
@@ -67,7 +67,11 @@ pub fn BackupTools() -> impl IntoView {
             {move || import_error.get().map(|err| view! {
                 <p class="notice warning" role="alert" data-testid="import-error">{tr_with(lang, Msg::ImportFailed, &[("error", &err)])}</p>
             })}
-            {move || offer.get().map(|theirs| view! { <MergeOffer theirs on_done=move || offer.set(None) /> })}
+            {move || {
+                offer
+                    .get()
+                    .map(|Decoded { lists, unreadable }| view! { <MergeOffer theirs=lists unreadable on_done=move || offer.set(None) /> })
+            }}
             <button type="button" data-testid="make-share-link" on:click=make_link>{tr(lang, Msg::ShareButton)}</button>
             {move || share_link.get().map(|link| {
                 let copy_text = link.clone();
@@ -97,6 +101,9 @@ pub fn BackupTools() -> impl IntoView {
 pub fn MergeOffer(
     /// The shortlists offered by a file or a share link.
     theirs: Shortlists,
+    /// How many items of the file could not be read (they are left out).
+    #[prop(optional)]
+    unreadable: usize,
     /// Called after Merge or Cancel.
     on_done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -117,6 +124,9 @@ pub fn MergeOffer(
         <div class="notice info merge-offer" role="region" aria-live="polite" data-testid="merge-offer">
             <p data-testid="merge-summary">{summary}</p>
             {new_lists.map(|text| view! { <p>{text}</p> })}
+            {(unreadable > 0).then(|| view! {
+                <p data-testid="import-unreadable">{tr_count(lang, unreadable, Msg::ImportUnreadableOne, Msg::ImportUnreadableOther)}</p>
+            })}
             <button
                 type="button"
                 class="primary"

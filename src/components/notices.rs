@@ -59,14 +59,17 @@ pub fn Notices(
                 </div>
             </Show>
             {move || fault.get().map(|fault| {
-                let (msg, raw) = match fault {
-                    StorageFault::Unavailable | StorageFault::WriteFailed(_) => (Msg::StorageUnavailable, None),
-                    StorageFault::Corrupt { raw } => (Msg::StorageCorrupt, Some(raw)),
-                    StorageFault::Newer(_) => (Msg::StorageNewer, None),
+                let (text, raw) = match fault {
+                    StorageFault::Unavailable | StorageFault::WriteFailed(_) => (tr(lang, Msg::StorageUnavailable).to_owned(), None),
+                    StorageFault::Corrupt { raw } => (tr(lang, Msg::StorageCorrupt).to_owned(), Some(raw)),
+                    StorageFault::PartlyUnreadable { raw, items } => {
+                        (tr_count(lang, items, Msg::StoragePartlyUnreadableOne, Msg::StoragePartlyUnreadableOther), Some(raw))
+                    }
+                    StorageFault::Newer(_) => (tr(lang, Msg::StorageNewer).to_owned(), None),
                 };
                 view! {
                     <div class="notice warning" role="alert" data-testid="storage-notice">
-                        <p>{tr(lang, msg)}</p>
+                        <p>{text}</p>
                         {raw.map(|raw| view! {
                             <button
                                 type="button"

@@ -10,9 +10,10 @@
 //! valid envelope is `Corrupt`, and the caller keeps the raw text aside before starting afresh.
 //! Export files and imports use the same envelope.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::shortlist::{NamedList, Pick, PickKey, Priority, Shortlists, Snapshot, FIRST_LIST_ID};
 
@@ -31,56 +32,40 @@ pub enum DecodeError {
     Newer(u64),
 }
 
-#[derive(Deserialize)]
-struct VersionOnly {
-    version: u64,
-}
-
-#[derive(Serialize, Deserialize)]
-struct EnvelopeV1 {
-    version: u64,
-    picks: BTreeMap<String, BTreeSet<String>>,
-}
-
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct EnvelopeV2 {
     version: u64,
     /// Tells an export file apart from any other JSON a reader might pick.
-    #[serde(default)]
     app: String,
     active: String,
     lists: Vec<ListV2>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct ListV2 {
     id: String,
     name: String,
     created_ms: i64,
     changed_ms: i64,
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "is_false")]
     deleted: bool,
     picks: Vec<PickV2>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct PickV2 {
     programme: String,
     event: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     priority: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     note: String,
-    #[serde(default)]
     title: String,
-    #[serde(default)]
     when: String,
-    #[serde(default)]
     place: String,
-    #[serde(default)]
     status: String,
     updated_ms: i64,
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "is_false")]
     removed: bool,
 }
 
@@ -123,59 +108,148 @@ pub fn encode(shortlists: &Shortlists) -> String {
     serde_json::to_string(&envelope).unwrap_or_default()
 }
 
-/// Reads any known version, migrating it to the current model.
+/// Reads any known version, migrating it to the current model. Items that cannot be read
+/// are left out: see `decode_counting` to know how many.
 pub fn decode(text: &str) -> Result<Shortlists, DecodeError> {
-    let corrupt = |err: serde_json::Error| DecodeError::Corrupt(err.to_string());
-    let version: VersionOnly = serde_json::from_str(text).map_err(corrupt)?;
-    match version.version {
-        1 => Ok(migrate_v1(serde_json::from_str(text).map_err(corrupt)?)),
-        2 => from_v2(serde_json::from_str(text).map_err(corrupt)?),
+    decode_counting(text).map(|decoded| decoded.lists)
+}
+
+/// What could be read, and how many saved items (lists or picks) could not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub lists: Shortlists,
+    pub unreadable: usize,
+}
+
+/// Reads any known version, salvaging what it can: one damaged pick or list does not cost the
+/// reader the others. The envelope itself (JSON, version, at least one readable list) must be
+/// sound, or nothing is taken from it (`Corrupt`), so that damage is never read as an empty
+/// shortlist.
+pub fn decode_counting(text: &str) -> Result<Decoded, DecodeError> {
+    let root: Value = serde_json::from_str(text).map_err(|err| DecodeError::Corrupt(err.to_string()))?;
+    let version = root.get("version").and_then(Value::as_u64).ok_or_else(|| DecodeError::Corrupt("no format version".into()))?;
+    match version {
+        1 => migrate_v1(&root),
+        2 => from_v2(&root),
         newer if newer > CURRENT_VERSION => Err(DecodeError::Newer(newer)),
         other => Err(DecodeError::Corrupt(format!("unknown format version {other}"))),
     }
 }
 
-/// Version 1 had one unnamed list of event ids per programme, without dates or snapshots:
-/// they become the first list, with empty snapshots that the app fills from the programme.
-fn migrate_v1(old: EnvelopeV1) -> Shortlists {
-    let mut list = NamedList::new(FIRST_LIST_ID, "", 0);
-    for (programme, events) in old.picks {
-        for event in events {
-            let pick = Pick { priority: Priority::None, note: String::new(), snapshot: Snapshot::default(), updated_ms: 0, removed: false };
-            list.picks.insert(PickKey { programme: programme.clone(), event }, pick);
-        }
-    }
-    Shortlists { lists: vec![list], active: FIRST_LIST_ID.to_owned() }
+fn text_field(object: &Value, name: &str) -> String {
+    object.get(name).and_then(Value::as_str).unwrap_or_default().to_owned()
 }
 
-fn from_v2(envelope: EnvelopeV2) -> Result<Shortlists, DecodeError> {
-    if envelope.lists.is_empty() {
-        return Err(DecodeError::Corrupt("no lists".into()));
+fn time_field(object: &Value, name: &str) -> i64 {
+    object.get(name).and_then(Value::as_i64).unwrap_or_default()
+}
+
+fn flag_field(object: &Value, name: &str) -> bool {
+    object.get(name).and_then(Value::as_bool).unwrap_or_default()
+}
+
+/// A non-empty string, or `None`.
+fn id_field<'a>(object: &'a Value, name: &str) -> Option<&'a str> {
+    object.get(name).and_then(Value::as_str).filter(|id| !id.is_empty())
+}
+
+/// Version 1 had one unnamed list of event ids per programme, without dates or snapshots:
+/// they become the first list, with empty snapshots that the app fills from the programme.
+fn migrate_v1(root: &Value) -> Result<Decoded, DecodeError> {
+    let programmes = root.get("picks").and_then(Value::as_object).ok_or_else(|| DecodeError::Corrupt("no picks".into()))?;
+    let mut list = NamedList::new(FIRST_LIST_ID, "", 0);
+    let mut unreadable = 0;
+    for (programme, events) in programmes {
+        let Some(events) = events.as_array() else {
+            unreadable += 1;
+            continue;
+        };
+        for event in events {
+            let Some(event) = event.as_str().filter(|id| !id.is_empty()) else {
+                unreadable += 1;
+                continue;
+            };
+            let pick = Pick { priority: Priority::None, note: String::new(), snapshot: Snapshot::default(), updated_ms: 0, removed: false };
+            list.picks.insert(PickKey { programme: programme.clone(), event: event.to_owned() }, pick);
+        }
     }
-    let lists = envelope
-        .lists
-        .into_iter()
-        .map(|list| NamedList {
-            id: list.id,
-            name: list.name,
-            created_ms: list.created_ms,
-            changed_ms: list.changed_ms,
-            deleted: list.deleted,
-            picks: list
-                .picks
-                .into_iter()
-                .map(|pick| {
-                    let key = PickKey { programme: pick.programme, event: pick.event };
-                    let snapshot = Snapshot { title: pick.title, when: pick.when, place: pick.place, status: pick.status };
-                    let priority = Priority::from_code(&pick.priority).unwrap_or_default();
-                    (key, Pick { priority, note: pick.note, snapshot, updated_ms: pick.updated_ms, removed: pick.removed })
-                })
-                .collect(),
-        })
-        .collect();
-    let mut shortlists = Shortlists { lists, active: envelope.active };
+    Ok(Decoded { lists: Shortlists { lists: vec![list], active: FIRST_LIST_ID.to_owned() }, unreadable })
+}
+
+fn from_v2(root: &Value) -> Result<Decoded, DecodeError> {
+    let saved = root.get("lists").and_then(Value::as_array).ok_or_else(|| DecodeError::Corrupt("no lists".into()))?;
+    let mut unreadable = 0;
+    let mut lists: Vec<NamedList> = Vec::new();
+    for saved_list in saved {
+        let Some(list) = read_list(saved_list, &mut unreadable) else {
+            unreadable += 1;
+            continue;
+        };
+        // The same list twice (hand-edited or damaged data): its picks are merged, latest wins.
+        match lists.iter_mut().find(|known| known.id == list.id) {
+            Some(known) => {
+                for (key, pick) in list.picks {
+                    keep_latest(&mut known.picks, key, pick);
+                }
+            }
+            None => lists.push(list),
+        }
+    }
+    if lists.is_empty() {
+        return Err(DecodeError::Corrupt("no readable list".into()));
+    }
+    // Deleting the last list is not possible in the app: if every list is deleted anyway, the
+    // latest changed one comes back rather than hiding every pick.
+    if lists.iter().all(|list| list.deleted) {
+        if let Some(latest) = lists.iter_mut().max_by_key(|list| list.changed_ms) {
+            latest.deleted = false;
+        }
+    }
+    let mut shortlists = Shortlists { lists, active: text_field(root, "active") };
     shortlists.set_active(&shortlists.active_list().id.clone());
-    Ok(shortlists)
+    Ok(Decoded { lists: shortlists, unreadable })
+}
+
+/// A list, with its unreadable picks left out and counted; `None` if the list itself has no id.
+fn read_list(saved: &Value, unreadable: &mut usize) -> Option<NamedList> {
+    let id = id_field(saved, "id")?;
+    let mut list = NamedList::new(id, text_field(saved, "name"), time_field(saved, "created_ms"));
+    list.changed_ms = time_field(saved, "changed_ms");
+    list.deleted = flag_field(saved, "deleted");
+    for saved_pick in saved.get("picks").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
+        match read_pick(saved_pick) {
+            Some((key, pick)) => keep_latest(&mut list.picks, key, pick),
+            None => *unreadable += 1,
+        }
+    }
+    Some(list)
+}
+
+fn read_pick(saved: &Value) -> Option<(PickKey, Pick)> {
+    let key = PickKey { programme: id_field(saved, "programme")?.to_owned(), event: id_field(saved, "event")?.to_owned() };
+    let snapshot = Snapshot {
+        title: text_field(saved, "title"),
+        when: text_field(saved, "when"),
+        place: text_field(saved, "place"),
+        status: text_field(saved, "status"),
+    };
+    let pick = Pick {
+        priority: Priority::from_code(&text_field(saved, "priority")).unwrap_or_default(),
+        note: text_field(saved, "note"),
+        snapshot,
+        updated_ms: time_field(saved, "updated_ms"),
+        removed: flag_field(saved, "removed"),
+    };
+    Some((key, pick))
+}
+
+fn keep_latest(picks: &mut BTreeMap<PickKey, Pick>, key: PickKey, pick: Pick) {
+    match picks.get(&key) {
+        Some(known) if known.updated_ms >= pick.updated_ms => {}
+        _ => {
+            picks.insert(key, pick);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -230,5 +304,79 @@ mod tests {
             assert!(matches!(decode(text), Err(DecodeError::Corrupt(_))), "{text}");
         }
         assert_eq!(decode(r#"{"version":7,"whatever":true}"#), Err(DecodeError::Newer(7)));
+    }
+
+    fn pick_json(event: &str, updated_ms: i64) -> String {
+        format!(r#"{{"programme":"p","event":"{event}","title":"{event}","updated_ms":{updated_ms}}}"#)
+    }
+
+    #[test]
+    fn one_damaged_pick_or_list_costs_only_itself() {
+        let text = format!(
+            r#"{{"version":2,"active":"a","lists":[
+                {{"id":"a","name":"A","created_ms":1,"changed_ms":1,"picks":[{},{{"programme":"p"}},7,{}]}},
+                {{"name":"no id"}},
+                "not a list",
+                {{"id":"b","picks":"not an array"}}
+            ]}}"#,
+            pick_json("x", 5),
+            pick_json("y", 6),
+        );
+        let decoded = decode_counting(&text).expect("salvaged");
+        // Two bad picks and two bad lists; list "b" is kept, with no picks.
+        assert_eq!(decoded.unreadable, 4);
+        assert_eq!(decoded.lists.lists.len(), 2);
+        assert!(decoded.lists.is_picked(&key("x")) && decoded.lists.is_picked(&key("y")));
+        // Sound data counts nothing unreadable.
+        assert_eq!(decode_counting(&encode(&decoded.lists)).map(|d| d.unreadable), Ok(0));
+    }
+
+    #[test]
+    fn wrong_types_in_optional_fields_fall_back_to_defaults() {
+        let text = r#"{"version":2,"active":5,"lists":[{"id":"a","name":[],"created_ms":"x","deleted":"yes",
+            "picks":[{"programme":"p","event":"x","priority":"urgent","note":{},"updated_ms":1.5,"removed":null}]}]}"#;
+        let decoded = decode_counting(text).expect("readable");
+        assert_eq!(decoded.unreadable, 0);
+        let list = decoded.lists.active_list();
+        assert_eq!((list.id.as_str(), list.name.as_str(), list.deleted), ("a", "", false));
+        let pick = &list.picks[&key("x")];
+        assert_eq!((pick.priority, pick.note.as_str(), pick.removed), (Priority::None, "", false));
+    }
+
+    #[test]
+    fn duplicate_lists_and_picks_merge_with_the_latest_change_winning() {
+        let text = format!(
+            r#"{{"version":2,"active":"a","lists":[
+                {{"id":"a","picks":[{},{}]}},
+                {{"id":"a","picks":[{},{}]}}
+            ]}}"#,
+            pick_json("x", 5),
+            pick_json("x", 9).replace(r#""title":"x""#, r#""title":"newer""#),
+            pick_json("y", 1),
+            pick_json("x", 7),
+        );
+        let decoded = decode_counting(&text).expect("readable");
+        assert_eq!(decoded.lists.lists.len(), 1);
+        let list = decoded.lists.active_list();
+        assert_eq!(list.picks.len(), 2);
+        assert_eq!(list.picks[&key("x")].snapshot.title, "newer");
+    }
+
+    #[test]
+    fn if_every_list_is_deleted_the_latest_comes_back() {
+        let text = r#"{"version":2,"active":"a","lists":[
+            {"id":"a","changed_ms":1,"deleted":true,"picks":[]},
+            {"id":"b","changed_ms":9,"deleted":true,"picks":[{"programme":"p","event":"x","updated_ms":1}]}]}"#;
+        let lists = decode(text).expect("readable");
+        assert_eq!(lists.active_list().id, "b");
+        assert!(!lists.active_list().deleted);
+        assert!(lists.is_picked(&key("x")));
+    }
+
+    #[test]
+    fn version_1_with_damaged_entries_keeps_the_rest() {
+        let decoded = decode_counting(r#"{"version":1,"picks":{"p":["a", 3, ""],"q":"x"}}"#).expect("migrates");
+        assert_eq!(decoded.unreadable, 3);
+        assert!(decoded.lists.is_picked(&key("a")));
     }
 }

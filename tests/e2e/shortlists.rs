@@ -151,6 +151,26 @@ async fn corrupt_storage_is_kept_aside_and_the_reader_told() {
 }
 
 #[tokio::test]
+async fn partly_damaged_storage_keeps_every_readable_pick() {
+    let browser = open_app(PHONE, "?view=shortlist").await;
+    // Two sound picks and one damaged one (no event id), as a bad sync tool or a hand edit
+    // could leave them.
+    let saved = r#"{"version":2,"active":"default","lists":[{"id":"default","name":"","created_ms":1,"changed_ms":1,"picks":[
+        {"programme":"unitar-migration-2012-2013","event":"ms-2012-06-migration-law","updated_ms":2},
+        {"programme":"unitar-migration-2012-2013","updated_ms":3},
+        {"programme":"unitar-migration-2012-2013","event":"lphm-2013-05-media","updated_ms":4}]}]}"#;
+    browser.script(&format!("localStorage.setItem('programme-browser/shortlists', {}); return true;", serde_json::json!(saved))).await;
+    browser.driver.refresh().await.unwrap();
+    browser.testid("shortlist-page").await;
+    let notice = browser.text_of("storage-notice").await;
+    assert!(notice.contains("One saved shortlist item could not be read"), "{notice}");
+    eventually("the two readable picks", || async { shortlist_ids(&browser).await.len() == 2 }).await;
+    let kept = browser.script("return localStorage.getItem('programme-browser/shortlists.unreadable');").await;
+    assert_eq!(kept.as_str(), Some(saved), "the damaged value is kept aside, unchanged");
+    browser.quit().await;
+}
+
+#[tokio::test]
 async fn with_storage_blocked_the_app_works_in_memory_and_says_so() {
     let browser = Browser::open_without_storage(PHONE).await;
     browser.goto(&server().app_url("")).await;
