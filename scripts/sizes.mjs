@@ -1,5 +1,7 @@
-// Prints raw, gzip -9 and brotli (quality 11) sizes of every file in a folder, and the total
-// of the app shell (html, js, wasm, css) that must stay under the budget.
+// Prints raw, gzip -9 and brotli (quality 11) sizes of every file in a folder (and its
+// sub-folders), and the total of the app shell (html, js, wasm, css) that must stay under the
+// budget. The service worker (registered after the page has loaded) and the language files
+// (fetched only by readers of that language) are listed but not part of the shell.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -9,14 +11,16 @@ const budgetKb = 120;
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 let shell = { raw: 0, gzip: 0, brotli: 0 };
 console.log(`${"file".padEnd(48)}      raw KB  gzip KB  brotli KB`);
-for (const name of readdirSync(dir).sort()) {
+const files = (folder, prefix = "") =>
+  readdirSync(folder).sort().flatMap((name) =>
+    statSync(join(folder, name)).isDirectory() ? files(join(folder, name), `${prefix}${name}/`) : [`${prefix}${name}`]);
+for (const name of files(dir)) {
   const path = join(dir, name);
-  if (!statSync(path).isFile()) continue;
   const data = readFileSync(path);
   const gzip = gzipSync(data, { level: 9 }).length;
   const brotli = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   console.log(`${name.padEnd(48)} ${kb(data.length)} ${kb(gzip)} ${kb(brotli)}`);
-  if (/\.(html|js|wasm|css)$/.test(name)) {
+  if (/\.(html|js|wasm|css)$/.test(name) && !name.includes("/") && name !== "sw.js") {
     shell.raw += data.length; shell.gzip += gzip; shell.brotli += brotli;
   }
 }

@@ -6,10 +6,11 @@ use std::sync::Arc;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::browser::fetch::{fetch_programme, Fetched};
+use crate::browser::fetch::{fetch_catalog, fetch_programme, Fetched};
 use crate::browser::url;
 use crate::components::browse::Browse;
 use crate::components::load_error::LoadErrorView;
+use crate::domain::catalog;
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::programme::LoadError;
 use crate::domain::query::{drop_unknown_ids, parse_query};
@@ -39,8 +40,18 @@ pub fn App() -> impl IntoView {
 
     // A memo, not a derived signal: every label on the page reads the language, and they must
     // not all re-run on each filter change (measured: ~20 ms per change on 10,000 events).
-    let lang = Memo::new(move |_| {
+    let requested = Memo::new(move |_| {
         view.with(|v| v.language.clone()).or_else(url::browser_language).map(|tag| Lang::from_tag(&tag)).unwrap_or_default()
+    });
+    // Languages other than English come from their file, loaded beside the programme. Until
+    // it arrives, and if it cannot, the page is in English and says so (`lang`, `dir`): never
+    // English text laid out right to left, or read aloud with another language's voice.
+    let language_files = LanguageFiles::new();
+    language_files.ensure(requested.get_untracked());
+    Effect::new(move |_| language_files.ensure(requested.get()));
+    let lang = Memo::new(move |_| {
+        language_files.arrived.track();
+        Some(requested.get()).filter(|want| catalog::is_available(*want)).unwrap_or_default()
     });
     provide_context(LangSignal(lang.into()));
     Effect::new(move |_| {
@@ -82,10 +93,43 @@ pub fn App() -> impl IntoView {
         // Components read the language once (static strings are much smaller in wasm than
         // reactive ones), so a change of language renders the page again.
         {move || match (lang.track(), state.get()).1 {
+            _ if language_files.pending.get() => EitherOf3::A(view! { <Loading /> }),
             LoadState::Loading => EitherOf3::A(view! { <Loading /> }),
             LoadState::Loaded(loaded) => EitherOf3::B(view! { <Browse loaded /> }),
             LoadState::Failed(error) => EitherOf3::C(view! { <LoadErrorView error retry=load.clone() /> }),
         }}
+    }
+}
+
+/// The language files asked for so far: each is fetched once per page.
+#[derive(Clone, Copy)]
+struct LanguageFiles {
+    tried: StoredValue<Vec<Lang>>,
+    /// A file is on its way: the first screen waits for it rather than flash English.
+    pending: RwSignal<bool>,
+    /// Changes when a file has arrived (or failed).
+    arrived: Trigger,
+}
+
+impl LanguageFiles {
+    fn new() -> Self {
+        Self { tried: StoredValue::new(Vec::new()), pending: RwSignal::new(false), arrived: Trigger::new() }
+    }
+
+    fn ensure(self, want: Lang) {
+        if catalog::is_available(want) || self.tried.with_value(|tried| tried.contains(&want)) {
+            return;
+        }
+        self.tried.update_value(|tried| tried.push(want));
+        self.pending.set(true);
+        leptos::task::spawn_local(async move {
+            match fetch_catalog(want).await {
+                Ok(found) => catalog::install(found),
+                Err(err) => web_sys::console::warn_1(&format!("language file not used, English instead: {err}").into()),
+            }
+            self.pending.set(false);
+            self.arrived.notify();
+        });
     }
 }
 

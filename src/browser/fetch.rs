@@ -1,8 +1,11 @@
-//! Fetches the programme file and hands its text to the domain parser.
+//! Fetches the programme file and the reader's language file, and hands their text to the
+//! domain parsers.
 
 use chrono::NaiveDate;
 use gloo_net::http::Request;
 
+use crate::domain::catalog::{parse_catalog, Catalog};
+use crate::domain::i18n::Lang;
 use crate::domain::programme::{parse_programme, LoadError, Problem, Programme};
 
 /// Set by the service worker (public/sw.js) on a response it served from the device's saved
@@ -28,4 +31,16 @@ pub async fn fetch_programme(url: &str) -> Result<Fetched, LoadError> {
     let text = response.text().await.map_err(|err| network(err.to_string()))?;
     let (programme, problems) = parse_programme(&text)?;
     Ok(Fetched { programme, problems, offline_copy_of })
+}
+
+/// Loads the language file published beside the app (`i18n/<tag>.json`). Any failure is
+/// reported as text (for the console: the reader simply gets English).
+pub async fn fetch_catalog(lang: Lang) -> Result<Catalog, String> {
+    let url = format!("i18n/{}.json", lang.tag());
+    let response = Request::get(&url).send().await.map_err(|err| format!("{url}: {err}"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = response.text().await.map_err(|err| format!("{url}: {err}"))?;
+    parse_catalog(&text).map_err(|err| format!("{url}: {err}"))
 }

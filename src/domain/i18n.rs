@@ -6,6 +6,7 @@
 
 use chrono::{Datelike, Timelike};
 
+use super::catalog::catalog;
 use super::when::{When, YearMonth};
 
 /// The six official UN languages.
@@ -50,118 +51,147 @@ impl Lang {
     }
 }
 
-/// Every user-visible string. `{n}`, `{name}` ... are filled by `tr_with`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Msg {
-    AppName,
-    SkipToContent,
-    Loading,
-    LoadFailedTitle,
-    LoadFailedHelp,
-    Retry,
-    SearchLabel,
-    SearchPlaceholder,
-    FiltersButton,
-    FiltersTitle,
-    CloseFilters,
-    ShowEventsOne,
-    ShowEventsOther,
-    ClearAll,
-    FacetTheme,
-    FacetMonth,
-    FacetPartner,
-    FacetSeries,
-    FacetMode,
-    HidePast,
-    ActiveFilters,
-    RemoveFilter,
-    ResultCountOne,
-    ResultCountOther,
-    EmptyTitle,
-    NoEventsInProgramme,
-    EmptyHelp,
-    EmptySearch,
-    ShowMore,
-    ModeInPerson,
-    ModeOnline,
-    ModeHybrid,
-    StatusScheduled,
-    StatusCancelled,
-    StatusPostponed,
-    StatusMovedOnline,
-    ShortlistAdd,
-    ShortlistRemove,
-    ShortlistNav,
-    ProgrammeNav,
-    ShortlistTitle,
-    ShortlistEmpty,
-    ShortlistDeviceOnly,
-    BackToList,
-    DetailWhen,
-    DetailWhere,
-    DetailMode,
-    DetailSeries,
-    DetailThemes,
-    DetailPartners,
-    DetailAudience,
-    DetailLanguages,
-    DetailLinks,
-    DetailStatus,
-    DetailOrganisers,
-    DetailPreparesFor,
-    DetailNotFound,
-    SkippedEventsOne,
-    SkippedEventsOther,
-    ShowDetails,
-    IgnoredParams,
-    Dismiss,
-    OfflineCopy,
-    StorageUnavailable,
-    StorageCorrupt,
-    StoragePartlyUnreadableOne,
-    StoragePartlyUnreadableOther,
-    StorageNewer,
-    DownloadBackup,
-    PublishedBy,
-    NavLabel,
-    EventsHeading,
-    ListLabel,
-    NewList,
-    NewListName,
-    RenameList,
-    RenameLabel,
-    Save,
-    Cancel,
-    DeleteList,
-    ListDeleted,
-    Undo,
-    DefaultListName,
-    PriorityLabel,
-    PriorityNone,
-    PriorityMaybe,
-    PriorityMust,
-    NoteLabel,
-    RemovedFromProgramme,
-    MovedFrom,
-    PlaceChanged,
-    RemovePick,
-    BackupHeading,
-    ExportButton,
-    ImportLabel,
-    ImportPreview,
-    ImportNewLists,
-    ImportUnreadableOne,
-    ImportUnreadableOther,
-    MergeDone,
-    MergeButton,
-    ImportFailed,
-    ShareButton,
-    ShareHelp,
-    CopyLink,
-    Copied,
-    SharedPreview,
-    ShareDamaged,
-    ShareNewer,
+/// Defines `Msg` (every user-visible string), its stable key (used by the language files in
+/// `public/i18n/`) and its English text, from one list, so the three never drift apart.
+macro_rules! messages {
+    ($($name:ident => $english:literal,)*) => {
+        /// Every user-visible string. `{n}`, `{name}` ... are filled by `tr_with`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $($name,)*
+        }
+
+        impl Msg {
+            /// Every message, in declaration order (`msg as usize` is its index here).
+            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+
+            /// The message's key in a language file.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Msg::$name => stringify!($name),)*
+                }
+            }
+        }
+
+        /// English: complete, compiled in, and the fallback for any missing translation.
+        fn en(msg: Msg) -> &'static str {
+            match msg {
+                $(Msg::$name => $english,)*
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "Programme browser",
+    SkipToContent => "Skip to the programme",
+    Loading => "Loading the programme…",
+    LoadFailedTitle => "The programme could not be shown",
+    LoadFailedHelp => "Check your connection and try again. If it keeps failing, tell the organisers: the message below says what is wrong with their file.",
+    Retry => "Try again",
+    SearchLabel => "Search the programme",
+    SearchPlaceholder => "Title, theme, partner, place…",
+    FiltersButton => "Filters",
+    FiltersTitle => "Filter the programme",
+    CloseFilters => "Close filters",
+    ShowEventsOne => "Show {n} event",
+    ShowEventsOther => "Show {n} events",
+    ClearAll => "Clear all filters",
+    FacetTheme => "Theme",
+    FacetMonth => "Month",
+    FacetPartner => "Partner organisation",
+    FacetSeries => "Series",
+    FacetMode => "Delivery mode",
+    HidePast => "Hide past events",
+    ActiveFilters => "Active filters",
+    RemoveFilter => "Remove filter {name}",
+    ResultCountOne => "{n} event",
+    ResultCountOther => "{n} events",
+    EmptyTitle => "No event matches all these filters",
+    NoEventsInProgramme => "This programme has no events yet.",
+    EmptyHelp => "Remove one of these to see more:",
+    EmptySearch => "the search “{text}”",
+    ShowMore => "Show more events",
+    ModeInPerson => "In person",
+    ModeOnline => "Online",
+    ModeHybrid => "In person and online",
+    StatusScheduled => "Scheduled",
+    StatusCancelled => "Cancelled",
+    StatusPostponed => "Postponed",
+    StatusMovedOnline => "Moved online",
+    ShortlistAdd => "Add “{title}” to my shortlist",
+    ShortlistRemove => "Remove “{title}” from my shortlist",
+    ShortlistNav => "My shortlist ({n})",
+    ProgrammeNav => "Programme",
+    ShortlistTitle => "My shortlist",
+    ShortlistEmpty => "Your shortlist is empty. Use the star on an event to add it.",
+    ShortlistDeviceOnly => "Your shortlist is kept in this browser on this device only.",
+    BackToList => "Back to the list",
+    DetailWhen => "When",
+    DetailWhere => "Where",
+    DetailMode => "How",
+    DetailSeries => "Series",
+    DetailThemes => "Themes",
+    DetailPartners => "Partners",
+    DetailAudience => "For",
+    DetailLanguages => "Languages",
+    DetailLinks => "Links",
+    DetailStatus => "Status",
+    DetailOrganisers => "Organised by",
+    DetailPreparesFor => "Prepares for",
+    DetailNotFound => "This event is not in the programme.",
+    SkippedEventsOne => "{n} event could not be shown because of a mistake in the programme file.",
+    SkippedEventsOther => "{n} events could not be shown because of mistakes in the programme file.",
+    ShowDetails => "Show details",
+    IgnoredParams => "Some parts of the link were not understood and were ignored:",
+    Dismiss => "Dismiss",
+    OfflineCopy => "You are offline. This is the programme as saved on this device on {date}; it may have changed since.",
+    StorageUnavailable => "This browser does not let the app save your shortlist: picks are kept only until you close this page.",
+    StoragePartlyUnreadableOne => "One saved shortlist item could not be read and is not shown; everything else is here. The saved data was kept aside, unchanged.",
+    StoragePartlyUnreadableOther => "{n} saved shortlist items could not be read and are not shown; everything else is here. The saved data was kept aside, unchanged.",
+    StorageCorrupt => "Your saved shortlist could not be read. It was kept aside, unchanged, and a new list was started.",
+    StorageNewer => "Your shortlist was saved by a newer version of this app. It is shown read-only here so that nothing is overwritten.",
+    DownloadBackup => "Download the saved data",
+    PublishedBy => "Published by {name}",
+    NavLabel => "Main",
+    EventsHeading => "Events",
+    ListLabel => "The star adds events to",
+    NewList => "New list",
+    NewListName => "List {n}",
+    RenameList => "Rename",
+    RenameLabel => "New name for the list",
+    Save => "Save",
+    Cancel => "Cancel",
+    DeleteList => "Delete this list",
+    ListDeleted => "The list “{name}” was deleted.",
+    Undo => "Undo",
+    DefaultListName => "My shortlist",
+    PriorityLabel => "Priority",
+    PriorityNone => "No priority",
+    PriorityMaybe => "Maybe",
+    PriorityMust => "Must attend",
+    NoteLabel => "Private note",
+    RemovedFromProgramme => "Removed from the programme",
+    MovedFrom => "Moved from {from} to {to}",
+    PlaceChanged => "Place changed from {from} to {to}",
+    RemovePick => "Remove “{title}” from the list",
+    BackupHeading => "Backup and other devices",
+    ExportButton => "Export my shortlists to a file",
+    ImportLabel => "Import shortlists from a file",
+    ImportPreview => "Merging would add {added} events, change {changed} and keep {kept} as they are.",
+    ImportNewLists => "New lists: {names}",
+    ImportUnreadableOne => "One item in this file could not be read and is left out.",
+    ImportUnreadableOther => "{n} items in this file could not be read and are left out.",
+    MergeDone => "Merged: {added} events added, {changed} changed.",
+    MergeButton => "Merge into my shortlists",
+    ImportFailed => "This file could not be read as shortlists: {error}",
+    ShareButton => "Make a share link for this list",
+    ShareHelp => "Open this link on another device to add the list there:",
+    CopyLink => "Copy link",
+    Copied => "Link copied",
+    SharedPreview => "A shared list “{name}” with {n} events was opened.",
+    ShareDamaged => "This share link is incomplete or was changed (it may have been cut off when copied). Nothing was added.",
+    ShareNewer => "This share link was made by a newer version of the app. Nothing was added.",
 }
 
 /// Plural category of `n` in `lang` (CLDR names). Only the categories a table uses matter.
@@ -174,18 +204,15 @@ pub fn plural_is_one(lang: Lang, n: usize) -> bool {
     }
 }
 
-/// The string for `msg` in `lang`, falling back to English.
+/// The string for `msg` in `lang`, falling back to English when the language's file is not
+/// installed or lacks the message.
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {
-    match lang {
-        Lang::En => en(msg),
-        // Tables for the other UN languages are not written yet: English until they are.
-        Lang::Ar | Lang::Zh | Lang::Fr | Lang::Ru | Lang::Es => en(msg),
-    }
+    catalog(lang).and_then(|catalog| catalog.messages[msg as usize]).unwrap_or_else(|| en(msg))
 }
 
 /// `tr` with `{name}` placeholders filled.
 pub fn tr_with(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
-    args.iter().fold(tr(lang, msg).to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+    fill(tr(lang, msg), args)
 }
 
 /// A count sentence: `one` or `other` by the language's plural rule, `{n}` filled.
@@ -194,136 +221,42 @@ pub fn tr_count(lang: Lang, n: usize, one: Msg, other: Msg) -> String {
     tr_with(lang, msg, &[("n", &n.to_string())])
 }
 
-fn en(msg: Msg) -> &'static str {
-    use Msg::*;
-    match msg {
-        AppName => "Programme browser",
-        SkipToContent => "Skip to the programme",
-        Loading => "Loading the programme…",
-        LoadFailedTitle => "The programme could not be shown",
-        LoadFailedHelp => "Check your connection and try again. If it keeps failing, tell the organisers: the message below says what is wrong with their file.",
-        Retry => "Try again",
-        SearchLabel => "Search the programme",
-        SearchPlaceholder => "Title, theme, partner, place…",
-        FiltersButton => "Filters",
-        FiltersTitle => "Filter the programme",
-        CloseFilters => "Close filters",
-        ShowEventsOne => "Show {n} event",
-        ShowEventsOther => "Show {n} events",
-        ClearAll => "Clear all filters",
-        FacetTheme => "Theme",
-        FacetMonth => "Month",
-        FacetPartner => "Partner organisation",
-        FacetSeries => "Series",
-        FacetMode => "Delivery mode",
-        HidePast => "Hide past events",
-        ActiveFilters => "Active filters",
-        RemoveFilter => "Remove filter {name}",
-        ResultCountOne => "{n} event",
-        ResultCountOther => "{n} events",
-        EmptyTitle => "No event matches all these filters",
-        NoEventsInProgramme => "This programme has no events yet.",
-        EmptyHelp => "Remove one of these to see more:",
-        EmptySearch => "the search “{text}”",
-        ShowMore => "Show more events",
-        ModeInPerson => "In person",
-        ModeOnline => "Online",
-        ModeHybrid => "In person and online",
-        StatusScheduled => "Scheduled",
-        StatusCancelled => "Cancelled",
-        StatusPostponed => "Postponed",
-        StatusMovedOnline => "Moved online",
-        ShortlistAdd => "Add “{title}” to my shortlist",
-        ShortlistRemove => "Remove “{title}” from my shortlist",
-        ShortlistNav => "My shortlist ({n})",
-        ProgrammeNav => "Programme",
-        ShortlistTitle => "My shortlist",
-        ShortlistEmpty => "Your shortlist is empty. Use the star on an event to add it.",
-        ShortlistDeviceOnly => "Your shortlist is kept in this browser on this device only.",
-        BackToList => "Back to the list",
-        DetailWhen => "When",
-        DetailWhere => "Where",
-        DetailMode => "How",
-        DetailSeries => "Series",
-        DetailThemes => "Themes",
-        DetailPartners => "Partners",
-        DetailAudience => "For",
-        DetailLanguages => "Languages",
-        DetailLinks => "Links",
-        DetailStatus => "Status",
-        DetailOrganisers => "Organised by",
-        DetailPreparesFor => "Prepares for",
-        DetailNotFound => "This event is not in the programme.",
-        SkippedEventsOne => "{n} event could not be shown because of a mistake in the programme file.",
-        SkippedEventsOther => "{n} events could not be shown because of mistakes in the programme file.",
-        ShowDetails => "Show details",
-        IgnoredParams => "Some parts of the link were not understood and were ignored:",
-        Dismiss => "Dismiss",
-        OfflineCopy => "You are offline. This is the programme as saved on this device on {date}; it may have changed since.",
-        StorageUnavailable => "This browser does not let the app save your shortlist: picks are kept only until you close this page.",
-        StoragePartlyUnreadableOne => "One saved shortlist item could not be read and is not shown; everything else is here. The saved data was kept aside, unchanged.",
-        StoragePartlyUnreadableOther => "{n} saved shortlist items could not be read and are not shown; everything else is here. The saved data was kept aside, unchanged.",
-        StorageCorrupt => "Your saved shortlist could not be read. It was kept aside, unchanged, and a new list was started.",
-        StorageNewer => "Your shortlist was saved by a newer version of this app. It is shown read-only here so that nothing is overwritten.",
-        DownloadBackup => "Download the saved data",
-        PublishedBy => "Published by {name}",
-        NavLabel => "Main",
-        EventsHeading => "Events",
-        ListLabel => "The star adds events to",
-        NewList => "New list",
-        NewListName => "List {n}",
-        RenameList => "Rename",
-        RenameLabel => "New name for the list",
-        Save => "Save",
-        Cancel => "Cancel",
-        DeleteList => "Delete this list",
-        ListDeleted => "The list “{name}” was deleted.",
-        Undo => "Undo",
-        DefaultListName => "My shortlist",
-        PriorityLabel => "Priority",
-        PriorityNone => "No priority",
-        PriorityMaybe => "Maybe",
-        PriorityMust => "Must attend",
-        NoteLabel => "Private note",
-        RemovedFromProgramme => "Removed from the programme",
-        MovedFrom => "Moved from {from} to {to}",
-        PlaceChanged => "Place changed from {from} to {to}",
-        RemovePick => "Remove “{title}” from the list",
-        BackupHeading => "Backup and other devices",
-        ExportButton => "Export my shortlists to a file",
-        ImportLabel => "Import shortlists from a file",
-        ImportPreview => "Merging would add {added} events, change {changed} and keep {kept} as they are.",
-        ImportNewLists => "New lists: {names}",
-        ImportUnreadableOne => "One item in this file could not be read and is left out.",
-        ImportUnreadableOther => "{n} items in this file could not be read and are left out.",
-        MergeDone => "Merged: {added} events added, {changed} changed.",
-        MergeButton => "Merge into my shortlists",
-        ImportFailed => "This file could not be read as shortlists: {error}",
-        ShareButton => "Make a share link for this list",
-        ShareHelp => "Open this link on another device to add the list there:",
-        CopyLink => "Copy link",
-        Copied => "Link copied",
-        SharedPreview => "A shared list “{name}” with {n} events was opened.",
-        ShareDamaged => "This share link is incomplete or was changed (it may have been cut off when copied). Nothing was added.",
-        ShareNewer => "This share link was made by a newer version of the app. Nothing was added.",
-    }
-}
-
 const MONTHS_EN: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-fn month_name(_lang: Lang, month: u32) -> &'static str {
-    MONTHS_EN[(month.clamp(1, 12) - 1) as usize]
+fn month_index(month: u32) -> usize {
+    (month.clamp(1, 12) - 1) as usize
 }
 
 /// "June 2012": month headings and month facet options.
 pub fn format_month(lang: Lang, month: YearMonth) -> String {
-    format!("{} {}", month_name(lang, month.month), month.year)
+    match catalog(lang) {
+        Some(catalog) => {
+            fill(catalog.month_pattern, &[("month", catalog.months[month_index(month.month)]), ("y", &month.year.to_string())])
+        }
+        None => format!("{} {}", MONTHS_EN[month_index(month.month)], month.year),
+    }
 }
 
 /// "27 November 2026".
 pub fn format_day(lang: Lang, day: chrono::NaiveDate) -> String {
-    format!("{} {} {}", day.day(), month_name(lang, day.month()), day.year())
+    match catalog(lang) {
+        Some(catalog) => fill(
+            catalog.date_pattern,
+            &[("d", &day.day().to_string()), ("month", catalog.months_in_date[month_index(day.month())]), ("y", &day.year().to_string())],
+        ),
+        None => format!("{} {} {}", day.day(), MONTHS_EN[month_index(day.month())], day.year()),
+    }
+}
+
+/// Whether "5–7 June 2012" may be written for a range within one month: only where a date
+/// starts with its day.
+fn day_comes_first(lang: Lang) -> bool {
+    catalog(lang).is_none_or(|catalog| catalog.date_pattern.starts_with("{d}"))
+}
+
+fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
+    args.iter().fold(pattern.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
 }
 
 /// A `When` at exactly its precision: never a day for a month-only event.
@@ -333,11 +266,11 @@ pub fn format_when(lang: Lang, when: &When) -> String {
         When::Months { start, end } if start == end => format_month(lang, *start),
         When::Months { start, end } => format!("{} – {}", format_month(lang, *start), format_month(lang, *end)),
         When::Days { start, end } if start == end => day(*start),
-        When::Days { start, end } if start.year() == end.year() && start.month() == end.month() => {
+        When::Days { start, end } if start.year() == end.year() && start.month() == end.month() && day_comes_first(lang) => {
             format!("{}–{}", start.day(), day(*end))
         }
-        When::Days { start, end } if start.year() == end.year() => {
-            format!("{} {} – {}", start.day(), month_name(lang, start.month()), day(*end))
+        When::Days { start, end } if start.year() == end.year() && lang == Lang::En => {
+            format!("{} {} – {}", start.day(), MONTHS_EN[month_index(start.month())], day(*end))
         }
         When::Days { start, end } => format!("{} – {}", day(*start), day(*end)),
         When::Times { start, end } => {

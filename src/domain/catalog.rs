@@ -1,0 +1,102 @@
+//! Language files (`public/i18n/<tag>.json`): the translations of the one message table for
+//! the other UN languages. English is compiled in; the others are loaded only by the readers
+//! who need them, so that they cost nobody else a byte of the app shell.
+//!
+//! A file is:
+//! ```json
+//! { "language": "fr",
+//!   "months": ["Janvier", ...],          // 12 names, as in a heading: "Juin 2012"
+//!   "months_in_date": ["janvier", ...],  // 12 names, as in a date: "5 juin 2012"
+//!   "date": "{d} {month} {y}",
+//!   "month": "{month} {y}",
+//!   "messages": { "AppName": "...", ... } }   // keys are `Msg::key()`
+//! ```
+//! A message the file lacks falls back to English; a file that is not of this shape is
+//! refused as a whole. Installed catalogs live as long as the page (they are few and small).
+
+use std::cell::RefCell;
+
+use serde_json::Value;
+
+use super::i18n::{Lang, Msg};
+
+pub struct Catalog {
+    pub lang: Lang,
+    /// Indexed by `msg as usize`.
+    pub messages: Vec<Option<&'static str>>,
+    pub months: [&'static str; 12],
+    pub months_in_date: [&'static str; 12],
+    pub date_pattern: &'static str,
+    pub month_pattern: &'static str,
+}
+
+thread_local! {
+    static INSTALLED: RefCell<Vec<&'static Catalog>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The installed catalog for `lang`; `None` for English and for languages not loaded.
+pub fn catalog(lang: Lang) -> Option<&'static Catalog> {
+    if lang == Lang::En {
+        return None;
+    }
+    INSTALLED.with(|installed| installed.borrow().iter().find(|catalog| catalog.lang == lang).copied())
+}
+
+/// Whether the interface can be shown in `lang` (English always can).
+pub fn is_available(lang: Lang) -> bool {
+    lang == Lang::En || catalog(lang).is_some()
+}
+
+/// Makes `catalog` the one used for its language from now on.
+pub fn install(catalog: Catalog) {
+    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+    INSTALLED.with(|installed| {
+        let mut installed = installed.borrow_mut();
+        installed.retain(|known| known.lang != catalog.lang);
+        installed.push(catalog);
+    });
+}
+
+/// Reads a language file. Errors say what is wrong, for the file's translators.
+pub fn parse_catalog(text: &str) -> Result<Catalog, String> {
+    let root: Value = serde_json::from_str(text).map_err(|err| err.to_string())?;
+    let tag = root.get("language").and_then(Value::as_str).ok_or("no \"language\"")?;
+    let lang = Lang::from_tag(tag);
+    if lang.tag() != tag {
+        return Err(format!("\"{tag}\" is not one of the languages the app knows"));
+    }
+    let messages_in_file = root.get("messages").and_then(Value::as_object).ok_or("no \"messages\" object")?;
+    let messages = Msg::ALL
+        .iter()
+        .map(|msg| messages_in_file.get(msg.key()).and_then(Value::as_str).filter(|text| !text.trim().is_empty()).map(leak))
+        .collect();
+    Ok(Catalog {
+        lang,
+        messages,
+        months: twelve(&root, "months")?,
+        months_in_date: twelve(&root, "months_in_date")?,
+        date_pattern: pattern(&root, "date", &["{d}", "{month}", "{y}"])?,
+        month_pattern: pattern(&root, "month", &["{month}", "{y}"])?,
+    })
+}
+
+fn leak(text: &str) -> &'static str {
+    Box::leak(text.to_owned().into_boxed_str())
+}
+
+fn twelve(root: &Value, field: &str) -> Result<[&'static str; 12], String> {
+    let names: Vec<&'static str> = root
+        .get(field)
+        .and_then(Value::as_array)
+        .map(|names| names.iter().filter_map(Value::as_str).map(leak).collect())
+        .unwrap_or_default();
+    names.try_into().map_err(|_| format!("\"{field}\" must list 12 month names"))
+}
+
+fn pattern(root: &Value, field: &str, parts: &[&str]) -> Result<&'static str, String> {
+    let text = root.get(field).and_then(Value::as_str).ok_or_else(|| format!("no \"{field}\" pattern"))?;
+    match parts.iter().find(|part| !text.contains(**part)) {
+        Some(missing) => Err(format!("the \"{field}\" pattern lacks {missing}")),
+        None => Ok(leak(text)),
+    }
+}

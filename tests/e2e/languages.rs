@@ -1,0 +1,45 @@
+//! The interface in the UN languages: a language file is loaded for `?lang=` (or the
+//! browser's language), the page says which language it is in, Arabic is right to left, and a
+//! language the app has no file for is English, declared as English.
+
+use crate::browser::{NARROWEST, PHONE};
+use crate::{expect_count, open_app};
+
+async fn lang_and_dir(browser: &crate::browser::Browser) -> (String, String) {
+    let both = browser.script("return [document.documentElement.lang, document.documentElement.dir];").await;
+    (both[0].as_str().unwrap_or_default().to_owned(), both[1].as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test]
+async fn french_interface_with_french_dates() {
+    let browser = open_app(PHONE, "?lang=fr").await;
+    expect_count(&browser, "10 événements").await;
+    assert_eq!(lang_and_dir(&browser).await, ("fr".to_owned(), "ltr".to_owned()));
+    assert_eq!(browser.text_of("open-filters").await, "Filtres");
+    let card = browser.testid("event-card").await.text().await.unwrap();
+    assert!(card.contains("Avril 2012"), "{card}");
+    // The language stays in the URL as the reader filters.
+    browser.testid("open-filters").await.click().await.unwrap();
+    browser.testid("option-theme-youth").await.click().await.unwrap();
+    assert!(browser.url().await.contains("lang=fr"));
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn arabic_is_right_to_left_fits_320_px_and_passes_axe() {
+    let browser = open_app(NARROWEST, "?lang=ar").await;
+    expect_count(&browser, "عدد الفعاليات: 10").await;
+    assert_eq!(lang_and_dir(&browser).await, ("ar".to_owned(), "rtl".to_owned()));
+    let widths = browser.script("return [document.documentElement.scrollWidth, window.innerWidth];").await;
+    assert!(widths[0].as_u64() <= widths[1].as_u64(), "no horizontal scrolling: {widths}");
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new());
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_language_without_a_file_is_english_and_says_so() {
+    let browser = open_app(PHONE, "?lang=de").await;
+    expect_count(&browser, "10 events").await;
+    assert_eq!(lang_and_dir(&browser).await, ("en".to_owned(), "ltr".to_owned()));
+    browser.quit().await;
+}

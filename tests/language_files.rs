@@ -1,0 +1,100 @@
+//! The language files in `public/i18n/`: each one is complete, has exactly the English
+//! placeholders, and formats dates the way its readers write them.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use programme_browser::domain::catalog::{install, is_available, parse_catalog};
+use programme_browser::domain::i18n::{format_month, format_when, tr, tr_count, tr_with, Lang, Msg};
+use programme_browser::domain::when::{When, YearMonth};
+
+fn language_file(lang: Lang) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/i18n").join(format!("{}.json", lang.tag()));
+    std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+fn placeholders(text: &str) -> BTreeSet<String> {
+    text.split('{').skip(1).filter_map(|rest| rest.split_once('}')).map(|(name, _)| name.to_owned()).collect()
+}
+
+fn other_languages() -> impl Iterator<Item = Lang> {
+    Lang::ALL.into_iter().filter(|lang| *lang != Lang::En)
+}
+
+#[test]
+fn every_language_file_is_complete_and_keeps_the_placeholders() {
+    for lang in other_languages() {
+        let text = language_file(lang);
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let messages = file["messages"].as_object().unwrap();
+        let keys: BTreeSet<&str> = messages.keys().map(String::as_str).collect();
+        let expected: BTreeSet<&str> = Msg::ALL.iter().map(|msg| msg.key()).collect();
+        assert_eq!(keys, expected, "{}: keys differ from the message table", lang.tag());
+
+        let catalog = parse_catalog(&text).unwrap_or_else(|err| panic!("{}: {err}", lang.tag()));
+        assert_eq!(catalog.lang, lang, "the file's \"language\" matches its name");
+        for msg in Msg::ALL {
+            let translated = catalog.messages[*msg as usize].unwrap_or_else(|| panic!("{}: {} is empty", lang.tag(), msg.key()));
+            let english = tr(Lang::En, *msg);
+            let (ours, theirs) = (placeholders(translated), placeholders(english));
+            // A "one" form may say the number in words ("Un élément…"): only `{n}` may differ.
+            let differ: BTreeSet<_> = ours.symmetric_difference(&theirs).collect();
+            let allowed = msg.key().ends_with("One") && differ.iter().all(|name| *name == "n");
+            assert!(differ.is_empty() || allowed, "{}: {} has {ours:?}, English has {theirs:?}", lang.tag(), msg.key());
+        }
+    }
+}
+
+#[test]
+fn installed_languages_translate_and_format_dates() {
+    for lang in other_languages() {
+        install(parse_catalog(&language_file(lang)).unwrap());
+        assert!(is_available(lang));
+    }
+    let june = |lang| format_month(lang, YearMonth { year: 2012, month: 6 });
+    assert_eq!(june(Lang::Fr), "Juin 2012");
+    assert_eq!(june(Lang::Es), "Junio de 2012");
+    assert_eq!(june(Lang::Ru), "Июнь 2012 г.");
+    assert_eq!(june(Lang::Zh), "2012年6月");
+    assert_eq!(june(Lang::Ar), "يونيو 2012");
+
+    let days = When::parse("2012-06-05", Some("2012-06-07")).unwrap();
+    assert_eq!(format_when(Lang::Fr, &days), "5–7 juin 2012");
+    assert_eq!(format_when(Lang::Es, &days), "5–7 de junio de 2012");
+    assert_eq!(format_when(Lang::Ru, &days), "5–7 июня 2012 г.");
+    // Where the year comes first, a range is written out in full.
+    assert_eq!(format_when(Lang::Zh, &days), "2012年6月5日 – 2012年6月7日");
+    let across = When::parse("2012-05-30", Some("2012-06-02")).unwrap();
+    assert_eq!(format_when(Lang::Fr, &across), "30 mai 2012 – 2 juin 2012");
+
+    assert_eq!(tr(Lang::Fr, Msg::FiltersButton), "Filtres");
+    assert_eq!(tr_count(Lang::Fr, 0, Msg::ResultCountOne, Msg::ResultCountOther), "0 événement");
+    assert_eq!(tr_with(Lang::Es, Msg::RemoveFilter, &[("name", "Tema: Juventud")]), "Quitar el filtro Tema: Juventud");
+    assert_eq!(tr_count(Lang::Ar, 7, Msg::ResultCountOne, Msg::ResultCountOther), "عدد الفعاليات: 7");
+}
+
+#[test]
+fn a_missing_message_falls_back_to_english_and_a_broken_file_is_refused() {
+    // Runs on its own test thread, so nothing else has installed Russian here.
+    assert!(!is_available(Lang::Ru));
+    assert_eq!(tr(Lang::Ru, Msg::FiltersButton), "Filters", "no file: English");
+    let months = r#"["a","b","c","d","e","f","g","h","i","j","k","l"]"#;
+    let partial = format!(
+        r#"{{"language":"ru","months":{months},"months_in_date":{months},"date":"{{d}} {{month}} {{y}}","month":"{{month}} {{y}}",
+            "messages":{{"FiltersButton":"Фильтры","Retry":"  "}}}}"#
+    );
+    install(parse_catalog(&partial).unwrap());
+    assert_eq!(tr(Lang::Ru, Msg::FiltersButton), "Фильтры");
+    assert_eq!(tr(Lang::Ru, Msg::Retry), "Try again", "an empty translation is a missing one");
+    assert_eq!(tr(Lang::Ru, Msg::Cancel), "Cancel");
+
+    for broken in [
+        "not json",
+        r#"{"language":"de","messages":{}}"#,
+        r#"{"language":"fr"}"#,
+        &partial.replace(r#""date":"{d} {month} {y}""#, r#""date":"{month} {y}""#),
+        &partial.replace(r#""l"]"#, r#""l","m"]"#),
+    ] {
+        assert!(parse_catalog(broken).is_err(), "{broken}");
+    }
+}
