@@ -96,3 +96,26 @@ fn unknown_fields_are_ignored_for_forward_compatibility() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(programme.events.len(), 1);
 }
+
+#[test]
+fn texts_in_another_language_than_the_readers_are_marked_with_it() {
+    let (bundled, _) =
+        parse_programme(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/programme.json")).unwrap()).unwrap();
+    let title = &bundled.meta.title;
+    assert_eq!(bundled.part_language(title, "ar"), Some("en"));
+    assert_eq!(bundled.part_language(title, "en"), None);
+    assert_eq!(bundled.part_language(title, "en-GB"), None);
+
+    let file = |language: &str, title: &str| {
+        format!(r#"{{"schema_version":"1.1","programme":{{"id":"p","title":{title},"time_zone":"UTC"{language}}},"events":[]}}"#)
+    };
+    let (unknown, _) = parse_programme(&file("", r#""Plain""#)).unwrap();
+    assert_eq!(unknown.part_language(&unknown.meta.title, "fr"), None, "a plain string of unknown language is not guessed");
+    let (french, _) = parse_programme(&file(r#","language":"FR""#, r#""Programme""#)).unwrap();
+    assert_eq!(french.part_language(&french.meta.title, "en"), Some("fr"));
+    let (both, _) = parse_programme(&file(r#","language":"en""#, r#"{"en":"Law","fr":"Droit"}"#)).unwrap();
+    assert_eq!(both.part_language(&both.meta.title, "fr"), None, "the reader's own language needs no mark");
+
+    let (_, problems) = parse_programme(&file(r#","language":"English""#, r#""P""#)).unwrap();
+    assert_eq!(problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["programme.language"]);
+}

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::labels::{mode_label, status_label};
+use super::labels::{mode_label, part_lang, status_label};
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::format_when;
-use crate::domain::programme::{Event, Status};
+use crate::domain::programme::Status;
 use crate::state::{href_with, navigate, use_lang, use_programme, use_view, History};
 
 #[component]
@@ -21,6 +21,8 @@ pub fn EventCard(
     let tag = lang.tag();
     let id = event.id.clone();
     let title = event.title.get(tag).to_owned();
+    let title_lang = part_lang(&programme, &event.title, lang);
+    let place = event.place(tag).map(|place| (place, event.location.as_ref().and_then(|l| part_lang(&programme, &l.name, lang))));
     let href = view.with_untracked(|v| href_with(v, |next| next.event = Some(id.clone())));
     let open_id = id.clone();
     let card_id = id.clone();
@@ -31,6 +33,7 @@ pub fn EventCard(
                 <h4 class="card-title">
                     <a
                         href=href
+                        lang=title_lang
                         data-testid="event-link"
                         on:click=move |ev| {
                             ev.prevent_default();
@@ -47,21 +50,26 @@ pub fn EventCard(
                 <p class="status" data-testid="event-status">{status_label(lang, event.status)}</p>
             })}
             <p class="when" data-testid="event-when">{format_when(lang, &event.when)}</p>
-            {place_line(event, lang).map(|line| view! { <p class="where" data-testid="event-where">{line}</p> })}
-            {event.series.map(|s| view! { <p class="series">{programme.series[s].label().get(tag).to_owned()}</p> })}
+            {(place.is_some() || event.mode.is_some()).then(|| {
+                let (place, place_lang) = place.unzip();
+                let mode = event.mode.map(|mode| mode_label(lang, mode));
+                let separator = (place.is_some() && mode.is_some()).then_some(" · ");
+                view! { <p class="where" data-testid="event-where"><span lang=place_lang.flatten()>{place}</span>{separator}{mode}</p> }
+            })}
+            {event.series.map(|s| {
+                let label = programme.series[s].label();
+                view! { <p class="series" lang=part_lang(&programme, label, lang)>{label.get(tag).to_owned()}</p> }
+            })}
             <ul class="labels">
-                {event.themes.iter().map(|&t| view! { <li class="label theme">{programme.themes[t].label.get(tag).to_owned()}</li> }).collect_view()}
-                {event.partners.iter().map(|&p| view! { <li class="label partner">{programme.partners[p].label().get(tag).to_owned()}</li> }).collect_view()}
+                {event.themes.iter().map(|&t| {
+                    let label = &programme.themes[t].label;
+                    view! { <li class="label theme" lang=part_lang(&programme, label, lang)>{label.get(tag).to_owned()}</li> }
+                }).collect_view()}
+                {event.partners.iter().map(|&p| {
+                    let label = programme.partners[p].label();
+                    view! { <li class="label partner" lang=part_lang(&programme, label, lang)>{label.get(tag).to_owned()}</li> }
+                }).collect_view()}
             </ul>
         </article>
     }
-}
-
-/// "United Nations Headquarters, New York · In person".
-pub fn place_line(event: &Event, lang: crate::domain::i18n::Lang) -> Option<String> {
-    let mut parts: Vec<String> = event.place(lang.tag()).into_iter().collect();
-    if let Some(mode) = event.mode {
-        parts.push(mode_label(lang, mode).to_owned());
-    }
-    (!parts.is_empty()).then(|| parts.join(" · "))
 }

@@ -3,7 +3,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::labels::{mode_label, status_label};
+use super::labels::{mode_label, part_lang, status_label};
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::{format_when, tr, Msg};
 use crate::state::{href_with, navigate, use_lang, use_programme, use_view, History};
@@ -48,23 +48,24 @@ pub fn EventDetail(
     };
     let series = event.series.map(|s| &programme.series[s]);
     let title = event.title.get(tag).to_owned();
+    let of = |text: &crate::domain::text::Text| part_lang(&programme, text, lang);
     // Every row is one of three shapes, rendered by one function: one view type instead of
-    // one per row keeps the bundle small.
-    let mut rows: Vec<(Msg, Field)> = vec![
-        (Msg::DetailWhen, Field::Text(format_when(lang, &event.when))),
-        (Msg::DetailStatus, Field::Text(status_label(lang, event.status).to_owned())),
+    // one per row keeps the bundle small. A row of programme text carries its language.
+    let mut rows: Vec<(Msg, Field, Option<String>)> = vec![
+        (Msg::DetailWhen, Field::Text(format_when(lang, &event.when)), None),
+        (Msg::DetailStatus, Field::Text(status_label(lang, event.status).to_owned()), None),
     ];
-    if let Some(place) = event.place(tag) {
-        rows.push((Msg::DetailWhere, Field::Text(place)));
+    if let (Some(place), Some(location)) = (event.place(tag), event.location.as_ref()) {
+        rows.push((Msg::DetailWhere, Field::Text(place), of(&location.name)));
     }
     if let Some(mode) = event.mode {
-        rows.push((Msg::DetailMode, Field::Text(mode_label(lang, mode).to_owned())));
+        rows.push((Msg::DetailMode, Field::Text(mode_label(lang, mode).to_owned()), None));
     }
     if let Some(series) = series {
-        rows.push((Msg::DetailSeries, Field::Text(series.title.get(tag).to_owned())));
-        if !series.organisers.is_empty() {
+        rows.push((Msg::DetailSeries, Field::Text(series.title.get(tag).to_owned()), of(&series.title)));
+        if let Some(&first) = series.organisers.first() {
             let names = series.organisers.iter().map(|&p| programme.partners[p].name.get(tag).to_owned()).collect();
-            rows.push((Msg::DetailOrganisers, Field::List(names)));
+            rows.push((Msg::DetailOrganisers, Field::List(names), of(&programme.partners[first].name)));
         }
         if !series.prepares_for.is_empty() {
             let debates = series.prepares_for.iter().map(|&d| {
@@ -75,24 +76,26 @@ pub fn EventDetail(
                     (None, None) => debate.title.get(tag).to_owned(),
                 }
             });
-            rows.push((Msg::DetailPreparesFor, Field::List(debates.collect())));
+            let first = &programme.debates[series.prepares_for[0]].title;
+            rows.push((Msg::DetailPreparesFor, Field::List(debates.collect()), of(first)));
         }
     }
-    if !event.themes.is_empty() {
-        rows.push((Msg::DetailThemes, Field::List(event.themes.iter().map(|&t| programme.themes[t].label.get(tag).to_owned()).collect())));
+    if let Some(&first) = event.themes.first() {
+        let labels = event.themes.iter().map(|&t| programme.themes[t].label.get(tag).to_owned()).collect();
+        rows.push((Msg::DetailThemes, Field::List(labels), of(&programme.themes[first].label)));
     }
-    if !event.partners.is_empty() {
+    if let Some(&first) = event.partners.first() {
         let partners = event.partners.iter().map(|&p| {
             let partner = &programme.partners[p];
             (partner.name.get(tag).to_owned(), partner.url.as_ref().map(|link| link.url.clone()))
         });
-        rows.push((Msg::DetailPartners, Field::Links(partners.collect())));
+        rows.push((Msg::DetailPartners, Field::Links(partners.collect()), of(&programme.partners[first].name)));
     }
     if let Some(audience) = event.audience.as_ref().or(series.and_then(|s| s.audience.as_ref())) {
-        rows.push((Msg::DetailAudience, Field::Text(audience.get(tag).to_owned())));
+        rows.push((Msg::DetailAudience, Field::Text(audience.get(tag).to_owned()), of(audience)));
     }
     if !event.languages.is_empty() {
-        rows.push((Msg::DetailLanguages, Field::List(event.languages.clone())));
+        rows.push((Msg::DetailLanguages, Field::List(event.languages.clone()), None));
     }
     let links: Vec<(String, Option<String>)> = event
         .links
@@ -101,20 +104,24 @@ pub fn EventDetail(
         .map(|link| (link.label.as_ref().map(|l| l.get(tag).to_owned()).unwrap_or_else(|| link.url.clone()), Some(link.url.clone())))
         .collect();
     if !links.is_empty() {
-        rows.push((Msg::DetailLinks, Field::Links(links)));
+        let label = event.links.first().and_then(|link| link.label.as_ref());
+        rows.push((Msg::DetailLinks, Field::Links(links), label.and_then(of)));
     }
-    let rows = rows.into_iter().map(|(label, field)| view! { <dt>{tr(lang, label)}</dt><dd>{render_field(field)}</dd> }).collect_view();
+    let rows = rows
+        .into_iter()
+        .map(|(label, field, part)| view! { <dt>{tr(lang, label)}</dt><dd lang=part>{render_field(field)}</dd> })
+        .collect_view();
 
     Either::Right(view! {
         <article class="detail" data-testid="event-detail" data-event-id=id.clone()>
             {back}
             <div class="detail-head">
-                <h2 tabindex="-1" node_ref=heading data-testid="event-detail-title">{title.clone()}</h2>
+                <h2 tabindex="-1" node_ref=heading data-testid="event-detail-title" lang=of(&event.title)>{title.clone()}</h2>
                 <ShortlistButton event_id=id.clone() title />
             </div>
-            {event.summary.as_ref().map(|s| view! { <p class="summary">{s.get(tag).to_owned()}</p> })}
+            {event.summary.as_ref().map(|s| view! { <p class="summary" lang=of(s)>{s.get(tag).to_owned()}</p> })}
             <dl class="fields">{rows}</dl>
-            {series.and_then(|s| s.description.as_ref()).map(|d| view! { <p class="series-description">{d.get(tag).to_owned()}</p> })}
+            {series.and_then(|s| s.description.as_ref()).map(|d| view! { <p class="series-description" lang=of(d)>{d.get(tag).to_owned()}</p> })}
         </article>
     })
 }

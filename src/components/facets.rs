@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::labels::{facet_label, option_label};
+use super::labels::{facet_label, option_label, option_lang};
 use crate::domain::filter::{facet_options, Facet, FilterResult};
 use crate::domain::i18n::{tr, tr_count, Msg};
 use crate::state::{navigate, use_lang, use_programme, use_view, History};
@@ -143,6 +143,7 @@ fn FacetGroup(
                 move || view.with(|v| v.filter.is_chosen(facet, &code))
             };
             let label = option_label(lang, &programme, facet, &code);
+            let label_lang = option_lang(lang, &programme, facet, &code);
             let toggle_code = code.clone();
             let disabled = {
                 let chosen = chosen.clone();
@@ -161,7 +162,7 @@ fn FacetGroup(
                             navigate(view, History::Push, move |next| next.filter.toggle(facet, &code));
                         }
                     />
-                    <span class="option-label">{label}</span>
+                    <span class="option-label" lang=label_lang>{label}</span>
                     <span class="count">{count}</span>
                 </label>
             }

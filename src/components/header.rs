@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::labels::part_lang;
 use crate::domain::i18n::{tr, tr_with, Msg};
 use crate::domain::query::Page;
 use crate::state::{href_with, navigate, use_lang, use_programme, use_shortlist, use_view, History};
@@ -13,8 +14,13 @@ pub fn Header() -> impl IntoView {
     let programme = use_programme();
     let shortlist = use_shortlist();
     let programme_id = programme.meta.id.clone();
-    let title = programme.meta.title.clone();
-    let publisher = programme.meta.publisher.clone();
+    let title = programme.meta.title.get(lang.tag()).to_owned();
+    let title_lang = part_lang(&programme, &programme.meta.title, lang);
+    // "Published by {name}", with the name marked in its own language.
+    let publisher = programme.meta.publisher.as_ref().map(|publisher| {
+        let (before, after) = tr(lang, Msg::PublishedBy).split_once("{name}").unwrap_or(("", ""));
+        (before, publisher.get(lang.tag()).to_owned(), part_lang(&programme, publisher, lang), after)
+    });
     let picked = Memo::new(move |_| shortlist.lists.with(|lists| lists.active_list().count(&programme_id)));
 
     let nav_link = move |page: Page, testid: &'static str| {
@@ -51,14 +57,8 @@ pub fn Header() -> impl IntoView {
 
     view! {
         <header class="site-header">
-            <h1 data-testid="programme-title">{move || title.get(lang.tag()).to_owned()}</h1>
-            {publisher.map(|publisher| {
-                view! {
-                    <p class="publisher">
-                        {move || tr_with(lang, Msg::PublishedBy, &[("name", publisher.get(lang.tag()))])}
-                    </p>
-                }
-            })}
+            <h1 data-testid="programme-title" lang=title_lang>{title}</h1>
+            {publisher.map(|(before, name, name_lang, after)| view! { <p class="publisher">{before}<span lang=name_lang>{name}</span>{after}</p> })}
             <nav aria-label=tr(lang, Msg::NavLabel)>
                 <ul>
                     <li>{nav_link(Page::Programme, "nav-programme")}</li>

@@ -118,6 +118,7 @@ pub fn synthetic_programme(events: usize, seed: u64) -> RawProgramme {
             published: Some("2026-01-01".into()),
             updated: None,
             time_zone: "Europe/Brussels".into(),
+            language: Some("en".into()),
             url: None,
         },
         themes,

@@ -39,14 +39,20 @@ impl Text {
     /// The best string for `lang`: exact tag, then same primary language (`fr` for `fr-CA`),
     /// then the untagged string, then English, then whatever comes first.
     pub fn get(&self, lang: &str) -> &str {
+        self.pick(lang).0
+    }
+
+    /// `get`, with the tag of the string picked ("" for a plain string).
+    pub fn pick(&self, lang: &str) -> (&str, &str) {
         let lang = lang.to_ascii_lowercase();
         let primary = lang.split('-').next().unwrap_or_default();
-        let by = |pred: &dyn Fn(&str) -> bool| self.values.iter().find(|(tag, _)| pred(tag)).map(|(_, value)| value.as_str());
+        let by =
+            |pred: &dyn Fn(&str) -> bool| self.values.iter().find(|(tag, _)| pred(tag)).map(|(tag, value)| (value.as_str(), tag.as_str()));
         by(&|tag| tag == lang)
             .or_else(|| by(&|tag| !tag.is_empty() && tag.split('-').next() == Some(primary)))
             .or_else(|| by(&|tag| tag.is_empty()))
             .or_else(|| by(&|tag| tag == "en"))
-            .or_else(|| self.values.first().map(|(_, value)| value.as_str()))
+            .or_else(|| self.values.first().map(|(tag, value)| (value.as_str(), tag.as_str())))
             .unwrap_or_default()
     }
 

@@ -32,6 +32,11 @@ async fn arabic_is_right_to_left_fits_320_px_and_passes_axe() {
     assert_eq!(lang_and_dir(&browser).await, ("ar".to_owned(), "rtl".to_owned()));
     let widths = browser.script("return [document.documentElement.scrollWidth, window.innerWidth];").await;
     assert!(widths[0].as_u64() <= widths[1].as_u64(), "no horizontal scrolling: {widths}");
+    // The programme is in English: its texts say so, for screen readers (language of parts).
+    let title = browser.testid("event-link").await;
+    assert_eq!(title.attr("lang").await.unwrap().as_deref(), Some("en"));
+    assert_eq!(browser.testid("programme-title").await.attr("lang").await.unwrap().as_deref(), Some("en"));
+    assert_eq!(browser.count(".labels li[lang=en]").await, browser.count(".labels li").await);
     assert_eq!(browser.axe_violations().await, Vec::<String>::new());
     browser.quit().await;
 }
@@ -41,5 +46,6 @@ async fn a_language_without_a_file_is_english_and_says_so() {
     let browser = open_app(PHONE, "?lang=de").await;
     expect_count(&browser, "10 events").await;
     assert_eq!(lang_and_dir(&browser).await, ("en".to_owned(), "ltr".to_owned()));
+    assert_eq!(browser.count("[lang=en]:not(html)").await, 0, "English texts on an English page need no mark");
     browser.quit().await;
 }

@@ -196,6 +196,7 @@ impl RawMeta {
             published: o.optional_string("published")?,
             updated: o.optional_string("updated")?,
             time_zone: o.string("time_zone")?,
+            language: o.optional_string("language")?,
             url: o.optional_string("url")?,
         })
     }

@@ -18,6 +18,8 @@ pub struct Meta {
     pub published: Option<Stamp>,
     pub updated: Option<Stamp>,
     pub time_zone: String,
+    /// The language of texts given as plain strings, when the file says.
+    pub language: Option<String>,
     pub url: Option<Link>,
 }
 
@@ -151,6 +153,16 @@ pub struct Programme {
 }
 
 impl Programme {
+    /// The language to mark `text` with when shown to a reader of `ui` (WCAG "language of
+    /// parts"): the tag of the string picked, or the programme's `language` for a plain string.
+    /// `None` when that is the reader's own language, or unknown.
+    pub fn part_language<'a>(&'a self, text: &'a Text, ui: &str) -> Option<&'a str> {
+        let (_, tag) = text.pick(ui);
+        let tag = if tag.is_empty() { self.meta.language.as_deref()? } else { tag };
+        let primary = |tag: &str| tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
+        (primary(tag) != primary(ui)).then_some(tag)
+    }
+
     pub fn event_index(&self, id: &str) -> Option<usize> {
         self.events.iter().position(|event| event.id == id)
     }

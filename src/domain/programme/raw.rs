@@ -59,6 +59,10 @@ pub struct RawMeta {
     pub updated: Option<String>,
     /// Default IANA time zone of the venues, e.g. "America/New_York".
     pub time_zone: String,
+    /// BCP 47 tag of the language of texts given as plain strings, e.g. "en". The app marks
+    /// those texts with it, so that screen readers read them in the right voice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }

@@ -110,6 +110,13 @@ impl Validator {
             published: self.timestamp("programme.published", raw.published.as_deref()),
             updated: self.timestamp("programme.updated", raw.updated.as_deref()),
             time_zone,
+            language: raw.language.as_deref().and_then(|tag| {
+                let plausible = language_tag(tag);
+                if plausible.is_none() {
+                    self.report("programme.language", format!("`{tag}` is not a language tag such as \"en\" or \"fr-CA\""));
+                }
+                plausible
+            }),
             url: raw.url.as_deref().and_then(|url| self.url(At("programme", "url"), url)),
             id,
         }
@@ -399,6 +406,16 @@ pub fn is_http_url(url: &str) -> bool {
 
 /// IANA names look like "Area/Location" ("America/Argentina/Buenos_Aires") or "UTC". Without a
 /// time zone database in the bundle, we check the shape, not membership.
+/// A BCP 47 tag in its usual shape (a 2-3 letter language, then subtags of letters and
+/// digits), lower-cased; `None` otherwise.
+fn language_tag(tag: &str) -> Option<String> {
+    let mut parts = tag.split('-');
+    let primary = parts.next()?;
+    let primary_ok = (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
+    let rest_ok = parts.all(|part| (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric()));
+    (primary_ok && rest_ok).then(|| tag.to_ascii_lowercase())
+}
+
 fn plausible_time_zone(zone: &str) -> bool {
     let well_formed = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'));
     zone == "UTC" || (zone.contains('/') && zone.split('/').all(well_formed) && zone.as_bytes()[0].is_ascii_uppercase())
