@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::i18n::{tr, Msg};
+use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::programme::LoadError;
 use crate::state::use_lang;
 
@@ -20,7 +20,11 @@ pub fn LoadErrorView(
         <main id="content" class="load-error" data-testid="load-error">
             <h1>{tr(lang, Msg::LoadFailedTitle)}</h1>
             <p>{tr(lang, Msg::LoadFailedHelp)}</p>
-            <p class="error-message" data-testid="load-error-message"><code>{error.to_string()}</code></p>
+            // The diagnosis is for the file's organisers, in English like `programme-check`:
+            // marked as English when the page is not.
+            <p class="error-message" data-testid="load-error-message">
+                <code lang=(lang != Lang::En).then_some("en")>{error.to_string()}</code>
+            </p>
             <button type="button" class="primary" data-testid="retry" on:click=move |_| retry()>
                 {tr(lang, Msg::Retry)}
             </button>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::list_manager::list_display_name;
 use crate::browser::storage::StorageFault;
 use crate::browser::{clock, files};
-use crate::domain::i18n::{format_day, tr, tr_count, tr_with, Msg};
+use crate::domain::i18n::{format_day, tr, tr_count, tr_with, Lang, Msg};
 use crate::domain::programme::{skipped_event_count, Problem};
 use crate::state::{use_ignored_params, use_lang, use_shortlist};
 
@@ -41,7 +41,7 @@ pub fn Notices(
                     <p>{move || tr_count(lang, skipped, Msg::SkippedEventsOne, Msg::SkippedEventsOther)}</p>
                     <details>
                         <summary>{tr(lang, Msg::ShowDetails)}</summary>
-                        <ul class="problems" data-testid="problem-list">
+                        <ul class="problems" data-testid="problem-list" lang=(lang != Lang::En).then_some("en")>
                             {problem_lines.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}
                         </ul>
                     </details>
