@@ -179,8 +179,18 @@ async fn one_bad_event_is_skipped_and_the_rest_are_shown() {
 
 #[tokio::test]
 async fn no_horizontal_scrolling_at_320_px() {
-    for query in ["", "?event=lphm-2013-05-media"] {
+    let long_words = "?programme=fixtures/long-words.json";
+    let long_event = "?programme=fixtures/long-words.json&event=ms-2012-04-sustainable-development";
+    // Every page, in the languages with the longest words and right to left, and a file whose
+    // texts are single 600-letter words and a 600-letter link.
+    for query in ["", "?event=lphm-2013-05-media", "?view=shortlist", "?view=shortlist&lang=ru", "?lang=ar", long_words, long_event] {
         let browser = open_app(NARROWEST, query).await;
+        if query == long_words {
+            // The picked card, with its priority and note controls, on the shortlist page.
+            browser.star("ms-2012-04-sustainable-development").await;
+            browser.testid("nav-shortlist").await.click().await.unwrap();
+            browser.testid("shortlist-page").await;
+        }
         let widths = browser.script("return [document.documentElement.scrollWidth, window.innerWidth];").await;
         let (scroll, inner) = (widths[0].as_u64().unwrap(), widths[1].as_u64().unwrap());
         assert!(inner <= 330, "window is {inner} px wide, expected about 320");
