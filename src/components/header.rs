@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::labels::part_lang;
-use crate::domain::i18n::{tr, tr_with, Msg};
+use crate::domain::i18n::{tr, tr_with, Lang, Msg};
 use crate::domain::query::Page;
 use crate::state::{href_with, navigate, use_lang, use_programme, use_shortlist, use_view, History};
 
@@ -59,12 +59,34 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <h1 data-testid="programme-title" lang=title_lang>{title}</h1>
             {publisher.map(|(before, name, name_lang, after)| view! { <p class="publisher">{before}<span lang=name_lang>{name}</span>{after}</p> })}
-            <nav aria-label=tr(lang, Msg::NavLabel)>
-                <ul>
-                    <li>{nav_link(Page::Programme, "nav-programme")}</li>
-                    <li>{nav_link(Page::Shortlist, "nav-shortlist")}</li>
-                </ul>
-            </nav>
+            <div class="header-row">
+                <nav aria-label=tr(lang, Msg::NavLabel)>
+                    <ul>
+                        <li>{nav_link(Page::Programme, "nav-programme")}</li>
+                        <li>{nav_link(Page::Shortlist, "nav-shortlist")}</li>
+                    </ul>
+                </nav>
+                <div class="language">
+                    <label for="language">{tr(lang, Msg::LanguageLabel)}</label>
+                    // Each language is named in itself. Choosing one puts it in the URL, like
+                    // every view setting, and the page is shown again in that language.
+                    <select
+                        id="language"
+                        data-testid="language"
+                        on:change=move |ev| {
+                            let tag = event_target_value(&ev);
+                            navigate(view, History::Push, move |next| next.language = Some(tag));
+                        }
+                    >
+                        {Lang::ALL
+                            .into_iter()
+                            .map(|option| view! {
+                                <option value=option.tag() lang=option.tag() selected=option == lang>{option.native_name()}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
         </header>
     }
 }

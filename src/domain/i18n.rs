@@ -41,6 +41,19 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself, for the language picker: a reader finds their own
+    /// language whatever the page is in.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Ar => "العربية",
+            Lang::Zh => "中文",
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::Ru => "Русский",
+            Lang::Es => "Español",
+        }
+    }
+
     /// Text direction for the `dir` attribute.
     pub fn dir(self) -> &'static str {
         if self == Lang::Ar {
@@ -84,6 +97,7 @@ macro_rules! messages {
 
 messages! {
     AppName => "Programme browser",
+    LanguageLabel => "Language",
     SkipToContent => "Skip to the programme",
     Loading => "Loading the programme…",
     LoadFailedTitle => "The programme could not be shown",
