@@ -1,20 +1,24 @@
 // Offline copy of the app and its programme, for delegates on bad networks: after one visit,
 // the app opens with no network at all, showing the programme as last loaded (the app says so).
 //
-// - Hashed files (name-<16 hex>.js/.wasm/.css) never change once published: cache first.
+// - Hashed files (name-<hash>.js/.wasm/.css) never change once published: cache first. Trunk
+//   writes the hash in hex without leading zeros, so it is up to 16 digits, not always 16.
 // - Everything else of ours (the page, programme.json, the icon): network first, so that an
-//   organiser's update shows at once. The saved copy is used only when the network fails,
-//   never for an HTTP error (a 404 must still say 404).
+//   organiser's update shows at once. The saved copy is used only when the network fails or
+//   has not started answering within a few seconds (the answer, if it comes, still refreshes
+//   the copy), never for an HTTP error (a 404 must still say 404).
 // - Other origins (a ?programme= on another host) and other methods are left alone.
-// - Installing saves the page, the files it names and the bundled programme, so the very
-//   first visit is enough.
+// - Installing saves the page, the files it names, the icon and the bundled programme, so the
+//   very first visit is enough (and nothing the page loads is left waiting on a hung network).
 //
 // Plain JavaScript because a service worker cannot be WebAssembly-only; it holds no app logic.
 
 const CACHE = 'programme-browser-offline-v1';
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 // Set on responses served from the saved copy: when it was saved (ms since 1970).
 const SAVED_AT = 'x-offline-copy-saved-at';
+// How long a reader waits for the network to start answering before the saved copy is shown.
+const PATIENCE_MS = 4000;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache().then(() => self.skipWaiting()));
@@ -34,7 +38,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.href.startsWith(self.registration.scope)) return;
-  event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(request, url));
+  event.respondWith(HASHED.test(url.pathname) ? cacheFirst(event) : networkFirst(event, url));
 });
 
 async function precache() {
@@ -42,42 +46,45 @@ async function precache() {
   const page = await fetch(scope, { cache: 'no-cache' });
   if (!page.ok) return;
   const html = await page.clone().text();
-  const named = html.match(/[\w.-]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)/g) || [];
+  const named = html.match(/[\w.-]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)/g) || [];
   const cache = await caches.open(CACHE);
   await save(cache, scope, page);
   await Promise.all(
-    [...new Set(named), 'programme.json'].map(async (name) => {
+    [...new Set(named), 'programme.json', 'favicon.svg'].map(async (name) => {
       const response = await fetch(new URL(name, scope), { cache: 'no-cache' });
       if (response.ok) await save(cache, new URL(name, scope).href, response);
     }),
   );
 }
 
-async function cacheFirst(request) {
+async function cacheFirst(event) {
+  const request = event.request;
   const cache = await caches.open(CACHE);
   const saved = await cache.match(request);
   if (saved) return saved;
   const response = await fetch(request);
   if (response.ok) {
-    await save(cache, request.url, response.clone());
-    await dropOlderBuilds(cache, request.url);
+    // Streamed to the page at once (the wasm compiles while it downloads), saved beside it.
+    const copy = response.clone();
+    event.waitUntil(save(cache, request.url, copy).then(() => dropOlderBuilds(cache, request.url)));
   }
   return response;
 }
 
-async function networkFirst(request, url) {
+async function networkFirst(event, url) {
   // The page is saved once, whatever its query string: every view is the same page.
   const key = url.origin + url.pathname;
   const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request);
-    if (response.ok) await save(cache, key, response.clone());
-    return response;
-  } catch (offline) {
-    const saved = await cache.match(key);
-    if (saved) return saved;
-    throw offline;
-  }
+  // The answer goes to the page as soon as it starts; the copy is saved beside it (the
+  // worker is kept alive for that, even after the page has its answer).
+  const answer = fetch(event.request).then((response) => ({ response, copy: response.ok ? response.clone() : null }));
+  event.waitUntil(answer.then(({ copy }) => copy && save(cache, key, copy)).catch(() => {}));
+  const network = answer.then(({ response }) => response);
+  const saved = await cache.match(key);
+  if (!saved) return network;
+  // With a saved copy, a network that fails or keeps the reader waiting loses the race.
+  const patience = new Promise((resolve) => setTimeout(() => resolve(saved), PATIENCE_MS));
+  return Promise.race([network.catch(() => saved), patience]);
 }
 
 // Stores a response with the time it was saved, which the app shows when it is used.
@@ -90,7 +97,7 @@ async function save(cache, key, response) {
 
 // A new build's file replaces the same file of older builds (same name, another hash).
 async function dropOlderBuilds(cache, url) {
-  const family = (href) => href.replace(/-[0-9a-f]{16}(_bg)?\./, '-#$1.');
+  const family = (href) => href.replace(/-[0-9a-f]{8,16}(_bg)?\./, '-#$1.');
   for (const old of await cache.keys()) {
     if (old.url !== url && family(old.url) === family(url)) await cache.delete(old);
   }

@@ -159,7 +159,7 @@ messages! {
     ShowDetails => "Show details",
     IgnoredParams => "Some parts of the link were not understood and were ignored:",
     Dismiss => "Dismiss",
-    OfflineCopy => "You are offline. This is the programme as saved on this device on {date}; it may have changed since.",
+    OfflineCopy => "No answer from the network: this is the programme as saved on this device on {date}. It may have changed since.",
     StorageUnavailable => "This browser does not let the app save your shortlist: picks are kept only until you close this page.",
     StoragePartlyUnreadableOne => "One saved shortlist item could not be read and is not shown; everything else is here. The saved data was kept aside, unchanged.",
     StoragePartlyUnreadableOther => "{n} saved shortlist items could not be read and are not shown; everything else is here. The saved data was kept aside, unchanged.",

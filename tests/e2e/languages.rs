@@ -60,7 +60,9 @@ async fn the_reader_picks_a_language_and_back_returns_to_the_previous_one() {
     let url = browser.url().await;
     assert!(url.contains("lang=es") && url.contains("theme=youth"), "the language joins the view in the URL: {url}");
     // The picker names each language in itself, and shows the current one.
-    let chosen = browser.script("const s = document.querySelector('[data-testid=language]'); return [s.value, s.options[0].text, s.options[0].lang];").await;
+    let chosen = browser
+        .script("const s = document.querySelector('[data-testid=language]'); return [s.value, s.options[0].text, s.options[0].lang];")
+        .await;
     assert_eq!(chosen, serde_json::json!(["es", "العربية", "ar"]));
     browser.driver.back().await.unwrap();
     expect_count(&browser, "1 event").await;

@@ -1,5 +1,6 @@
-//! The offline copy (public/sw.js): after one visit, the app opens with no network at all,
-//! with the programme as last loaded, the reader's picks, and a notice that says so.
+//! The offline copy (public/sw.js): after one visit, the app opens with no network at all, or
+//! with one that hangs, with the programme as last loaded, the reader's picks, and a notice
+//! that says so.
 
 use crate::browser::{eventually, Browser, PHONE};
 use crate::{expect_count, start_server};
@@ -27,6 +28,15 @@ async fn after_one_visit_the_app_opens_offline_with_its_programme_and_picks() {
         .expect("wait for the service worker");
     assert_eq!(ready.json().as_bool(), Some(true), "no active service worker after 20 s");
 
+    // A network that hangs: after a few seconds the saved copy is shown, and says so.
+    own_server.stall(true);
+    browser.goto(&own_server.app_url("?theme=youth")).await;
+    browser.wait_for_app().await;
+    let notice = browser.text_of("offline-notice").await;
+    assert!(notice.contains("No answer from the network"), "{notice}");
+    expect_count(&browser, "1 event").await;
+    own_server.stall(false);
+
     // The network goes away: nothing answers on that address any more.
     let filtered = own_server.app_url("?theme=youth");
     let shortlist = own_server.app_url("?view=shortlist");
@@ -38,7 +48,7 @@ async fn after_one_visit_the_app_opens_offline_with_its_programme_and_picks() {
     browser.wait_for_app().await;
     eventually("offline notice", || async { browser.count("[data-testid=offline-notice]").await == 1 }).await;
     let notice = browser.text_of("offline-notice").await;
-    assert!(notice.contains("You are offline"), "{notice}");
+    assert!(notice.contains("No answer from the network"), "{notice}");
     assert!(browser.url().await.contains("theme=youth"));
     assert!(browser.card_ids().await.len() < 10, "the filter from the URL applies offline too");
 

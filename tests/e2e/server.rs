@@ -15,6 +15,8 @@ pub const SUB_PATH: &str = "/any/sub/path/";
 pub struct StaticServer {
     address: SocketAddr,
     stopping: Arc<AtomicBool>,
+    /// While set, requests are accepted but not answered: a network that hangs.
+    stalling: Arc<AtomicBool>,
 }
 
 impl StaticServer {
@@ -24,6 +26,8 @@ impl StaticServer {
         let address = listener.local_addr().expect("local address");
         let stopping = Arc::new(AtomicBool::new(false));
         let stop = stopping.clone();
+        let stalling = Arc::new(AtomicBool::new(false));
+        let stall = stalling.clone();
         let roots = Arc::new((dist, fixtures));
         thread::spawn(move || {
             for stream in listener.incoming() {
@@ -32,13 +36,26 @@ impl StaticServer {
                 }
                 if let Ok(stream) = stream {
                     let roots = roots.clone();
+                    let stall = stall.clone();
                     thread::spawn(move || {
+                        // At most a minute: a stalled request never outlives the test run.
+                        for _ in 0..600 {
+                            if !stall.load(Ordering::SeqCst) {
+                                break;
+                            }
+                            thread::sleep(std::time::Duration::from_millis(100));
+                        }
                         let _ = serve(stream, &roots.0, &roots.1);
                     });
                 }
             }
         });
-        Self { address, stopping }
+        Self { address, stopping, stalling }
+    }
+
+    /// Makes the server hang (accept, never answer) or answer again.
+    pub fn stall(&self, on: bool) {
+        self.stalling.store(on, Ordering::SeqCst);
     }
 
     pub fn address(&self) -> SocketAddr {
