@@ -49,9 +49,12 @@ async function precache() {
   const named = html.match(/[\w.-]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)/g) || [];
   const cache = await caches.open(CACHE);
   await save(cache, scope, page);
+  // The page has just downloaded these: hashed files come from the browser's HTTP cache
+  // when it kept them, the others are revalidated (usually a 304), so a reader on a slow
+  // network does not pay for them twice.
   await Promise.all(
     [...new Set(named), 'programme.json', 'favicon.svg'].map(async (name) => {
-      const response = await fetch(new URL(name, scope), { cache: 'no-cache' });
+      const response = await fetch(new URL(name, scope), { cache: HASHED.test(name) ? 'default' : 'no-cache' });
       if (response.ok) await save(cache, new URL(name, scope).href, response);
     }),
   );
