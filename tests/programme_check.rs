@@ -21,8 +21,11 @@ fn bundled_programme_has_zero_problems() {
 fn five_planted_mistakes_are_five_located_lines_and_exit_1() {
     let (code, out) = check("tests/fixtures/five-mistakes.json");
     assert_eq!(code, 1, "{out}");
-    for path in ["themes[1].id", "partners[0].url", "events[1].when", "events[2].themes[1]", "events[3].id"] {
-        assert!(out.contains(&format!(": {path}: ")), "{path} missing in:\n{out}");
+    // Each with its JSON path and the line an editor shows it on.
+    for (path, line) in
+        [("themes[1].id", 4), ("partners[0].url", 5), ("events[1].when", 8), ("events[2].themes[1]", 9), ("events[3].id", 10)]
+    {
+        assert!(out.contains(&format!(": {path} (line {line}): ")), "{path} (line {line}) missing in:\n{out}");
     }
     assert!(out.contains("5 problem(s)"), "{out}");
 }

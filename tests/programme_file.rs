@@ -78,7 +78,7 @@ fn files_that_cannot_load_say_what_and_where() {
         (r#"{"schema_version": "2.0", "whatever": 1}"#, |e| matches!(e, LoadError::UnsupportedVersion { found } if found == "2.0")),
         (
             "{\"schema_version\": \"1.0\",\n \"programme\": {\"id\": \"x\", \"title\": \"X\", \"time_zone\": \"UTC\"},\n \"events\": {}}",
-            |e| matches!(e, LoadError::Structure { path, .. } if path == "events"),
+            |e| matches!(e, LoadError::Structure { path, line: Some(3), .. } if path == "events"),
         ),
     ];
     for (text, expected) in cases {

@@ -209,6 +209,7 @@ async fn a_programme_whose_every_event_is_broken_says_so_instead_of_a_blank_page
     // The details name each problem with its JSON path.
     browser.find("[data-testid=skipped-notice] summary").await.click().await.unwrap();
     let problems = browser.text_of("problem-list").await;
-    assert!(problems.contains("events[0].when") && problems.contains("events[1].links[0].url"), "{problems}");
+    // With the line too: the missing `when` at its event's line, the bad link at its own.
+    assert!(problems.contains("events[0].when (line 5)") && problems.contains("events[1].links[0].url (line 6)"), "{problems}");
     browser.quit().await;
 }

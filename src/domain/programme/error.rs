@@ -23,8 +23,8 @@ pub enum LoadError {
     MissingVersion,
     #[error("the programme file uses format version {found}; this app reads version {SUPPORTED_MAJOR}.x: update the app or the file")]
     UnsupportedVersion { found: String },
-    #[error("the programme file has the wrong shape at {path}: {message}")]
-    Structure { path: String, message: String },
+    #[error("the programme file has the wrong shape at {path}{}: {message}", at_line(*line))]
+    Structure { path: String, line: Option<usize>, message: String },
 }
 
 /// One item of the file that was skipped or one field that was ignored, with its JSON path.
@@ -32,17 +32,24 @@ pub enum LoadError {
 pub struct Problem {
     /// JSON path in the file, e.g. `events[3].themes[1]`.
     pub path: String,
+    /// Where the path's value is in the file (1-based), or its nearest ancestor's.
+    pub line: Option<usize>,
     pub message: String,
 }
 
 impl Problem {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { path: path.into(), message: message.into() }
+        Self { path: path.into(), line: None, message: message.into() }
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        write!(f, "{}{}: {}", self.path, at_line(self.line), self.message)
     }
+}
+
+/// " (line 12)", or nothing when the line is not known.
+fn at_line(line: Option<usize>) -> String {
+    line.map(|line| format!(" (line {line})")).unwrap_or_default()
 }

@@ -3,6 +3,7 @@
 
 mod error;
 mod extract;
+mod locate;
 mod model;
 mod parse;
 pub mod raw;

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::error::{LoadError, Problem, SUPPORTED_MAJOR};
 use super::extract::extract;
+use super::locate::lines_of;
 use super::model::Programme;
 use super::validate::validate;
 
@@ -28,8 +29,18 @@ pub fn parse_programme(text: &str) -> Result<(Programme, Vec<Problem>), LoadErro
     // The version is checked before the shape, so that a file of an unknown major version
     // gets that message rather than a confusing one about its fields.
     check_version(root.get("schema_version"))?;
-    let extracted = extract(&root).map_err(|problem| LoadError::Structure { path: problem.path, message: problem.message })?;
-    Ok(validate(extracted))
+    let extracted = extract(&root).map_err(|problem| {
+        let line = lines_of(body, &[problem.path.as_str()])[0];
+        LoadError::Structure { path: problem.path, line, message: problem.message }
+    })?;
+    let (programme, mut problems) = validate(extracted);
+    // Organisers find a problem by its line as well as its path.
+    let paths: Vec<&str> = problems.iter().map(|problem| problem.path.as_str()).collect();
+    let lines = if paths.is_empty() { Vec::new() } else { lines_of(body, &paths) };
+    for (problem, line) in problems.iter_mut().zip(lines) {
+        problem.line = line;
+    }
+    Ok((programme, problems))
 }
 
 /// serde_json appends " at line L column C"; we report those separately.
