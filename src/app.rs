@@ -50,7 +50,8 @@ pub fn App() -> impl IntoView {
     language_files.ensure(requested.get_untracked());
     Effect::new(move |_| language_files.ensure(requested.get()));
     let lang = Memo::new(move |_| {
-        language_files.arrived.track();
+        // Re-read when a file has arrived (or failed).
+        language_files.pending.track();
         Some(requested.get()).filter(|want| catalog::is_available(*want)).unwrap_or_default()
     });
     provide_context(LangSignal(lang.into()));
@@ -107,13 +108,11 @@ struct LanguageFiles {
     tried: StoredValue<Vec<Lang>>,
     /// A file is on its way: the first screen waits for it rather than flash English.
     pending: RwSignal<bool>,
-    /// Changes when a file has arrived (or failed).
-    arrived: Trigger,
 }
 
 impl LanguageFiles {
     fn new() -> Self {
-        Self { tried: StoredValue::new(Vec::new()), pending: RwSignal::new(false), arrived: Trigger::new() }
+        Self { tried: StoredValue::new(Vec::new()), pending: RwSignal::new(false) }
     }
 
     fn ensure(self, want: Lang) {
@@ -128,7 +127,6 @@ impl LanguageFiles {
                 Err(err) => web_sys::console::warn_1(&format!("language file not used, English instead: {err}").into()),
             }
             self.pending.set(false);
-            self.arrived.notify();
         });
     }
 }
