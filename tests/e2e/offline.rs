@@ -40,6 +40,7 @@ async fn after_one_visit_the_app_opens_offline_with_its_programme_and_picks() {
     // The network goes away: nothing answers on that address any more.
     let filtered = own_server.app_url("?theme=youth");
     let shortlist = own_server.app_url("?view=shortlist");
+    let french = own_server.app_url("?lang=fr");
     let address = own_server.address();
     drop(own_server);
     eventually("the server to stop answering", || async move { std::net::TcpStream::connect(address).is_err() }).await;
@@ -55,5 +56,10 @@ async fn after_one_visit_the_app_opens_offline_with_its_programme_and_picks() {
     browser.goto(&shortlist).await;
     browser.testid("shortlist-page").await;
     eventually("the pick is there offline", || async { browser.count("[data-testid=pick]").await == 1 }).await;
+
+    // Every language was saved too, though this reader had only used English.
+    browser.goto(&french).await;
+    browser.wait_for_app().await;
+    expect_count(&browser, "10 événements").await;
     browser.quit().await;
 }
