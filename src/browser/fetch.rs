@@ -22,7 +22,14 @@ pub struct Fetched {
 /// Loads and validates the programme at `url` (relative to the page, or absolute).
 pub async fn fetch_programme(url: &str) -> Result<Fetched, LoadError> {
     let network = |message: String| LoadError::Network { url: url.to_owned(), message };
-    let response = Request::get(url).send().await.map_err(|err| network(err.to_string()))?;
+    let response = Request::get(url).send().await.map_err(|err| {
+        // The browser says only "Failed to fetch"; for another site, the usual cause is that it
+        // does not allow cross-origin requests, which organisers can fix.
+        let other_site =
+            url.contains("://") && web_sys::window().and_then(|w| w.location().origin().ok()).is_some_and(|own| !url.starts_with(&own));
+        let hint = if other_site { " (a file on another site can only be read if that site allows it: CORS)" } else { "" };
+        network(format!("{err}{hint}"))
+    })?;
     // gloo-net resolves Ok for 404 and 500: the status must be checked here.
     if !response.ok() {
         return Err(LoadError::Http { url: url.to_owned(), status: response.status() });

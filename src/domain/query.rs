@@ -98,7 +98,7 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
                 _ => ignore(name, value),
             },
             param::EVENT if valid_id(value) => state.event = Some(value.clone()),
-            param::PROGRAMME if !value.trim().is_empty() => state.programme = Some(value.trim().to_owned()),
+            param::PROGRAMME if programme_address(value.trim()) => state.programme = Some(value.trim().to_owned()),
             param::PAGE => match value.as_str() {
                 "shortlist" => state.page = Page::Shortlist,
                 "programme" => state.page = Page::Programme,
@@ -156,6 +156,17 @@ pub fn to_query(state: &ViewState) -> Vec<(String, String)> {
         push(param::EVENT, event.clone());
     }
     pairs
+}
+
+/// A programme file may be given by a relative address or an http(s) one. Other schemes
+/// (`data:`, `javascript:`, `blob:`, `file:`) are refused: a link must not carry a made-up
+/// programme inside itself, or reach into the reader's machine.
+fn programme_address(value: &str) -> bool {
+    let scheme = value.split_once(':').map(|(scheme, _)| scheme).filter(|scheme| {
+        scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    !value.is_empty() && scheme.is_none_or(|scheme| scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
 }
 
 /// Ids in the URL that this programme does not have: dropped from the filter and reported.
@@ -229,6 +240,13 @@ mod tests {
             ("view=map", vec!["view=map"]),
             ("utm_source=mail&fbclid=x", vec![]),
             ("theme=law,,youth", vec![]),
+            ("programme=data:application/json,{}", vec!["programme=data:application/json,{}"]),
+            ("programme=JavaScript:alert(1)", vec!["programme=JavaScript:alert(1)"]),
+            ("programme=file:///etc/passwd", vec!["programme=file:///etc/passwd"]),
+            ("programme=https://example.org/2014.json", vec![]),
+            ("programme=HTTP://localhost/p.json", vec![]),
+            ("programme=archive/2014:v2.json", vec![]),
+            ("programme=../2014.json", vec![]),
             ("", vec![]),
         ];
         for (query, expected) in cases {

@@ -165,6 +165,14 @@ async fn a_broken_programme_file_shows_what_and_where() {
     browser.goto(&server().app_url("?programme=fixtures/does-not-exist.json")).await;
     let message = browser.text_of("load-error-message").await;
     assert!(message.contains("404"), "{message}");
+    // A file on another site that cannot be read: the likely cause is named.
+    browser.goto(&server().app_url("?programme=https://127.0.0.1:1/programme.json")).await;
+    let message = browser.text_of("load-error-message").await;
+    assert!(message.contains("https://127.0.0.1:1/programme.json") && message.contains("CORS"), "{message}");
+    // A programme carried inside the link itself is refused, and the bundled one shown.
+    browser.goto(&server().app_url("?programme=data:application/json,%7B%7D")).await;
+    assert!(browser.text_of("ignored-params-notice").await.contains("programme=data:"));
+    expect_count(&browser, "10 events").await;
     browser.quit().await;
 }
 
