@@ -286,21 +286,7 @@ pub fn merge(ours: &Shortlists, theirs: &Shortlists) -> Shortlists {
     for their_list in &theirs.lists {
         match lists.iter_mut().find(|list| list.id == their_list.id) {
             None => lists.push(their_list.clone()),
-            Some(list) => {
-                if their_list.changed_ms > list.changed_ms {
-                    list.name = their_list.name.clone();
-                    list.deleted = their_list.deleted;
-                    list.changed_ms = their_list.changed_ms;
-                }
-                for (key, their_pick) in &their_list.picks {
-                    match list.picks.get(key) {
-                        Some(pick) if pick.updated_ms >= their_pick.updated_ms => {}
-                        _ => {
-                            list.picks.insert(key.clone(), their_pick.clone());
-                        }
-                    }
-                }
-            }
+            Some(list) => merge_list(list, their_list),
         }
     }
     let mut merged = Shortlists { lists, active: ours.active.clone() };
@@ -308,6 +294,29 @@ pub fn merge(ours: &Shortlists, theirs: &Shortlists) -> Shortlists {
         merged.active = merged.active_list().id.clone();
     }
     merged
+}
+
+/// Merges two copies of one list into `ours`: the later rename or deletion wins, and for each
+/// pick the later change wins.
+pub fn merge_list(ours: &mut NamedList, theirs: &NamedList) {
+    if theirs.changed_ms > ours.changed_ms {
+        ours.name = theirs.name.clone();
+        ours.deleted = theirs.deleted;
+        ours.changed_ms = theirs.changed_ms;
+    }
+    for (key, their_pick) in &theirs.picks {
+        merge_pick(&mut ours.picks, key, their_pick);
+    }
+}
+
+/// Two copies of one pick: the later change wins (on a tie, ours).
+pub fn merge_pick(ours: &mut BTreeMap<PickKey, Pick>, key: &PickKey, theirs: &Pick) {
+    match ours.get(key) {
+        Some(pick) if pick.updated_ms >= theirs.updated_ms => {}
+        _ => {
+            ours.insert(key.clone(), theirs.clone());
+        }
+    }
 }
 
 /// What merging an import or a shared list would do, for the preview.

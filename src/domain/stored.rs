@@ -10,12 +10,10 @@
 //! valid envelope is `Corrupt`, and the caller keeps the raw text aside before starting afresh.
 //! Export files and imports use the same envelope.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use serde_json::Value;
 
-use super::shortlist::{NamedList, Pick, PickKey, Priority, Shortlists, Snapshot, FIRST_LIST_ID};
+use super::shortlist::{merge_list, merge_pick, NamedList, Pick, PickKey, Priority, Shortlists, Snapshot, FIRST_LIST_ID};
 
 /// The app's localStorage key, and where unreadable data is kept aside.
 pub const STORAGE_KEY: &str = "programme-browser/shortlists";
@@ -185,13 +183,9 @@ fn from_v2(root: &Value) -> Result<Decoded, DecodeError> {
             unreadable += 1;
             continue;
         };
-        // The same list twice (hand-edited or damaged data): its picks are merged, latest wins.
+        // The same list twice (hand-edited or damaged data): merged as two tabs' copies are.
         match lists.iter_mut().find(|known| known.id == list.id) {
-            Some(known) => {
-                for (key, pick) in list.picks {
-                    keep_latest(&mut known.picks, key, pick);
-                }
-            }
+            Some(known) => merge_list(known, &list),
             None => lists.push(list),
         }
     }
@@ -218,7 +212,8 @@ fn read_list(saved: &Value, unreadable: &mut usize) -> Option<NamedList> {
     list.deleted = flag_field(saved, "deleted");
     for saved_pick in saved.get("picks").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
         match read_pick(saved_pick) {
-            Some((key, pick)) => keep_latest(&mut list.picks, key, pick),
+            // The same pick twice in one list: the later change wins, as in a merge.
+            Some((key, pick)) => merge_pick(&mut list.picks, &key, &pick),
             None => *unreadable += 1,
         }
     }
@@ -241,15 +236,6 @@ fn read_pick(saved: &Value) -> Option<(PickKey, Pick)> {
         removed: flag_field(saved, "removed"),
     };
     Some((key, pick))
-}
-
-fn keep_latest(picks: &mut BTreeMap<PickKey, Pick>, key: PickKey, pick: Pick) {
-    match picks.get(&key) {
-        Some(known) if known.updated_ms >= pick.updated_ms => {}
-        _ => {
-            picks.insert(key, pick);
-        }
-    }
 }
 
 #[cfg(test)]
