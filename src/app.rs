@@ -7,7 +7,7 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::browser::fetch::{fetch_catalog, fetch_programme, Fetched};
-use crate::browser::url;
+use crate::browser::{handover, url};
 use crate::components::browse::Browse;
 use crate::components::load_error::LoadErrorView;
 use crate::domain::catalog;
@@ -27,10 +27,7 @@ pub fn App() -> impl IntoView {
     provide_context(ViewSignal(view));
     provide_context(IgnoredParams(ignored));
     ShortlistState::provide();
-    // The static boot shell from index.html has done its job once the app is mounted.
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
+    handover::mark_started();
 
     // Back and forward restore the view the URL now describes.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
@@ -89,17 +86,55 @@ pub fn App() -> impl IntoView {
     };
     load();
 
-    view! {
-        <a class="skip-link" href="#content">{move || tr(lang.get(), Msg::SkipToContent)}</a>
-        // Components read the language once (static strings are much smaller in wasm than
-        // reactive ones), so a change of language renders the page again.
-        {move || match (lang.track(), state.get()).1 {
-            _ if language_files.pending.get() => EitherOf3::A(view! { <Loading /> }),
-            LoadState::Loading => EitherOf3::A(view! { <Loading /> }),
-            LoadState::Loaded(loaded) => EitherOf3::B(view! { <Browse loaded /> }),
-            LoadState::Failed(error) => EitherOf3::C(view! { <LoadErrorView error retry=load.clone() /> }),
-        }}
+    // Components read the language once (static strings are much smaller in wasm than
+    // reactive ones), so a change of language renders the page again.
+    move || match (lang.track(), state.get()).1 {
+        // While the prerendered first screen (or its skeleton) is on the page, it is the
+        // loading state: no spinner flashes over it.
+        _ if language_files.pending.get() => EitherOf3::A(view! { <Loading /> }),
+        LoadState::Loading => EitherOf3::A(view! { <Loading /> }),
+        LoadState::Loaded(loaded) => {
+            take_over_from_prerender(view);
+            EitherOf3::B(view! { <FirstScreen loaded /> })
+        }
+        LoadState::Failed(error) => {
+            take_over_from_prerender(view);
+            EitherOf3::C(view! { <SkipLink /> <LoadErrorView error retry=load.clone() /> })
+        }
     }
+}
+
+/// The loaded app. The build renders this very component to static HTML for the first
+/// screen (`crate::prerender`), so the two cannot drift apart.
+#[component]
+pub fn FirstScreen(
+    /// The programme that loaded and its problems.
+    loaded: LoadedProgramme,
+) -> impl IntoView {
+    view! {
+        <SkipLink />
+        <Browse loaded />
+    }
+}
+
+#[component]
+fn SkipLink() -> impl IntoView {
+    let lang = crate::state::use_lang().get_untracked();
+    view! { <a class="skip-link" href="#content">{tr(lang, Msg::SkipToContent)}</a> }
+}
+
+/// Removes the prerendered first screen as the app's own page is rendered (same frame), then
+/// gives back focus, scroll position and any search typed before the app started.
+fn take_over_from_prerender(view: RwSignal<crate::domain::query::ViewState>) {
+    let Some(carried) = handover::take_over() else { return };
+    request_animation_frame(move || {
+        handover::restore(&carried);
+        if let Some(text) = carried.typed_search.clone() {
+            if view.with_untracked(|v| v.filter.text.is_empty()) {
+                crate::state::navigate(view, crate::state::History::Replace, |next| next.filter.text = text);
+            }
+        }
+    });
 }
 
 /// The language files asked for so far: each is fetched once per page.
@@ -142,9 +177,13 @@ enum LoadState {
 #[component]
 fn Loading() -> impl IntoView {
     let lang = crate::state::use_lang().get_untracked();
-    view! {
-        <main id="content" class="loading" aria-busy="true" data-testid="loading">
-            <p role="status">{tr(lang, Msg::Loading)}</p>
-        </main>
-    }
+    // The prerendered page says it is loading itself (and keeps its ids: no duplicates).
+    (!handover::is_pending()).then(|| {
+        view! {
+            <SkipLink />
+            <main id="content" class="loading" aria-busy="true" data-testid="loading">
+                <p role="status">{tr(lang, Msg::Loading)}</p>
+            </main>
+        }
+    })
 }

@@ -3,11 +3,15 @@
 
 pub mod domain;
 
-#[cfg(target_arch = "wasm32")]
+// The web app. Natively it compiles only with the `prerender` feature, which renders the
+// first screen from these same components (`src/bin/prerender.rs`).
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "prerender")]
+pub mod prerender;
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod state;

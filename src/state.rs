@@ -115,6 +115,19 @@ impl ShortlistState {
         state
     }
 
+    /// Empty shortlists that are never loaded or saved: what a first visit shows, for the
+    /// native prerender of the first screen (no storage there).
+    pub fn detached() -> Self {
+        let state = Self {
+            lists: RwSignal::new(Shortlists::default()),
+            fault: RwSignal::new(None),
+            deleted: RwSignal::new(None),
+            merged: RwSignal::new(None),
+        };
+        provide_context(state);
+        state
+    }
+
     fn save(self, lists: &Shortlists) {
         // Data from a newer app version is never overwritten by this one.
         if matches!(self.fault.get_untracked(), Some(StorageFault::Newer(_))) {

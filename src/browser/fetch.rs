@@ -26,7 +26,7 @@ pub async fn fetch_programme(url: &str) -> Result<Fetched, LoadError> {
         // The browser says only "Failed to fetch"; for another site, the usual cause is that it
         // does not allow cross-origin requests, which organisers can fix.
         let other_site =
-            url.contains("://") && web_sys::window().and_then(|w| w.location().origin().ok()).is_some_and(|own| !url.starts_with(&own));
+            url.contains("://") && super::window().and_then(|w| w.location().origin().ok()).is_some_and(|own| !url.starts_with(&own));
         let hint = if other_site { " (a file on another site can only be read if that site allows it: CORS)" } else { "" };
         network(format!("{err}{hint}"))
     })?;

@@ -12,7 +12,7 @@ pub fn download_text(filename: &str, text: &str, mime: &str) -> Result<(), Strin
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = super::window().and_then(|w| w.document()).ok_or("no document")?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(filename);
@@ -30,6 +30,6 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Strin
 
 /// Copies text to the clipboard; false when the browser refuses.
 pub async fn copy_to_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = super::window() else { return false };
     JsFuture::from(window.navigator().clipboard().write_text(text)).await.is_ok()
 }

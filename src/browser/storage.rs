@@ -31,7 +31,7 @@ pub enum StorageFault {
 /// localStorage, or `None` when the browser refuses it. gloo-storage's own accessor throws
 /// in that case, so we ask the window first.
 fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()??;
+    super::window()?.local_storage().ok()??;
     Some(LocalStorage::raw())
 }
 
@@ -106,7 +106,7 @@ pub fn save_shortlists(ours: &Shortlists) -> Result<Option<Shortlists>, StorageF
 /// Calls `on_change` with the shortlists another tab saved (the `storage` event). The
 /// listener lives as long as the page.
 pub fn on_other_tab_change(on_change: impl Fn(Shortlists) + 'static) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = super::window() else { return };
     let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
         if event.key().as_deref() != Some(STORAGE_KEY) {
             return;
@@ -121,7 +121,7 @@ pub fn on_other_tab_change(on_change: impl Fn(Shortlists) + 'static) {
 
 /// Asks the browser not to evict our storage under pressure (Safari, Chrome). Best effort.
 pub fn request_persistence() {
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = super::window() {
         if let Ok(storage) = js_sys::Reflect::get(&window.navigator(), &"storage".into()) {
             if !storage.is_undefined() {
                 let _ = window.navigator().storage().persist();

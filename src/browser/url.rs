@@ -3,9 +3,11 @@
 
 use web_sys::UrlSearchParams;
 
+use crate::domain::query::encode_query;
+
 /// The decoded query pairs of the current URL, in order.
 pub fn read_query() -> Vec<(String, String)> {
-    let search = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
+    let search = super::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
     let Ok(params) = UrlSearchParams::new_with_str(&search) else { return Vec::new() };
     let mut pairs = Vec::new();
     // URLSearchParams is iterable as [key, value] arrays.
@@ -20,24 +22,10 @@ pub fn read_query() -> Vec<(String, String)> {
     pairs
 }
 
-/// "?a=1&b=2" for the pairs, or "" when there are none.
-pub fn encode_query(pairs: &[(String, String)]) -> String {
-    let Ok(params) = UrlSearchParams::new() else { return String::new() };
-    for (key, value) in pairs {
-        params.append(key, value);
-    }
-    let query = String::from(params.to_string());
-    if query.is_empty() {
-        query
-    } else {
-        format!("?{query}")
-    }
-}
-
 /// Points the address bar at `pairs` without reloading. `replace` is for typing in the search
 /// box, so that every letter does not become a step of the back button.
 pub fn write_query(pairs: &[(String, String)], replace: bool) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = super::window() else { return };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
     let query = encode_query(pairs);
@@ -58,25 +46,29 @@ pub fn write_query(pairs: &[(String, String)], replace: bool) {
 
 /// The address of this page with other query pairs, for links that open a view.
 pub fn href_for(pairs: &[(String, String)]) -> String {
-    let path = web_sys::window().and_then(|window| window.location().pathname().ok()).unwrap_or_default();
-    format!("{path}{}", encode_query(pairs))
+    match super::window().and_then(|window| window.location().pathname().ok()) {
+        Some(path) => format!("{path}{}", encode_query(pairs)),
+        // The native prerender has no location: relative links work from any sub-path.
+        None if pairs.is_empty() => "./".into(),
+        None => encode_query(pairs),
+    }
 }
 
 /// The browser's preferred language tag, e.g. "fr-BE".
 pub fn browser_language() -> Option<String> {
-    web_sys::window().and_then(|window| window.navigator().language())
+    super::window().and_then(|window| window.navigator().language())
 }
 
 /// The value of `name=` in the URL fragment (`#share=...`), if any.
 pub fn read_fragment_param(name: &str) -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = super::window()?.location().hash().ok()?;
     let params = UrlSearchParams::new_with_str(hash.trim_start_matches('#')).ok()?;
     params.get(name)
 }
 
 /// Removes the fragment from the address bar, keeping the query.
 pub fn clear_fragment() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = super::window() else { return };
     let location = window.location();
     let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
     if let Ok(history) = window.history() {
@@ -86,7 +78,7 @@ pub fn clear_fragment() {
 
 /// This page's absolute address with the given query and fragment, for share links.
 pub fn absolute_url(pairs: &[(String, String)], fragment: &str) -> String {
-    let Some(window) = web_sys::window() else { return String::new() };
+    let Some(window) = super::window() else { return String::new() };
     let location = window.location();
     format!("{}{}{}#{fragment}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), encode_query(pairs))
 }

@@ -29,7 +29,9 @@ pub fn Browse(
     let shortlist = use_shortlist();
     let lang = use_lang().get_untracked();
     shortlist.lists.maybe_update(|lists| lists.fill_snapshots(&loaded.programme, lang));
-    // The tab shows the programme's name, so that a reader with many tabs finds it.
+    // The tab shows the programme's name, so that a reader with many tabs finds it. (The
+    // prerender writes the same `<title>` into index.html itself.)
+    #[cfg(target_arch = "wasm32")]
     document().set_title(loaded.programme.meta.title.get(lang.tag()));
     let programme = loaded.programme.clone();
     let today = clock::today();

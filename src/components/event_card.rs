@@ -1,11 +1,11 @@
 //! One event in the list: title (a link to its details), series, when, where, how, status,
-//! theme and partner labels, and the shortlist star.
+//! theme and partner labels, the summary behind a disclosure, and the shortlist star.
 
 use leptos::prelude::*;
 
 use super::labels::{mode_label, part_lang, status_label};
 use super::shortlist_button::ShortlistButton;
-use crate::domain::i18n::format_when;
+use crate::domain::i18n::{format_when, tr, Msg};
 use crate::domain::programme::Status;
 use crate::state::{href_with, navigate, use_lang, use_programme, use_view, History};
 
@@ -70,6 +70,14 @@ pub fn EventCard(
                     view! { <li class="label partner" lang=part_lang(&programme, label, lang)>{label.get(tag).to_owned()}</li> }
                 }).collect_view()}
             </ul>
+            // The summary one tap away: also what a reader without JavaScript or WebAssembly
+            // reads on the prerendered first screen (its title links need the app).
+            {event.summary.as_ref().map(|summary| view! {
+                <details class="card-about">
+                    <summary>{tr(lang, Msg::EventAbout)}</summary>
+                    <p lang=part_lang(&programme, summary, lang)>{summary.get(tag).to_owned()}</p>
+                </details>
+            })}
         </article>
     }
 }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::labels::{facet_label, option_label, option_lang};
+use crate::browser::page;
 use crate::domain::filter::{facet_options, Facet, FilterResult};
 use crate::domain::i18n::{tr, tr_count, Msg};
 use crate::state::{navigate, use_lang, use_programme, use_view, History};
@@ -29,32 +30,18 @@ pub fn FacetPanel(
     Effect::watch(
         move || open.get(),
         move |is_open, _, _| {
-            if let Ok(regions) = document().query_selector_all(BEHIND_DIALOG) {
-                for i in 0..regions.length() {
-                    if let Some(element) = regions.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
-                        let _ = if *is_open { element.set_attribute("inert", "") } else { element.remove_attribute("inert") };
-                    }
-                }
-            }
+            page::set_inert(BEHIND_DIALOG, *is_open);
             if *is_open {
                 if let Some(button) = close_button.get_untracked() {
                     let _ = button.focus();
                 }
-            } else if let Some(opener) = document().query_selector("[data-testid=open-filters]").ok().flatten() {
-                let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&opener).focus();
+            } else {
+                page::focus("[data-testid=open-filters]");
             }
         },
         false,
     );
-    on_cleanup(move || {
-        if let Ok(regions) = document().query_selector_all(BEHIND_DIALOG) {
-            for i in 0..regions.length() {
-                if let Some(element) = regions.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
-                    let _ = element.remove_attribute("inert");
-                }
-            }
-        }
-    });
+    on_cleanup(move || page::set_inert(BEHIND_DIALOG, false));
 
     view! {
         <aside

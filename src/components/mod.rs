@@ -2,6 +2,7 @@
 //! rules live in `domain`, browser access in `browser`.
 
 pub mod backup;
+pub mod boot_notices;
 pub mod browse;
 pub mod chips;
 pub mod event_card;

@@ -1,6 +1,6 @@
 //! "My shortlist": the active list's picks for this programme in date order under month
-//! headings, with their priority, note and what changed since they were picked; the list
-//! manager; and backup / share tools.
+//! headings, with their priority, note and what changed since they were picked; then the list
+//! manager and backup / share tools.
 
 use leptos::prelude::*;
 
@@ -34,7 +34,6 @@ pub fn ShortlistPage() -> impl IntoView {
     view! {
         <section class="shortlist" aria-labelledby="shortlist-heading" data-testid="shortlist-page">
             <h2 id="shortlist-heading">{tr(lang, Msg::ShortlistTitle)}</h2>
-            <ListManager />
             <p class="result-count" role="status" aria-live="polite" data-testid="shortlist-count">
                 {move || tr_count(lang, count.get(), Msg::ResultCountOne, Msg::ResultCountOther)}
             </p>
@@ -57,6 +56,9 @@ pub fn ShortlistPage() -> impl IntoView {
                     }
                 </For>
             </div>
+            // Picks first: on a phone they are what the reader came for; managing lists is
+            // below them.
+            <ListManager />
             <BackupTools />
         </section>
     }

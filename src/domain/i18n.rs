@@ -206,6 +206,12 @@ messages! {
     SharedPreview => "A shared list “{name}” with {n} events was opened.",
     ShareDamaged => "This share link is incomplete or was changed (it may have been cut off when copied). Nothing was added.",
     ShareNewer => "This share link was made by a newer version of the app. Nothing was added.",
+    AppDescription => "Browse the training and event programme: filter by theme, month and partner organisation, search, and keep a personal shortlist on your device.",
+    EventAbout => "About this event",
+    BootNoScript => "JavaScript is off in this browser, so search, filters and shortlists are not available. The first page of the programme is below.",
+    BootNoWasm => "This browser is too old for search, filters and shortlists (they need WebAssembly). The first page of the programme is below; a current browser shows all of it.",
+    BootFailed => "The interactive programme could not start: some of its files did not arrive. The first page of the programme is below; reload the page to try again.",
+    BootSlow => "Still loading: the network seems slow. The first page of the programme is below.",
 }
 
 /// Plural category of `n` in `lang` (CLDR names). Only the categories a table uses matter.

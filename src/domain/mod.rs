@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod filter;
 pub mod fold;
 pub mod i18n;
+pub mod linked_data;
 pub mod programme;
 pub mod query;
 pub mod share;

@@ -158,6 +158,30 @@ pub fn to_query(state: &ViewState) -> Vec<(String, String)> {
     pairs
 }
 
+/// "?a=1&b=2" for the pairs, or "" when there are none: `application/x-www-form-urlencoded`
+/// exactly as the browser's `URLSearchParams` writes it (space as `+`, every byte but ASCII
+/// letters, digits and `*-._` percent-encoded). Pure, so that the native prerender writes the
+/// same links as the app.
+pub fn encode_query(pairs: &[(String, String)]) -> String {
+    fn encode(text: &str, out: &mut String) {
+        for byte in text.bytes() {
+            match byte {
+                b' ' => out.push('+'),
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(byte as char),
+                _ => out.push_str(&format!("%{byte:02X}")),
+            }
+        }
+    }
+    let mut query = String::new();
+    for (key, value) in pairs {
+        query.push(if query.is_empty() { '?' } else { '&' });
+        encode(key, &mut query);
+        query.push('=');
+        encode(value, &mut query);
+    }
+    query
+}
+
 /// A programme file may be given by a relative address or an http(s) one. Other schemes
 /// (`data:`, `javascript:`, `blob:`, `file:`) are refused: a link must not carry a made-up
 /// programme inside itself, or reach into the reader's machine.

@@ -1,0 +1,105 @@
+//! `prerender [DIST] [NEW-PROGRAMME.json]`: writes the first screen of `DIST/programme.json`,
+//! rendered from the app's own components, into `DIST/index.html`, with the head (title,
+//! description, Open Graph, JSON-LD) and `DIST/manifest.webmanifest`.
+//!
+//! Trunk runs it after every build (the `post_build` hook in Trunk.toml; DIST is then Trunk's
+//! staging folder, from `TRUNK_STAGING_DIR`). Organisers run it on a built `dist/` after
+//! replacing the programme, or give the new file as the second argument: it is checked, then
+//! copied in. No wasm toolchain is involved.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use programme_browser::domain::catalog::{install, parse_catalog};
+use programme_browser::domain::i18n::Lang;
+use programme_browser::domain::programme::Programme;
+use programme_browser::prerender::{prerender, write_into};
+
+const USAGE: &str = "usage: prerender [DIST] [NEW-PROGRAMME.json]
+
+Writes the first screen of DIST/programme.json into DIST/index.html (and the web app manifest),
+so that the programme is readable before the app starts and without JavaScript. DIST defaults
+to Trunk's staging folder ($TRUNK_STAGING_DIR) when run as a Trunk hook, else to dist/.
+With NEW-PROGRAMME.json, that file is checked and copied to DIST/programme.json first.
+Exit status: 0 done, 2 nothing was changed (the message says why).";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") || args.len() > 2 {
+        eprintln!("{USAGE}");
+        return if args.len() > 2 { ExitCode::from(2) } else { ExitCode::SUCCESS };
+    }
+    let dist = args
+        .first()
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+        .unwrap_or_else(|| "dist".into());
+    match run(&dist, args.get(1).map(Path::new)) {
+        Ok(summary) => {
+            eprintln!("prerender: {summary}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("prerender: {message}\n(nothing was changed)");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(dist: &Path, new_programme: Option<&Path>) -> Result<String, String> {
+    let index_path = dist.join("index.html");
+    let programme_path = dist.join("programme.json");
+    let index = read(&index_path)?;
+    let text = match new_programme {
+        Some(path) => read(path)?,
+        None => read(&programme_path)?,
+    };
+    let prerendered = prerender(&text, |programme| page_language(dist, programme))
+        .map_err(|err| format!("{}: {err}", new_programme.unwrap_or(&programme_path).display()))?;
+    let page = write_into(&index, &prerendered).map_err(|err| format!("{}: {err}", index_path.display()))?;
+    // Written last and only when everything above worked: a failed run changes nothing.
+    if let Some(path) = new_programme {
+        write(&programme_path, &text)?;
+        eprintln!("prerender: copied {} to {}", path.display(), programme_path.display());
+    }
+    write(&dist.join("manifest.webmanifest"), &prerendered.manifest)?;
+    write(&index_path, &page)?;
+    Ok(format!(
+        "{} events, first screen in {} written into {} ({} KB; programme sha256 {})",
+        prerendered.event_count,
+        prerendered.lang.tag(),
+        index_path.display(),
+        page.len() / 1024,
+        &prerendered.programme_sha256[..12]
+    ))
+}
+
+/// The programme's own language when the app has that language file (installed for the
+/// render), else English.
+fn page_language(dist: &Path, programme: &Programme) -> Lang {
+    let declared = programme.meta.language.as_deref().map(Lang::from_tag);
+    match declared {
+        Some(Lang::En) | None => Lang::En,
+        Some(lang) => match std::fs::read_to_string(dist.join("i18n").join(format!("{}.json", lang.tag())))
+            .map_err(|e| e.to_string())
+            .and_then(|t| parse_catalog(&t))
+        {
+            Ok(catalog) => {
+                install(catalog);
+                lang
+            }
+            Err(err) => {
+                eprintln!("prerender: no usable {} language file ({err}): the first screen is in English", lang.tag());
+                Lang::En
+            }
+        },
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|err| format!("cannot read {}: {err}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))
+}

@@ -1,0 +1,82 @@
+//! The prerendered first screen (`#prerender` in index.html, written at build time by
+//! `src/bin/prerender.rs`) and the app taking over from it.
+//!
+//! Replace-on-mount, not hydration: the app renders what it fetched and removes the static
+//! copy in the same frame, so a `programme.json` replaced after the build is shown as it is
+//! now. The focused control, what the reader typed into the static search box, and the
+//! scroll position carry over. `index.html`'s boot script reads the `data-app` mark on
+//! `<html>` to tell "started" from "not started" (and then shows a plain notice).
+
+use wasm_bindgen::JsCast;
+
+const PRERENDER_ID: &str = "prerender";
+/// Classes the boot script puts on `<html>` while the static copy is all there is.
+const BOOT_CLASSES: [&str; 3] = ["pb-skeleton", "pb-slow", "pb-failed"];
+
+fn root() -> Option<web_sys::Element> {
+    super::window()?.document()?.document_element()
+}
+
+fn prerendered() -> Option<web_sys::Element> {
+    super::window()?.document()?.get_element_by_id(PRERENDER_ID)
+}
+
+/// Whether a static first screen is still on the page (then the app shows no spinner of its
+/// own while it loads: the static copy, or its skeleton, stays until the app has content).
+pub fn is_pending() -> bool {
+    prerendered().is_some()
+}
+
+/// Tells the boot script that the wasm has started.
+pub fn mark_started() {
+    if let Some(root) = root() {
+        let _ = root.set_attribute("data-app", "started");
+    }
+}
+
+/// What the reader was doing on the static page, carried over to the app's page.
+pub struct Carried {
+    /// `data-testid` of the focused element.
+    focused: Option<String>,
+    scroll_y: f64,
+    /// Text typed into the static search box before the app started.
+    pub typed_search: Option<String>,
+}
+
+/// Removes the static first screen. Call it in the same task that renders the app's page,
+/// before the browser paints: the reader sees one page, never both and never neither.
+pub fn take_over() -> Option<Carried> {
+    let static_page = prerendered()?;
+    let document = super::window()?.document()?;
+    let focused = document
+        .active_element()
+        .filter(|element| static_page.contains(Some(element)))
+        .and_then(|element| element.get_attribute("data-testid"));
+    let typed_search = document
+        .query_selector("#prerender [data-testid=search]")
+        .ok()
+        .flatten()
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .filter(|text| !text.trim().is_empty());
+    let scroll_y = super::window()?.scroll_y().unwrap_or(0.0);
+    static_page.remove();
+    if let Some(root) = root() {
+        for class in BOOT_CLASSES {
+            let _ = root.class_list().remove_1(class);
+        }
+        let _ = root.set_attribute("data-app", "ready");
+    }
+    Some(Carried { focused, scroll_y, typed_search })
+}
+
+/// Puts focus and scroll back where they were, once the app's page is in the document.
+pub fn restore(carried: &Carried) {
+    let Some(window) = super::window() else { return };
+    if (window.scroll_y().unwrap_or(0.0) - carried.scroll_y).abs() >= 1.0 {
+        window.scroll_to_with_x_and_y(window.scroll_x().unwrap_or(0.0), carried.scroll_y);
+    }
+    if let Some(testid) = &carried.focused {
+        super::page::focus(&format!("[data-testid=\"{}\"]", testid.replace(['"', '\\'], "")));
+    }
+}

@@ -1,0 +1,50 @@
+/* Boot script (inlined in <head> by the prerender; runs before the first paint, in any
+   browser from about 2012 on). It decides whether the prerendered first screen is what this
+   address asks for and, when it is not, shows it as a neutral skeleton until the app has
+   rendered; it also says so plainly when the app cannot start. The app marks <html
+   data-app="started|ready"> (src/browser/handover.rs). No app logic here. */
+(function () {
+  var root = document.documentElement;
+  function add(name) { if ((' ' + root.className + ' ').indexOf(' ' + name + ' ') < 0) root.className += ' ' + name; }
+  function remove(name) { root.className = (' ' + root.className + ' ').replace(' ' + name + ' ', ' ').replace(/^\s+|\s+$/g, ''); }
+  function reveal() {
+    remove('pb-skeleton');
+    var page = document.getElementById('prerender');
+    if (page) page.removeAttribute('aria-hidden');
+  }
+  function started() { return root.hasAttribute('data-app'); }
+  function ready() { return root.getAttribute('data-app') === 'ready'; }
+  add('js');
+  var prerendered = '__PRERENDER_LANG__', known = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+  var wanted = navigator.language || 'en', other = false;
+  try {
+    var pairs = location.search.replace(/^\?/, '').split('&');
+    for (var i = 0; i < pairs.length; i++) {
+      if (!pairs[i]) continue;
+      var eq = pairs[i].indexOf('='), key = decodeURIComponent(eq < 0 ? pairs[i] : pairs[i].slice(0, eq));
+      var value = eq < 0 ? '' : decodeURIComponent(pairs[i].slice(eq + 1).replace(/\+/g, ' '));
+      if (key === 'lang') wanted = value;
+      /* Campaign tags never change the view (src/domain/query.rs). */
+      else if (!/^utm_|^fbclid$|^gclid$/.test(key)) other = true;
+    }
+  } catch (e) { other = true; }
+  wanted = String(wanted).split(/[-_]/)[0].toLowerCase();
+  if (known.indexOf(wanted) < 0) wanted = 'en';
+  if (/(^#|&)share=/.test(location.hash)) other = true;
+  if (typeof WebAssembly !== 'object') { add('pb-nowasm'); return; }
+  if (other || wanted !== prerendered) add('pb-skeleton');
+  function failed() { if (!started()) { add('pb-failed'); reveal(); } }
+  /* The wasm or its loader did not arrive, or did not start. */
+  window.addEventListener('unhandledrejection', failed);
+  window.addEventListener('error', function (e) { if (e.target && e.target.tagName === 'SCRIPT') failed(); }, true);
+  setTimeout(function () {
+    if (ready()) return;
+    add('pb-slow');
+    /* Not started at all: the first page as published is better than a skeleton. */
+    if (!started()) reveal();
+  }, 8000);
+  document.addEventListener('DOMContentLoaded', function () {
+    var page = document.getElementById('prerender');
+    if (page && / pb-skeleton /.test(' ' + root.className + ' ')) page.setAttribute('aria-hidden', 'true');
+  });
+})();
