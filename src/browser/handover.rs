@@ -43,10 +43,18 @@ pub struct Carried {
     pub typed_search: Option<String>,
 }
 
-/// Removes the static first screen. Call it in the same task that renders the app's page,
-/// before the browser paints: the reader sees one page, never both and never neither.
+/// Removes the static first screen and marks the app ready (`data-app="ready"`, also when
+/// there was no static copy). Call it in the same task that renders the app's page, before
+/// the browser paints: the reader sees one page, never both and never neither.
 pub fn take_over() -> Option<Carried> {
-    let static_page = prerendered()?;
+    let static_page = prerendered();
+    if let Some(root) = root() {
+        for class in BOOT_CLASSES {
+            let _ = root.class_list().remove_1(class);
+        }
+        let _ = root.set_attribute("data-app", "ready");
+    }
+    let static_page = static_page?;
     let document = super::window()?.document()?;
     let focused = document
         .active_element()
@@ -61,12 +69,6 @@ pub fn take_over() -> Option<Carried> {
         .filter(|text| !text.trim().is_empty());
     let scroll_y = super::window()?.scroll_y().unwrap_or(0.0);
     static_page.remove();
-    if let Some(root) = root() {
-        for class in BOOT_CLASSES {
-            let _ = root.class_list().remove_1(class);
-        }
-        let _ = root.set_attribute("data-app", "ready");
-    }
     Some(Carried { focused, scroll_y, typed_search })
 }
 

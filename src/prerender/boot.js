@@ -34,9 +34,10 @@
   if (typeof WebAssembly !== 'object') { add('pb-nowasm'); return; }
   if (other || wanted !== prerendered) add('pb-skeleton');
   function failed() { if (!started()) { add('pb-failed'); reveal(); } }
-  /* The wasm or its loader did not arrive, or did not start. */
+  /* The wasm or its loader did not arrive, or did not start: the loader's error (a module
+     script reports it as an error on window), or a script file that did not load. */
   window.addEventListener('unhandledrejection', failed);
-  window.addEventListener('error', function (e) { if (e.target && e.target.tagName === 'SCRIPT') failed(); }, true);
+  window.addEventListener('error', function (e) { if (e.target === window || (e.target && e.target.tagName === 'SCRIPT')) failed(); }, true);
   setTimeout(function () {
     if (ready()) return;
     add('pb-slow');

@@ -37,7 +37,16 @@ impl Browser {
         Self::launch(size, profile, false).await
     }
 
+    /// Opens Chromium with JavaScript switched off, as some locked-down browsers are.
+    pub async fn open_without_javascript(size: (u32, u32)) -> Browser {
+        Self::launch_with(size, new_profile_dir(), false, false).await
+    }
+
     async fn launch(size: (u32, u32), profile: PathBuf, block_site_data: bool) -> Browser {
+        Self::launch_with(size, profile, block_site_data, true).await
+    }
+
+    async fn launch_with(size: (u32, u32), profile: PathBuf, block_site_data: bool, javascript: bool) -> Browser {
         let chromium = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let mut caps = DesiredCapabilities::chrome();
@@ -68,6 +77,9 @@ impl Browser {
         if block_site_data {
             // Content setting 2 = block: cookies and all site storage.
             prefs["profile.default_content_setting_values.cookies"] = serde_json::json!(2);
+        }
+        if !javascript {
+            prefs["profile.managed_default_content_settings.javascript"] = serde_json::json!(2);
         }
         caps.add_experimental_option("prefs", prefs).expect("download prefs");
         // Headless windows are at least 500 px wide: narrower screens are emulated as phones.
@@ -105,10 +117,13 @@ impl Browser {
         self.driver.find_all(By::Css(css)).await.map(|all| all.len()).unwrap_or(0)
     }
 
-    /// Waits until the programme has rendered (cards or the empty state are on screen).
+    /// Waits until the app has rendered its page (cards or the empty state are on screen) and
+    /// taken over from the prerendered first screen, whose controls do nothing.
     pub async fn wait_for_app(&self) {
-        let ready = "[data-testid=event-list], [data-testid=load-error], [data-testid=event-detail], [data-testid=shortlist-page], [data-testid=event-detail-missing]";
-        self.find(ready).await;
+        let ready = ["event-list", "load-error", "event-detail", "shortlist-page", "event-detail-missing"]
+            .map(|id| format!("html[data-app=ready] [data-testid={id}]"))
+            .join(", ");
+        self.find(&ready).await;
     }
 
     /// The ids of the event cards on screen, in order.
@@ -131,6 +146,16 @@ impl Browser {
 
     pub async fn script(&self, js: &str) -> serde_json::Value {
         self.driver.execute(js, Vec::new()).await.expect("script").json().clone()
+    }
+
+    /// Chrome DevTools Protocol command (network blocking, scripts run before the page's own).
+    pub async fn cdp(&self, command: &str, params: serde_json::Value) -> serde_json::Value {
+        self.driver.cdp().send_raw(command, params).await.unwrap_or_else(|err| panic!("{command}: {err}"))
+    }
+
+    /// Runs `source` in every page this browser opens from now on, before the page's scripts.
+    pub async fn before_each_page(&self, source: &str) {
+        self.cdp("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": source })).await;
     }
 
     /// Ends the session, after checking that the app never panicked (the app's panic hook

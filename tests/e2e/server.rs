@@ -5,7 +5,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::thread;
 
@@ -17,6 +17,9 @@ pub struct StaticServer {
     stopping: Arc<AtomicBool>,
     /// While set, requests are accepted but not answered: a network that hangs.
     stalling: Arc<AtomicBool>,
+    /// Milliseconds to wait before answering for a `.wasm` file: a slow download of the app
+    /// while the page itself has arrived.
+    wasm_delay_ms: Arc<AtomicU64>,
 }
 
 impl StaticServer {
@@ -28,6 +31,8 @@ impl StaticServer {
         let stop = stopping.clone();
         let stalling = Arc::new(AtomicBool::new(false));
         let stall = stalling.clone();
+        let wasm_delay_ms = Arc::new(AtomicU64::new(0));
+        let wasm_delay = wasm_delay_ms.clone();
         let roots = Arc::new((dist, fixtures));
         thread::spawn(move || {
             for stream in listener.incoming() {
@@ -37,6 +42,7 @@ impl StaticServer {
                 if let Ok(stream) = stream {
                     let roots = roots.clone();
                     let stall = stall.clone();
+                    let wasm_delay = wasm_delay.clone();
                     thread::spawn(move || {
                         // At most a minute: a stalled request never outlives the test run.
                         for _ in 0..600 {
@@ -45,12 +51,17 @@ impl StaticServer {
                             }
                             thread::sleep(std::time::Duration::from_millis(100));
                         }
-                        let _ = serve(stream, &roots.0, &roots.1);
+                        let _ = serve(stream, &roots.0, &roots.1, &wasm_delay);
                     });
                 }
             }
         });
-        Self { address, stopping, stalling }
+        Self { address, stopping, stalling, wasm_delay_ms }
+    }
+
+    /// Makes every `.wasm` answer wait this long (0: no wait).
+    pub fn delay_wasm(&self, delay: std::time::Duration) {
+        self.wasm_delay_ms.store(delay.as_millis() as u64, Ordering::SeqCst);
     }
 
     /// Makes the server hang (accept, never answer) or answer again.
@@ -76,7 +87,7 @@ impl Drop for StaticServer {
     }
 }
 
-fn serve(mut stream: TcpStream, dist: &Path, fixtures: &Path) -> std::io::Result<()> {
+fn serve(mut stream: TcpStream, dist: &Path, fixtures: &Path, wasm_delay_ms: &AtomicU64) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -92,6 +103,9 @@ fn serve(mut stream: TcpStream, dist: &Path, fixtures: &Path) -> std::io::Result
     let target = parts.next().unwrap_or_default();
     let path = target.split(['?', '#']).next().unwrap_or_default();
 
+    if path.ends_with(".wasm") {
+        thread::sleep(std::time::Duration::from_millis(wasm_delay_ms.load(Ordering::SeqCst).min(60_000)));
+    }
     let file = resolve(path, dist, fixtures);
     let (status, content_type, body) = match file.as_deref().map(std::fs::read) {
         Some(Ok(body)) => ("200 OK", content_type(file.as_deref().unwrap_or(Path::new(""))), body),
@@ -151,6 +165,7 @@ fn content_type(path: &Path) -> &'static str {
         "json" => "application/json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
+        "webmanifest" => "application/manifest+json",
         _ => "application/octet-stream",
     }
 }
