@@ -176,3 +176,19 @@ async fn a_change_saved_by_another_tab_is_heard() {
     frame.remove();
     clear_shortlists();
 }
+
+/// The pure query encoder (also used by the native prerender) writes exactly what the
+/// browser's URLSearchParams writes, so links on the static page and in the app agree.
+#[wasm_bindgen_test]
+fn the_pure_query_encoder_matches_url_search_params() {
+    let samples = ["antwerp media", "education,youth", "Réintégration & co=1/2*-._~!'()", "العربية 中文", "a+b%20c", "tab\tnew\nline", ""];
+    for sample in samples {
+        let pairs = vec![("q".to_owned(), sample.to_owned()), ("x y".to_owned(), "1".to_owned())];
+        let params = web_sys::UrlSearchParams::new().unwrap();
+        for (key, value) in &pairs {
+            params.append(key, value);
+        }
+        let browser = format!("?{}", String::from(params.to_string()));
+        assert_eq!(programme_browser::domain::query::encode_query(&pairs), browser, "{sample:?}");
+    }
+}

@@ -38,7 +38,10 @@ async fn without_javascript_the_first_page_is_readable_and_equal_to_the_apps() {
     assert!(!list.contains("Given with IOM."), "the summary starts folded");
     // (Chromedriver cannot click with JavaScript off: the page's HTML shows the disclosure.)
     let html = no_js.driver.source().await.unwrap();
-    assert!(html.contains("<details class=\"card-about\"><summary>About this event</summary><p>Given with IOM.</p></details>"), "no summary disclosure");
+    assert!(
+        html.contains("<details class=\"card-about\"><summary>About this event</summary><p>Given with IOM.</p></details>"),
+        "no summary disclosure"
+    );
     // A plain note says what needs JavaScript; controls that cannot work are not offered.
     assert!(no_js.text_of("boot-noscript").await.contains("JavaScript is off"));
     assert!(!no_js.testid("search").await.is_displayed().await.unwrap());
