@@ -81,26 +81,35 @@ pub fn App() -> impl IntoView {
                 }
                 Err(error) => LoadState::Failed(error),
             };
+            // Parsing and rendering are separate tasks: neither blocks the page for long.
+            crate::browser::page::next_task().await;
             state.set(loaded);
         });
     };
     load();
 
-    // Components read the language once (static strings are much smaller in wasm than
-    // reactive ones), so a change of language renders the page again.
-    move || match (lang.track(), state.get()).1 {
-        // While the prerendered first screen (or its skeleton) is on the page, it is the
-        // loading state: no spinner flashes over it.
-        _ if language_files.pending.get() => EitherOf3::A(view! { <Loading /> }),
-        LoadState::Loading => EitherOf3::A(view! { <Loading /> }),
-        LoadState::Loaded(loaded) => {
-            take_over_from_prerender(view);
-            EitherOf3::B(view! { <FirstScreen loaded /> })
-        }
-        LoadState::Failed(error) => {
-            take_over_from_prerender(view);
-            EitherOf3::C(view! { <SkipLink /> <LoadErrorView error retry=load.clone() /> })
-        }
+    // The app's page is built hidden while the prerendered first screen is still shown, and
+    // revealed in a task of its own (see `reveal_when_rendered`).
+    let revealed = RwSignal::new(!handover::is_pending());
+    view! {
+        <div id="app" hidden=move || !revealed.get()>
+            // Components read the language once (static strings are much smaller in wasm than
+            // reactive ones), so a change of language renders the page again.
+            {move || match (lang.track(), state.get()).1 {
+                // While the prerendered first screen (or its skeleton) is on the page, it is
+                // the loading state: no spinner flashes over it.
+                _ if language_files.pending.get() => EitherOf3::A(view! { <Loading /> }),
+                LoadState::Loading => EitherOf3::A(view! { <Loading /> }),
+                LoadState::Loaded(loaded) => {
+                    reveal_when_rendered(view, revealed);
+                    EitherOf3::B(view! { <FirstScreen loaded /> })
+                }
+                LoadState::Failed(error) => {
+                    reveal_when_rendered(view, revealed);
+                    EitherOf3::C(view! { <SkipLink /> <LoadErrorView error retry=load.clone() /> })
+                }
+            }}
+        </div>
     }
 }
 
@@ -123,18 +132,31 @@ fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href="#content">{tr(lang, Msg::SkipToContent)}</a> }
 }
 
-/// Removes the prerendered first screen as the app's own page is rendered (same frame), then
-/// gives back focus, scroll position and any search typed before the app started.
-fn take_over_from_prerender(view: RwSignal<crate::domain::query::ViewState>) {
-    let Some(carried) = handover::take_over() else { return };
-    request_animation_frame(move || {
-        handover::restore(&carried);
-        if let Some(text) = carried.typed_search.clone() {
-            if view.with_untracked(|v| v.filter.text.is_empty()) {
-                crate::state::navigate(view, crate::state::History::Replace, |next| next.filter.text = text);
-            }
-        }
-    });
+/// Swaps the prerendered first screen for the app's page, which is being rendered hidden in
+/// this task: in the next task, the static copy is removed and the page shown at once (so the
+/// reader never sees both, or neither), then focus, scroll position and any search typed
+/// before the app started are given back. Two tasks rather than one: building the page and
+/// laying it out each block the main thread, and a phone is slow at both (Total Blocking Time).
+fn reveal_when_rendered(view: RwSignal<crate::domain::query::ViewState>, revealed: RwSignal<bool>) {
+    if revealed.get_untracked() {
+        return;
+    }
+    set_timeout(
+        move || {
+            let carried = handover::take_over();
+            revealed.set(true);
+            let Some(carried) = carried else { return };
+            request_animation_frame(move || {
+                handover::restore(&carried);
+                if let Some(text) = carried.typed_search.clone() {
+                    if view.with_untracked(|v| v.filter.text.is_empty()) {
+                        crate::state::navigate(view, crate::state::History::Replace, |next| next.filter.text = text);
+                    }
+                }
+            });
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The language files asked for so far: each is fetched once per page.

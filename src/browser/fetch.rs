@@ -36,6 +36,8 @@ pub async fn fetch_programme(url: &str) -> Result<Fetched, LoadError> {
     }
     let offline_copy_of = response.headers().get(OFFLINE_COPY_HEADER).and_then(|ms| ms.parse::<i64>().ok()).map(super::clock::local_date);
     let text = response.text().await.map_err(|err| network(err.to_string()))?;
+    // Receiving the body and parsing it are separate tasks (see `page::next_task`).
+    super::page::next_task().await;
     let (programme, problems) = parse_programme(&text)?;
     Ok(Fetched { programme, problems, offline_copy_of })
 }

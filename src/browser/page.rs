@@ -1,4 +1,5 @@
-//! The document as a whole: making regions inert behind a dialog, and moving focus.
+//! The document as a whole: making regions inert behind a dialog, moving focus, and letting
+//! the browser paint and handle input between two pieces of work.
 
 use wasm_bindgen::JsCast;
 
@@ -20,4 +21,14 @@ pub fn focus(selector: &str) {
     if let Some(element) = document.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
     }
+}
+
+/// Resolves in a later task (`setTimeout` 0), so that the browser can paint and handle input
+/// in between: long work split this way does not block the page (Total Blocking Time).
+pub async fn next_task() {
+    let Some(window) = super::window() else { return };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -33,6 +33,18 @@
   if (/(^#|&)share=/.test(location.hash)) other = true;
   if (typeof WebAssembly !== 'object') { add('pb-nowasm'); return; }
   if (other || wanted !== prerendered) add('pb-skeleton');
+  /* The bundled programme downloads beside the app's code (fetch() then takes the preloaded
+     response: same URL and mode), but after the first paint, so that it does not slow the
+     page's own HTML and CSS; and not at all when the address names another programme. */
+  if (!/[?&]programme=/.test(location.search)) {
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        var link = document.createElement('link');
+        link.rel = 'preload'; link.as = 'fetch'; link.href = 'programme.json'; link.crossOrigin = 'anonymous';
+        document.head.appendChild(link);
+      }, 0);
+    });
+  }
   function failed() { if (!started()) { add('pb-failed'); reveal(); } }
   /* The wasm or its loader did not arrive, or did not start: the loader's error (a module
      script reports it as an error on window), or a script file that did not load. */

@@ -1,0 +1,49 @@
+// A small static file server for the audits (not for production, not for tests): serves a
+// folder on 127.0.0.1 with the compression a CDN applies (brotli or gzip, as the browser
+// accepts), so that Lighthouse measures the bytes a reader really downloads.
+// Usage: node scripts/static-server.mjs FOLDER PORT
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const [root, port] = [process.argv[2], Number(process.argv[3] ?? 8090)];
+const types = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
+  ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm",
+  ".svg": "image/svg+xml", ".png": "image/png", ".webmanifest": "application/manifest+json",
+};
+const compressible = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".webmanifest"]);
+const cache = new Map();
+
+createServer(async (request, response) => {
+  let path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+  if (path.endsWith("/")) path += "index.html";
+  const file = normalize(join(root, path));
+  if (!file.startsWith(normalize(root))) return response.writeHead(403).end();
+  try {
+    if (!(await stat(file)).isFile()) throw new Error("not a file");
+    const ext = extname(file);
+    let body = await readFile(file);
+    const headers = { "Content-Type": types[ext] ?? "application/octet-stream", "Cache-Control": "no-cache" };
+    const accepts = request.headers["accept-encoding"] ?? "";
+    if (compressible.has(ext)) {
+      const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
+      if (encoding) {
+        const key = `${encoding}:${file}`;
+        if (!cache.has(key)) {
+          cache.set(key, encoding === "br"
+            ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+            : gzipSync(body, { level: 9 }));
+        }
+        body = cache.get(key);
+        headers["Content-Encoding"] = encoding;
+        headers["Vary"] = "Accept-Encoding";
+      }
+    }
+    headers["Content-Length"] = body.length;
+    response.writeHead(200, headers).end(request.method === "HEAD" ? undefined : body);
+  } catch {
+    response.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+  }
+}).listen(port, "127.0.0.1");
