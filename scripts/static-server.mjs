@@ -4,6 +4,7 @@
 // Usage: node scripts/static-server.mjs FOLDER PORT
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
@@ -14,7 +15,18 @@ const types = {
   ".svg": "image/svg+xml", ".png": "image/png", ".webmanifest": "application/manifest+json",
 };
 const compressible = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".webmanifest"]);
+// Compressed once, before the first request (brotli 11 of a wasm takes about a second: done on
+// request, it would show up in the timings as a slow network).
 const cache = new Map();
+const walk = (folder) => readdirSync(folder).flatMap((name) => {
+  const path = join(folder, name);
+  return statSync(path).isDirectory() ? walk(path) : [path];
+});
+for (const file of walk(root).filter((f) => compressible.has(extname(f)))) {
+  const body = readFileSync(file);
+  cache.set(`br:${normalize(file)}`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  cache.set(`gzip:${normalize(file)}`, gzipSync(body, { level: 9 }));
+}
 
 createServer(async (request, response) => {
   let path = decodeURIComponent(new URL(request.url, "http://x").pathname);
@@ -30,13 +42,7 @@ createServer(async (request, response) => {
     if (compressible.has(ext)) {
       const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
       if (encoding) {
-        const key = `${encoding}:${file}`;
-        if (!cache.has(key)) {
-          cache.set(key, encoding === "br"
-            ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-            : gzipSync(body, { level: 9 }));
-        }
-        body = cache.get(key);
+        body = cache.get(`${encoding}:${file}`) ?? (encoding === "br" ? brotliCompressSync(body) : gzipSync(body));
         headers["Content-Encoding"] = encoding;
         headers["Vary"] = "Accept-Encoding";
       }
