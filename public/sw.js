@@ -8,8 +8,8 @@
 //   has not started answering within a few seconds (the answer, if it comes, still refreshes
 //   the copy), never for an HTTP error (a 404 must still say 404).
 // - Other origins (a ?programme= on another host) and other methods are left alone.
-// - Installing saves the page, the files it names, the icon, the language files and the bundled
-//   programme, so the very first visit is enough (and nothing the page loads is left waiting
+// - Installing saves the page, the files it names, the icons and manifest, the language files
+//   and the bundled programme, so the very first visit is enough (and nothing the page loads is left waiting
 //   on a hung network).
 //
 // Plain JavaScript because a service worker cannot be WebAssembly-only; it holds no app logic.
@@ -23,6 +23,9 @@ const PATIENCE_MS = 4000;
 // The language files (src/domain/i18n.rs `Lang::ALL` but English), ~12 KB gzip together: saved
 // at install so that a reader can open the app, or switch language, offline after one visit.
 const LANGUAGE_FILES = ['ar', 'zh', 'fr', 'ru', 'es'].map((tag) => `i18n/${tag}.json`);
+// The web app manifest and its icons (written by the prerender): a programme put on the home
+// screen opens, with its icon, offline.
+const INSTALL_FILES = ['manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon-maskable-512.png'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache().then(() => self.skipWaiting()));
@@ -57,7 +60,7 @@ async function precache() {
   // when it kept them, the others are revalidated (usually a 304), so a reader on a slow
   // network does not pay for them twice.
   await Promise.all(
-    [...new Set(named), 'programme.json', 'favicon.svg', ...LANGUAGE_FILES].map(async (name) => {
+    [...new Set(named), 'programme.json', 'favicon.svg', ...LANGUAGE_FILES, ...INSTALL_FILES].map(async (name) => {
       const response = await fetch(new URL(name, scope), { cache: HASHED.test(name) ? 'default' : 'no-cache' });
       if (response.ok) await save(cache, new URL(name, scope).href, response);
     }),

@@ -3,6 +3,13 @@
 
 use wasm_bindgen::JsCast;
 
+/// The tab's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = super::window().and_then(|window| window.document()) {
+        document.set_title(title);
+    }
+}
+
 /// Sets or clears `inert` on every element matching `selector` (the page behind a modal
 /// dialog, so that Tab stays inside it).
 pub fn set_inert(selector: &str, inert: bool) {

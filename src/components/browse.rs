@@ -12,7 +12,7 @@ use super::header::Header;
 use super::notices::Notices;
 use super::search_box::SearchBox;
 use super::shortlist_page::ShortlistPage;
-use crate::browser::clock;
+use crate::browser::{clock, page};
 use crate::domain::filter::{apply, FilterResult};
 use crate::domain::i18n::{tr, tr_count, Msg};
 use crate::domain::query::Page;
@@ -29,10 +29,8 @@ pub fn Browse(
     let shortlist = use_shortlist();
     let lang = use_lang().get_untracked();
     shortlist.lists.maybe_update(|lists| lists.fill_snapshots(&loaded.programme, lang));
-    // The tab shows the programme's name, so that a reader with many tabs finds it. (The
-    // prerender writes the same `<title>` into index.html itself.)
-    #[cfg(target_arch = "wasm32")]
-    document().set_title(loaded.programme.meta.title.get(lang.tag()));
+    // The tab shows the programme's name, so that a reader with many tabs finds it.
+    page::set_title(loaded.programme.meta.title.get(lang.tag()));
     let programme = loaded.programme.clone();
     let today = clock::today();
     let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));

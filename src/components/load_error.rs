@@ -15,7 +15,7 @@ pub fn LoadErrorView(
     retry: impl Fn() + 'static,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    document().set_title(tr(lang, Msg::AppName));
+    crate::browser::page::set_title(tr(lang, Msg::AppName));
     view! {
         <main id="content" class="load-error" data-testid="load-error">
             <h1>{tr(lang, Msg::LoadFailedTitle)}</h1>
