@@ -1,5 +1,6 @@
 //! Accessibility is tested, not hoped for: axe-core (pinned in package.json) on the list, the
-//! open facet dialog, an event and the empty state; any WCAG 2.2 A/AA violation fails.
+//! open facet dialog, an event, the empty state, and the static first screen before the app
+//! starts (with its failure notice); any WCAG 2.2 A/AA violation fails.
 
 use crate::browser::{eventually, DESKTOP, PHONE};
 use crate::{expect_count, open_app};
@@ -30,4 +31,26 @@ async fn open_facet_dialog_has_no_axe_violations() {
     eventually("dialog open", || async { browser.focused_testid().await == "close-filters" }).await;
     assert_eq!(browser.axe_violations().await, Vec::<String>::new());
     browser.quit().await;
+}
+
+#[tokio::test]
+async fn the_static_first_screen_and_its_notices_have_no_axe_violations() {
+    // The app's code is slow to arrive: the prerendered page is what the reader has.
+    let own_server = crate::start_server();
+    own_server.delay_wasm(std::time::Duration::from_secs(20));
+    for size in [PHONE, DESKTOP] {
+        let browser = crate::browser::Browser::open(size).await;
+        browser.goto(&own_server.app_url("")).await;
+        browser.find("#prerender [data-testid=event-card]").await;
+        assert!(browser.script("return document.documentElement.getAttribute('data-app');").await.is_null(), "the app had started");
+        assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "static first screen at {size:?}");
+        // The app's code cannot be downloaded: the notice says so, on a readable page.
+        browser.cdp("Network.enable", serde_json::json!({})).await;
+        browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": ["*.wasm"] })).await;
+        browser.goto(&own_server.app_url("?theme=education")).await;
+        let failed = browser.testid("boot-failed").await;
+        eventually("failure notice", || async { failed.is_displayed().await.unwrap_or(false) }).await;
+        assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "failure notice at {size:?}");
+        let _ = browser.driver.quit().await;
+    }
 }
