@@ -88,28 +88,24 @@ pub fn App() -> impl IntoView {
     };
     load();
 
-    // The app's page is built hidden while the prerendered first screen is still shown, and
-    // revealed in a task of its own (see `reveal_when_rendered`).
-    let revealed = RwSignal::new(!handover::is_pending());
-    view! {
-        <div id="app" hidden=move || !revealed.get()>
-            // Components read the language once (static strings are much smaller in wasm than
-            // reactive ones), so a change of language renders the page again.
-            {move || match (lang.track(), state.get()).1 {
-                // While the prerendered first screen (or its skeleton) is on the page, it is
-                // the loading state: no spinner flashes over it.
-                _ if language_files.pending.get() => EitherOf3::A(view! { <Loading /> }),
-                LoadState::Loading => EitherOf3::A(view! { <Loading /> }),
-                LoadState::Loaded(loaded) => {
-                    reveal_when_rendered(view, revealed);
-                    EitherOf3::B(view! { <FirstScreen loaded /> })
-                }
-                LoadState::Failed(error) => {
-                    reveal_when_rendered(view, revealed);
-                    EitherOf3::C(view! { <SkipLink /> <LoadErrorView error retry=load.clone() /> })
-                }
-            }}
-        </div>
+    // While the prerendered first screen is shown, the app's page is built out of the
+    // document and takes its place in a task of its own (see `reveal_when_rendered`).
+    let taken_over = StoredValue::new(!handover::is_pending());
+    // Components read the language once (static strings are much smaller in wasm than
+    // reactive ones), so a change of language renders the page again.
+    move || match (lang.track(), state.get()).1 {
+        // While the prerendered first screen (or its skeleton) is on the page, it is the
+        // loading state: no spinner flashes over it.
+        _ if language_files.pending.get() => EitherOf3::A(view! { <Loading /> }),
+        LoadState::Loading => EitherOf3::A(view! { <Loading /> }),
+        LoadState::Loaded(loaded) => {
+            reveal_when_rendered(view, taken_over);
+            EitherOf3::B(view! { <FirstScreen loaded /> })
+        }
+        LoadState::Failed(error) => {
+            reveal_when_rendered(view, taken_over);
+            EitherOf3::C(view! { <SkipLink /> <LoadErrorView error retry=load.clone() /> })
+        }
     }
 }
 
@@ -132,19 +128,19 @@ fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href="#content">{tr(lang, Msg::SkipToContent)}</a> }
 }
 
-/// Swaps the prerendered first screen for the app's page, which is being rendered hidden in
-/// this task: in the next task, the static copy is removed and the page shown at once (so the
+/// Swaps the prerendered first screen for the app's page, which is being rendered out of the
+/// document in this task: in the next task the page takes the static copy's place (so the
 /// reader never sees both, or neither), then focus, scroll position and any search typed
 /// before the app started are given back. Two tasks rather than one: building the page and
 /// laying it out each block the main thread, and a phone is slow at both (Total Blocking Time).
-fn reveal_when_rendered(view: RwSignal<crate::domain::query::ViewState>, revealed: RwSignal<bool>) {
-    if revealed.get_untracked() {
+fn reveal_when_rendered(view: RwSignal<crate::domain::query::ViewState>, taken_over: StoredValue<bool>) {
+    if taken_over.get_value() {
         return;
     }
     set_timeout(
         move || {
             let carried = handover::take_over();
-            revealed.set(true);
+            taken_over.set_value(true);
             let Some(carried) = carried else { return };
             request_animation_frame(move || {
                 handover::restore(&carried);

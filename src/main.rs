@@ -10,7 +10,12 @@ fn main() {
             let _ = root.set_attribute("data-panicked", &info.to_string());
         }
     }));
-    leptos::mount::mount_to_body(programme_browser::app::App);
+    // The app is built in its own element, which joins the page once it has content (at
+    // once, when there is no prerendered first screen to replace).
+    match programme_browser::browser::handover::app_root() {
+        Some(root) => leptos::mount::mount_to(root, programme_browser::app::App).forget(),
+        None => leptos::mount::mount_to_body(programme_browser::app::App),
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

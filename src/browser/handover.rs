@@ -1,17 +1,39 @@
 //! The prerendered first screen (`#prerender` in index.html, written at build time by
 //! `src/bin/prerender.rs`) and the app taking over from it.
 //!
-//! Replace-on-mount, not hydration: the app renders what it fetched and removes the static
-//! copy in the same frame, so a `programme.json` replaced after the build is shown as it is
-//! now. The focused control, what the reader typed into the static search box, and the
+//! Replace-on-mount, not hydration: the app renders what it fetched into its own element,
+//! kept out of the document while the static copy is shown (so no id is ever there twice),
+//! then swaps the two in one task, so a `programme.json` replaced after the build is shown as
+//! it is now. The focused control, what the reader typed into the static search box, and the
 //! scroll position carry over. `index.html`'s boot script reads the `data-app` mark on
 //! `<html>` to tell "started" from "not started" (and then shows a plain notice).
+
+use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 
 const PRERENDER_ID: &str = "prerender";
 /// Classes the boot script puts on `<html>` while the static copy is all there is.
 const BOOT_CLASSES: [&str; 3] = ["pb-skeleton", "pb-slow", "pb-failed"];
+
+thread_local! {
+    /// The app's element while it is out of the document.
+    static DETACHED_APP: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
+}
+
+/// The element the app renders into: `<div id="app">`, in the document at once when there is
+/// no static first screen, else kept aside until `take_over` puts it in its place.
+pub fn app_root() -> Option<web_sys::HtmlElement> {
+    let document = super::window()?.document()?;
+    let root = document.create_element("div").ok()?.dyn_into::<web_sys::HtmlElement>().ok()?;
+    root.set_id("app");
+    if prerendered().is_some() {
+        DETACHED_APP.with(|app| *app.borrow_mut() = Some(root.clone()));
+    } else {
+        document.body()?.append_child(&root).ok()?;
+    }
+    Some(root)
+}
 
 fn root() -> Option<web_sys::Element> {
     super::window()?.document()?.document_element()
@@ -43,9 +65,9 @@ pub struct Carried {
     pub typed_search: Option<String>,
 }
 
-/// Removes the static first screen and marks the app ready (`data-app="ready"`, also when
-/// there was no static copy). Call it in the same task that renders the app's page, before
-/// the browser paints: the reader sees one page, never both and never neither.
+/// Puts the app's page in the place of the static first screen and marks the app ready
+/// (`data-app="ready"`, also when there was no static copy). Call it once the app's page has
+/// been rendered: the reader sees one page, never both and never neither.
 pub fn take_over() -> Option<Carried> {
     let static_page = prerendered();
     if let Some(root) = root() {
@@ -68,7 +90,13 @@ pub fn take_over() -> Option<Carried> {
         .map(|input| input.value())
         .filter(|text| !text.trim().is_empty());
     let scroll_y = super::window()?.scroll_y().unwrap_or(0.0);
-    static_page.remove();
+    // The app's page takes the static page's place, in one step.
+    match DETACHED_APP.with(|app| app.borrow_mut().take()) {
+        Some(app) => {
+            let _ = static_page.replace_with_with_node_1(&app);
+        }
+        None => static_page.remove(),
+    }
     Some(Carried { focused, scroll_y, typed_search })
 }
 

@@ -99,11 +99,15 @@ async fn when_the_wasm_cannot_be_downloaded_the_page_says_so_and_stays_readable(
 }
 
 /// Records, in the page, every frame in which the static first screen is visible without its
-/// skeleton, until the app has taken over.
+/// skeleton, and any id found twice in the document, until the app has taken over.
 const WATCH_FRAMES: &str = r#"
-    window.__frames = { static: 0, unmasked: 0 };
+    window.__frames = { static: 0, unmasked: 0, duplicateIds: [] };
     (function watch() {
       const root = document.documentElement;
+      if (root) {
+        const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+        window.__frames.duplicateIds.push(...ids.filter((id, i) => ids.indexOf(id) !== i));
+      }
       if (root && root.getAttribute('data-app') === 'ready') return;
       if (root && document.getElementById('prerender')) {
         window.__frames.static += 1;
@@ -132,6 +136,7 @@ async fn other_first_views_never_flash_the_unfiltered_first_page() {
         let frames = browser.script("return window.__frames;").await;
         assert!(frames["static"].as_u64().unwrap_or(0) > 0, "{query}: the static page was never seen, so this proves nothing: {frames}");
         assert_eq!(frames["unmasked"], 0, "{query}: the unfiltered first page was shown: {frames}");
+        assert_eq!(frames["duplicateIds"], serde_json::json!([]), "{query}: an id was in the page twice: {frames}");
         if !expected_ids.is_empty() {
             assert_eq!(browser.card_ids().await, expected_ids, "{query}");
         }
@@ -141,6 +146,7 @@ async fn other_first_views_never_flash_the_unfiltered_first_page() {
     browser.wait_for_app().await;
     let frames = browser.script("return window.__frames;").await;
     assert_eq!(frames["static"], frames["unmasked"], "the default view was masked: {frames}");
+    assert_eq!(frames["duplicateIds"], serde_json::json!([]), "an id was in the page twice: {frames}");
     browser.quit().await;
 }
 
