@@ -84,3 +84,19 @@ fn hand_made_hostile_files_are_refused_or_reported() {
         }
     }
 }
+
+/// A small file must not make a large amount of work: 2,000 events each claiming to span ten
+/// thousand years (~140 KB) once needed one entry per month each, gigabytes in all. Each is now
+/// reported and skipped.
+#[test]
+fn events_spanning_millennia_are_reported_not_expanded() {
+    let events: Vec<String> =
+        (0..2000).map(|i| format!(r#"{{"id":"e{i}","title":"E","when":{{"start":"0000-01","end":"9999-12"}}}}"#)).collect();
+    let text =
+        format!(r#"{{"schema_version":"1.1","programme":{{"id":"p","title":"P","time_zone":"UTC"}},"events":[{}]}}"#, events.join(","));
+    assert!(text.len() < 150_000, "{} bytes", text.len());
+    let (programme, problems) = parse_programme(&text).expect("loads");
+    assert!(programme.events.is_empty());
+    assert_eq!(problems.len(), 2000);
+    assert!(problems[0].to_string().contains("events[0].when") && problems[0].message.contains("at most 120"), "{}", problems[0]);
+}

@@ -80,7 +80,14 @@ pub enum WhenError {
     MixedPrecision { start: String, end: String },
     #[error("end `{end}` is before start `{start}`")]
     EndBeforeStart { start: String, end: String },
+    #[error("`{start}` to `{end}` spans {months} months; an event may span at most {MAX_SPAN_MONTHS} (10 years)")]
+    TooLong { start: String, end: String, months: i64 },
 }
+
+/// The longest span an event may have. Every month an event touches is listed for the month
+/// filter, so without a limit a 140 KB file of events from 0000-01 to 9999-12 would need
+/// gigabytes; ten years is far beyond any training course or conference.
+pub const MAX_SPAN_MONTHS: i64 = 120;
 
 enum Point {
     Month(YearMonth),
@@ -182,6 +189,21 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 impl When {
     /// Builds a `When` from the file's `start` and optional `end` strings.
     pub fn parse(start: &str, end: Option<&str>) -> Result<Self, WhenError> {
+        let when = Self::parse_unbounded(start, end)?;
+        let months = when.span_months();
+        if months > MAX_SPAN_MONTHS {
+            return Err(WhenError::TooLong { start: start.into(), end: end.unwrap_or_default().into(), months });
+        }
+        Ok(when)
+    }
+
+    /// How many calendar months the event touches (1 for a single month or day).
+    pub fn span_months(&self) -> i64 {
+        let (first, last) = (self.start_month(), YearMonth::of(self.last_day()));
+        (i64::from(last.year) * 12 + i64::from(last.month)) - (i64::from(first.year) * 12 + i64::from(first.month)) + 1
+    }
+
+    fn parse_unbounded(start: &str, end: Option<&str>) -> Result<Self, WhenError> {
         let start_point = parse_point(start)?;
         let end_point = end.map(parse_point).transpose()?;
         let out_of_order = || WhenError::EndBeforeStart { start: start.into(), end: end.unwrap_or_default().into() };
@@ -278,6 +300,16 @@ mod tests {
         check("2012-06-30T23:30:00-04:00", None, Ok("2012-06"));
         check("2012-06-05T10:00:00+02:00", Some("2012-06-05T12:00:00+02:00"), Ok("2012-06"));
         check("2012-06-05T10:00Z", Some("2012-06-05T12:00:00.250Z"), Ok("2012-06"));
+    }
+
+    #[test]
+    fn spans_are_bounded_so_work_follows_the_file_size() {
+        // Ten years is the limit: accepted at 120 months, refused with a message beyond.
+        assert_eq!(When::parse("2013-01", Some("2022-12")).map(|w| w.months().len()), Ok(120));
+        check("2013-01", Some("2023-01"), Err("spans 121 months; an event may span at most 120"));
+        check("0000-01", Some("9999-12"), Err("spans 120000 months"));
+        check("2013-01-01", Some("2030-01-01"), Err("spans 205 months"));
+        check("2013-01-01T09:00:00Z", Some("9999-12-31T09:00:00Z"), Err("an event may span at most 120"));
     }
 
     #[test]
