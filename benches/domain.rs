@@ -1,5 +1,6 @@
 //! `cargo bench --bench domain`: native figures for the pure core, printed, never asserted.
-//! Parse + validate of synthetic programmes (10,000 and 100,000 events), and filtering with
+//! Parse + validate of synthetic programmes (10,000 and 100,000 events, and 10,000 with hostile
+//! `when` spans), and filtering with
 //! facet counts over 10,000 events. Each figure is the median of several runs.
 
 use std::hint::black_box;
@@ -39,6 +40,17 @@ fn main() {
         let took = time(runs, || parse_programme(&text).expect("parses"));
         println!("parse + validate {events:>7} events ({:>6.1} MB): {}", text.len() as f64 / 1e6, ms(took));
     }
+
+    // Hostile values must not make more work than a normal file of the same size (#10): every
+    // event of the 10,000 claims to span ten thousand years.
+    let mut hostile = synthetic_programme(10_000, 1);
+    for event in &mut hostile.events {
+        event.when.start = "0000-01".into();
+        event.when.end = Some("9999-12".into());
+    }
+    let hostile = serde_json::to_string(&hostile).expect("generate");
+    let took = time(9, || parse_programme(&hostile).expect("parses"));
+    println!("parse + validate   10000 events spanning 0000-01..9999-12 ({:>4.1} MB): {}", hostile.len() as f64 / 1e6, ms(took));
 
     let text = serde_json::to_string(&synthetic_programme(10_000, 1)).expect("generate");
     let (programme, _) = parse_programme(&text).expect("parses");

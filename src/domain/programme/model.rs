@@ -3,6 +3,8 @@
 //! References between items are indices into the programme's vocabularies, so filtering
 //! compares integers, not strings.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 pub use super::raw::{Mode, Status};
@@ -150,9 +152,52 @@ pub struct Programme {
     pub series: Vec<Series>,
     pub debates: Vec<Debate>,
     pub events: Vec<Event>,
+    /// Position of each id in the lists above, so that a lookup does not scan a list (with
+    /// thousands of events and themes, validation and the URL's ids would be quadratic).
+    /// Rebuilt by `index_ids` whenever a list is set.
+    ids: IdIndex,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct IdIndex {
+    themes: HashMap<String, usize>,
+    partners: HashMap<String, usize>,
+    series: HashMap<String, usize>,
+    events: HashMap<String, usize>,
 }
 
 impl Programme {
+    pub fn new(
+        meta: Meta,
+        themes: Vec<Theme>,
+        partners: Vec<Partner>,
+        series: Vec<Series>,
+        debates: Vec<Debate>,
+        events: Vec<Event>,
+    ) -> Self {
+        let mut programme = Programme { meta, themes, partners, series, debates, events, ids: IdIndex::default() };
+        programme.index_ids();
+        programme
+    }
+
+    /// Rebuilds the id lookups after a list was changed. Ids are unique within a list
+    /// (validation skips duplicates); the first wins if they are not.
+    pub fn index_ids(&mut self) {
+        fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+            let mut map = HashMap::new();
+            for (index, id) in ids.enumerate() {
+                map.entry(id.clone()).or_insert(index);
+            }
+            map
+        }
+        self.ids = IdIndex {
+            themes: positions(self.themes.iter().map(|t| &t.id)),
+            partners: positions(self.partners.iter().map(|p| &p.id)),
+            series: positions(self.series.iter().map(|s| &s.id)),
+            events: positions(self.events.iter().map(|e| &e.id)),
+        };
+    }
+
     /// The language to mark `text` with when shown to a reader of `ui` (WCAG "language of
     /// parts"): the tag of the string picked, or the programme's `language` for a plain string.
     /// `None` when that is the reader's own language, or unknown.
@@ -164,22 +209,46 @@ impl Programme {
     }
 
     pub fn event_index(&self, id: &str) -> Option<usize> {
-        self.events.iter().position(|event| event.id == id)
+        self.ids.events.get(id).copied()
     }
 
     pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|event| event.id == id)
+        self.event_index(id).map(|index| &self.events[index])
     }
 
     pub fn theme_index(&self, id: &str) -> Option<usize> {
-        self.themes.iter().position(|theme| theme.id == id)
+        self.ids.themes.get(id).copied()
     }
 
     pub fn partner_index(&self, id: &str) -> Option<usize> {
-        self.partners.iter().position(|partner| partner.id == id)
+        self.ids.partners.get(id).copied()
     }
 
     pub fn series_index(&self, id: &str) -> Option<usize> {
-        self.series.iter().position(|series| series.id == id)
+        self.ids.series.get(id).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::programme::parse_programme;
+
+    #[test]
+    fn every_id_is_found_at_its_own_position() {
+        let (programme, _) = parse_programme(include_str!("../../../public/programme.json")).expect("bundled programme");
+        for (index, event) in programme.events.iter().enumerate() {
+            assert_eq!(programme.event_index(&event.id), Some(index));
+            assert_eq!(programme.event(&event.id).map(|e| &e.id), Some(&event.id));
+        }
+        for (index, theme) in programme.themes.iter().enumerate() {
+            assert_eq!(programme.theme_index(&theme.id), Some(index));
+        }
+        for (index, partner) in programme.partners.iter().enumerate() {
+            assert_eq!(programme.partner_index(&partner.id), Some(index));
+        }
+        for (index, series) in programme.series.iter().enumerate() {
+            assert_eq!(programme.series_index(&series.id), Some(index));
+        }
+        assert_eq!(programme.event_index("no-such-event"), None);
     }
 }

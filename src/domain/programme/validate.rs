@@ -36,12 +36,14 @@ pub fn validate(raw: Extracted) -> (Programme, Vec<Problem>) {
     let themes = v.items("themes", raw.themes, Validator::theme, |t: &Theme| &t.id);
     let partners = v.items("partners", raw.partners, Validator::partner, |p: &Partner| &p.id);
     let debates = v.items("debates", raw.debates, Validator::debate, |d: &Debate| &d.id);
-    let mut programme = Programme { meta, themes, partners, series: Vec::new(), debates, events: Vec::new() };
+    let mut programme = Programme::new(meta, themes, partners, Vec::new(), debates, Vec::new());
     programme.series = v.items("series", raw.series, |v, path, raw| v.series(path, raw, &programme), |s: &Series| &s.id);
+    programme.index_ids();
     let mut events = v.items("events", raw.events, |v, path, raw| v.event(path, raw, &programme), |e: &Event| &e.id);
     // Stable: events at the same time keep the order the organiser wrote them in.
     events.sort_by_key(|event| event.when.sort_key());
     programme.events = events;
+    programme.index_ids();
     (programme, v.problems)
 }
 
