@@ -13,6 +13,9 @@ use crate::domain::i18n::{format_day, tr, tr_count, tr_with, Lang, Msg};
 use crate::domain::programme::{skipped_event_count, Problem};
 use crate::state::{use_ignored_params, use_lang, use_shortlist};
 
+/// How many problems the notice lists; the rest are counted.
+const SHOWN_PROBLEMS: usize = 100;
+
 #[component]
 pub fn Notices(
     /// Problems found in the programme file.
@@ -27,7 +30,10 @@ pub fn Notices(
     let deleted = shortlist.deleted;
     let merged = shortlist.merged;
     let skipped = skipped_event_count(&problems);
-    let problem_lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    // A file with thousands of mistakes must not make thousands of rows: the first ones
+    // locate the pattern, `programme-check` lists them all.
+    let problem_lines: Vec<String> = problems.iter().take(SHOWN_PROBLEMS).map(ToString::to_string).collect();
+    let more_problems = problems.len().saturating_sub(SHOWN_PROBLEMS);
 
     view! {
         <div class="notices">
@@ -44,6 +50,9 @@ pub fn Notices(
                         <ul class="problems" data-testid="problem-list" lang=(lang != Lang::En).then_some("en")>
                             {problem_lines.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}
                         </ul>
+                        {(more_problems > 0).then(|| view! {
+                            <p data-testid="more-problems">{tr_with(lang, Msg::MoreProblems, &[("n", &more_problems.to_string())])}</p>
+                        })}
                     </details>
                 </div>
             })}

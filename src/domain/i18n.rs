@@ -212,6 +212,7 @@ messages! {
     BootNoWasm => "This browser is too old for search, filters and shortlists (they need WebAssembly). The first page of the programme is below; a current browser shows all of it.",
     BootFailed => "The interactive programme could not start: some of its files did not arrive. The first page of the programme is below; reload the page to try again.",
     BootSlow => "Still loading: the network seems slow. The first page of the programme is below.",
+    MoreProblems => "… and {n} more. The organisers can list them all with programme-check.",
 }
 
 /// Plural category of `n` in `lang` (CLDR names). Only the categories a table uses matter.

@@ -222,3 +222,14 @@ async fn a_programme_whose_every_event_is_broken_says_so_instead_of_a_blank_page
     assert!(problems.contains("events[0].when (line 5)") && problems.contains("events[1].links[0].url (line 6)"), "{problems}");
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn thousands_of_mistakes_list_the_first_hundred_and_count_the_rest() {
+    let browser = open_app(DESKTOP, "?programme=fixtures/many-bad-events.json").await;
+    expect_count(&browser, "1 event").await;
+    browser.find("[data-testid=skipped-notice] summary").await.click().await.unwrap();
+    eventually("problem list open", || async { browser.count("[data-testid=problem-list] li").await == 100 }).await;
+    let more = browser.text_of("more-problems").await;
+    assert!(more.contains("50 more") && more.contains("programme-check"), "{more}");
+    browser.quit().await;
+}
