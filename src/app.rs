@@ -90,7 +90,8 @@ pub fn App() -> impl IntoView {
 
     // While the prerendered first screen is shown, the app's page is built out of the
     // document and takes its place in a task of its own (see `reveal_when_rendered`).
-    let taken_over = StoredValue::new(!handover::is_pending());
+    // Runs once even without a static copy: it also tells the boot script the app is ready.
+    let taken_over = StoredValue::new(false);
     // Components read the language once (static strings are much smaller in wasm than
     // reactive ones), so a change of language renders the page again.
     move || match (lang.track(), state.get()).1 {

@@ -120,7 +120,7 @@ fn set_html_language(index: &str, lang: Lang) -> String {
 fn head(programme: &Programme, first_page: &[usize], lang: Lang) -> String {
     let tag = lang.tag();
     let title = programme.meta.title.get(tag);
-    let description = programme.meta.description.as_ref().map(|d| d.get(tag)).unwrap_or_else(|| tr(lang, Msg::AppDescription));
+    let description = description(programme, lang);
     let site = programme.meta.publisher.as_ref().map(|p| p.get(tag)).unwrap_or_else(|| tr(lang, Msg::AppName));
     let json_ld = script_safe(&events_json_ld(programme, first_page, tag).to_string());
     let boot = BOOT_SCRIPT.replace("__PRERENDER_LANG__", tag);
@@ -146,7 +146,7 @@ fn manifest(programme: &Programme, lang: Lang) -> String {
         .map(|(short, _)| short.trim())
         .filter(|short| short.chars().count() <= 30)
         .unwrap_or_else(|| tr(lang, Msg::AppName));
-    let description = programme.meta.description.as_ref().map(|d| d.get(tag)).unwrap_or_else(|| tr(lang, Msg::AppDescription));
+    let description = description(programme, lang);
     let manifest = serde_json::json!({
         "name": name,
         "short_name": short_name,
@@ -166,6 +166,11 @@ fn manifest(programme: &Programme, lang: Lang) -> String {
         ]
     });
     serde_json::to_string_pretty(&manifest).unwrap_or_default()
+}
+
+/// The programme's description, or the app's own.
+fn description(programme: &Programme, lang: Lang) -> &str {
+    programme.meta.description.as_ref().map(|d| d.get(lang.tag())).unwrap_or_else(|| tr(lang, Msg::AppDescription))
 }
 
 /// Text safe in HTML text and in double-quoted attribute values.

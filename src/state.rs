@@ -100,8 +100,7 @@ impl ShortlistState {
     pub fn provide() -> Self {
         let (saved, fault) = storage::load_shortlists();
         storage::request_persistence();
-        let state =
-            Self { lists: RwSignal::new(saved), fault: RwSignal::new(fault), deleted: RwSignal::new(None), merged: RwSignal::new(None) };
+        let state = Self::with(saved, fault);
         storage::on_other_tab_change(move |theirs| {
             state.lists.maybe_update(|ours| {
                 let merged = merge(ours, &theirs);
@@ -118,14 +117,13 @@ impl ShortlistState {
     /// Empty shortlists that are never loaded or saved: what a first visit shows, for the
     /// native prerender of the first screen (no storage there).
     pub fn detached() -> Self {
-        let state = Self {
-            lists: RwSignal::new(Shortlists::default()),
-            fault: RwSignal::new(None),
-            deleted: RwSignal::new(None),
-            merged: RwSignal::new(None),
-        };
+        let state = Self::with(Shortlists::default(), None);
         provide_context(state);
         state
+    }
+
+    fn with(lists: Shortlists, fault: Option<StorageFault>) -> Self {
+        Self { lists: RwSignal::new(lists), fault: RwSignal::new(fault), deleted: RwSignal::new(None), merged: RwSignal::new(None) }
     }
 
     fn save(self, lists: &Shortlists) {

@@ -69,14 +69,13 @@ pub struct Carried {
 /// (`data-app="ready"`, also when there was no static copy). Call it once the app's page has
 /// been rendered: the reader sees one page, never both and never neither.
 pub fn take_over() -> Option<Carried> {
-    let static_page = prerendered();
     if let Some(root) = root() {
         for class in BOOT_CLASSES {
             let _ = root.class_list().remove_1(class);
         }
         let _ = root.set_attribute("data-app", "ready");
     }
-    let static_page = static_page?;
+    let static_page = prerendered()?;
     let document = super::window()?.document()?;
     let focused = document
         .active_element()

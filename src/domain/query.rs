@@ -221,18 +221,6 @@ pub fn drop_unknown_ids(state: &mut ViewState, programme: &Programme) -> Vec<Ign
 
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn queries_are_encoded_as_url_search_params_writes_them() {
-        let pairs = |list: &[(&str, &str)]| list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
-        assert_eq!(encode_query(&[]), "");
-        assert_eq!(
-            encode_query(&pairs(&[("q", "antwerp media"), ("theme", "education,youth")])),
-            "?q=antwerp+media&theme=education%2Cyouth"
-        );
-        assert_eq!(encode_query(&pairs(&[("q", "Réintégration & co=1/2*-._~")])), "?q=R%C3%A9int%C3%A9gration+%26+co%3D1%2F2*-._%7E");
-    }
-
     use super::*;
 
     fn pairs(query: &str) -> Vec<(String, String)> {
@@ -293,5 +281,16 @@ mod tests {
     #[test]
     fn defaults_are_left_out_of_the_url() {
         assert!(to_query(&ViewState::default()).is_empty());
+    }
+
+    #[test]
+    fn queries_are_encoded_as_url_search_params_writes_them() {
+        let pairs = |list: &[(&str, &str)]| list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
+        assert_eq!(encode_query(&[]), "");
+        assert_eq!(
+            encode_query(&pairs(&[("q", "antwerp media"), ("theme", "education,youth")])),
+            "?q=antwerp+media&theme=education%2Cyouth"
+        );
+        assert_eq!(encode_query(&pairs(&[("q", "Réintégration & co=1/2*-._~")])), "?q=R%C3%A9int%C3%A9gration+%26+co%3D1%2F2*-._%7E");
     }
 }
