@@ -7,10 +7,17 @@
   var root = document.documentElement;
   function add(name) { if ((' ' + root.className + ' ').indexOf(' ' + name + ' ') < 0) root.className += ' ' + name; }
   function remove(name) { root.className = (' ' + root.className + ' ').replace(' ' + name + ' ', ' ').replace(/^\s+|\s+$/g, ''); }
+  /* The skeleton's hidden text is not read out either; its notices (a "Loading" status) are. */
+  function hideContent(hidden) {
+    var page = document.getElementById('prerender');
+    for (var node = page && page.firstElementChild; node; node = node.nextElementSibling) {
+      if (node.className === 'boot-notices') continue;
+      if (hidden) node.setAttribute('aria-hidden', 'true'); else node.removeAttribute('aria-hidden');
+    }
+  }
   function reveal() {
     remove('pb-skeleton');
-    var page = document.getElementById('prerender');
-    if (page) page.removeAttribute('aria-hidden');
+    hideContent(false);
   }
   function started() { return root.hasAttribute('data-app'); }
   function ready() { return root.getAttribute('data-app') === 'ready'; }
@@ -57,7 +64,6 @@
     if (!started()) reveal();
   }, 8000);
   document.addEventListener('DOMContentLoaded', function () {
-    var page = document.getElementById('prerender');
-    if (page && / pb-skeleton /.test(' ' + root.className + ' ')) page.setAttribute('aria-hidden', 'true');
+    if (/ pb-skeleton /.test(' ' + root.className + ' ')) hideContent(true);
   });
 })();

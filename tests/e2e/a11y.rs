@@ -44,6 +44,17 @@ async fn the_static_first_screen_and_its_notices_have_no_axe_violations() {
         browser.find("#prerender [data-testid=event-card]").await;
         assert!(browser.script("return document.documentElement.getAttribute('data-app');").await.is_null(), "the app had started");
         assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "static first screen at {size:?}");
+        // Another first view: a skeleton, hidden from screen readers, which hear "Loading".
+        browser.goto(&own_server.app_url("?theme=education")).await;
+        browser.find("#prerender [data-testid=event-card]").await;
+        let state = browser
+            .script(
+                "return [document.querySelector('#prerender > header').getAttribute('aria-hidden'),
+                         document.querySelector('#prerender .boot-notices').getAttribute('aria-hidden'),
+                         getComputedStyle(document.querySelector('.boot-loading')).display];",
+            )
+            .await;
+        assert_eq!(state, serde_json::json!(["true", null, "block"]), "skeleton at {size:?}");
         // The app's code cannot be downloaded: the notice says so, on a readable page.
         browser.cdp("Network.enable", serde_json::json!({})).await;
         browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": ["*.wasm"] })).await;
