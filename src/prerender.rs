@@ -1,6 +1,7 @@
 //! The first screen as static HTML, rendered natively from the app's own components
 //! (`app::FirstScreen`) with Leptos's `ssr` renderer, plus what goes in `<head>`: title,
-//! description, Open Graph, schema.org JSON-LD, the web app manifest link and the boot script.
+//! description, Open Graph, schema.org JSON-LD and the web app manifest link. (The boot script is
+//! a file of its own, `public/boot.js`: dist/ has no inline script.)
 //!
 //! Owns the two marked blocks of `index.html` (`<!--prerender:head-->`, `<!--prerender:body-->`)
 //! and nothing else of it, so running it again on a built `dist/` replaces exactly what it
@@ -27,9 +28,6 @@ const BODY_START: &str = "<!--prerender:body-->";
 const BODY_END: &str = "<!--/prerender:body-->";
 /// Where the first build puts the first screen (an element: comments may be minified away).
 const BODY_PLACEHOLDER: &str = r#"<div id="prerender"></div>"#;
-
-/// The boot script, inlined in `<head>` so that it runs before the first paint.
-const BOOT_SCRIPT: &str = include_str!("prerender/boot.js");
 
 /// Everything the prerender writes for one programme.
 pub struct Prerendered {
@@ -123,7 +121,6 @@ fn head(programme: &Programme, first_page: &[usize], lang: Lang) -> String {
     let description = description(programme, lang);
     let site = programme.meta.publisher.as_ref().map(|p| p.get(tag)).unwrap_or_else(|| tr(lang, Msg::AppName));
     let json_ld = script_safe(&events_json_ld(programme, first_page, tag).to_string());
-    let boot = BOOT_SCRIPT.replace("__PRERENDER_LANG__", tag);
     let (title, description, site) = (escape(title), escape(description), escape(site));
     format!(
         "{HEAD_START}\n    <title>{title}</title>\n    <meta name=\"description\" content=\"{description}\">\n    \
@@ -131,7 +128,7 @@ fn head(programme: &Programme, first_page: &[usize], lang: Lang) -> String {
          <meta property=\"og:description\" content=\"{description}\">\n    <meta property=\"og:site_name\" content=\"{site}\">\n    \
          <meta property=\"og:locale\" content=\"{tag}\">\n    <meta name=\"twitter:card\" content=\"summary\">\n    \
          <link rel=\"manifest\" href=\"manifest.webmanifest\">\n    \
-         <script type=\"application/ld+json\">{json_ld}</script>\n    <script>{boot}</script>\n    {HEAD_END}"
+         <script type=\"application/ld+json\">{json_ld}</script>\n    {HEAD_END}"
     )
 }
 

@@ -36,3 +36,64 @@ fn a_file_that_cannot_load_exits_2_with_line_and_column() {
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("line 4"), "{out}");
 }
+
+/// Runs the checker on a file written for the test.
+fn check_text(name: &str, text: &[u8]) -> (i32, String) {
+    let path = std::env::temp_dir().join(format!("programme-check-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_programme-check")).arg(&path).output().expect("run programme-check");
+    let _ = std::fs::remove_file(&path);
+    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn text_from_the_file_cannot_put_escape_sequences_or_forged_lines_on_the_terminal() {
+    let file = r#"{"schema_version": "1.0", "programme": {"id": "p", "title": "P", "time_zone": "UTC"},
+  "events": [{"id": "e", "title": "E", "when": {"start": "2012-04"}, "themes": ["\u001b[2J\u001b[31mred\nprogramme.json: 0 problem(s)\u202e"]}]}"#;
+    let (code, out) = check_text("escapes.json", file.as_bytes());
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{202e}'), "raw control characters reached the terminal: {out:?}");
+    assert!(out.contains(r"\u{1b}[2J"), "escape shown as text: {out}");
+    // The planted newline does not make a line of its own.
+    assert!(!out.lines().any(|line| line.starts_with("programme.json: 0 problem(s)")), "{out}");
+    assert_eq!(out.lines().count(), 2, "one problem line and the summary: {out}");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let path = std::env::temp_dir().join(format!("programme-check-{}-huge.json", std::process::id()));
+    // Sparse: 51 MB on paper, nothing on disk.
+    std::fs::File::create(&path).unwrap().set_len(51 * 1024 * 1024).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_programme-check")).arg(&path).output().expect("run programme-check");
+    let _ = std::fs::remove_file(&path);
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{out}");
+    assert!(out.contains("51.0 MB; this app reads files up to 50.0 MB"), "{out}");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_says_on_which_line() {
+    let (code, out) = check_text("latin1.json", b"{\n \"schema_version\": \"1.0\",\n \"x\": \"caf\xe9\"\n}");
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("not UTF-8 text (line 3)"), "{out}");
+}
+
+#[test]
+fn a_closed_output_pipe_ends_the_checker_quietly() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_programme-check"))
+        .arg(format!("{}/tests/fixtures/many-bad-events.json", env!("CARGO_MANIFEST_DIR")))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run programme-check");
+    // Like `| head -1`: read one line, then close the pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    let _ = std::io::Read::read(&mut stdout, &mut first);
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(1), "problems found, then the pipe closed: {stderr}");
+}

@@ -1,50 +1,80 @@
 //! `programme-check FILE...`: the organisers' validator. Prints every problem with its JSON
 //! path and exits 1 if there is any (2 if a file cannot be read or loaded at all). It runs the
 //! app's own parser and validator: there is no second implementation to drift.
+//!
+//! Safe on any file: a file over the size limit is refused before it is read, text from the
+//! file cannot put escape sequences on the terminal, and a closed pipe (`| head`) ends it
+//! quietly.
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use programme_browser::domain::programme::{parse_programme, skipped_event_count};
+use programme_browser::domain::programme::{
+    parse_programme, programme_text, skipped_event_count, terminal_safe, LoadError, Problem, Programme, MAX_PROGRAMME_BYTES,
+};
+
+const USAGE: &str = "usage: programme-check FILE.json [FILE.json ...]
+
+Checks programme files against the format in docs/programme-format.md.
+Exit status: 0 no problems, 1 problems found, 2 a file could not be read or loaded
+(also a file over the size limit of 50 MB).";
 
 fn main() -> ExitCode {
     let paths: Vec<String> = std::env::args().skip(1).collect();
     if paths.is_empty() || paths.iter().any(|a| a == "-h" || a == "--help") {
-        eprintln!("usage: programme-check FILE.json [FILE.json ...]\n\nChecks programme files against the format in docs/programme-format.md.\nExit status: 0 no problems, 1 problems found, 2 a file could not be read or loaded.");
+        eprintln!("{USAGE}");
         return if paths.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
     }
+    let mut out = io::stdout().lock();
     let mut worst = 0u8;
     for path in &paths {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
+        let (status, written) = check(path, &mut out);
+        worst = worst.max(status);
+        match written {
+            Ok(()) => {}
+            // The reader of our output has gone (`programme-check big.json | head`): the exit
+            // status still tells what was found.
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => return ExitCode::from(worst),
             Err(err) => {
-                println!("{path}: cannot read the file: {err}");
-                worst = 2;
-                continue;
-            }
-        };
-        match parse_programme(&text) {
-            Err(err) => {
-                println!("{path}: {err}");
-                worst = 2;
-            }
-            Ok((programme, problems)) => {
-                for problem in &problems {
-                    println!("{path}: {problem}");
-                }
-                let skipped = skipped_event_count(&problems);
-                println!(
-                    "{path}: {} problem(s); {} event(s) will be shown, {skipped} skipped; {} theme(s), {} partner(s), {} series",
-                    problems.len(),
-                    programme.events.len(),
-                    programme.themes.len(),
-                    programme.partners.len(),
-                    programme.series.len()
-                );
-                if !problems.is_empty() {
-                    worst = worst.max(1);
-                }
+                eprintln!("programme-check: cannot write the report: {err}");
+                return ExitCode::from(2);
             }
         }
     }
     ExitCode::from(worst)
+}
+
+/// One file's exit status, and whether its report could be written.
+fn check(path: &str, out: &mut impl Write) -> (u8, io::Result<()>) {
+    let mut say = |line: String| writeln!(out, "{}", terminal_safe(&line));
+    let parsed = read(path).and_then(|text| parse_programme(&text).map_err(|err| err.to_string()));
+    match parsed {
+        Err(message) => (2, say(format!("{path}: {message}"))),
+        Ok((programme, problems)) => (u8::from(!problems.is_empty()), report(path, &programme, &problems, &mut say)),
+    }
+}
+
+fn report(path: &str, programme: &Programme, problems: &[Problem], say: &mut impl FnMut(String) -> io::Result<()>) -> io::Result<()> {
+    for problem in problems {
+        say(format!("{path}: {problem}"))?;
+    }
+    say(format!(
+        "{path}: {} problem(s); {} event(s) will be shown, {} skipped; {} theme(s), {} partner(s), {} series",
+        problems.len(),
+        programme.events.len(),
+        skipped_event_count(problems),
+        programme.themes.len(),
+        programme.partners.len(),
+        programme.series.len()
+    ))
+}
+
+/// The file's text; a file over the limit is refused by its size, before it is read.
+fn read(path: &str) -> Result<String, String> {
+    let cannot = |err: io::Error| format!("cannot read the file: {err}");
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > MAX_PROGRAMME_BYTES {
+        return Err(LoadError::TooLarge { bytes: size }.to_string());
+    }
+    programme_text(std::fs::read(path).map_err(cannot)?).map_err(|err| err.to_string())
 }

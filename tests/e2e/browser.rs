@@ -92,7 +92,11 @@ impl Browser {
             .offline()
             .await
             .expect("start chromedriver and headless chromium");
-        Browser { driver, downloads }
+        let browser = Browser { driver, downloads };
+        if javascript {
+            browser.before_each_page(CSP_WATCH).await;
+        }
+        browser
     }
 
     pub async fn goto(&self, url: &str) {
@@ -162,8 +166,16 @@ impl Browser {
     /// marks the page, besides reporting to the console).
     pub async fn quit(self) {
         let panicked = self.script("return document.documentElement.getAttribute('data-panicked');").await;
+        let violations = self.csp_violations().await;
         let _ = self.driver.quit().await;
         assert!(panicked.is_null(), "the app panicked: {panicked}");
+        assert!(violations.is_empty(), "Content Security Policy violations: {violations:?}");
+    }
+
+    /// What the page's Content Security Policy refused so far (the server sends a strict one).
+    pub async fn csp_violations(&self) -> Vec<String> {
+        let found = self.script("return window.__cspViolations || [];").await;
+        serde_json::from_value(found).unwrap_or_default()
     }
 
     /// Runs axe-core (npm, pinned) on the page and returns WCAG 2.2 A/AA violations.
@@ -237,6 +249,11 @@ where
     }
     panic!("timed out waiting for: {what}");
 }
+
+/// Records every Content Security Policy violation of a page, from before its first script
+/// (scripts given to the DevTools protocol are not subject to the page's policy).
+const CSP_WATCH: &str = "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', function (e) { \
+    window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber); });";
 
 fn new_profile_dir() -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};

@@ -9,6 +9,7 @@ mod first_screen;
 mod languages;
 mod offline;
 mod screenshots;
+mod security;
 mod server;
 mod shortlists;
 

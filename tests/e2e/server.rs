@@ -12,6 +12,12 @@ use std::thread;
 /// The sub-path the app is served under, to prove relative URLs work.
 pub const SUB_PATH: &str = "/any/sub/path/";
 
+/// The strict Content Security Policy README documents for static hosts, sent with every
+/// answer: every journey runs under it, and the browser's watcher (browser.rs) fails a journey
+/// on any violation.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+    connect-src 'self' https:; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
 pub struct StaticServer {
     address: SocketAddr,
     stopping: Arc<AtomicBool>,
@@ -112,7 +118,8 @@ fn serve(mut stream: TcpStream, dist: &Path, fixtures: &Path, wasm_delay_ms: &At
         _ => ("404 Not Found", "text/html; charset=utf-8", b"<!DOCTYPE html><title>404</title><h1>Not found</h1>".to_vec()),
     };
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n\
+         Content-Security-Policy: {CONTENT_SECURITY_POLICY}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(header.as_bytes())?;

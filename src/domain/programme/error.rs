@@ -6,6 +6,11 @@ use std::fmt;
 /// The one major version of the format this build reads.
 pub const SUPPORTED_MAJOR: u32 = 1;
 
+/// The largest programme file the app and `programme-check` read: 50 MB, about 100,000
+/// events with summaries in two languages (README, "Limits"). A bound on memory and work, far
+/// above any real programme.
+pub const MAX_PROGRAMME_BYTES: u64 = 50 * 1024 * 1024;
+
 /// Why no programme could be shown at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
@@ -13,6 +18,12 @@ pub enum LoadError {
     Network { url: String, message: String },
     #[error("the server answered {status} for {url}: the programme file is not there")]
     Http { url: String, status: u16 },
+    #[error("the programme file is {} MB; this app reads files up to {} MB", megabytes(*bytes), megabytes(MAX_PROGRAMME_BYTES))]
+    TooLarge { bytes: u64 },
+    #[error("the programme file at {url} did not arrive: no data for {seconds} seconds (the network may be down or very slow)")]
+    TimedOut { url: String, seconds: u32 },
+    #[error("the programme file is not UTF-8 text (line {line}): save it as UTF-8")]
+    NotUtf8 { line: usize },
     #[error("the programme file is empty")]
     Empty,
     #[error("the programme file is a web page (HTML), not JSON: check the address of the file")]
@@ -47,6 +58,23 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}{}: {}", self.path, at_line(self.line), self.message)
     }
+}
+
+/// Sizes in messages: "52.4".
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// `text` safe to print on a terminal, one message a line: control characters (an escape
+/// sequence could recolour or rewrite the screen, a newline could forge a line)
+/// and the invisible bidirectional overrides (which could
+/// make a message read differently from what it is) are shown as `\u{..}` escapes.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return text.into();
+    }
+    text.chars().map(|c| if unsafe_char(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() }).collect::<String>().into()
 }
 
 /// " (line 12)", or nothing when the line is not known.

@@ -9,7 +9,7 @@ mod parse;
 pub mod raw;
 mod validate;
 
-pub use error::{LoadError, Problem, SUPPORTED_MAJOR};
+pub use error::{terminal_safe, LoadError, Problem, MAX_PROGRAMME_BYTES, SUPPORTED_MAJOR};
 pub use model::*;
-pub use parse::parse_programme;
+pub use parse::{parse_programme, programme_text};
 pub use validate::{is_http_url, skipped_event_count, valid_id};

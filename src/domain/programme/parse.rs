@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::error::{LoadError, Problem, SUPPORTED_MAJOR};
+use super::error::{LoadError, Problem, MAX_PROGRAMME_BYTES, SUPPORTED_MAJOR};
 use super::extract::extract;
 use super::locate::lines_of;
 use super::model::Programme;
@@ -11,6 +11,9 @@ use super::validate::validate;
 
 /// Parses and validates a programme file's text.
 pub fn parse_programme(text: &str) -> Result<(Programme, Vec<Problem>), LoadError> {
+    if text.len() as u64 > MAX_PROGRAMME_BYTES {
+        return Err(LoadError::TooLarge { bytes: text.len() as u64 });
+    }
     // A byte order mark (Windows editors add one) is not an error; editors do not show it, so
     // lines and columns are counted without it. Whitespace is left to the JSON reader, so
     // that the line and column it reports are the ones the organiser's editor shows.
@@ -63,4 +66,12 @@ fn check_version(version: Option<&Value>) -> Result<(), LoadError> {
         Some(SUPPORTED_MAJOR) => Ok(()),
         _ => Err(LoadError::UnsupportedVersion { found }),
     }
+}
+
+/// A downloaded or opened file's bytes as text, or where it stops being UTF-8.
+pub fn programme_text(bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        LoadError::NotUtf8 { line: 1 + valid.iter().filter(|&&b| b == b'\n').count() }
+    })
 }

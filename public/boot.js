@@ -1,7 +1,9 @@
-/* Boot script (inlined in <head> by the prerender; runs before the first paint, in any
-   browser from about 2012 on). It decides whether the prerendered first screen is what this
-   address asks for and, when it is not, shows it as a neutral skeleton until the app has
-   rendered; it also says so plainly when the app cannot start. The app marks <html
+/* Boot script: a classic script in <head> (a file, hashed by Trunk: dist/ has no inline
+   script, so it works under a strict Content Security Policy). It runs before the first
+   paint, in any browser from about 2012 on. It decides whether the prerendered first screen
+   is what this address asks for and, when it is not, shows it as a neutral skeleton until the
+   app has rendered; it registers the service worker, and says so plainly when the app cannot
+   start (public/start.js starts it). The app marks <html
    data-app="started|ready"> (src/browser/handover.rs). No app logic here. */
 (function () {
   var root = document.documentElement;
@@ -22,7 +24,8 @@
   function started() { return root.hasAttribute('data-app'); }
   function ready() { return root.getAttribute('data-app') === 'ready'; }
   add('js');
-  var prerendered = '__PRERENDER_LANG__', known = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+  /* The prerender sets <html lang> to the static page's language; nothing has changed it yet. */
+  var prerendered = root.getAttribute('lang') || 'en', known = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
   var wanted = navigator.language || 'en', other = false;
   try {
     var pairs = location.search.replace(/^\?/, '').split('&');
@@ -38,7 +41,11 @@
   wanted = String(wanted).split(/[-_]/)[0].toLowerCase();
   if (known.indexOf(wanted) < 0) wanted = 'en';
   if (/(^#|&)share=/.test(location.hash)) other = true;
-  if (typeof WebAssembly !== 'object') { add('pb-nowasm'); return; }
+  if ('serviceWorker' in navigator) {
+    window.addEventListener('load', function () { navigator.serviceWorker.register('./sw.js').catch(function () {}); });
+  }
+  /* Without modules the app's loader (a module script) never runs: the same as no wasm. */
+  if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) { add('pb-nowasm'); return; }
   if (other || wanted !== prerendered) add('pb-skeleton');
   /* The bundled programme downloads beside the app's code (fetch() then takes the preloaded
      response: same URL and mode), but after the first paint, so that it does not slow the

@@ -1,0 +1,22 @@
+// Starts the app's code once a frame has been painted (or after 300 ms: in a background tab
+// requestAnimationFrame waits), so that the prerendered first screen is not slowed by it.
+// A module file rather than Trunk's inline loader, so that dist/ works under a strict Content
+// Security Policy (README, "Security headers"); Trunk writes the names of the app's hashed
+// files into <meta name="app-code"> (Trunk.toml, pattern_script). A failure here reaches the
+// boot script (public/boot.js) as an unhandled rejection.
+const code = document.querySelector('meta[name="app-code"]');
+let started = false;
+
+function start() {
+  if (started || !code) return;
+  started = true;
+  import(code.dataset.js)
+    .then((bindings) => {
+      window.wasmBindings = bindings;
+      return bindings.default({ module_or_path: code.dataset.wasm });
+    })
+    .then((wasm) => dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } })));
+}
+
+requestAnimationFrame(() => setTimeout(start, 0));
+setTimeout(start, 300);
