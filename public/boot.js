@@ -60,10 +60,35 @@
     });
   }
   function failed() { if (!started()) { add('pb-failed'); reveal(); } }
-  /* The wasm or its loader did not arrive, or did not start: the loader's error (a module
-     script reports it as an error on window), or a script file that did not load. */
-  window.addEventListener('unhandledrejection', failed);
-  window.addEventListener('error', function (e) { if (e.target === window || (e.target && e.target.tagName === 'SCRIPT')) failed(); }, true);
+  /* The running app died: a panic (panics abort, which traps) or no memory left. Its page
+     no longer answers, so a plain notice (#crash, written by the prerender) says so, offers a
+     reload, and the reader's picks as a file, read straight from storage (the app can import
+     it). No wasm is needed for any of this. */
+  function crashed(error) {
+    var trap = typeof WebAssembly === 'object' && WebAssembly.RuntimeError && error instanceof WebAssembly.RuntimeError;
+    var memory = error instanceof RangeError && /memory/i.test(String(error.message));
+    var panel = document.getElementById('crash');
+    if (!started() || !(trap || memory) || !panel || !panel.hidden) return;
+    var link = panel.querySelector('.crash-download'), saved = null;
+    try { saved = window.localStorage.getItem(panel.getAttribute('data-storage-key')); } catch (e) { /* blocked storage */ }
+    if (saved && window.Blob && window.URL && URL.createObjectURL) {
+      link.href = URL.createObjectURL(new Blob([saved], { type: 'application/json' }));
+      link.setAttribute('download', 'shortlist-backup.json');
+      link.hidden = false;
+    }
+    panel.querySelector('.crash-reload').addEventListener('click', function () { location.reload(); });
+    panel.hidden = false;
+    add('pb-crashed');
+    panel.focus();
+  }
+  /* Before the app has started: the wasm or its loader did not arrive, or did not start (the
+     loader's error: a module script reports it as an error on window), or a script file did
+     not load. After: the app died. */
+  window.addEventListener('unhandledrejection', function (e) { failed(); crashed(e.reason); });
+  window.addEventListener('error', function (e) {
+    if (e.target === window || (e.target && e.target.tagName === 'SCRIPT')) failed();
+    crashed(e.error);
+  }, true);
   setTimeout(function () {
     if (ready()) return;
     add('pb-slow');

@@ -6,14 +6,16 @@ use std::sync::Arc;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::browser::fetch::{fetch_catalog, fetch_programme, Fetched};
-use crate::browser::{handover, url};
+use crate::browser::fetch::{fetch_catalog, fetch_programme, Fetched, Progress};
+use crate::browser::{handover, source, url};
 use crate::components::browse::Browse;
 use crate::components::load_error::LoadErrorView;
 use crate::domain::catalog;
-use crate::domain::i18n::{tr, Lang, Msg};
+use crate::domain::download::megabytes;
+use crate::domain::i18n::{tr, tr_with, Lang, Msg};
 use crate::domain::programme::LoadError;
-use crate::domain::query::{drop_unknown_ids, parse_query};
+use crate::domain::query::{drop_unknown_ids, parse_query, Ignored};
+use crate::domain::source::ProgrammeSource;
 use crate::state::{IgnoredParams, LangSignal, LoadedProgramme, ShortlistState, ViewSignal};
 
 /// The programme file published next to the app; `?programme=URL` picks another.
@@ -21,7 +23,17 @@ const DEFAULT_PROGRAMME: &str = "programme.json";
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, ignored) = parse_query(&url::read_query());
+    let (mut initial, mut ignored) = parse_query(&url::read_query());
+    // The programme's address, read by the browser's URL parser and judged (scheme, origin,
+    // the organiser's allow-list); one that is refused is listed with the ignored parts of
+    // the link, and the organiser's own programme is shown.
+    let source = match source::programme_source(initial.programme.as_deref().unwrap_or(DEFAULT_PROGRAMME)) {
+        Ok(source) => source,
+        Err(_) => {
+            ignored.push(Ignored { param: "programme".into(), value: initial.programme.take().unwrap_or_default() });
+            source::programme_source(DEFAULT_PROGRAMME).unwrap_or(ProgrammeSource { href: DEFAULT_PROGRAMME.into(), other_host: None })
+        }
+    };
     let view = RwSignal::new(initial);
     let ignored = RwSignal::new(ignored);
     provide_context(ViewSignal(view));
@@ -63,13 +75,21 @@ pub fn App() -> impl IntoView {
     // Read once, untracked: changing filters must never refetch the programme. A plain task
     // and a signal rather than LocalResource + Transition: same behaviour, and the async
     // machinery it avoids was ~40 KB of the wasm bundle.
-    let source = view.with_untracked(|v| v.programme.clone()).unwrap_or_else(|| DEFAULT_PROGRAMME.to_owned());
     let state = RwSignal::new(LoadState::Loading);
+    let progress = RwSignal::new(None::<Progress>);
     let load = move || {
         let source = source.clone();
         state.set(LoadState::Loading);
         leptos::task::spawn_local(async move {
-            let loaded = match fetch_programme(&source).await {
+            let lang = lang.get_untracked();
+            let on_progress = move |now: Progress| {
+                // Above the static first screen while it is shown, else on the loading page.
+                if !handover::show_progress(&progress_text(lang, now)) {
+                    progress.set(Some(now));
+                }
+            };
+            let other_host = source.other_host.clone();
+            let loaded = match fetch_programme(&source, on_progress).await {
                 Ok(Fetched { programme, problems, offline_copy_of }) => {
                     // Ids in the URL can only be checked once the programme is known.
                     let more_ignored = view.try_update(|state| drop_unknown_ids(state, &programme)).unwrap_or_default();
@@ -77,7 +97,12 @@ pub fn App() -> impl IntoView {
                         ignored.update(|list| list.extend(more_ignored));
                         url::write_query(&view.with_untracked(crate::domain::query::to_query), true);
                     }
-                    LoadState::Loaded(LoadedProgramme { programme: Arc::new(programme), problems: Arc::new(problems), offline_copy_of })
+                    LoadState::Loaded(LoadedProgramme {
+                        programme: Arc::new(programme),
+                        problems: Arc::new(problems),
+                        offline_copy_of,
+                        other_host,
+                    })
                 }
                 Err(error) => LoadState::Failed(error),
             };
@@ -97,8 +122,8 @@ pub fn App() -> impl IntoView {
     move || match (lang.track(), state.get()).1 {
         // While the prerendered first screen (or its skeleton) is on the page, it is the
         // loading state: no spinner flashes over it.
-        _ if language_files.pending.get() => EitherOf3::A(view! { <Loading /> }),
-        LoadState::Loading => EitherOf3::A(view! { <Loading /> }),
+        _ if language_files.pending.get() => EitherOf3::A(view! { <Loading progress /> }),
+        LoadState::Loading => EitherOf3::A(view! { <Loading progress /> }),
         LoadState::Loaded(loaded) => {
             reveal_when_rendered(view, taken_over);
             EitherOf3::B(view! { <FirstScreen loaded /> })
@@ -194,7 +219,10 @@ enum LoadState {
 }
 
 #[component]
-fn Loading() -> impl IntoView {
+fn Loading(
+    /// How far a large programme file has downloaded.
+    progress: RwSignal<Option<Progress>>,
+) -> impl IntoView {
     let lang = crate::state::use_lang().get_untracked();
     // The prerendered page says it is loading itself (and keeps its ids: no duplicates).
     (!handover::is_pending()).then(|| {
@@ -202,7 +230,16 @@ fn Loading() -> impl IntoView {
             <SkipLink />
             <main id="content" class="loading" aria-busy="true" data-testid="loading">
                 <p role="status">{tr(lang, Msg::Loading)}</p>
+                <p data-testid="load-progress">{move || progress.get().map(|now| progress_text(lang, now))}</p>
             </main>
         }
     })
+}
+
+/// "Loading the programme: 2.3 of 10.0 MB".
+fn progress_text(lang: Lang, (done, total): Progress) -> String {
+    match total {
+        Some(total) => tr_with(lang, Msg::LoadingProgress, &[("done", &megabytes(done)), ("total", &megabytes(total))]),
+        None => tr_with(lang, Msg::LoadingProgressUnknown, &[("done", &megabytes(done))]),
+    }
 }

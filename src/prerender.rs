@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::app::FirstScreen;
-use crate::components::boot_notices::BootNotices;
+use crate::components::boot_notices::{BootNotices, CrashNotice};
 use crate::components::event_list::PAGE_SIZE;
 use crate::domain::filter::{apply, Filter};
 use crate::domain::i18n::{tr, Lang, Msg};
@@ -60,23 +60,24 @@ pub fn prerender(programme_text: &str, choose_lang: impl FnOnce(&Programme) -> L
     let programme_sha256 = hex(&Sha256::digest(programme_text.as_bytes()));
     let first_page: Vec<usize> =
         apply(&programme, &Filter::default(), chrono::Local::now().date_naive()).matching.into_iter().take(PAGE_SIZE).collect();
-    let loaded = LoadedProgramme { programme: Arc::new(programme), problems: Arc::new(problems), offline_copy_of: None };
+    let loaded = LoadedProgramme { programme: Arc::new(programme), problems: Arc::new(problems), offline_copy_of: None, other_host: None };
     let programme = loaded.programme.clone();
 
     let owner = Owner::new();
-    let screen = owner.with(|| {
+    let (screen, crash) = owner.with(|| {
         provide_context(ViewSignal(RwSignal::new(ViewState::default())));
         provide_context(IgnoredParams(RwSignal::new(Vec::new())));
         provide_context(LangSignal(Signal::stored(lang)));
         ShortlistState::detached();
-        view! {
+        let screen = view! {
             <BootNotices />
             <FirstScreen loaded />
         }
-        .to_html()
+        .to_html();
+        (screen, view! { <CrashNotice /> }.to_html())
     });
     let body = format!(
-        r#"{BODY_START}<div id="prerender" data-programme-sha256="{programme_sha256}" data-lang="{}">{screen}</div>{BODY_END}"#,
+        r#"{BODY_START}<div id="prerender" data-programme-sha256="{programme_sha256}" data-lang="{}">{screen}</div>{crash}{BODY_END}"#,
         lang.tag()
     );
     let head = head(&programme, &first_page, lang);

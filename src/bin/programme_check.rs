@@ -74,7 +74,7 @@ fn read(path: &str) -> Result<String, String> {
     let cannot = |err: io::Error| format!("cannot read the file: {err}");
     let size = std::fs::metadata(path).map_err(cannot)?.len();
     if size > MAX_PROGRAMME_BYTES {
-        return Err(LoadError::TooLarge { bytes: size }.to_string());
+        return Err(LoadError::TooLarge { bytes: size, complete: true }.to_string());
     }
     programme_text(std::fs::read(path).map_err(cannot)?).map_err(|err| err.to_string())
 }

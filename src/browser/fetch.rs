@@ -1,15 +1,28 @@
 //! Fetches the programme file and the reader's language file, and hands their text to the
-//! domain parsers.
+//! domain parsers. The programme's body is read in chunks, within the limits of
+//! `domain::download` (size, stall, trickle), with progress for large files.
+
+use std::cell::Cell;
+use std::future::Future;
+use std::rc::Rc;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult};
 
 use crate::domain::catalog::{parse_catalog, Catalog};
+use crate::domain::download::{judge, shows_progress, Verdict, STALL_MS};
 use crate::domain::i18n::Lang;
-use crate::domain::programme::{parse_programme, LoadError, Problem, Programme};
+use crate::domain::programme::{parse_programme, programme_text, LoadError, Problem, Programme, MAX_PROGRAMME_BYTES};
+use crate::domain::source::ProgrammeSource;
 
 /// Set by the service worker (public/sw.js) on a response it served from the device's saved
-/// copy because the network failed: when that copy was saved, in ms since 1970.
+/// copy because the network failed: when that copy was saved, in ms since 1970. Read only for
+/// the app's own files: another site could send it to pass off its file as a saved copy.
 const OFFLINE_COPY_HEADER: &str = "x-offline-copy-saved-at";
 
 pub struct Fetched {
@@ -19,27 +32,104 @@ pub struct Fetched {
     pub offline_copy_of: Option<NaiveDate>,
 }
 
-/// Loads and validates the programme at `url` (relative to the page, or absolute).
-pub async fn fetch_programme(url: &str) -> Result<Fetched, LoadError> {
+/// Bytes received so far and the size the server announced, for a large file.
+pub type Progress = (u64, Option<u64>);
+
+/// Loads and validates the programme at `source`. `on_progress` hears about large files.
+pub async fn fetch_programme(source: &ProgrammeSource, on_progress: impl Fn(Progress)) -> Result<Fetched, LoadError> {
+    let url = source.href.as_str();
     let network = |message: String| LoadError::Network { url: url.to_owned(), message };
-    let response = Request::get(url).send().await.map_err(|err| {
+    let stalled = || LoadError::Stalled { url: url.to_owned(), seconds: STALL_MS / 1000 };
+    let controller = AbortController::new().map_err(|err| network(format!("{err:?}")))?;
+    let started = js_sys::Date::now();
+    let request = Request::get(url).abort_signal(Some(&controller.signal())).send();
+    let (sent, timed_out) = within(&controller, request).await;
+    let response = sent.map_err(|err| {
+        if timed_out {
+            return stalled();
+        }
         // The browser says only "Failed to fetch"; for another site, the usual cause is that it
         // does not allow cross-origin requests, which organisers can fix.
-        let other_site =
-            url.contains("://") && super::window().and_then(|w| w.location().origin().ok()).is_some_and(|own| !url.starts_with(&own));
-        let hint = if other_site { " (a file on another site can only be read if that site allows it: CORS)" } else { "" };
+        let hint = if source.other_host.is_some() { " (a file on another site can only be read if that site allows it: CORS)" } else { "" };
         network(format!("{err}{hint}"))
     })?;
     // gloo-net resolves Ok for 404 and 500: the status must be checked here.
     if !response.ok() {
         return Err(LoadError::Http { url: url.to_owned(), status: response.status() });
     }
-    let offline_copy_of = response.headers().get(OFFLINE_COPY_HEADER).and_then(|ms| ms.parse::<i64>().ok()).map(super::clock::local_date);
-    let text = response.text().await.map_err(|err| network(err.to_string()))?;
+    let offline_copy_of = source
+        .other_host
+        .is_none()
+        .then(|| response.headers().get(OFFLINE_COPY_HEADER))
+        .flatten()
+        .and_then(|ms| ms.parse::<i64>().ok())
+        .map(super::clock::local_date);
+    let announced = response.headers().get("content-length").and_then(|size| size.parse::<u64>().ok());
+    if judge(0, announced, 0.0) == Verdict::TooLarge {
+        controller.abort();
+        return Err(LoadError::TooLarge { bytes: announced.unwrap_or(MAX_PROGRAMME_BYTES), complete: true });
+    }
+    let Some(body) = response.body() else { return Err(LoadError::Empty) };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::with_capacity(announced.unwrap_or(0).min(MAX_PROGRAMME_BYTES) as usize);
+    loop {
+        let (read, timed_out) = within(&controller, JsFuture::from(reader.read())).await;
+        let chunk: ReadableStreamReadResult = match read {
+            Ok(chunk) => chunk.unchecked_into(),
+            Err(_) if timed_out => return Err(stalled()),
+            Err(err) => return Err(network(err.as_string().unwrap_or_else(|| format!("{err:?}")))),
+        };
+        if chunk.get_done().unwrap_or(true) {
+            break;
+        }
+        let array = js_sys::Uint8Array::new(&chunk.get_value());
+        let from = bytes.len();
+        bytes.resize(from + array.length() as usize, 0);
+        array.copy_to(&mut bytes[from..]);
+        let received = bytes.len() as u64;
+        let elapsed = js_sys::Date::now() - started;
+        match judge(received, announced, elapsed) {
+            Verdict::Continue => {}
+            Verdict::TooLarge => {
+                controller.abort();
+                return Err(LoadError::TooLarge { bytes: received, complete: false });
+            }
+            Verdict::TooSlow => {
+                controller.abort();
+                return Err(LoadError::TooSlow { url: url.to_owned(), received, seconds: (elapsed / 1000.0) as u32 });
+            }
+        }
+        if shows_progress(received, announced) {
+            // A compressed answer announces its compressed size: then the total is unknown.
+            on_progress((received, announced.filter(|&size| size >= received)));
+        }
+    }
+    let text = programme_text(bytes)?;
     // Receiving the body and parsing it are separate tasks (see `page::next_task`).
     super::page::next_task().await;
     let (programme, problems) = parse_programme(&text)?;
     Ok(Fetched { programme, problems, offline_copy_of })
+}
+
+/// Awaits `future`, aborting the download if it takes longer than `STALL_MS`; says whether
+/// that happened.
+async fn within<T>(controller: &AbortController, future: impl Future<Output = T>) -> (T, bool) {
+    let fired = Rc::new(Cell::new(false));
+    let timer = {
+        let (fired, controller) = (fired.clone(), controller.clone());
+        set_timeout_with_handle(
+            move || {
+                fired.set(true);
+                controller.abort();
+            },
+            Duration::from_millis(u64::from(STALL_MS)),
+        )
+    };
+    let outcome = future.await;
+    if let Ok(timer) = timer {
+        timer.clear();
+    }
+    (outcome, fired.get())
 }
 
 /// Loads the language file published beside the app (`i18n/<tag>.json`). Any failure is

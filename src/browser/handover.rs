@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 
 const PRERENDER_ID: &str = "prerender";
 /// Classes the boot script puts on `<html>` while the static copy is all there is.
-const BOOT_CLASSES: [&str; 3] = ["pb-skeleton", "pb-slow", "pb-failed"];
+const BOOT_CLASSES: [&str; 4] = ["pb-skeleton", "pb-slow", "pb-failed", "pb-progress"];
 
 thread_local! {
     /// The app's element while it is out of the document.
@@ -47,6 +47,17 @@ fn prerendered() -> Option<web_sys::Element> {
 /// own while it loads: the static copy, or its skeleton, stays until the app has content).
 pub fn is_pending() -> bool {
     prerendered().is_some()
+}
+
+/// Shows how far a large programme file has downloaded, above the static first screen (or its
+/// skeleton); `false` when there is no static copy to show it on.
+pub fn show_progress(text: &str) -> bool {
+    let Some(notice) = prerendered().and_then(|page| page.query_selector(".boot-progress").ok().flatten()) else { return false };
+    notice.set_text_content(Some(text));
+    if let Some(root) = root() {
+        let _ = root.class_list().add_1("pb-progress");
+    }
+    true
 }
 
 /// Tells the boot script that the wasm has started.

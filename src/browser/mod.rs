@@ -10,6 +10,7 @@ pub mod fetch;
 pub mod files;
 pub mod handover;
 pub mod page;
+pub mod source;
 pub mod storage;
 pub mod url;
 

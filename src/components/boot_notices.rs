@@ -6,7 +6,27 @@
 use leptos::prelude::*;
 
 use crate::domain::i18n::{tr, Msg};
+use crate::domain::stored::STORAGE_KEY;
 use crate::state::use_lang;
+
+/// Shown by the boot script (public/boot.js) when the running app dies: a panic (a trap, since
+/// panics abort) or running out of memory. Plain HTML outside the static first screen, so it
+/// outlives the takeover and needs no wasm: a way back (reload) and the reader's picks, read
+/// straight from storage by the boot script, as a file the app can import.
+#[component]
+pub fn CrashNotice() -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    view! {
+        <div id="crash" class="crash" role="alert" tabindex="-1" hidden data-testid="crash" data-storage-key=STORAGE_KEY>
+            <h2>{tr(lang, Msg::CrashTitle)}</h2>
+            <p>{tr(lang, Msg::CrashHelp)}</p>
+            <p class="crash-actions">
+                <button type="button" class="primary crash-reload" data-testid="crash-reload">{tr(lang, Msg::CrashReload)}</button>
+                <a class="crash-download" href="#" hidden data-testid="crash-download">{tr(lang, Msg::CrashDownload)}</a>
+            </p>
+        </div>
+    }
+}
 
 #[component]
 pub fn BootNotices() -> impl IntoView {
@@ -18,6 +38,8 @@ pub fn BootNotices() -> impl IntoView {
             <p class="notice warning boot-failed" data-testid="boot-failed">{tr(lang, Msg::BootFailed)}</p>
             <p class="notice info boot-slow" data-testid="boot-slow">{tr(lang, Msg::BootSlow)}</p>
             <p class="visually-hidden boot-loading" role="status">{tr(lang, Msg::Loading)}</p>
+            // Filled in by the app while a large programme file downloads (handover::show_progress).
+            <p class="notice info boot-progress" role="status" data-testid="load-progress"></p>
         </div>
     }
 }

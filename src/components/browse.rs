@@ -39,7 +39,11 @@ pub fn Browse(
 
     view! {
         <Header />
-        <Notices problems=loaded.problems.clone() offline_copy_of=loaded.offline_copy_of />
+        <Notices
+            problems=loaded.problems.clone()
+            offline_copy_of=loaded.offline_copy_of
+            other_host=loaded.other_host.clone()
+        />
         <SharedListPrompt />
         <main id="content" tabindex="-1">
             {move || match page.get() {

@@ -22,6 +22,8 @@ pub fn Notices(
     problems: Arc<Vec<Problem>>,
     /// The day of the saved copy, when the network failed and the app shows that.
     offline_copy_of: Option<NaiveDate>,
+    /// The programme file's host, when it is another site than the app's.
+    other_host: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let ignored = use_ignored_params();
@@ -37,6 +39,12 @@ pub fn Notices(
 
     view! {
         <div class="notices">
+            // Not dismissible: a link must not pass off another site's file as the organiser's.
+            {other_host.map(|host| view! {
+                <div class="notice warning" data-testid="other-source-notice">
+                    <p>{tr_with(lang, Msg::OtherSource, &[("host", &host)])}</p>
+                </div>
+            })}
             {offline_copy_of.map(|day| view! {
                 <div class="notice info" role="status" data-testid="offline-notice">
                     <p>{tr_with(lang, Msg::OfflineCopy, &[("date", &format_day(lang, day))])}</p>

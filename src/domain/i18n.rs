@@ -213,6 +213,13 @@ messages! {
     BootFailed => "The interactive programme could not start: some of its files did not arrive. The first page of the programme is below; reload the page to try again.",
     BootSlow => "Still loading: the network seems slow. The first page of the programme is below.",
     MoreProblems => "… and {n} more. The organisers can list them all with programme-check.",
+    CrashTitle => "The app has stopped",
+    CrashHelp => "Something went wrong and the app cannot go on. Your shortlist is kept in this browser: reload the page to continue. If it happens again, download your shortlist data (you can import it later) and tell the organisers.",
+    CrashReload => "Reload the page",
+    CrashDownload => "Download my shortlist data",
+    OtherSource => "This programme file comes from {host}, not from this site: the people who run this site did not publish it.",
+    LoadingProgress => "Loading the programme: {done} of {total} MB",
+    LoadingProgressUnknown => "Loading the programme: {done} MB",
 }
 
 /// Plural category of `n` in `lang` (CLDR names). Only the categories a table uses matter.

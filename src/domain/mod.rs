@@ -4,6 +4,7 @@
 //! compiles and is tested natively; time and randomness come in as parameters.
 
 pub mod catalog;
+pub mod download;
 pub mod filter;
 pub mod fold;
 pub mod i18n;
@@ -12,6 +13,7 @@ pub mod programme;
 pub mod query;
 pub mod share;
 pub mod shortlist;
+pub mod source;
 pub mod stored;
 pub mod synthetic;
 pub mod text;

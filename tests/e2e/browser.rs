@@ -162,10 +162,15 @@ impl Browser {
         self.cdp("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": source })).await;
     }
 
-    /// Ends the session, after checking that the app never panicked (the app's panic hook
-    /// marks the page, besides reporting to the console).
+    /// Ends the session, after checking that the app never panicked or died (the app's panic
+    /// hook marks the page, besides reporting to the console; the boot script shows the crash
+    /// notice on any trap) and that the page's security policy refused nothing.
     pub async fn quit(self) {
-        let panicked = self.script("return document.documentElement.getAttribute('data-panicked');").await;
+        let panicked = self.script(
+            "var crash = document.getElementById('crash'); \
+             return document.documentElement.getAttribute('data-panicked') || (crash && !crash.hidden ? 'the app died (crash notice shown)' : null);",
+        )
+        .await;
         let violations = self.csp_violations().await;
         let _ = self.driver.quit().await;
         assert!(panicked.is_null(), "the app panicked: {panicked}");

@@ -27,10 +27,19 @@ pub(crate) fn server() -> &'static StaticServer {
 
 /// A server of its own, for a journey that stops it (the network going away).
 pub(crate) fn start_server() -> StaticServer {
+    StaticServer::start(dist_dir(), fixtures_dir())
+}
+
+/// The release build under test (`E2E_DIST`, else `dist/`).
+pub(crate) fn dist_dir() -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dist = std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| root.join("dist"));
     assert!(dist.join("index.html").is_file(), "no release build in {}: run scripts/build first", dist.display());
-    StaticServer::start(dist, root.join("tests/fixtures"))
+    dist
+}
+
+pub(crate) fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 pub(crate) async fn open_app(size: (u32, u32), query: &str) -> Browser {

@@ -1,13 +1,17 @@
 //! A real static HTTP server on 127.0.0.1 for the end-to-end tests: serves the release
 //! `dist/` under a sub-path (as a CDN would host it) and the test fixtures beside it.
-//! Plain std: GET and HEAD, correct content types (wasm needs `application/wasm`), 404s.
+//! Plain std: GET and HEAD, correct content types (wasm needs `application/wasm`), 404s, the
+//! strict Content Security Policy, CORS for the fixtures (so that another origin, `localhost`
+//! for an app on `127.0.0.1`, can serve them), and a few hostile answers made on the fly
+//! under `generated/` (see `generated`).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread;
+use std::time::Duration;
 
 /// The sub-path the app is served under, to prove relative URLs work.
 pub const SUB_PATH: &str = "/any/sub/path/";
@@ -16,7 +20,7 @@ pub const SUB_PATH: &str = "/any/sub/path/";
 /// answer: every journey runs under it, and the browser's watcher (browser.rs) fails a journey
 /// on any violation.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-    connect-src 'self' https:; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+    connect-src 'self' https:{connect}; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 pub struct StaticServer {
     address: SocketAddr,
@@ -26,6 +30,8 @@ pub struct StaticServer {
     /// Milliseconds to wait before answering for a `.wasm` file: a slow download of the app
     /// while the page itself has arrived.
     wasm_delay_ms: Arc<AtomicU64>,
+    /// More sources for the policy's `connect-src` (another origin on plain http, for tests).
+    connect: Arc<Mutex<String>>,
 }
 
 impl StaticServer {
@@ -39,6 +45,8 @@ impl StaticServer {
         let stall = stalling.clone();
         let wasm_delay_ms = Arc::new(AtomicU64::new(0));
         let wasm_delay = wasm_delay_ms.clone();
+        let connect = Arc::new(Mutex::new(String::new()));
+        let extra_connect = connect.clone();
         let roots = Arc::new((dist, fixtures));
         thread::spawn(move || {
             for stream in listener.incoming() {
@@ -49,6 +57,7 @@ impl StaticServer {
                     let roots = roots.clone();
                     let stall = stall.clone();
                     let wasm_delay = wasm_delay.clone();
+                    let policy = CONTENT_SECURITY_POLICY.replace("{connect}", &extra_connect.lock().unwrap());
                     thread::spawn(move || {
                         // At most a minute: a stalled request never outlives the test run.
                         for _ in 0..600 {
@@ -57,12 +66,22 @@ impl StaticServer {
                             }
                             thread::sleep(std::time::Duration::from_millis(100));
                         }
-                        let _ = serve(stream, &roots.0, &roots.1, &wasm_delay);
+                        let _ = serve(stream, &roots.0, &roots.1, &wasm_delay, &policy);
                     });
                 }
             }
         });
-        Self { address, stopping, stalling, wasm_delay_ms }
+        Self { address, stopping, stalling, wasm_delay_ms, connect }
+    }
+
+    /// Adds a source to the policy's `connect-src` (e.g. `http://localhost:*`).
+    pub fn allow_connect(&self, source: &str) {
+        *self.connect.lock().unwrap() = format!(" {source}");
+    }
+
+    /// The same server seen as another origin: `localhost` instead of `127.0.0.1`.
+    pub fn other_origin_url(&self, path: &str) -> String {
+        format!("http://localhost:{}{SUB_PATH}{path}", self.address.port())
     }
 
     /// Makes every `.wasm` answer wait this long (0: no wait).
@@ -93,7 +112,7 @@ impl Drop for StaticServer {
     }
 }
 
-fn serve(mut stream: TcpStream, dist: &Path, fixtures: &Path, wasm_delay_ms: &AtomicU64) -> std::io::Result<()> {
+fn serve(mut stream: TcpStream, dist: &Path, fixtures: &Path, wasm_delay_ms: &AtomicU64, policy: &str) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -109,6 +128,9 @@ fn serve(mut stream: TcpStream, dist: &Path, fixtures: &Path, wasm_delay_ms: &At
     let target = parts.next().unwrap_or_default();
     let path = target.split(['?', '#']).next().unwrap_or_default();
 
+    if let Some(name) = path.strip_prefix(SUB_PATH).and_then(|rest| rest.strip_prefix("generated/")) {
+        return generated(stream, name, dist);
+    }
     if path.ends_with(".wasm") {
         thread::sleep(std::time::Duration::from_millis(wasm_delay_ms.load(Ordering::SeqCst).min(60_000)));
     }
@@ -119,7 +141,8 @@ fn serve(mut stream: TcpStream, dist: &Path, fixtures: &Path, wasm_delay_ms: &At
     };
     let header = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n\
-         Content-Security-Policy: {CONTENT_SECURITY_POLICY}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+         Content-Security-Policy: {policy}\r\nX-Content-Type-Options: nosniff\r\nAccess-Control-Allow-Origin: *\r\n\
+         Connection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(header.as_bytes())?;
@@ -127,6 +150,54 @@ fn serve(mut stream: TcpStream, dist: &Path, fixtures: &Path, wasm_delay_ms: &At
         stream.write_all(&body)?;
     }
     stream.flush()
+}
+
+/// Hostile answers, made on the fly (nothing big is kept in the repository):
+/// - `huge.json`: 51 MB of JSON with no `Content-Length` (the count must catch it);
+/// - `huge-announced.json`: announces 60 MB (refused from the header);
+/// - `stall.json`: announces 2 MB, sends 300 KB, then nothing for 40 s;
+/// - `forged-saved-copy.json`: the bundled programme with the service worker's "saved copy"
+///   header, readable from another origin (which must not be believed).
+fn generated(mut stream: TcpStream, name: &str, dist: &Path) -> std::io::Result<()> {
+    let head = |length: Option<usize>, extra: &str| {
+        let length = length.map(|n| format!("Content-Length: {n}\r\n")).unwrap_or_default();
+        format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{length}Cache-Control: no-store\r\n\
+             Access-Control-Allow-Origin: *\r\n{extra}Connection: close\r\n\r\n"
+        )
+    };
+    match name {
+        "huge.json" => {
+            stream.write_all(head(None, "").as_bytes())?;
+            stream.write_all(b"{\"schema_version\": \"1.0\", \"padding\": \"")?;
+            let block = vec![b'x'; 1024 * 1024];
+            for _ in 0..51 {
+                stream.write_all(&block)?;
+            }
+            stream.write_all(b"\"}")
+        }
+        "huge-announced.json" => {
+            stream.write_all(head(Some(60 * 1024 * 1024), "").as_bytes())?;
+            stream.write_all(b"{\"schema_version\": \"1.0\"")?;
+            thread::sleep(Duration::from_secs(5));
+            Ok(())
+        }
+        "stall.json" => {
+            stream.write_all(head(Some(2 * 1024 * 1024), "").as_bytes())?;
+            stream.write_all(b"{\"schema_version\": \"1.0\", \"padding\": \"")?;
+            stream.write_all(&vec![b'x'; 300 * 1024])?;
+            stream.flush()?;
+            thread::sleep(Duration::from_secs(40));
+            Ok(())
+        }
+        "forged-saved-copy.json" => {
+            let body = std::fs::read(dist.join("programme.json"))?;
+            let forged = "X-Offline-Copy-Saved-At: 1000000000000\r\nAccess-Control-Expose-Headers: X-Offline-Copy-Saved-At\r\n";
+            stream.write_all(head(Some(body.len()), forged).as_bytes())?;
+            stream.write_all(&body)
+        }
+        _ => stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+    }
 }
 
 fn resolve(path: &str, dist: &Path, fixtures: &Path) -> Option<PathBuf> {

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::domain::download::megabytes;
+
 /// The one major version of the format this build reads.
 pub const SUPPORTED_MAJOR: u32 = 1;
 
@@ -18,10 +20,12 @@ pub enum LoadError {
     Network { url: String, message: String },
     #[error("the server answered {status} for {url}: the programme file is not there")]
     Http { url: String, status: u16 },
-    #[error("the programme file is {} MB; this app reads files up to {} MB", megabytes(*bytes), megabytes(MAX_PROGRAMME_BYTES))]
-    TooLarge { bytes: u64 },
+    #[error("{}", too_large(*bytes, *complete))]
+    TooLarge { bytes: u64, complete: bool },
     #[error("the programme file at {url} did not arrive: no data for {seconds} seconds (the network may be down or very slow)")]
-    TimedOut { url: String, seconds: u32 },
+    Stalled { url: String, seconds: u32 },
+    #[error("the programme file at {url} is arriving too slowly: {} KB in {seconds} seconds (the network may be very slow)", received / 1024)]
+    TooSlow { url: String, received: u64, seconds: u32 },
     #[error("the programme file is not UTF-8 text (line {line}): save it as UTF-8")]
     NotUtf8 { line: usize },
     #[error("the programme file is empty")]
@@ -60,11 +64,6 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Sizes in messages: "52.4".
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
-}
-
 /// `text` safe to print on a terminal, one message a line: control characters (an escape
 /// sequence could recolour or rewrite the screen, a newline could forge a line)
 /// and the invisible bidirectional overrides (which could
@@ -75,6 +74,15 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
         return text.into();
     }
     text.chars().map(|c| if unsafe_char(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() }).collect::<String>().into()
+}
+
+fn too_large(bytes: u64, complete: bool) -> String {
+    let limit = megabytes(MAX_PROGRAMME_BYTES);
+    if complete {
+        format!("the programme file is {} MB; this app reads files up to {limit} MB", megabytes(bytes))
+    } else {
+        format!("the programme file is over {limit} MB; this app reads files up to {limit} MB")
+    }
 }
 
 /// " (line 12)", or nothing when the line is not known.

@@ -12,7 +12,7 @@ use super::validate::validate;
 /// Parses and validates a programme file's text.
 pub fn parse_programme(text: &str) -> Result<(Programme, Vec<Problem>), LoadError> {
     if text.len() as u64 > MAX_PROGRAMME_BYTES {
-        return Err(LoadError::TooLarge { bytes: text.len() as u64 });
+        return Err(LoadError::TooLarge { bytes: text.len() as u64, complete: true });
     }
     // A byte order mark (Windows editors add one) is not an error; editors do not show it, so
     // lines and columns are counted without it. Whitespace is left to the JSON reader, so
