@@ -88,10 +88,16 @@ pub struct ShortlistState {
     pub fault: RwSignal<Option<StorageFault>>,
     pub deleted: RwSignal<Option<String>>,
     pub merged: RwSignal<Option<MergePreview>>,
+    /// A retry of a refused write is waiting (one timer at a time).
+    retrying: StoredValue<bool>,
 }
 
 pub fn use_shortlist() -> ShortlistState {
     expect_context::<ShortlistState>()
+}
+
+fn is_newer(fault: &Option<StorageFault>) -> bool {
+    matches!(fault, Some(StorageFault::Newer(_)))
 }
 
 /// How long to wait before trying again a write that storage refused.
@@ -125,17 +131,32 @@ impl ShortlistState {
     }
 
     fn with(lists: Shortlists, fault: Option<StorageFault>) -> Self {
-        Self { lists: RwSignal::new(lists), fault: RwSignal::new(fault), deleted: RwSignal::new(None), merged: RwSignal::new(None) }
+        Self {
+            lists: RwSignal::new(lists),
+            fault: RwSignal::new(fault),
+            deleted: RwSignal::new(None),
+            merged: RwSignal::new(None),
+            retrying: StoredValue::new(false),
+        }
+    }
+
+    /// Storage holds data of a newer app version: nothing may be picked or changed (it would
+    /// be lost, or overwrite that data). Tracked, for controls to disable themselves.
+    pub fn read_only(&self) -> bool {
+        self.fault.with(is_newer)
     }
 
     fn save(self, lists: &Shortlists) {
         // Data from a newer app version is never overwritten by this one.
-        if matches!(self.fault.get_untracked(), Some(StorageFault::Newer(_))) {
+        if self.fault.with_untracked(is_newer) {
             return;
         }
         match storage::save_shortlists(lists) {
             Ok(merged) => {
-                if matches!(self.fault.get_untracked(), Some(StorageFault::WriteFailed(_) | StorageFault::Unavailable)) {
+                if matches!(
+                    self.fault.get_untracked(),
+                    Some(StorageFault::WriteFailed(_) | StorageFault::Unavailable | StorageFault::NoRoomAside)
+                ) {
                     self.fault.set(None);
                 }
                 if let Some(merged) = merged {
@@ -143,12 +164,20 @@ impl ShortlistState {
                 }
             }
             Err(fault) => {
-                let retry = matches!(fault, StorageFault::WriteFailed(_) | StorageFault::Unavailable);
+                let retry = matches!(fault, StorageFault::WriteFailed(_) | StorageFault::Unavailable | StorageFault::NoRoomAside);
                 self.fault.set(Some(fault));
                 // Picks stay in memory; storage may have room again later (or the reader
-                // may allow it), so the write is tried again.
-                if retry {
-                    set_timeout(move || self.save(&self.lists.get_untracked()), RETRY_WRITE_AFTER);
+                // may allow it), so the write is tried again: by one timer, however many
+                // changes fail meanwhile.
+                if retry && !self.retrying.get_value() {
+                    self.retrying.set_value(true);
+                    set_timeout(
+                        move || {
+                            self.retrying.set_value(false);
+                            self.save(&self.lists.get_untracked());
+                        },
+                        RETRY_WRITE_AFTER,
+                    );
                 }
             }
         }
@@ -156,7 +185,7 @@ impl ShortlistState {
 
     /// Adds the event to the active list or removes it.
     pub fn toggle(&self, programme: &Programme, event_id: &str, lang: Lang) {
-        let Some(event) = programme.event(event_id) else { return };
+        let Some(event) = programme.event(event_id).filter(|_| !self.fault.with_untracked(is_newer)) else { return };
         let key = PickKey { programme: programme.meta.id.clone(), event: event_id.to_owned() };
         let snapshot = Snapshot::of(event, lang);
         self.lists.update(|lists| {
@@ -166,6 +195,9 @@ impl ShortlistState {
 
     /// Removes a pick by key (also when its event is no longer in the programme).
     pub fn remove(&self, key: PickKey) {
+        if self.fault.with_untracked(is_newer) {
+            return;
+        }
         self.lists.update(|lists| {
             if lists.is_picked(&key) {
                 lists.toggle(key, Snapshot::default(), clock::now_ms());

@@ -157,7 +157,7 @@ proptest! {
 
 fn sample_share() -> String {
     let lists = programme_browser::domain::stored::decode(&sample_envelope()).unwrap();
-    encode_share(&lists.lists[0])
+    encode_share(&lists.lists[0], true)
 }
 
 #[test]

@@ -24,8 +24,11 @@ pub enum StorageFault {
     /// Some saved items could not be read; the rest are shown, and the whole saved value was
     /// kept under `BACKUP_KEY`.
     PartlyUnreadable { raw: String, items: usize },
-    /// Written by a newer version: shown, never overwritten.
+    /// Written by a newer version: never overwritten, and nothing can be picked meanwhile.
     Newer(u64),
+    /// The saved value cannot be read and could not be copied aside (storage full): it is
+    /// not overwritten; changes stay in memory until a copy can be made.
+    NoRoomAside,
 }
 
 /// localStorage, or `None` when the browser refuses it. gloo-storage's own accessor throws
@@ -44,31 +47,40 @@ pub fn load_shortlists() -> (Shortlists, Option<StorageFault>) {
         Ok(None) => return (Shortlists::default(), None),
         Err(_) => return (Shortlists::default(), Some(StorageFault::Unavailable)),
     };
+    // No time after now: a device clock that ran ahead must not outrank the next change.
+    let now = super::clock::now_ms();
+    let clamped = |mut lists: Shortlists| {
+        lists.clamp_times(now);
+        lists
+    };
     match stored::decode_counting(&raw) {
-        Ok(Decoded { lists, unreadable: 0 }) => (lists, None),
+        Ok(Decoded { lists, unreadable: 0 }) => (clamped(lists), None),
         Ok(Decoded { lists, unreadable }) => {
-            keep_aside(&storage, &raw);
-            (lists, Some(StorageFault::PartlyUnreadable { raw, items: unreadable }))
+            // (If the copy fails here, the first save tries again and refuses to write.)
+            let _ = keep_aside(&storage, &raw);
+            (clamped(lists), Some(StorageFault::PartlyUnreadable { raw, items: unreadable }))
         }
         Err(DecodeError::Newer(version)) => (Shortlists::default(), Some(StorageFault::Newer(version))),
         Err(DecodeError::Corrupt(_)) => {
-            keep_aside(&storage, &raw);
+            let _ = keep_aside(&storage, &raw);
             (Shortlists::default(), Some(StorageFault::Corrupt { raw }))
         }
     }
 }
 
 /// Copies unreadable data to the backup key. An older, different backup is not overwritten:
-/// the new one goes under a numbered key instead.
-fn keep_aside(storage: &web_sys::Storage, raw: &str) {
-    let mut key = BACKUP_KEY.to_owned();
-    for n in 2..100 {
+/// the new one goes under a numbered key instead. Fails (storage full, or 99 copies already)
+/// unless the copy is there afterwards: then nothing may overwrite the original.
+fn keep_aside(storage: &web_sys::Storage, raw: &str) -> Result<(), StorageFault> {
+    for n in 1..100 {
+        let key = if n == 1 { BACKUP_KEY.to_owned() } else { format!("{BACKUP_KEY}.{n}") };
         match storage.get_item(&key) {
-            Ok(Some(existing)) if existing != raw => key = format!("{BACKUP_KEY}.{n}"),
-            _ => break,
+            Ok(Some(existing)) if existing == raw => return Ok(()),
+            Ok(Some(_)) => continue,
+            _ => return storage.set_item(&key, raw).map_err(|_| StorageFault::NoRoomAside),
         }
     }
-    let _ = storage.set_item(&key, raw);
+    Err(StorageFault::NoRoomAside)
 }
 
 /// Saves `ours`, merged with whatever another tab saved meanwhile. Returns the merged
@@ -79,13 +91,13 @@ pub fn save_shortlists(ours: &Shortlists) -> Result<Option<Shortlists>, StorageF
     let stored = stored_raw.as_deref().map(stored::decode_counting);
     // What cannot be read is copied aside before this write replaces it.
     if matches!(stored, Some(Ok(Decoded { unreadable: 1.., .. }))) {
-        keep_aside(&storage, stored_raw.as_deref().unwrap_or_default());
+        keep_aside(&storage, stored_raw.as_deref().unwrap_or_default())?;
     }
     let (to_write, newer_for_us) = match stored {
         None => (ours.clone(), None),
         Some(Err(DecodeError::Newer(version))) => return Err(StorageFault::Newer(version)),
         Some(Err(DecodeError::Corrupt(_))) => {
-            keep_aside(&storage, stored_raw.as_deref().unwrap_or_default());
+            keep_aside(&storage, stored_raw.as_deref().unwrap_or_default())?;
             (ours.clone(), None)
         }
         Some(Ok(Decoded { lists: theirs, .. })) => {
@@ -99,6 +111,8 @@ pub fn save_shortlists(ours: &Shortlists) -> Result<Option<Shortlists>, StorageF
             (merged, newer)
         }
     };
+    let mut to_write = to_write;
+    to_write.prune_removed(super::clock::now_ms());
     storage.set_item(STORAGE_KEY, &stored::encode(&to_write)).map_err(|err| StorageFault::WriteFailed(format!("{err:?}")))?;
     Ok(newer_for_us)
 }

@@ -1,5 +1,8 @@
 //! Moving shortlists without an account: export to a file, import from one, and share one
-//! list as a link. Every import goes through a preview and a merge: nothing is replaced.
+//! list as a link. Every import goes through a preview and a merge: nothing is replaced. A
+//! shared link can only add (`merge_shared`); a file (the reader's own backup) merges fully,
+//! and its preview names everything it would remove, rename, delete or overwrite. Times from
+//! outside are clamped to now, so the reader's next change or undo always wins.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -9,7 +12,7 @@ use crate::browser::{clock, files, url};
 use crate::domain::i18n::{tr, tr_count, tr_with, Msg};
 use crate::domain::query::{to_query, ViewState};
 use crate::domain::share::{decode_share, encode_share, ShareError, SHARE_PARAM};
-use crate::domain::shortlist::{merge, preview_merge, Shortlists};
+use crate::domain::shortlist::{merge_as, preview_merge, MergeKind, MergePreview, Shortlists};
 use crate::domain::stored::{self, Decoded};
 use crate::state::{use_lang, use_shortlist, use_view};
 
@@ -21,6 +24,7 @@ pub fn BackupTools() -> impl IntoView {
     let offer = RwSignal::new(None::<Decoded>);
     let import_error = RwSignal::new(None::<String>);
     let share_link = RwSignal::new(None::<String>);
+    let with_notes = RwSignal::new(false);
     let copied = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
@@ -38,7 +42,8 @@ pub fn BackupTools() -> impl IntoView {
         let Some(input) = file_input.get_untracked() else { return };
         leptos::task::spawn_local(async move {
             match files::read_chosen_file(&input).await.and_then(|text| stored::decode_counting(&text).map_err(|err| err.to_string())) {
-                Ok(decoded) => {
+                Ok(mut decoded) => {
+                    decoded.lists.clamp_times(clock::now_ms());
                     import_error.set(None);
                     offer.set(Some(decoded));
                 }
@@ -48,7 +53,7 @@ pub fn BackupTools() -> impl IntoView {
         });
     };
     let make_link = move |_| {
-        let code = shortlist.lists.with_untracked(|l| encode_share(l.active_list()));
+        let code = shortlist.lists.with_untracked(|l| encode_share(l.active_list(), with_notes.get_untracked()));
         // Only the programme file travels with the list: the receiver's filters are theirs.
         let programme = view.with_untracked(|v| v.programme.clone());
         let pairs = to_query(&ViewState { programme, ..ViewState::default() });
@@ -70,8 +75,23 @@ pub fn BackupTools() -> impl IntoView {
             {move || {
                 offer
                     .get()
-                    .map(|Decoded { lists, unreadable }| view! { <MergeOffer theirs=lists unreadable on_done=move || offer.set(None) /> })
+                    .map(|Decoded { lists, unreadable }| {
+                        view! { <MergeOffer theirs=lists kind=MergeKind::File unreadable on_done=move || offer.set(None) /> }
+                    })
             }}
+            // Notes are private: they travel in a link only when the reader asks.
+            <label class="option">
+                <input
+                    type="checkbox"
+                    data-testid="share-with-notes"
+                    prop:checked=move || with_notes.get()
+                    on:change=move |ev| {
+                        with_notes.set(event_target_checked(&ev));
+                        share_link.set(None);
+                    }
+                />
+                {tr(lang, Msg::ShareWithNotes)}
+            </label>
             <button type="button" data-testid="make-share-link" on:click=make_link>{tr(lang, Msg::ShareButton)}</button>
             {move || share_link.get().map(|link| {
                 let copy_text = link.clone();
@@ -99,8 +119,10 @@ pub fn BackupTools() -> impl IntoView {
 /// "Merging would add N, change M, keep K" with Merge and Cancel.
 #[component]
 pub fn MergeOffer(
-    /// The shortlists offered by a file or a share link.
+    /// The shortlists offered by a file or a share link (times already clamped to now).
     theirs: Shortlists,
+    /// A file merges fully; a share link can only add.
+    kind: MergeKind,
     /// How many items of the file could not be read (they are left out).
     #[prop(optional)]
     unreadable: usize,
@@ -109,7 +131,7 @@ pub fn MergeOffer(
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let shortlist = use_shortlist();
-    let preview = shortlist.lists.with_untracked(|ours| preview_merge(ours, &theirs));
+    let preview = shortlist.lists.with_untracked(|ours| preview_merge(kind, ours, &theirs, clock::now_ms()));
     let summary = tr_with(
         lang,
         Msg::ImportPreview,
@@ -119,11 +141,17 @@ pub fn MergeOffer(
         let names: Vec<String> = preview.new_lists.iter().map(|n| list_display_name(n, lang)).collect();
         tr_with(lang, Msg::ImportNewLists, &[("names", &names.join(", "))])
     });
+    let consequences = consequences(lang, &preview);
     let done = on_done.clone();
     view! {
         <div class="notice info merge-offer" role="region" aria-live="polite" data-testid="merge-offer">
             <p data-testid="merge-summary">{summary}</p>
             {new_lists.map(|text| view! { <p>{text}</p> })}
+            {(!consequences.is_empty()).then(|| view! {
+                <ul class="merge-consequences" data-testid="merge-consequences">
+                    {consequences.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+            })}
             {(unreadable > 0).then(|| view! {
                 <p data-testid="import-unreadable">{tr_count(lang, unreadable, Msg::ImportUnreadableOne, Msg::ImportUnreadableOther)}</p>
             })}
@@ -134,9 +162,10 @@ pub fn MergeOffer(
                 on:click=move |_| {
                     // Counted again at the click: another tab may have changed the lists since.
                     let mut done_now = None;
+                    let now = clock::now_ms();
                     shortlist.lists.update(|ours| {
-                        done_now = Some(preview_merge(ours, &theirs));
-                        *ours = merge(ours, &theirs);
+                        done_now = Some(preview_merge(kind, ours, &theirs, now));
+                        *ours = merge_as(kind, ours, &theirs, now);
                     });
                     shortlist.merged.set(done_now);
                     done();
@@ -149,11 +178,38 @@ pub fn MergeOffer(
     }
 }
 
+/// Everything a merge would take away from or change in the reader's lists, one line each.
+fn consequences(lang: crate::domain::i18n::Lang, preview: &MergePreview) -> Vec<String> {
+    let items = |pairs: &[(String, String)]| {
+        pairs.iter().map(|(list, title)| format!("“{title}” ({})", list_display_name(list, lang))).collect::<Vec<_>>().join(", ")
+    };
+    let mut lines = Vec::new();
+    if !preview.removed.is_empty() {
+        lines.push(tr_with(lang, Msg::ImportWillRemove, &[("items", &items(&preview.removed))]));
+    }
+    if !preview.overwritten.is_empty() {
+        lines.push(tr_with(lang, Msg::ImportWillOverwrite, &[("items", &items(&preview.overwritten))]));
+    }
+    for (from, to) in &preview.renamed {
+        let (from, to) = (list_display_name(from, lang), list_display_name(to, lang));
+        lines.push(tr_with(lang, Msg::ImportWillRename, &[("from", &from), ("to", &to)]));
+    }
+    for name in &preview.deleted {
+        lines.push(tr_with(lang, Msg::ImportWillDelete, &[("name", &list_display_name(name, lang))]));
+    }
+    lines
+}
+
 /// Opens a list shared by link (`#share=...`) as a merge preview, or says why it cannot.
 #[component]
 pub fn SharedListPrompt() -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let decoded = url::read_fragment_param(SHARE_PARAM).map(|code| decode_share(&code));
+    let decoded = url::read_fragment_param(SHARE_PARAM).map(|code| {
+        decode_share(&code).map(|mut lists| {
+            lists.clamp_times(clock::now_ms());
+            lists
+        })
+    });
     let state = RwSignal::new(decoded);
     let close = move || {
         url::clear_fragment();
@@ -171,7 +227,7 @@ pub fn SharedListPrompt() -> impl IntoView {
                 Either::Left(view! {
                     <div class="shared-list" data-testid="shared-list">
                         <p>{intro}</p>
-                        <MergeOffer theirs on_done=close />
+                        <MergeOffer theirs kind=MergeKind::SharedLink on_done=close />
                     </div>
                 })
             }

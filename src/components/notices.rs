@@ -83,6 +83,7 @@ pub fn Notices(
                         (tr_count(lang, items, Msg::StoragePartlyUnreadableOne, Msg::StoragePartlyUnreadableOther), Some(raw))
                     }
                     StorageFault::Newer(_) => (tr(lang, Msg::StorageNewer).to_owned(), None),
+                    StorageFault::NoRoomAside => (tr(lang, Msg::StorageNoRoomAside).to_owned(), None),
                 };
                 view! {
                     <div class="notice warning" role="alert" data-testid="storage-notice">

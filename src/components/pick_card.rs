@@ -11,6 +11,9 @@ use crate::domain::i18n::{tr, tr_with, Msg};
 use crate::domain::shortlist::{pick_changes, PickChange, Priority, ShortlistEntry};
 use crate::state::{use_lang, use_programme, use_shortlist};
 
+/// How long after the last key a note is saved.
+const NOTE_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
+
 #[component]
 pub fn PickCard(
     /// The pick and its event.
@@ -48,6 +51,11 @@ pub fn PickCard(
     };
     let (priority_key, note_key, remove_key) = (key.clone(), key.clone(), key.clone());
     let (priority_list, note_list) = (list_id.clone(), list_id);
+    let note_timer = StoredValue::new(None::<TimeoutHandle>);
+    let save_note = move |note: String| {
+        shortlist.lists.maybe_update(|l| l.set_note(&note_list, &note_key, &note, clock::now_ms()));
+    };
+    let flush_note = save_note.clone();
     let id = key.event.clone();
     Either::Right(view! {
         <div class="pick" data-testid="pick" data-event-id=id.clone()>
@@ -79,9 +87,21 @@ pub fn PickCard(
                         rows="2"
                         data-testid=format!("note-{id}")
                         prop:value=pick.note.clone()
-                        on:change=move |ev| {
+                        // Saved while typing (a phone may be locked or the tab closed without
+                        // the field ever losing focus), a moment after the last key.
+                        on:input=move |ev| {
                             let note = event_target_value(&ev);
-                            shortlist.lists.update(|l| l.set_note(&note_list, &note_key, &note, clock::now_ms()));
+                            if let Some(timer) = note_timer.get_value() {
+                                timer.clear();
+                            }
+                            let save = save_note.clone();
+                            note_timer.set_value(set_timeout_with_handle(move || save(note), NOTE_SAVE_DELAY).ok());
+                        }
+                        on:change=move |ev| {
+                            if let Some(timer) = note_timer.get_value() {
+                                timer.clear();
+                            }
+                            flush_note(event_target_value(&ev));
                         }
                     ></textarea>
                 </label>

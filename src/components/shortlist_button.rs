@@ -25,6 +25,8 @@ pub fn ShortlistButton(
             class="shortlist-toggle"
             data-testid=testid
             aria-pressed=move || picked.get().to_string()
+            // Storage holds a newer version's data: a pick could not be kept (the notice says so).
+            disabled=move || shortlist.read_only()
             aria-label=move || {
                 let msg = if picked.get() { Msg::ShortlistRemove } else { Msg::ShortlistAdd };
                 tr_with(lang, msg, &[("title", &title)])

@@ -41,25 +41,28 @@ pub fn ShortlistPage() -> impl IntoView {
             <Show when=move || count.get() == 0>
                 <p class="empty" data-testid="shortlist-empty">{tr(lang, Msg::ShortlistEmpty)}</p>
             </Show>
-            <div class="event-list">
-                <For each=move || groups.get() key=|group| group.clone() let:group>
-                    {
-                        let (_, month, entries) = group;
-                        view! {
-                            <section class="month">
-                                <h3 class="month-heading">{move || month.map(|m| format_month(lang, m)).unwrap_or_default()}</h3>
-                                <ul class="cards">
-                                    {entries.into_iter().map(|entry| view! { <li><PickCard entry /></li> }).collect_view()}
-                                </ul>
-                            </section>
+            // Read-only while storage holds a newer version's data (the notice says why).
+            <fieldset class="bare" disabled=move || shortlist.read_only()>
+                <div class="event-list">
+                    <For each=move || groups.get() key=|group| group.clone() let:group>
+                        {
+                            let (_, month, entries) = group;
+                            view! {
+                                <section class="month">
+                                    <h3 class="month-heading">{move || month.map(|m| format_month(lang, m)).unwrap_or_default()}</h3>
+                                    <ul class="cards">
+                                        {entries.into_iter().map(|entry| view! { <li><PickCard entry /></li> }).collect_view()}
+                                    </ul>
+                                </section>
+                            }
                         }
-                    }
-                </For>
-            </div>
-            // Picks first: on a phone they are what the reader came for; managing lists is
-            // below them.
-            <ListManager />
-            <BackupTools />
+                    </For>
+                </div>
+                // Picks first: on a phone they are what the reader came for; managing lists is
+                // below them.
+                <ListManager />
+                <BackupTools />
+            </fieldset>
         </section>
     }
 }

@@ -23,10 +23,16 @@ pub enum ShareError {
     Newer,
 }
 
-/// A code for one list, without the reader's removed picks (they are private history).
-pub fn encode_share(list: &NamedList) -> String {
+/// A code for one list, without the reader's removed picks (they are private history) and,
+/// unless `with_notes`, without the private notes.
+pub fn encode_share(list: &NamedList, with_notes: bool) -> String {
     let mut list = list.clone();
     list.picks.retain(|_, pick| !pick.removed);
+    if !with_notes {
+        for pick in list.picks.values_mut() {
+            pick.note.clear();
+        }
+    }
     list.deleted = false;
     let single = Shortlists { active: list.id.clone(), lists: vec![list] };
     let json = stored::encode(&single);
@@ -72,7 +78,7 @@ mod tests {
     #[test]
     fn round_trip_keeps_the_list_and_is_compact() {
         let list = sample();
-        let code = encode_share(&list);
+        let code = encode_share(&list, true);
         assert!(code.starts_with("2."));
         assert!(code.len() < 400, "{} characters", code.len());
         assert!(code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.'));
@@ -85,13 +91,26 @@ mod tests {
         let mut lists = Shortlists::default();
         lists.toggle(PickKey { programme: "p".into(), event: "a".into() }, Snapshot::default(), 1);
         lists.toggle(PickKey { programme: "p".into(), event: "a".into() }, Snapshot::default(), 2);
-        let back = decode_share(&encode_share(lists.active_list())).unwrap();
+        let back = decode_share(&encode_share(lists.active_list(), true)).unwrap();
         assert!(back.lists[0].picks.is_empty());
     }
 
     #[test]
+    fn private_notes_are_shared_only_when_asked() {
+        let mut list = sample();
+        for pick in list.picks.values_mut() {
+            pick.note = "private".into();
+        }
+        let without = decode_share(&encode_share(&list, false)).unwrap();
+        assert!(without.lists[0].picks.values().all(|pick| pick.note.is_empty()));
+        assert_eq!(without.lists[0].picks.len(), 3);
+        let with = decode_share(&encode_share(&list, true)).unwrap();
+        assert!(with.lists[0].picks.values().all(|pick| pick.note == "private"));
+    }
+
+    #[test]
     fn damaged_codes_are_refused() {
-        let code = encode_share(&sample());
+        let code = encode_share(&sample(), false);
         let truncated = &code[..code.len() - 5];
         let mut tampered = code.clone().into_bytes();
         let middle = tampered.len() / 2;

@@ -214,10 +214,17 @@ impl Shortlists {
         }
     }
 
-    pub fn set_note(&mut self, list_id: &str, key: &PickKey, note: &str, now_ms: i64) {
-        if let Some(pick) = self.list_mut(list_id).and_then(|list| list.picks.get_mut(key)) {
-            pick.note = note.chars().take(2000).collect();
-            pick.updated_ms = now_ms;
+    /// Returns whether the note changed (saving while typing and on leaving the field must
+    /// not date the pick twice).
+    pub fn set_note(&mut self, list_id: &str, key: &PickKey, note: &str, now_ms: i64) -> bool {
+        let note: String = note.chars().take(2000).collect();
+        match self.list_mut(list_id).and_then(|list| list.picks.get_mut(key)) {
+            Some(pick) if pick.note != note => {
+                pick.note = note;
+                pick.updated_ms = now_ms;
+                true
+            }
+            _ => false,
         }
     }
 
@@ -319,7 +326,49 @@ pub fn merge_pick(ours: &mut BTreeMap<PickKey, Pick>, key: &PickKey, theirs: &Pi
     }
 }
 
-/// What merging an import or a shared list would do, for the preview.
+/// A list shared by link, from anyone: it can only add. New lists and picks the reader does
+/// not have (or removed) are added; the reader's lists are never renamed, deleted or emptied,
+/// and their picks' notes and priorities never replaced, whatever the link's timestamps say.
+pub fn merge_shared(ours: &Shortlists, theirs: &Shortlists, now_ms: i64) -> Shortlists {
+    let mut merged = ours.clone();
+    for their_list in theirs.lists.iter().filter(|list| !list.deleted) {
+        let live = their_list.live_picks().map(|(key, pick)| (key.clone(), Pick { updated_ms: now_ms, ..pick.clone() }));
+        match merged.lists.iter_mut().find(|list| list.id == their_list.id) {
+            None => {
+                let mut list = NamedList::new(their_list.id.clone(), their_list.name.clone(), now_ms);
+                list.picks = live.collect();
+                merged.lists.push(list);
+            }
+            Some(list) => {
+                for (key, pick) in live {
+                    if !list.contains(&key) {
+                        list.picks.insert(key, pick);
+                    }
+                }
+            }
+        }
+    }
+    merged
+}
+
+/// How a merge is done: a file is the reader's own backup (full merge, latest change wins);
+/// a share link can only add (`merge_shared`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MergeKind {
+    File,
+    SharedLink,
+}
+
+/// `merge` or `merge_shared`, for `kind`.
+pub fn merge_as(kind: MergeKind, ours: &Shortlists, theirs: &Shortlists, now_ms: i64) -> Shortlists {
+    match kind {
+        MergeKind::File => merge(ours, theirs),
+        MergeKind::SharedLink => merge_shared(ours, theirs, now_ms),
+    }
+}
+
+/// What merging an import or a shared list would do, for the preview: counts, and by name
+/// everything it would take away from or change in what the reader has.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MergePreview {
     /// Lists the import has that we do not (by name).
@@ -330,31 +379,86 @@ pub struct MergePreview {
     pub changed: usize,
     /// Picks we have that stay as they are.
     pub kept: usize,
+    /// Picks the merge would remove: (list name, event title).
+    pub removed: Vec<(String, String)>,
+    /// Picks whose priority or note the merge would replace: (list name, event title).
+    pub overwritten: Vec<(String, String)>,
+    /// Lists the merge would rename: (name now, new name).
+    pub renamed: Vec<(String, String)>,
+    /// Lists the merge would delete (by name).
+    pub deleted: Vec<String>,
 }
 
-pub fn preview_merge(ours: &Shortlists, theirs: &Shortlists) -> MergePreview {
-    let merged = merge(ours, theirs);
+pub fn preview_merge(kind: MergeKind, ours: &Shortlists, theirs: &Shortlists, now_ms: i64) -> MergePreview {
+    let merged = merge_as(kind, ours, theirs, now_ms);
     let mut preview = MergePreview::default();
     for list in &merged.lists {
-        match ours.list(&list.id) {
-            None => {
+        let Some(our_list) = ours.list(&list.id) else {
+            if !list.deleted {
                 preview.new_lists.push(list.name.clone());
                 preview.added += list.live_picks().count();
             }
-            Some(our_list) => {
-                for (key, pick) in &list.picks {
-                    match our_list.picks.get(key) {
-                        None if !pick.removed => preview.added += 1,
-                        None => {}
-                        Some(ours) if ours == pick => preview.kept += usize::from(!ours.removed),
-                        Some(ours) if ours.removed && !pick.removed => preview.added += 1,
-                        Some(_) => preview.changed += 1,
-                    }
+            continue;
+        };
+        if list.name != our_list.name {
+            preview.renamed.push((our_list.name.clone(), list.name.clone()));
+        }
+        if list.deleted && !our_list.deleted {
+            preview.deleted.push(our_list.name.clone());
+        }
+        for (key, pick) in &list.picks {
+            let title = || (our_list.name.clone(), pick.snapshot.title.clone());
+            match our_list.picks.get(key) {
+                None if !pick.removed => preview.added += 1,
+                None => {}
+                Some(ours) if ours == pick => preview.kept += usize::from(!ours.removed),
+                Some(ours) if ours.removed && !pick.removed => preview.added += 1,
+                Some(ours) if ours.removed => {}
+                Some(_) if pick.removed => {
+                    preview.changed += 1;
+                    preview.removed.push(title());
                 }
+                Some(ours) if ours.priority != pick.priority || ours.note != pick.note => {
+                    preview.changed += 1;
+                    preview.overwritten.push(title());
+                }
+                // Only the snapshot or the time differs: nothing the reader would notice.
+                Some(_) => preview.kept += 1,
             }
         }
     }
     preview
+}
+
+/// How long a removal is remembered (for merging with other tabs' and devices' copies); after
+/// that, an older copy that still has the pick can bring it back.
+pub const REMOVAL_KEPT_MS: i64 = 180 * 24 * 60 * 60 * 1000;
+
+impl Shortlists {
+    /// Keeps storage from growing with every removal: removals older than `REMOVAL_KEPT_MS`
+    /// are forgotten, and the others keep only what merging needs (no snapshot, no note).
+    pub fn prune_removed(&mut self, now_ms: i64) {
+        for list in &mut self.lists {
+            list.picks.retain(|_, pick| !pick.removed || now_ms.saturating_sub(pick.updated_ms) < REMOVAL_KEPT_MS);
+            for pick in list.picks.values_mut().filter(|pick| pick.removed) {
+                pick.snapshot = Snapshot::default();
+                pick.note.clear();
+                pick.priority = Priority::None;
+            }
+        }
+    }
+
+    /// No time after `now_ms`: data from outside (a file, a link) or written while the
+    /// device's clock ran ahead cannot outrank the reader's later changes and undos.
+    pub fn clamp_times(&mut self, now_ms: i64) {
+        for list in &mut self.lists {
+            list.created_ms = list.created_ms.min(now_ms);
+            list.changed_ms = list.changed_ms.min(now_ms);
+            for pick in list.picks.values_mut() {
+                pick.updated_ms = pick.updated_ms.min(now_ms);
+            }
+        }
+    }
 }
 
 /// How a pick's event stands in the loaded programme, compared with its snapshot.

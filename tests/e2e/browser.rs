@@ -222,6 +222,14 @@ impl Browser {
     }
 
     /// Stars an event on the page and waits until its toggle says it is pressed.
+    /// Takes an event off the active list by its star (on the programme or shortlist page).
+    pub async fn star_off(&self, event_id: &str) {
+        let star = self.testid(&format!("shortlist-toggle-{event_id}")).await;
+        star.scroll_into_view().await.expect("scroll");
+        star.click().await.expect("click star");
+        eventually("star released", || async { star.attr("aria-pressed").await.ok().flatten().as_deref() == Some("false") }).await;
+    }
+
     pub async fn star(&self, event_id: &str) {
         let star = self.testid(&format!("shortlist-toggle-{event_id}")).await;
         star.scroll_into_view().await.expect("scroll");

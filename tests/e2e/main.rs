@@ -11,6 +11,7 @@ mod offline;
 mod screenshots;
 mod security;
 mod server;
+mod shortlist_safety;
 mod shortlists;
 
 use std::path::PathBuf;

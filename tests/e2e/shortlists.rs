@@ -8,7 +8,7 @@ use thirtyfour::By;
 use crate::browser::{eventually, Browser, DESKTOP, PHONE};
 use crate::{open_app, server};
 
-async fn shortlist_ids(browser: &Browser) -> Vec<String> {
+pub(crate) async fn shortlist_ids(browser: &Browser) -> Vec<String> {
     let picks = browser.driver.find_all(By::Css("[data-testid=pick]")).await.unwrap();
     let mut ids = Vec::new();
     for pick in picks {
@@ -17,7 +17,7 @@ async fn shortlist_ids(browser: &Browser) -> Vec<String> {
     ids
 }
 
-async fn open_shortlist(browser: &Browser, query: &str) {
+pub(crate) async fn open_shortlist(browser: &Browser, query: &str) {
     browser.goto(&server().app_url(query)).await;
     browser.testid("shortlist-page").await;
 }
