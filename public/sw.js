@@ -3,19 +3,27 @@
 //
 // - Hashed files (name-<hash>.js/.wasm/.css) never change once published: cache first. Trunk
 //   writes the hash in hex without leading zeros, so it is up to 16 digits, not always 16.
-// - Everything else of ours (the page, programme.json, the icon): network first, so that an
-//   organiser's update shows at once. The saved copy is used only when the network fails or
-//   has not started answering within a few seconds (the answer, if it comes, still refreshes
-//   the copy), never for an HTTP error (a 404 must still say 404).
+// - Everything else of ours (the page, programme.json, the language files): network first,
+//   revalidated with the server (never a stale copy from the browser's HTTP cache passed off
+//   as live), so that an organiser's update shows at once. The saved copy is used, and
+//   marked so that the app says it is one, when the network fails, has not started answering
+//   within a few seconds (the answer, if it comes, still refreshes the copy), or answers with
+//   a server error (5xx); never for a 404, which must still say 404.
+// - A new build is switched to all or nothing: the saved page is replaced only once every
+//   file it names is saved, so a download cut short leaves the last complete build in place;
+//   then files no build of this page names any more are evicted.
+// - Caches are named by this worker's scope, and only this scope's caches are ever deleted:
+//   two deployments on one origin (org.github.io/a/ and /b/) do not touch each other's.
 // - Other origins (a ?programme= on another host) and other methods are left alone.
 // - Installing saves the page, the files it names, the icons and manifest, the language files
-//   and the bundled programme, so the very first visit is enough (and nothing the page loads is left waiting
-//   on a hung network).
+//   and the bundled programme, so the very first visit is enough.
 //
 // Plain JavaScript because a service worker cannot be WebAssembly-only; it holds no app logic.
 
-const CACHE = 'programme-browser-offline-v1';
+const CACHE_PREFIX = 'programme-browser-offline-v2 ';
+const CACHE = CACHE_PREFIX + self.registration.scope;
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+const NAMED_IN_PAGE = /[\w.-]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)/g;
 // Set on responses served from the saved copy: when it was saved (ms since 1970).
 const SAVED_AT = 'x-offline-copy-saved-at';
 // How long a reader waits for the network to start answering before the saved copy is shown.
@@ -27,15 +35,20 @@ const LANGUAGE_FILES = ['ar', 'zh', 'fr', 'ru', 'es'].map((tag) => `i18n/${tag}.
 // screen opens, with its icon, offline.
 const INSTALL_FILES = ['manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon-maskable-512.png'];
 
+// Hashed files being saved as the page downloads them (url -> promise).
+const inflight = new Map();
+
 self.addEventListener('install', (event) => {
   event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
+  // Only this scope's older caches: never another deployment's, never another app's.
+  const ours = (name) => name.startsWith(CACHE_PREFIX.replace(/v\d+ $/, '')) && name.endsWith(' ' + self.registration.scope);
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name))))
+      .then((names) => Promise.all(names.filter((name) => name !== CACHE && ours(name)).map((name) => caches.delete(name))))
       .then(() => self.clients.claim()),
   );
 });
@@ -52,16 +65,12 @@ async function precache() {
   const scope = self.registration.scope;
   const page = await fetch(scope, { cache: 'no-cache' });
   if (!page.ok) return;
-  const html = await page.clone().text();
-  const named = html.match(/[\w.-]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)/g) || [];
   const cache = await caches.open(CACHE);
-  await save(cache, scope, page);
-  // The page has just downloaded these: hashed files come from the browser's HTTP cache
-  // when it kept them, the others are revalidated (usually a 304), so a reader on a slow
-  // network does not pay for them twice.
+  // Installing: the page is not ours yet, nothing to wait for (the HTTP cache has its files).
+  await saveBuild(cache, scope, page, false);
   await Promise.all(
-    [...new Set(named), 'programme.json', 'favicon.svg', ...LANGUAGE_FILES, ...INSTALL_FILES].map(async (name) => {
-      const response = await fetch(new URL(name, scope), { cache: HASHED.test(name) ? 'default' : 'no-cache' });
+    ['programme.json', 'favicon.svg', ...LANGUAGE_FILES, ...INSTALL_FILES].map(async (name) => {
+      const response = await fetch(new URL(name, scope), { cache: 'no-cache' });
       if (response.ok) await save(cache, new URL(name, scope).href, response);
     }),
   );
@@ -75,8 +84,11 @@ async function cacheFirst(event) {
   const response = await fetch(request);
   if (response.ok) {
     // Streamed to the page at once (the wasm compiles while it downloads), saved beside it.
-    const copy = response.clone();
-    event.waitUntil(save(cache, request.url, copy).then(() => dropOlderBuilds(cache, request.url)));
+    const saving = save(cache, request.url, response.clone())
+      .catch(() => {})
+      .finally(() => inflight.delete(request.url));
+    inflight.set(request.url, saving);
+    event.waitUntil(saving);
   }
   return response;
 }
@@ -84,31 +96,71 @@ async function cacheFirst(event) {
 async function networkFirst(event, url) {
   // The page is saved once, whatever its query string: every view is the same page.
   const key = url.origin + url.pathname;
+  const isPage = key === self.registration.scope || key.endsWith('/index.html');
   const cache = await caches.open(CACHE);
+  // Revalidated: offline, the browser's HTTP cache must not answer as if it were the network.
+  const request = new Request(event.request, { cache: 'no-cache' });
   // The answer goes to the page as soon as it starts; the copy is saved beside it (the
   // worker is kept alive for that, even after the page has its answer).
-  const answer = fetch(event.request).then((response) => ({ response, copy: response.ok ? response.clone() : null }));
-  event.waitUntil(answer.then(({ copy }) => copy && save(cache, key, copy)).catch(() => {}));
+  const answer = fetch(request).then((response) => ({ response, copy: response.ok ? response.clone() : null }));
+  event.waitUntil(
+    answer.then(({ copy }) => copy && (isPage ? saveBuild(cache, key, copy) : save(cache, key, copy))).catch(() => {}),
+  );
   const network = answer.then(({ response }) => response);
   const saved = await cache.match(key);
   if (!saved) return network;
-  // With a saved copy, a network that fails or keeps the reader waiting loses the race.
+  // With a saved copy, a network that fails, errs or keeps the reader waiting loses the race.
   const patience = new Promise((resolve) => setTimeout(() => resolve(saved), PATIENCE_MS));
-  return Promise.race([network.catch(() => saved), patience]);
+  const answered = network.then((response) => (response.status >= 500 ? saved : response)).catch(() => saved);
+  return Promise.race([answered, patience]);
+}
+
+// Saves a page and its build, all or nothing: every hashed file the page names is saved
+// first (from the cache when it is there already, else from the network: usually the
+// browser's HTTP cache, since the page has just loaded them); the page only after all of
+// them. Then hashed files that this page does not name are evicted.
+async function saveBuild(cache, key, page, patient = true) {
+  const html = await page.clone().text();
+  const names = [...new Set(html.match(NAMED_IN_PAGE) || [])];
+  const urls = names.map((name) => new URL(name, self.registration.scope).href);
+  // The page itself is about to load these (the app's code after its first paint): when it is
+  // ours (`patient`), wait for those downloads rather than make a second one, for up to 15 s.
+  const missing = [];
+  for (let waited = 0; ; waited += 500) {
+    missing.length = 0;
+    for (const url of urls) {
+      if (inflight.has(url)) await inflight.get(url);
+      if (!(await cache.match(url))) missing.push(url);
+    }
+    if (missing.length === 0 || !patient || waited >= 15000) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  // Any failure here rejects, and the page saved before (with its files) stays.
+  const fetched = await Promise.all(
+    missing.map(async (url) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return [url, await response.arrayBuffer(), response];
+    }),
+  );
+  for (const [url, body, response] of fetched) {
+    await cache.put(url, new Response(body, { status: response.status, headers: savedHeaders(response) }));
+  }
+  await save(cache, key, page);
+  const wanted = new Set(urls);
+  for (const entry of await cache.keys()) {
+    if (HASHED.test(new URL(entry.url).pathname) && !wanted.has(entry.url)) await cache.delete(entry);
+  }
 }
 
 // Stores a response with the time it was saved, which the app shows when it is used.
 async function save(cache, key, response) {
-  const headers = new Headers(response.headers);
-  headers.set(SAVED_AT, String(Date.now()));
   const body = await response.arrayBuffer();
-  await cache.put(key, new Response(body, { status: response.status, statusText: response.statusText, headers }));
+  await cache.put(key, new Response(body, { status: response.status, statusText: response.statusText, headers: savedHeaders(response) }));
 }
 
-// A new build's file replaces the same file of older builds (same name, another hash).
-async function dropOlderBuilds(cache, url) {
-  const family = (href) => href.replace(/-[0-9a-f]{8,16}(_bg)?\./, '-#$1.');
-  for (const old of await cache.keys()) {
-    if (old.url !== url && family(old.url) === family(url)) await cache.delete(old);
-  }
+function savedHeaders(response) {
+  const headers = new Headers(response.headers);
+  headers.set(SAVED_AT, String(Date.now()));
+  return headers;
 }

@@ -90,7 +90,7 @@ pub fn App() -> impl IntoView {
             };
             let other_host = source.other_host.clone();
             let loaded = match fetch_programme(&source, on_progress).await {
-                Ok(Fetched { programme, problems, offline_copy_of }) => {
+                Ok(Fetched { programme, problems, offline_copy_of, offline }) => {
                     // Ids in the URL can only be checked once the programme is known.
                     let more_ignored = view.try_update(|state| drop_unknown_ids(state, &programme)).unwrap_or_default();
                     if !more_ignored.is_empty() {
@@ -101,6 +101,7 @@ pub fn App() -> impl IntoView {
                         programme: Arc::new(programme),
                         problems: Arc::new(problems),
                         offline_copy_of,
+                        offline,
                         other_host,
                     })
                 }

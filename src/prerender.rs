@@ -60,7 +60,13 @@ pub fn prerender(programme_text: &str, choose_lang: impl FnOnce(&Programme) -> L
     let programme_sha256 = hex(&Sha256::digest(programme_text.as_bytes()));
     let first_page: Vec<usize> =
         apply(&programme, &Filter::default(), chrono::Local::now().date_naive()).matching.into_iter().take(PAGE_SIZE).collect();
-    let loaded = LoadedProgramme { programme: Arc::new(programme), problems: Arc::new(problems), offline_copy_of: None, other_host: None };
+    let loaded = LoadedProgramme {
+        programme: Arc::new(programme),
+        problems: Arc::new(problems),
+        offline_copy_of: None,
+        offline: false,
+        other_host: None,
+    };
     let programme = loaded.programme.clone();
 
     let owner = Owner::new();

@@ -72,6 +72,8 @@ pub struct LoadedProgramme {
     pub problems: Arc<Vec<Problem>>,
     /// Set when the network failed and this is the copy saved on the device on that day.
     pub offline_copy_of: Option<chrono::NaiveDate>,
+    /// The browser was offline when the programme loaded (said even without a saved date).
+    pub offline: bool,
     /// The host of the programme file when it is not the app's own site: always named.
     pub other_host: Option<String>,
 }

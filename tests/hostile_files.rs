@@ -100,3 +100,35 @@ fn events_spanning_millennia_are_reported_not_expanded() {
     assert_eq!(problems.len(), 2000);
     assert!(problems[0].to_string().contains("events[0].when") && problems[0].message.contains("at most 120"), "{}", problems[0]);
 }
+
+/// Labels of themes, partners and series are indexed once, not copied into every event: 200
+/// themes with 10 KB labels, each named by 2,000 events (a ~4 MB file), once meant 4 GB of
+/// search text. Search still finds events by those labels.
+#[test]
+fn long_labels_named_by_every_event_are_not_copied_into_each() {
+    let themes: Vec<String> = (0..200).map(|i| format!(r#"{{"id":"t{i}","label":"label{i} {}"}}"#, "x".repeat(10_000))).collect();
+    let theme_ids: Vec<String> = (0..200).map(|i| format!(r#""t{i}""#)).collect();
+    let events: Vec<String> = (0..2000)
+        .map(|i| {
+            let title = if i == 42 { "Zanzibar".to_owned() } else { format!("Event {i}") };
+            format!(r#"{{"id":"e{i}","title":"{title}","when":{{"start":"2012-06"}},"themes":[{}]}}"#, theme_ids.join(","))
+        })
+        .collect();
+    let text = format!(
+        r#"{{"schema_version":"1.0","programme":{{"id":"p","title":"P","time_zone":"UTC"}},"themes":[{}],"events":[{}]}}"#,
+        themes.join(","),
+        events.join(",")
+    );
+    let (programme, problems) = parse_programme(&text).expect("loads");
+    assert!(problems.is_empty(), "{:?}", problems.first());
+    let search_bytes: usize = programme.events.iter().map(|e| e.search_text.len()).sum();
+    assert!(search_bytes < 100_000, "{search_bytes} bytes of search text");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let found = |text: &str| {
+        let filter = programme_browser::domain::filter::Filter { text: text.into(), ..Default::default() };
+        programme_browser::domain::filter::apply(&programme, &filter, today).matching.len()
+    };
+    assert_eq!(found("label199"), 2000, "a theme's label finds its events");
+    assert_eq!(found("LABEL199 zanzibar"), 1, "every word must match, in the event or its themes");
+    assert_eq!(found("label200"), 0);
+}

@@ -30,6 +30,9 @@ pub struct Fetched {
     pub problems: Vec<Problem>,
     /// The day the copy was saved (reader's time zone), when this is the offline copy.
     pub offline_copy_of: Option<NaiveDate>,
+    /// The browser said it was offline (airplane mode, or its offline switch): whatever
+    /// answered, it was not the network, though it may not say when it was saved.
+    pub offline: bool,
 }
 
 /// Bytes received so far and the size the server announced, for a large file.
@@ -108,7 +111,8 @@ pub async fn fetch_programme(source: &ProgrammeSource, on_progress: impl Fn(Prog
     // Receiving the body and parsing it are separate tasks (see `page::next_task`).
     super::page::next_task().await;
     let (programme, problems) = parse_programme(&text)?;
-    Ok(Fetched { programme, problems, offline_copy_of })
+    let offline = super::window().is_some_and(|window| !window.navigator().on_line());
+    Ok(Fetched { programme, problems, offline_copy_of, offline })
 }
 
 /// Awaits `future`, aborting the download if it takes longer than `STALL_MS`; says whether

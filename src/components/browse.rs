@@ -42,6 +42,7 @@ pub fn Browse(
         <Notices
             problems=loaded.problems.clone()
             offline_copy_of=loaded.offline_copy_of
+            offline=loaded.offline
             other_host=loaded.other_host.clone()
         />
         <SharedListPrompt />

@@ -22,6 +22,8 @@ pub fn Notices(
     problems: Arc<Vec<Problem>>,
     /// The day of the saved copy, when the network failed and the app shows that.
     offline_copy_of: Option<NaiveDate>,
+    /// The browser was offline when the programme loaded.
+    offline: bool,
     /// The programme file's host, when it is another site than the app's.
     other_host: Option<String>,
 ) -> impl IntoView {
@@ -45,11 +47,15 @@ pub fn Notices(
                     <p>{tr_with(lang, Msg::OtherSource, &[("host", &host)])}</p>
                 </div>
             })}
-            {offline_copy_of.map(|day| view! {
-                <div class="notice info" role="status" data-testid="offline-notice">
-                    <p>{tr_with(lang, Msg::OfflineCopy, &[("date", &format_day(lang, day))])}</p>
-                </div>
-            })}
+            {match offline_copy_of {
+                Some(day) => Some(tr_with(lang, Msg::OfflineCopy, &[("date", &format_day(lang, day))])),
+                None => offline.then(|| tr(lang, Msg::OfflineNow).to_owned()),
+            }
+                .map(|text| view! {
+                    <div class="notice info" role="status" data-testid="offline-notice">
+                        <p>{text}</p>
+                    </div>
+                })}
             {(skipped > 0).then(|| view! {
                 <div class="notice warning" role="status" data-testid="skipped-notice">
                     <p>{move || tr_count(lang, skipped, Msg::SkippedEventsOne, Msg::SkippedEventsOther)}</p>

@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::fold::{matches_all, query_words};
-use super::programme::{Mode, Programme};
+use super::fold::query_words;
+use super::programme::{Event, Mode, Programme};
 use super::when::YearMonth;
 
 /// What the user chose. Empty sets mean "no restriction".
@@ -74,6 +74,8 @@ struct Compiled {
     months: Option<BTreeSet<YearMonth>>,
     modes: Option<BTreeSet<Mode>>,
     words: Vec<String>,
+    /// For each word, the themes, partners and series whose labels contain it.
+    vocabulary_hits: Vec<[Vec<bool>; 3]>,
     hide_past: bool,
 }
 
@@ -89,9 +91,34 @@ impl Compiled {
             series: mask(&filter.series, programme.series.iter().map(|s| s.id.clone())),
             months: (!filter.months.is_empty()).then(|| filter.months.clone()),
             modes: (!filter.modes.is_empty()).then(|| filter.modes.clone()),
-            words: query_words(&filter.text),
+            words: Vec::new(),
+            vocabulary_hits: Vec::new(),
             hide_past: filter.hide_past,
         }
+    }
+}
+
+impl Compiled {
+    fn with_words(mut self, programme: &Programme, text: &str) -> Self {
+        self.words = query_words(text);
+        let vocabulary = programme.vocabulary_text();
+        let hits = |labels: &[String], word: &str| labels.iter().map(|label| label.contains(word)).collect::<Vec<bool>>();
+        self.vocabulary_hits = self
+            .words
+            .iter()
+            .map(|word| [hits(&vocabulary.themes, word), hits(&vocabulary.partners, word), hits(&vocabulary.series, word)])
+            .collect();
+        self
+    }
+
+    /// Every word is in the event's own text or in one of its themes', partners' or series'.
+    fn matches_words(&self, event: &Event) -> bool {
+        self.words.iter().zip(&self.vocabulary_hits).all(|(word, [themes, partners, series])| {
+            event.search_text.contains(word.as_str())
+                || event.themes.iter().any(|&t| themes[t])
+                || event.partners.iter().any(|&p| partners[p])
+                || event.series.is_some_and(|s| series[s])
+        })
     }
 }
 
@@ -101,7 +128,7 @@ fn any_in(chosen: &Option<Vec<bool>>, indices: &[usize]) -> bool {
 
 /// Filters `programme` and counts facet options. `today` is in the reader's calendar.
 pub fn apply(programme: &Programme, filter: &Filter, today: NaiveDate) -> FilterResult {
-    let compiled = Compiled::new(programme, filter);
+    let compiled = Compiled::new(programme, filter).with_words(programme, &filter.text);
     let mut counts = FacetCounts {
         themes: vec![0; programme.themes.len()],
         partners: vec![0; programme.partners.len()],
@@ -115,7 +142,7 @@ pub fn apply(programme: &Programme, filter: &Filter, today: NaiveDate) -> Filter
         if compiled.hide_past && event.when.is_past(today) {
             continue;
         }
-        if !matches_all(&event.search_text, &compiled.words) {
+        if !compiled.matches_words(event) {
             continue;
         }
         let months = &event.months;

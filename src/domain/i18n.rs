@@ -159,6 +159,7 @@ messages! {
     ShowDetails => "Show details",
     IgnoredParams => "Some parts of the link were not understood and were ignored:",
     Dismiss => "Dismiss",
+    OfflineNow => "This browser is offline: the programme shown is the one saved on this device. It may have changed since.",
     OfflineCopy => "No answer from the network: this is the programme as saved on this device on {date}. It may have changed since.",
     StorageUnavailable => "This browser does not let the app save your shortlist: picks are kept only until you close this page.",
     StoragePartlyUnreadableOne => "One saved shortlist item could not be read and is not shown; everything else is here. The saved data was kept aside, unchanged.",

@@ -136,7 +136,7 @@ async fn a_download_that_stalls_shows_progress_then_gives_up_with_a_message() {
     browser.quit().await;
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+pub(crate) fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {
         let target = to.join(entry.file_name());

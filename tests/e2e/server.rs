@@ -32,6 +32,10 @@ pub struct StaticServer {
     wasm_delay_ms: Arc<AtomicU64>,
     /// More sources for the policy's `connect-src` (another origin on plain http, for tests).
     connect: Arc<Mutex<String>>,
+    /// While set, connections are closed without an answer: a network that is down.
+    refusing: Arc<AtomicBool>,
+    /// Paths ending so are answered `503 Service Unavailable`: a server in trouble.
+    unavailable: Arc<Mutex<Option<String>>>,
 }
 
 impl StaticServer {
@@ -47,6 +51,10 @@ impl StaticServer {
         let wasm_delay = wasm_delay_ms.clone();
         let connect = Arc::new(Mutex::new(String::new()));
         let extra_connect = connect.clone();
+        let refusing = Arc::new(AtomicBool::new(false));
+        let refuse = refusing.clone();
+        let unavailable = Arc::new(Mutex::new(None::<String>));
+        let unavailable_paths = unavailable.clone();
         let roots = Arc::new((dist, fixtures));
         thread::spawn(move || {
             for stream in listener.incoming() {
@@ -54,6 +62,11 @@ impl StaticServer {
                     break;
                 }
                 if let Ok(stream) = stream {
+                    if refuse.load(Ordering::SeqCst) {
+                        drop(stream);
+                        continue;
+                    }
+                    let unavailable = unavailable_paths.lock().unwrap().clone();
                     let roots = roots.clone();
                     let stall = stall.clone();
                     let wasm_delay = wasm_delay.clone();
@@ -66,12 +79,22 @@ impl StaticServer {
                             }
                             thread::sleep(std::time::Duration::from_millis(100));
                         }
-                        let _ = serve(stream, &roots.0, &roots.1, &wasm_delay, &policy);
+                        let _ = serve(stream, &roots.0, &roots.1, &wasm_delay, &policy, unavailable.as_deref());
                     });
                 }
             }
         });
-        Self { address, stopping, stalling, wasm_delay_ms, connect }
+        Self { address, stopping, stalling, wasm_delay_ms, connect, refusing, unavailable }
+    }
+
+    /// Makes the network "down" (connections closed unanswered), or up again.
+    pub fn refuse(&self, on: bool) {
+        self.refusing.store(on, Ordering::SeqCst);
+    }
+
+    /// Answers 503 for paths ending in `suffix` (`None`: serve normally).
+    pub fn unavailable(&self, suffix: Option<&str>) {
+        *self.unavailable.lock().unwrap() = suffix.map(str::to_owned);
     }
 
     /// Adds a source to the policy's `connect-src` (e.g. `http://localhost:*`).
@@ -112,7 +135,14 @@ impl Drop for StaticServer {
     }
 }
 
-fn serve(mut stream: TcpStream, dist: &Path, fixtures: &Path, wasm_delay_ms: &AtomicU64, policy: &str) -> std::io::Result<()> {
+fn serve(
+    mut stream: TcpStream,
+    dist: &Path,
+    fixtures: &Path,
+    wasm_delay_ms: &AtomicU64,
+    policy: &str,
+    unavailable: Option<&str>,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -133,6 +163,10 @@ fn serve(mut stream: TcpStream, dist: &Path, fixtures: &Path, wasm_delay_ms: &At
     }
     if path.ends_with(".wasm") {
         thread::sleep(std::time::Duration::from_millis(wasm_delay_ms.load(Ordering::SeqCst).min(60_000)));
+    }
+    if unavailable.is_some_and(|suffix| path.ends_with(suffix)) {
+        return stream
+            .write_all(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n");
     }
     let file = resolve(path, dist, fixtures);
     let (status, content_type, body) = match file.as_deref().map(std::fs::read) {

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 pub use super::raw::{Mode, Status};
+use crate::domain::fold::fold;
 use crate::domain::text::Text;
 use crate::domain::when::When;
 
@@ -156,6 +157,18 @@ pub struct Programme {
     /// thousands of events and themes, validation and the URL's ids would be quadratic).
     /// Rebuilt by `index_ids` whenever a list is set.
     ids: IdIndex,
+    /// The folded labels of themes, partners and series, once each: search matches them
+    /// through an event's ids rather than copying them into every event's text (a file with
+    /// long labels on thousands of events would need gigabytes).
+    vocabulary_text: VocabularyText,
+}
+
+/// Folded search text of each theme, partner and series, by index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VocabularyText {
+    pub themes: Vec<String>,
+    pub partners: Vec<String>,
+    pub series: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -175,7 +188,16 @@ impl Programme {
         debates: Vec<Debate>,
         events: Vec<Event>,
     ) -> Self {
-        let mut programme = Programme { meta, themes, partners, series, debates, events, ids: IdIndex::default() };
+        let mut programme = Programme {
+            meta,
+            themes,
+            partners,
+            series,
+            debates,
+            events,
+            ids: IdIndex::default(),
+            vocabulary_text: VocabularyText::default(),
+        };
         programme.index_ids();
         programme
     }
@@ -196,6 +218,17 @@ impl Programme {
             series: positions(self.series.iter().map(|s| &s.id)),
             events: positions(self.events.iter().map(|e| &e.id)),
         };
+        let folded = |texts: &mut dyn Iterator<Item = &Text>| fold(&texts.flat_map(Text::all_values).collect::<Vec<_>>().join(" "));
+        self.vocabulary_text = VocabularyText {
+            themes: self.themes.iter().map(|t| folded(&mut std::iter::once(&t.label))).collect(),
+            partners: self.partners.iter().map(|p| folded(&mut std::iter::once(&p.name).chain(&p.short_name))).collect(),
+            series: self.series.iter().map(|s| folded(&mut std::iter::once(&s.title).chain(&s.short_title))).collect(),
+        };
+    }
+
+    /// What search matches in themes, partners and series (`index_ids` keeps it current).
+    pub fn vocabulary_text(&self) -> &VocabularyText {
+        &self.vocabulary_text
     }
 
     /// The language to mark `text` with when shown to a reader of `ui` (WCAG "language of

@@ -222,7 +222,7 @@ impl Validator {
             links: links?,
             search_text: String::new(),
         };
-        event.search_text = search_text(&event, programme);
+        event.search_text = search_text(&event);
         event.months = event.when.months();
         Some(event)
     }
@@ -355,22 +355,12 @@ impl Validator {
     }
 }
 
-fn search_text(event: &Event, programme: &Programme) -> String {
+/// The event's own texts, folded for search.
+fn search_text(event: &Event) -> String {
     let mut parts: Vec<&str> = event.title.all_values().collect();
     let texts = [event.summary.as_ref(), event.audience.as_ref()];
     parts.extend(texts.into_iter().flatten().flat_map(Text::all_values));
-    for &theme in &event.themes {
-        parts.extend(programme.themes[theme].label.all_values());
-    }
-    for &partner in &event.partners {
-        let partner = &programme.partners[partner];
-        parts.extend(partner.name.all_values());
-        parts.extend(partner.short_name.iter().flat_map(Text::all_values));
-    }
-    if let Some(series) = event.series {
-        parts.extend(programme.series[series].title.all_values());
-        parts.extend(programme.series[series].short_title.iter().flat_map(Text::all_values));
-    }
+    // Themes, partners and series are matched through `Programme::vocabulary_text`.
     if let Some(location) = &event.location {
         parts.extend(location.name.all_values());
         parts.extend([location.city.as_ref(), location.address.as_ref()].into_iter().flatten().flat_map(Text::all_values));
