@@ -62,13 +62,13 @@ fn text_from_the_file_cannot_put_escape_sequences_or_forged_lines_on_the_termina
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     let path = std::env::temp_dir().join(format!("programme-check-{}-huge.json", std::process::id()));
-    // Sparse: 51 MB on paper, nothing on disk.
-    std::fs::File::create(&path).unwrap().set_len(51 * 1024 * 1024).unwrap();
+    // Sparse: 65 MB on paper, nothing on disk.
+    std::fs::File::create(&path).unwrap().set_len(65 * 1024 * 1024).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_programme-check")).arg(&path).output().expect("run programme-check");
     let _ = std::fs::remove_file(&path);
     let out = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(2), "{out}");
-    assert!(out.contains("51.0 MB; this app reads files up to 50.0 MB"), "{out}");
+    assert!(out.contains("65.0 MB; this app reads files up to 64.0 MB"), "{out}");
 }
 
 #[test]

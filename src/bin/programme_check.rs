@@ -17,7 +17,7 @@ const USAGE: &str = "usage: programme-check FILE.json [FILE.json ...]
 
 Checks programme files against the format in docs/programme-format.md.
 Exit status: 0 no problems, 1 problems found, 2 a file could not be read or loaded
-(also a file over the size limit of 50 MB).";
+(also a file over the size limit of 64 MB).";
 
 fn main() -> ExitCode {
     let paths: Vec<String> = std::env::args().skip(1).collect();

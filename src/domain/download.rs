@@ -76,7 +76,7 @@ mod tests {
         assert!(shows_progress(10_000, Some(2 * 1024 * 1024)));
         assert!(shows_progress(PROGRESS_FROM_BYTES, None));
         assert_eq!(megabytes(2_411_724), "2.3");
-        assert_eq!(megabytes(50 * 1024 * 1024), "50.0");
+        assert_eq!(megabytes(MAX_PROGRAMME_BYTES), "64.0");
         assert_eq!(megabytes(0), "0.0");
         assert_eq!(megabytes(1024 * 1024 - 1), "1.0");
     }

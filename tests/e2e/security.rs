@@ -102,10 +102,10 @@ async fn an_organisers_allow_list_limits_where_programmes_come_from() {
 
 #[tokio::test]
 async fn a_file_over_the_size_limit_is_refused_with_a_message() {
-    for (file, expected) in [("huge.json", "over 50.0 MB"), ("huge-announced.json", "is 60.0 MB")] {
+    for (file, expected) in [("huge.json", "over 64.0 MB"), ("huge-announced.json", "is 70.0 MB")] {
         let browser = open_app(PHONE, &format!("?programme=generated/{file}")).await;
         let message = browser.text_of("load-error-message").await;
-        assert!(message.contains(expected) && message.contains("up to 50.0 MB"), "{file}: {message}");
+        assert!(message.contains(expected) && message.contains("up to 64.0 MB"), "{file}: {message}");
         browser.quit().await;
     }
 }

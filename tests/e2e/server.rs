@@ -175,7 +175,7 @@ fn serve(
     };
     let header = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n\
-         Content-Security-Policy: {policy}\r\nX-Content-Type-Options: nosniff\r\nAccess-Control-Allow-Origin: *\r\n\
+         Content-Security-Policy: {policy}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nAccess-Control-Allow-Origin: *\r\n\
          Connection: close\r\n\r\n",
         body.len()
     );
@@ -187,8 +187,8 @@ fn serve(
 }
 
 /// Hostile answers, made on the fly (nothing big is kept in the repository):
-/// - `huge.json`: 51 MB of JSON with no `Content-Length` (the count must catch it);
-/// - `huge-announced.json`: announces 60 MB (refused from the header);
+/// - `huge.json`: 65 MB of JSON with no `Content-Length` (the count must catch it);
+/// - `huge-announced.json`: announces 70 MB (refused from the header);
 /// - `stall.json`: announces 2 MB, sends 300 KB, then nothing for 40 s;
 /// - `forged-saved-copy.json`: the bundled programme with the service worker's "saved copy"
 ///   header, readable from another origin (which must not be believed).
@@ -205,13 +205,13 @@ fn generated(mut stream: TcpStream, name: &str, dist: &Path) -> std::io::Result<
             stream.write_all(head(None, "").as_bytes())?;
             stream.write_all(b"{\"schema_version\": \"1.0\", \"padding\": \"")?;
             let block = vec![b'x'; 1024 * 1024];
-            for _ in 0..51 {
+            for _ in 0..65 {
                 stream.write_all(&block)?;
             }
             stream.write_all(b"\"}")
         }
         "huge-announced.json" => {
-            stream.write_all(head(Some(60 * 1024 * 1024), "").as_bytes())?;
+            stream.write_all(head(Some(70 * 1024 * 1024), "").as_bytes())?;
             stream.write_all(b"{\"schema_version\": \"1.0\"")?;
             thread::sleep(Duration::from_secs(5));
             Ok(())
