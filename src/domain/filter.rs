@@ -111,7 +111,9 @@ impl Compiled {
         self
     }
 
-    /// Every word is in the event's own text or in one of its themes', partners' or series'.
+    /// Every word is in the event's own text or in one of its themes', partners' or series'
+    /// labels (as a substring, so that typing "reinteg" already matches while the reader is
+    /// still typing).
     fn matches_words(&self, event: &Event) -> bool {
         self.words.iter().zip(&self.vocabulary_hits).all(|(word, [themes, partners, series])| {
             event.search_text.contains(word.as_str())

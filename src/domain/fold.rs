@@ -58,12 +58,6 @@ pub fn query_words(query: &str) -> Vec<String> {
     fold(query).split_whitespace().map(str::to_owned).collect()
 }
 
-/// True when every query word occurs in the folded haystack (as a substring, so that
-/// typing "reinteg" already matches while the user is still typing).
-pub fn matches_all(haystack: &str, words: &[String]) -> bool {
-    words.iter().all(|word| haystack.contains(word.as_str()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +75,11 @@ mod tests {
         ] {
             assert_eq!(fold(input), expected, "{input}");
         }
+    }
+
+    /// As the filter matches them: every word, as a substring.
+    fn matches_all(haystack: &str, words: &[String]) -> bool {
+        words.iter().all(|word| haystack.contains(word.as_str()))
     }
 
     #[test]
