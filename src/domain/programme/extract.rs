@@ -287,6 +287,7 @@ impl RawEvent {
                 }
                 links
             },
+            updated: o.optional_string("updated")?,
         })
     }
 }

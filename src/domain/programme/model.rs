@@ -126,8 +126,11 @@ pub struct Event {
     pub languages: Vec<String>,
     pub status: Status,
     pub links: Vec<Link>,
-    /// Lower-cased, accent-folded words of title, summary, themes, partners, series and place
-    /// in every language: what search matches against. Built once at load.
+    /// When the organiser last changed the event (for calendar files' `SEQUENCE`).
+    pub updated: Option<Stamp>,
+    /// Lower-cased, accent-folded words of the event's own title, summary, audience and place
+    /// in every language: what search matches against (with its themes', partners' and
+    /// series' labels, `Programme::vocabulary_text`). Built once at load.
     pub search_text: String,
 }
 

@@ -176,6 +176,11 @@ pub struct RawEvent {
     pub status: Status,
     #[serde(default)]
     pub links: Vec<RawLink>,
+    /// When the organiser last changed this event (since 1.2): a date or an RFC 3339
+    /// timestamp. Calendar files number their versions of the event from it (`SEQUENCE`), so
+    /// that a subscribed or imported calendar takes a move or a cancellation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
 }
 
 /// ISO 8601 start and optional end, both at the same precision: "2012-06" (month only),

@@ -220,6 +220,7 @@ impl Validator {
             languages: languages?,
             status: raw.status,
             links: links?,
+            updated: self.timestamp(&format!("{path}.updated"), raw.updated.as_deref()),
             search_text: String::new(),
         };
         event.search_text = search_text(&event);
