@@ -14,7 +14,9 @@ use sha2::{Digest, Sha256};
 
 use crate::app::FirstScreen;
 use crate::components::boot_notices::{BootNotices, CrashNotice};
+use crate::components::calendar_tools::{series_feed, PROGRAMME_FEED};
 use crate::components::event_list::PAGE_SIZE;
+use crate::domain::calendar::{write_calendar, CalendarRequest, Entry};
 use crate::domain::filter::{apply, Filter};
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::linked_data::{events_json_ld, script_safe};
@@ -40,6 +42,8 @@ pub struct Prerendered {
     pub body: String,
     /// `manifest.webmanifest`.
     pub manifest: String,
+    /// Calendar subscription feeds (file name, text): the programme and each series.
+    pub feeds: Vec<(String, String)>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -87,7 +91,8 @@ pub fn prerender(programme_text: &str, choose_lang: impl FnOnce(&Programme) -> L
         lang.tag()
     );
     let head = head(&programme, &first_page, lang);
-    Ok(Prerendered { lang, programme_sha256, event_count: programme.events.len(), head, body, manifest: manifest(&programme, lang) })
+    let feeds = calendar_feeds(&programme, lang, chrono::Utc::now());
+    Ok(Prerendered { lang, programme_sha256, event_count: programme.events.len(), head, body, manifest: manifest(&programme, lang), feeds })
 }
 
 /// `index` with the prerender's blocks put in (or replaced), and `<html lang dir>` set.
@@ -170,6 +175,26 @@ fn manifest(programme: &Programme, lang: Lang) -> String {
         ]
     });
     serde_json::to_string_pretty(&manifest).unwrap_or_default()
+}
+
+/// The subscription feeds published beside `programme.json`: `programme.ics` and one per
+/// series (`components::calendar_tools` links to them). Cancelled events stay in, marked
+/// cancelled, so that a subscribed calendar removes them; event links are left out (the
+/// build does not know the address it will be published at).
+pub fn calendar_feeds(programme: &Programme, lang: Lang, now: chrono::DateTime<chrono::Utc>) -> Vec<(String, String)> {
+    let feed = |name: &str, events: &mut dyn Iterator<Item = &crate::domain::programme::Event>| {
+        let entries: Vec<Entry<'_>> = events.map(|event| Entry { event, note: None }).collect();
+        let request = CalendarRequest { name, lang: lang.tag(), now, app_url: None, include_cancelled: true };
+        write_calendar(programme, &entries, &request).text
+    };
+    let title = programme.meta.title.get(lang.tag());
+    let mut feeds = vec![(PROGRAMME_FEED.to_owned(), feed(title, &mut programme.events.iter()))];
+    for (index, series) in programme.series.iter().enumerate() {
+        let name = format!("{title}: {}", series.title.get(lang.tag()));
+        let text = feed(&name, &mut programme.events.iter().filter(|event| event.series == Some(index)));
+        feeds.push((series_feed(&series.id), text));
+    }
+    feeds
 }
 
 /// The programme's description, or the app's own.

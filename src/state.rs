@@ -12,10 +12,11 @@ use leptos::prelude::*;
 
 use crate::browser::storage::{self, StorageFault};
 use crate::browser::{clock, url};
+use crate::domain::clash::{overlaps_with, Overlap};
 use crate::domain::i18n::Lang;
 use crate::domain::programme::{Problem, Programme};
 use crate::domain::query::{to_query, Ignored, ViewState};
-use crate::domain::shortlist::{merge, MergePreview, PickKey, Shortlists, Snapshot};
+use crate::domain::shortlist::{merge, MergePreview, NamedList, PickKey, Shortlists, Snapshot};
 
 /// The view shown, always equal to what the URL says.
 #[derive(Clone, Copy)]
@@ -92,10 +93,20 @@ pub struct ShortlistState {
     pub merged: RwSignal<Option<MergePreview>>,
     /// A retry of a refused write is waiting (one timer at a time).
     retrying: StoredValue<bool>,
+    /// The event just picked overlaps others on the list: (its title, theirs, how).
+    pub clash: RwSignal<Option<(String, Vec<String>, Overlap)>>,
 }
 
 pub fn use_shortlist() -> ShortlistState {
     expect_context::<ShortlistState>()
+}
+
+/// Indices of the events of `programme` picked on `list`.
+pub fn picked_events(list: &NamedList, programme: &Programme) -> Vec<usize> {
+    list.live_picks()
+        .filter(|(key, _)| key.programme == programme.meta.id)
+        .filter_map(|(key, _)| programme.event_index(&key.event))
+        .collect()
 }
 
 fn is_newer(fault: &Option<StorageFault>) -> bool {
@@ -139,6 +150,7 @@ impl ShortlistState {
             deleted: RwSignal::new(None),
             merged: RwSignal::new(None),
             retrying: StoredValue::new(false),
+            clash: RwSignal::new(None),
         }
     }
 
@@ -190,9 +202,19 @@ impl ShortlistState {
         let Some(event) = programme.event(event_id).filter(|_| !self.fault.with_untracked(is_newer)) else { return };
         let key = PickKey { programme: programme.meta.id.clone(), event: event_id.to_owned() };
         let snapshot = Snapshot::of(event, lang);
-        self.lists.update(|lists| {
-            lists.toggle(key, snapshot, clock::now_ms());
-        });
+        let mut added = false;
+        self.lists.update(|lists| added = lists.toggle(key, snapshot, clock::now_ms()));
+        // Said at the moment of picking: the reader can keep both.
+        let clash = added
+            .then(|| {
+                let others = self.lists.with_untracked(|lists| picked_events(lists.active_list(), programme));
+                let found = overlaps_with(event, others.iter().map(|&i| &programme.events[i]));
+                let worst = found.first()?.1;
+                let titles = found.iter().filter(|(_, how)| *how == worst).map(|(e, _)| e.title.get(lang.tag()).to_owned()).collect();
+                Some((event.title.get(lang.tag()).to_owned(), titles, worst))
+            })
+            .flatten();
+        self.clash.set(clash);
     }
 
     /// Removes a pick by key (also when its event is no longer in the programme).

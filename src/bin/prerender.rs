@@ -1,6 +1,7 @@
 //! `prerender [DIST] [NEW-PROGRAMME.json]`: writes the first screen of `DIST/programme.json`,
 //! rendered from the app's own components, into `DIST/index.html`, with the head (title,
-//! description, Open Graph, JSON-LD) and `DIST/manifest.webmanifest`.
+//! description, Open Graph, JSON-LD), `DIST/manifest.webmanifest` and the calendar feeds
+//! (`DIST/programme.ics`, `DIST/programme-series-<id>.ics`).
 //!
 //! Trunk runs it after every build (the `post_build` hook in Trunk.toml; DIST is then Trunk's
 //! staging folder, from `TRUNK_STAGING_DIR`). Organisers run it on a built `dist/` after
@@ -63,6 +64,9 @@ fn run(dist: &Path, new_programme: Option<&Path>) -> Result<String, String> {
         eprintln!("prerender: copied {} to {}", path.display(), programme_path.display());
     }
     write(&dist.join("manifest.webmanifest"), &prerendered.manifest)?;
+    for (name, text) in &prerendered.feeds {
+        write(&dist.join(name), text)?;
+    }
     write(&index_path, &page)?;
     Ok(format!(
         "{} events, first screen in {} written into {} ({} KB; programme sha256 {})",

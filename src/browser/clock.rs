@@ -6,6 +6,11 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Now, in UTC (the `DTSTAMP` of calendar files).
+pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(now_ms()).unwrap_or_default()
+}
+
 /// Milliseconds since the epoch, for dating shortlist changes.
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64

@@ -3,6 +3,13 @@
 
 use wasm_bindgen::JsCast;
 
+/// Opens the browser's print dialog (the print stylesheet lays the page out for paper).
+pub fn print() {
+    if let Some(window) = super::window() {
+        let _ = window.print();
+    }
+}
+
 /// The tab's title.
 pub fn set_title(title: &str) {
     if let Some(document) = super::window().and_then(|window| window.document()) {

@@ -76,6 +76,19 @@ pub fn clear_fragment() {
     }
 }
 
+/// This page's address without query or fragment (`https://host/path/`), for links back to
+/// the app from calendar files; `None` natively.
+pub fn app_address() -> Option<String> {
+    let location = super::window()?.location();
+    Some(format!("{}{}", location.origin().ok()?, location.pathname().ok()?))
+}
+
+/// The absolute address of a file published beside the app (`programme.ics`).
+pub fn absolute_address(file: &str) -> Option<String> {
+    let page = super::window()?.location().href().ok()?;
+    web_sys::Url::new_with_base(file, &page).ok().map(|url| url.href())
+}
+
 /// This page's absolute address with the given query and fragment, for share links.
 pub fn absolute_url(pairs: &[(String, String)], fragment: &str) -> String {
     let Some(window) = super::window() else { return String::new() };

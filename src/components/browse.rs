@@ -4,6 +4,7 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use super::backup::SharedListPrompt;
+use super::calendar_tools::SubscribeLinks;
 use super::chips::{ActiveFilters, EmptyResult};
 use super::event_detail::EventDetail;
 use super::event_list::EventList;
@@ -92,6 +93,7 @@ fn ProgrammePage(
                 </Show>
                 <EventList indices=Signal::derive(move || result.with(|r| r.matching.clone())) />
             </section>
+            <SubscribeLinks />
         </div>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::calendar_tools::AddToCalendar;
 use super::labels::{mode_label, part_lang, status_label};
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::{format_when, tr, Msg};
@@ -38,7 +39,7 @@ pub fn EventDetail(
             {tr(lang, Msg::BackToList)}
         </a>
     };
-    let Some(event) = programme.event(&id) else {
+    let Some(index) = programme.event_index(&id) else {
         return Either::Left(view! {
             <article class="detail" data-testid="event-detail-missing">
                 {back}
@@ -46,6 +47,7 @@ pub fn EventDetail(
             </article>
         });
     };
+    let event = &programme.events[index];
     let series = event.series.map(|s| &programme.series[s]);
     let title = event.title.get(tag).to_owned();
     let of = |text: &crate::domain::text::Text| part_lang(&programme, text, lang);
@@ -121,6 +123,7 @@ pub fn EventDetail(
             </div>
             {event.summary.as_ref().map(|s| view! { <p class="summary" lang=of(s)>{s.get(tag).to_owned()}</p> })}
             <dl class="fields">{rows}</dl>
+            <AddToCalendar index />
             {series.and_then(|s| s.description.as_ref()).map(|d| view! { <p class="series-description" lang=of(d)>{d.get(tag).to_owned()}</p> })}
         </article>
     })

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod boot_notices;
 pub mod browse;
+pub mod calendar_tools;
 pub mod chips;
 pub mod event_card;
 pub mod event_detail;

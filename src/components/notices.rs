@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::list_manager::list_display_name;
 use crate::browser::storage::StorageFault;
 use crate::browser::{clock, files};
+use crate::domain::clash::Overlap;
 use crate::domain::i18n::{format_day, tr, tr_count, tr_with, Lang, Msg};
 use crate::domain::programme::{skipped_event_count, Problem};
 use crate::state::{use_ignored_params, use_lang, use_shortlist};
@@ -105,6 +106,18 @@ pub fn Notices(
                                 {tr(lang, Msg::DownloadBackup)}
                             </button>
                         })}
+                    </div>
+                }
+            })}
+            {move || shortlist.clash.get().map(|(title, others, how)| {
+                let titles = others.iter().map(|t| format!("“{t}”")).collect::<Vec<_>>().join(", ");
+                let msg = if how == Overlap::Clash { Msg::ClashOnPick } else { Msg::PossibleClashOnPick };
+                view! {
+                    <div class="notice warning" role="status" data-testid="clash-notice">
+                        <p>{tr_with(lang, msg, &[("title", &title), ("titles", &titles)])}</p>
+                        <button type="button" class="link-button" on:click=move |_| shortlist.clash.set(None)>
+                            {tr(lang, Msg::Dismiss)}
+                        </button>
                     </div>
                 }
             })}

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use super::event_card::EventCard;
 use super::labels::status_label;
 use crate::browser::clock;
+use crate::domain::clash::{overlaps_with, Overlap};
 use crate::domain::i18n::{tr, tr_with, Msg};
 use crate::domain::shortlist::{pick_changes, PickChange, Priority, ShortlistEntry};
-use crate::state::{use_lang, use_programme, use_shortlist};
+use crate::state::{picked_events, use_lang, use_programme, use_shortlist};
 
 /// How long after the last key a note is saved.
 const NOTE_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
@@ -49,7 +50,22 @@ pub fn PickCard(
             </article>
         }),
     };
-    let (priority_key, note_key, remove_key) = (key.clone(), key.clone(), key.clone());
+    // Which other picks of the list overlap this one (recomputed when the list changes).
+    let clash_line = {
+        let programme = programme.clone();
+        let index = entry.event;
+        move || {
+            let event = &programme.events[index?];
+            let others = shortlist.lists.with(|lists| picked_events(lists.active_list(), &programme));
+            let found = overlaps_with(event, others.iter().map(|&i| &programme.events[i]));
+            let worst = found.first()?.1;
+            let titles: Vec<String> =
+                found.iter().filter(|(_, how)| *how == worst).map(|(e, _)| format!("“{}”", e.title.get(lang.tag()))).collect();
+            let msg = if worst == Overlap::Clash { Msg::ClashWith } else { Msg::PossibleClashWith };
+            Some(tr_with(lang, msg, &[("titles", &titles.join(", "))]))
+        }
+    };
+    let (priority_key, note_key, remove_key, print_key) = (key.clone(), key.clone(), key.clone(), key.clone());
     let (priority_list, note_list) = (list_id.clone(), list_id);
     let note_timer = StoredValue::new(None::<TimeoutHandle>);
     let save_note = move |note: String| {
@@ -60,11 +76,27 @@ pub fn PickCard(
     Either::Right(view! {
         <div class="pick" data-testid="pick" data-event-id=id.clone()>
             {event_view}
+            {move || clash_line().map(|text| view! { <p class="clash" data-testid="pick-clash">{text}</p> })}
             {(!changes.is_empty()).then(|| view! {
                 <ul class="changes" data-testid="pick-changes">
                     {changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
                 </ul>
             })}
+            // On paper the controls are hidden: their values as text instead.
+            <p class="print-only" data-testid="pick-print">
+                {move || {
+                    let pick = shortlist.lists.with(|l| l.active_list().picks.get(&print_key).cloned());
+                    pick.map(|pick| {
+                        let priority = match pick.priority {
+                            Priority::None => String::new(),
+                            Priority::Maybe => format!("{}: {}. ", tr(lang, Msg::PriorityLabel), tr(lang, Msg::PriorityMaybe)),
+                            Priority::MustAttend => format!("{}: {}. ", tr(lang, Msg::PriorityLabel), tr(lang, Msg::PriorityMust)),
+                        };
+                        let note = if pick.note.is_empty() { String::new() } else { format!("{}: {}", tr(lang, Msg::NoteLabel), pick.note) };
+                        format!("{priority}{note}")
+                    })
+                }}
+            </p>
             <div class="pick-controls">
                 <label>
                     <span>{tr(lang, Msg::PriorityLabel)}</span>

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::backup::BackupTools;
+use super::calendar_tools::ShortlistCalendar;
 use super::list_manager::ListManager;
 use super::pick_card::PickCard;
 use crate::domain::i18n::{format_month, tr, tr_count, Msg};
@@ -33,7 +34,12 @@ pub fn ShortlistPage() -> impl IntoView {
     let count = Memo::new(move |_| groups.with(|g| g.iter().map(|(_, _, m)| m.len()).sum::<usize>()));
     view! {
         <section class="shortlist" aria-labelledby="shortlist-heading" data-testid="shortlist-page">
-            <h2 id="shortlist-heading">{tr(lang, Msg::ShortlistTitle)}</h2>
+            <div class="shortlist-head">
+                <h2 id="shortlist-heading">{tr(lang, Msg::ShortlistTitle)}</h2>
+                <button type="button" class="print-button" data-testid="print" on:click=|_| crate::browser::page::print()>
+                    {tr(lang, Msg::PrintButton)}
+                </button>
+            </div>
             <p class="result-count" role="status" aria-live="polite" data-testid="shortlist-count">
                 {move || tr_count(lang, count.get(), Msg::ResultCountOne, Msg::ResultCountOther)}
             </p>
@@ -60,6 +66,7 @@ pub fn ShortlistPage() -> impl IntoView {
                 </div>
                 // Picks first: on a phone they are what the reader came for; managing lists is
                 // below them.
+                <ShortlistCalendar />
                 <ListManager />
                 <BackupTools />
             </fieldset>

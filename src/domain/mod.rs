@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod catalog;
+pub mod clash;
 pub mod download;
 pub mod filter;
 pub mod fold;

@@ -5,6 +5,7 @@
 mod a11y;
 mod browse;
 mod browser;
+mod calendar;
 mod first_screen;
 mod languages;
 mod offline;

@@ -1,0 +1,143 @@
+//! Calendar files from the app (src/domain/calendar.rs writes them): one event, the reader's
+//! shortlist with notes, and links to the programme's subscription feeds (written beside
+//! `programme.json` by the build's prerender, so a subscribed calendar follows moves and
+//! cancellations).
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use crate::browser::{clock, files, url};
+use crate::domain::calendar::{write_calendar, CalendarRequest, Entry};
+use crate::domain::i18n::{tr, tr_with, Msg};
+use crate::domain::shortlist::shortlist_entries;
+use crate::domain::when::When;
+use crate::state::{use_lang, use_programme, use_shortlist, use_view};
+
+/// The feed of the whole programme, beside `programme.json`.
+pub const PROGRAMME_FEED: &str = "programme.ics";
+
+/// The feed of one series.
+pub fn series_feed(series_id: &str) -> String {
+    format!("programme-series-{series_id}.ics")
+}
+
+/// "Add to my calendar" for one event, or why it cannot be added yet.
+#[component]
+pub fn AddToCalendar(
+    /// Index of the event in the programme.
+    index: usize,
+) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let programme = use_programme();
+    let error = RwSignal::new(None::<String>);
+    if matches!(programme.events[index].when, When::Months { .. }) {
+        return Either::Left(view! { <p class="hint" data-testid="calendar-month-only">{tr(lang, Msg::CalendarMonthOnly)}</p> });
+    }
+    let download = move |_| {
+        let event = &programme.events[index];
+        let app = url::app_address();
+        let request = CalendarRequest {
+            name: event.title.get(lang.tag()),
+            lang: lang.tag(),
+            now: clock::now_utc(),
+            app_url: app.as_deref(),
+            include_cancelled: true,
+        };
+        let written = write_calendar(&programme, &[Entry { event, note: None }], &request);
+        error.set(files::download_text(&format!("{}.ics", event.id), &written.text, "text/calendar").err());
+    };
+    Either::Right(view! {
+        <p class="calendar-actions">
+            <button type="button" data-testid="add-to-calendar" on:click=download>{tr(lang, Msg::AddToCalendar)}</button>
+            {move || error.get().map(|err| view! { <span class="notice warning" role="alert">{err}</span> })}
+        </p>
+    })
+}
+
+/// The active list's picks in this programme as one calendar, with the reader's notes.
+#[component]
+pub fn ShortlistCalendar() -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let programme = use_programme();
+    let shortlist = use_shortlist();
+    let leave_out_cancelled = RwSignal::new(false);
+    let left_out = RwSignal::new(None::<usize>);
+    let download = move |_| {
+        let written = shortlist.lists.with_untracked(|lists| {
+            let list = lists.active_list();
+            let entries: Vec<Entry<'_>> = shortlist_entries(list, &programme)
+                .into_iter()
+                .filter_map(|entry| {
+                    let event = &programme.events[entry.event?];
+                    let note = list.picks.get(&entry.key).map(|pick| pick.note.as_str());
+                    Some(Entry { event, note })
+                })
+                .collect();
+            let app = url::app_address();
+            let title = programme.meta.title.get(lang.tag());
+            let request = CalendarRequest {
+                name: title,
+                lang: lang.tag(),
+                now: clock::now_utc(),
+                app_url: app.as_deref(),
+                include_cancelled: !leave_out_cancelled.get_untracked(),
+            };
+            write_calendar(&programme, &entries, &request)
+        });
+        let _ = files::download_text("my-shortlist.ics", &written.text, "text/calendar");
+        left_out.set(Some(written.month_only));
+    };
+    view! {
+        <section class="calendar-tools" aria-labelledby="shortlist-calendar-heading">
+            <h3 id="shortlist-calendar-heading">{tr(lang, Msg::CalendarHeading)}</h3>
+            <label class="option">
+                <input
+                    type="checkbox"
+                    data-testid="calendar-leave-out-cancelled"
+                    prop:checked=move || leave_out_cancelled.get()
+                    on:change=move |ev| leave_out_cancelled.set(event_target_checked(&ev))
+                />
+                {tr(lang, Msg::CalendarLeaveOutCancelled)}
+            </label>
+            <button type="button" data-testid="shortlist-calendar" on:click=download>{tr(lang, Msg::ShortlistCalendar)}</button>
+            {move || left_out.get().filter(|&n| n > 0).map(|n| view! {
+                <p class="hint" role="status" data-testid="calendar-left-out">{tr_with(lang, Msg::CalendarLeftOut, &[("n", &n.to_string())])}</p>
+            })}
+        </section>
+    }
+}
+
+/// Links to the subscription feeds: the whole programme and each series.
+#[component]
+pub fn SubscribeLinks() -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let programme = use_programme();
+    // The feeds are built from the published programme: not offered for another file.
+    if use_view().with_untracked(|v| v.programme.is_some()) {
+        return None;
+    }
+    // `webcal:` opens the reader's calendar app; the https link downloads the same file.
+    let webcal = |file: &str| {
+        url::absolute_address(file).map(|https| https.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1))
+    };
+    let series: Vec<(String, String)> =
+        programme.series.iter().map(|s| (s.label().get(lang.tag()).to_owned(), series_feed(&s.id))).collect();
+    Some(view! {
+        <section class="calendar-tools" aria-labelledby="subscribe-heading" data-testid="subscribe">
+            <h2 id="subscribe-heading">{tr(lang, Msg::CalendarHeading)}</h2>
+            <p>
+                <a href=webcal(PROGRAMME_FEED).unwrap_or_else(|| PROGRAMME_FEED.to_owned()) data-testid="subscribe-webcal">{tr(lang, Msg::CalendarSubscribe)}</a>
+                " · "
+                <a href=PROGRAMME_FEED download data-testid="subscribe-download">{tr(lang, Msg::CalendarDownloadAll)}</a>
+            </p>
+            {(!series.is_empty()).then(|| view! {
+                <details>
+                    <summary>{tr(lang, Msg::CalendarBySeries)}</summary>
+                    <ul>
+                        {series.into_iter().map(|(name, file)| view! { <li><a href=file>{name}</a></li> }).collect_view()}
+                    </ul>
+                </details>
+            })}
+        </section>
+    })
+}

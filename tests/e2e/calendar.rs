@@ -1,0 +1,124 @@
+//! The delegate's calendar (issue #11): event and shortlist calendar files downloaded from
+//! the release build and read back with an independent parser, month-only events said to be
+//! impossible to add, clash warnings, subscription feeds, and printing the shortlist.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::browser::{eventually, Browser, DESKTOP, PHONE};
+use crate::shortlists::open_shortlist;
+use crate::{open_app, server};
+
+const TIMED: &str = "?programme=fixtures/timed.json";
+
+/// Waits for a downloaded file called `name`.
+async fn downloaded(browser: &Browser, name: &str) -> PathBuf {
+    let path = browser.downloads.join(name);
+    for _ in 0..100 {
+        if path.is_file() && std::fs::metadata(&path).map(|m| m.len() > 0).unwrap_or(false) {
+            return path;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no download {name}");
+}
+
+/// (UID, DTSTART, property lines) of each event of an .ics file.
+fn events_of(path: &Path) -> Vec<ical::parser::ical::component::IcalEvent> {
+    let text = std::fs::read_to_string(path).unwrap();
+    ical::IcalParser::new(text.as_bytes()).next().expect("a calendar").expect("parses").events
+}
+
+fn value(event: &ical::parser::ical::component::IcalEvent, name: &str) -> String {
+    event.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn an_event_and_a_shortlist_go_into_a_calendar_with_notes_and_clashes_are_flagged() {
+    let browser = open_app(DESKTOP, &format!("{TIMED}&event=before-dst")).await;
+    browser.testid("add-to-calendar").await.click().await.unwrap();
+    let events = events_of(&downloaded(&browser, "before-dst.ics").await);
+    assert_eq!(events.len(), 1);
+    assert_eq!(value(&events[0], "DTSTART"), "20260307T150000Z");
+    assert_eq!(value(&events[0], "UID"), "before-dst@timed-2026.programme-browser");
+    assert!(value(&events[0], "URL").starts_with(&server().app_url("?event=before-dst")), "{}", value(&events[0], "URL"));
+
+    // Known only to the month: said plainly, no button.
+    browser.goto(&server().app_url(&format!("{TIMED}&event=month-only"))).await;
+    browser.wait_for_app().await;
+    assert!(browser.text_of("calendar-month-only").await.contains("Only the month is known"));
+    assert_eq!(browser.count("[data-testid=add-to-calendar]").await, 0);
+
+    // Two overlapping picks: a warning when picking, and on the shortlist.
+    browser.goto(&server().app_url(TIMED)).await;
+    browser.wait_for_app().await;
+    for id in ["month-only", "before-dst", "clash-a"] {
+        browser.star(id).await;
+    }
+    assert_eq!(browser.count("[data-testid=clash-notice]").await, 0, "no clash yet");
+    browser.star("clash-b").await;
+    let notice = browser.text_of("clash-notice").await;
+    assert!(notice.contains("“Side event B” overlaps with “Side event A”"), "{notice}");
+    open_shortlist(&browser, &format!("{TIMED}&view=shortlist")).await;
+    let clashes = browser.script("return [...document.querySelectorAll('[data-testid=pick-clash]')].map(p => p.textContent);").await;
+    assert_eq!(clashes, serde_json::json!(["Clashes with: “Side event B”", "Clashes with: “Side event A”"]));
+
+    browser.testid("note-clash-a").await.send_keys("sit near the door; leave early").await.unwrap();
+    browser.testid("shortlist-count").await.click().await.unwrap();
+    browser.testid("shortlist-calendar").await.click().await.unwrap();
+    let events = events_of(&downloaded(&browser, "my-shortlist.ics").await);
+    assert_eq!(events.len(), 3, "the month-only pick is left out");
+    assert!(browser.text_of("calendar-left-out").await.contains("(1)"));
+    let clash_a = events.iter().find(|e| value(e, "UID").starts_with("clash-a@")).expect("clash-a");
+    assert!(value(clash_a, "DESCRIPTION").contains("Note: sit near the door\\; leave early"), "{}", value(clash_a, "DESCRIPTION"));
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn the_published_programme_has_a_subscription_feed() {
+    let browser = open_app(PHONE, "").await;
+    let href = browser.testid("subscribe-download").await.attr("href").await.unwrap().unwrap_or_default();
+    assert_eq!(href, "programme.ics");
+    let webcal = browser.testid("subscribe-webcal").await.attr("href").await.unwrap().unwrap_or_default();
+    assert!(webcal.starts_with("webcal://") && webcal.ends_with("/programme.ics"), "{webcal}");
+    let feed = browser
+        .driver
+        .execute_async("fetch('programme.ics').then(r => r.text()).then(arguments[0], e => arguments[0](String(e)));", Vec::new())
+        .await
+        .unwrap();
+    let feed = feed.json().as_str().unwrap_or_default().to_owned();
+    assert!(feed.starts_with("BEGIN:VCALENDAR\r\n") && feed.contains("X-WR-CALNAME:"), "{feed}");
+    // Not offered for another programme file: the feeds are built from the published one.
+    browser.goto(&server().app_url(TIMED)).await;
+    browser.wait_for_app().await;
+    assert_eq!(browser.count("[data-testid=subscribe]").await, 0);
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn the_shortlist_prints_with_its_notes_and_no_controls() {
+    let browser = open_app(DESKTOP, TIMED).await;
+    browser.star("before-dst").await;
+    open_shortlist(&browser, &format!("{TIMED}&view=shortlist")).await;
+    browser.testid("note-before-dst").await.send_keys("bring the briefing pack").await.unwrap();
+    browser.testid("shortlist-count").await.click().await.unwrap();
+    eventually("the note saved", || async {
+        browser
+            .script("return localStorage.getItem('programme-browser/shortlists') || '';")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .contains("briefing pack")
+    })
+    .await;
+    browser.cdp("Emulation.setEmulatedMedia", serde_json::json!({ "media": "print" })).await;
+    let visible = |css: &str| format!("return [...document.querySelectorAll('{css}')].some(e => e.offsetParent !== null);");
+    assert_eq!(browser.script(&visible("button, select, textarea, .facet-panel")).await, false, "controls on paper");
+    let printed = browser.script("return document.querySelector('[data-testid=pick-print]').innerText;").await;
+    assert!(printed.as_str().unwrap_or_default().contains("Private note: bring the briefing pack"), "{printed}");
+    // A PDF through the DevTools protocol, as the print dialog makes it.
+    let pdf = browser.cdp("Page.printToPDF", serde_json::json!({ "printBackground": false })).await;
+    assert!(pdf["data"].as_str().is_some_and(|data| data.len() > 1000), "a PDF");
+    browser.cdp("Emulation.setEmulatedMedia", serde_json::json!({ "media": "" })).await;
+    browser.quit().await;
+}
