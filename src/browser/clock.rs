@@ -6,6 +6,21 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// The reader's UTC offset (seconds east) at an instant, from the browser's own time-zone
+/// rules (DST-correct; no time-zone database in the wasm). `None` natively.
+pub fn reader_offset_at(utc_ms: i64) -> Option<i32> {
+    super::window()?;
+    let minutes_behind = js_sys::Date::new(&(utc_ms as f64).into()).get_timezone_offset();
+    Some(-(minutes_behind * 60.0) as i32)
+}
+
+/// The reader's IANA time zone ("Asia/Tokyo"), from `Intl`; `None` natively or if unknown.
+pub fn reader_time_zone() -> Option<String> {
+    super::window()?;
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
+}
+
 /// Now, in UTC (the `DTSTAMP` of calendar files).
 pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(now_ms()).unwrap_or_default()

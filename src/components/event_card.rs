@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::labels::{mode_label, part_lang, status_label};
+use super::labels::{mode_label, part_lang, status_label, when_lines};
 use super::shortlist_button::ShortlistButton;
-use crate::domain::i18n::{format_when, tr, Msg};
+use crate::domain::i18n::{tr, Msg};
 use crate::domain::programme::Status;
 use crate::state::{href_with, navigate, use_lang, use_programme, use_view, History};
 
@@ -27,6 +27,7 @@ pub fn EventCard(
     let open_id = id.clone();
     let card_id = id.clone();
     let cancelled = event.status == Status::Cancelled;
+    let (venue_time, local_time) = when_lines(&programme, event, lang);
     view! {
         <article class="card" class:cancelled=cancelled data-testid="event-card" data-event-id=card_id>
             <div class="card-head">
@@ -49,7 +50,8 @@ pub fn EventCard(
             {(event.status != Status::Scheduled).then(|| view! {
                 <p class="status" data-testid="event-status">{status_label(lang, event.status)}</p>
             })}
-            <p class="when" data-testid="event-when">{format_when(lang, &event.when)}</p>
+            <p class="when" data-testid="event-when">{venue_time}</p>
+            {local_time.map(|local| view! { <p class="when when-local" data-testid="event-when-local">{local}</p> })}
             {(place.is_some() || event.mode.is_some()).then(|| {
                 let (place, place_lang) = place.unzip();
                 let mode = event.mode.map(|mode| mode_label(lang, mode));

@@ -4,7 +4,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::calendar_tools::AddToCalendar;
-use super::labels::{mode_label, part_lang, status_label};
+use super::labels::{mode_label, part_lang, status_label, when_lines};
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::{format_when, tr, Msg};
 use crate::state::{href_with, navigate, use_lang, use_programme, use_view, History};
@@ -54,7 +54,7 @@ pub fn EventDetail(
     // Every row is one of three shapes, rendered by one function: one view type instead of
     // one per row keeps the bundle small. A row of programme text carries its language.
     let mut rows: Vec<(Msg, Field, Option<String>)> = vec![
-        (Msg::DetailWhen, Field::Text(format_when(lang, &event.when)), None),
+        (Msg::DetailWhen, when_field(&programme, event, lang), None),
         (Msg::DetailStatus, Field::Text(status_label(lang, event.status).to_owned()), None),
     ];
     if let (Some(place), Some(location)) = (event.place(tag), event.location.as_ref()) {
@@ -127,6 +127,18 @@ pub fn EventDetail(
             {series.and_then(|s| s.description.as_ref()).map(|d| view! { <p class="series-description" lang=of(d)>{d.get(tag).to_owned()}</p> })}
         </article>
     })
+}
+
+/// The venue's time, and the reader's own beside it when their clocks differ.
+fn when_field(
+    programme: &crate::domain::programme::Programme,
+    event: &crate::domain::programme::Event,
+    lang: crate::domain::i18n::Lang,
+) -> Field {
+    match when_lines(programme, event, lang) {
+        (venue, None) => Field::Text(venue),
+        (venue, Some(local)) => Field::List(vec![venue, local]),
+    }
 }
 
 /// The value of one detail row.

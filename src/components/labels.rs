@@ -2,8 +2,8 @@
 //! table or the programme's own localised text.
 
 use crate::domain::filter::Facet;
-use crate::domain::i18n::{format_month, tr, Lang, Msg};
-use crate::domain::programme::{Mode, Programme, Status};
+use crate::domain::i18n::{format_month, format_when, tr, tr_with, Lang, Msg};
+use crate::domain::programme::{Event, Mode, Programme, Status};
 use crate::domain::text::Text;
 use crate::domain::when::YearMonth;
 
@@ -71,4 +71,24 @@ pub fn option_label(lang: Lang, programme: &Programme, facet: Facet, code: &str)
         Facet::Mode => Mode::from_code(code).map(|mode| mode_label(lang, mode).to_owned()),
     }
     .unwrap_or_else(|| code.to_owned())
+}
+
+/// When an event is: for a timed event whose venue is on another clock than the reader's, the
+/// venue's time (labelled with its zone) and the reader's own time beside it, each labelled;
+/// else the time as the programme gives it. The reader's offsets come from the browser
+/// (natively, in the prerender, there are none: the venue's time alone).
+pub fn when_lines(programme: &Programme, event: &Event, lang: Lang) -> (String, Option<String>) {
+    let venue = format_when(lang, &event.when);
+    let local = event.when.instants_ms().and_then(|(start, end)| {
+        let start_offset = crate::browser::clock::reader_offset_at(start)?;
+        let end_offset = end.and_then(crate::browser::clock::reader_offset_at);
+        event.when.at_offsets(start_offset, end_offset)
+    });
+    let Some(local) = local else { return (venue, None) };
+    let venue_zone = event.location.as_ref().and_then(|l| l.time_zone.as_deref()).unwrap_or(&programme.meta.time_zone);
+    let reader_zone = crate::browser::clock::reader_time_zone().unwrap_or_default();
+    (
+        tr_with(lang, Msg::VenueTime, &[("zone", venue_zone), ("when", &venue)]),
+        Some(tr_with(lang, Msg::YourTime, &[("zone", &reader_zone), ("when", &format_when(lang, &local))])),
+    )
 }

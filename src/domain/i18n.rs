@@ -238,6 +238,8 @@ messages! {
     ClashOnPick => "“{title}” overlaps with {titles} on your list. You can keep both.",
     PossibleClashOnPick => "“{title}” is on the same day as {titles} on your list (times not given). You can keep both.",
     PrintButton => "Print",
+    VenueTime => "Venue time ({zone}): {when}",
+    YourTime => "Your time ({zone}): {when}",
     OtherSource => "This programme file comes from {host}, not from this site: the people who run this site did not publish it.",
     LoadingProgress => "Loading the programme: {done} of {total} MB",
     LoadingProgressUnknown => "Loading the programme: {done} MB",

@@ -69,6 +69,30 @@ pub enum When {
     Times { start: DateTime<FixedOffset>, end: Option<DateTime<FixedOffset>> },
 }
 
+impl When {
+    /// The same instants at the reader's UTC offsets (seconds east of UTC, at the start and at
+    /// the end: they differ across a daylight-saving change), when that differs from the
+    /// venue's time. Only timed events have a time to convert.
+    pub fn at_offsets(&self, start_offset: i32, end_offset: Option<i32>) -> Option<When> {
+        let When::Times { start, end } = self else { return None };
+        let shift = |time: &DateTime<FixedOffset>, seconds: i32| Some(time.with_timezone(&FixedOffset::east_opt(seconds)?));
+        let start_there = shift(start, start_offset)?;
+        let end_there = match end {
+            Some(end) => Some(shift(end, end_offset.unwrap_or(start_offset))?),
+            None => None,
+        };
+        let same = start.offset().local_minus_utc() == start_offset
+            && end.is_none_or(|end| end.offset().local_minus_utc() == end_offset.unwrap_or(start_offset));
+        (!same).then_some(When::Times { start: start_there, end: end_there })
+    }
+
+    /// The UTC instants (ms since 1970) of a timed event's start and end.
+    pub fn instants_ms(&self) -> Option<(i64, Option<i64>)> {
+        let When::Times { start, end } = self else { return None };
+        Some((start.timestamp_millis(), end.map(|end| end.timestamp_millis())))
+    }
+}
+
 /// Why a `when` value was rejected; the caller adds the JSON path.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WhenError {
@@ -353,5 +377,23 @@ mod timestamp_tests {
         assert!(parse_timestamp("2013-02-21").is_none());
         assert_eq!(parse_date("2013-02-21"), NaiveDate::from_ymd_opt(2013, 2, 21));
         assert!(parse_date("2013-2-21").is_none());
+    }
+
+    #[test]
+    fn a_timed_event_is_shown_at_the_readers_offsets_only_when_they_differ() {
+        let when = When::parse("2026-03-07T10:00:00-05:00", Some("2026-03-07T12:00:00-05:00")).unwrap();
+        assert_eq!(when.at_offsets(-5 * 3600, Some(-5 * 3600)), None, "the reader is at the venue's time");
+        let tokyo = when.at_offsets(9 * 3600, Some(9 * 3600)).unwrap();
+        let When::Times { start, end } = tokyo else { panic!("times") };
+        assert_eq!(start.to_rfc3339(), "2026-03-08T00:00:00+09:00");
+        assert_eq!(end.unwrap().to_rfc3339(), "2026-03-08T02:00:00+09:00");
+        // Across a change of the reader's clocks, each end at its own offset.
+        let across = When::parse("2026-03-29T00:30:00+00:00", Some("2026-03-29T02:30:00+00:00")).unwrap();
+        let When::Times { start, end } = across.at_offsets(3600, Some(7200)).unwrap() else { panic!("times") };
+        assert_eq!(
+            (start.to_rfc3339(), end.unwrap().to_rfc3339()),
+            ("2026-03-29T01:30:00+01:00".into(), "2026-03-29T04:30:00+02:00".into())
+        );
+        assert_eq!(When::parse("2026-03", None).unwrap().at_offsets(0, None), None);
     }
 }

@@ -122,3 +122,39 @@ async fn the_shortlist_prints_with_its_notes_and_no_controls() {
     browser.cdp("Emulation.setEmulatedMedia", serde_json::json!({ "media": "" })).await;
     browser.quit().await;
 }
+
+/// The text of an event card's line (`event-when` or `event-when-local`), "" when absent.
+async fn card_line(browser: &Browser, event: &str, line: &str) -> String {
+    let script =
+        format!("const e = document.querySelector('[data-event-id={event}] [data-testid={line}]'); return e ? e.textContent : '';");
+    browser.script(&script).await.as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn venue_time_and_the_readers_own_time_around_new_yorks_clock_change() {
+    let venue = "Venue time (America/New_York): 7 March 2026, 10:00–12:00 (UTC−05:00)";
+    for (zone, before, after) in [
+        ("Asia/Tokyo", "8 March 2026, 00:00–02:00 (UTC+09:00)", "9 March 2026, 23:00 – 10 March 2026, 00:30 (UTC+09:00)"),
+        // Geneva keeps Zurich's clock: there is no "Europe/Geneva" in the time-zone database.
+        ("Europe/Zurich", "7 March 2026, 16:00–18:00 (UTC+01:00)", "9 March 2026, 15:00–16:30 (UTC+01:00)"),
+    ] {
+        let browser = Browser::open(DESKTOP).await;
+        browser.cdp("Emulation.setTimezoneOverride", serde_json::json!({ "timezoneId": zone })).await;
+        browser.goto(&server().app_url(TIMED)).await;
+        browser.wait_for_app().await;
+        assert_eq!(card_line(&browser, "before-dst", "event-when").await, venue);
+        assert_eq!(card_line(&browser, "before-dst", "event-when-local").await, format!("Your time ({zone}): {before}"));
+        assert_eq!(card_line(&browser, "after-dst", "event-when-local").await, format!("Your time ({zone}): {after}"));
+        // Days have no time to convert.
+        assert_eq!(card_line(&browser, "one-day", "event-when-local").await, "");
+        browser.quit().await;
+    }
+    // At the venue's own clock: one line, as the programme gives it.
+    let browser = Browser::open(PHONE).await;
+    browser.cdp("Emulation.setTimezoneOverride", serde_json::json!({ "timezoneId": "America/New_York" })).await;
+    browser.goto(&server().app_url(TIMED)).await;
+    browser.wait_for_app().await;
+    assert_eq!(card_line(&browser, "before-dst", "event-when").await, "7 March 2026, 10:00–12:00 (UTC−05:00)");
+    assert_eq!(card_line(&browser, "after-dst", "event-when-local").await, "");
+    browser.quit().await;
+}
