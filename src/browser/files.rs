@@ -28,6 +28,20 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Strin
     text.as_string().ok_or_else(|| "the file is not text".to_owned())
 }
 
+/// Whether the browser offers its own share sheet (Web Share API: phones, some desktops).
+pub fn can_share() -> bool {
+    super::window().is_some_and(|window| js_sys::Reflect::has(&window.navigator(), &"share".into()).unwrap_or(false))
+}
+
+/// Opens the browser's share sheet for a link; false when it was refused or cancelled.
+pub async fn share_link(url: &str, title: &str) -> bool {
+    let Some(window) = super::window() else { return false };
+    let data = web_sys::ShareData::new();
+    data.set_url(url);
+    data.set_title(title);
+    JsFuture::from(window.navigator().share_with_data(&data)).await.is_ok()
+}
+
 /// Copies text to the clipboard; false when the browser refuses.
 pub async fn copy_to_clipboard(text: &str) -> bool {
     let Some(window) = super::window() else { return false };

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::list_manager::list_display_name;
 use crate::browser::{clock, files, url};
 use crate::domain::i18n::{tr, tr_count, tr_with, Msg};
+use crate::domain::qr::qr_path;
 use crate::domain::query::{to_query, ViewState};
 use crate::domain::share::{decode_share, encode_share, ShareError, SHARE_PARAM};
 use crate::domain::shortlist::{merge_as, preview_merge, MergeKind, MergePreview, Shortlists};
@@ -95,6 +96,8 @@ pub fn BackupTools() -> impl IntoView {
             <button type="button" data-testid="make-share-link" on:click=make_link>{tr(lang, Msg::ShareButton)}</button>
             {move || share_link.get().map(|link| {
                 let copy_text = link.clone();
+                let share_text = link.clone();
+                let qr = qr_path(&link);
                 view! {
                     <div class="share-link">
                         <label for="share-link">{tr(lang, Msg::ShareHelp)}</label>
@@ -109,6 +112,37 @@ pub fn BackupTools() -> impl IntoView {
                         >
                             {move || tr(lang, if copied.get() { Msg::Copied } else { Msg::CopyLink })}
                         </button>
+                        {files::can_share().then(|| view! {
+                            <button
+                                type="button"
+                                data-testid="web-share"
+                                on:click=move |_| {
+                                    let text = share_text.clone();
+                                    leptos::task::spawn_local(async move {
+                                        let _ = files::share_link(&text, tr(lang, Msg::ShortlistTitle)).await;
+                                    });
+                                }
+                            >
+                                {tr(lang, Msg::ShareVia)}
+                            </button>
+                        })}
+                        {match qr {
+                            Some(code) => Either::Left(view! {
+                                <svg
+                                    class="qr"
+                                    xmlns="http://www.w3.org/2000/svg"
+                                    viewBox=format!("0 0 {0} {0}", code.size)
+                                    role="img"
+                                    aria-label=tr(lang, Msg::QrLabel)
+                                    data-testid="share-qr"
+                                    data-size=code.size
+                                >
+                                    <rect width=code.size height=code.size fill="#fff"></rect>
+                                    <path d=code.path fill="#000"></path>
+                                </svg>
+                            }),
+                            None => Either::Right(view! { <p class="hint" data-testid="share-qr-too-long">{tr(lang, Msg::QrTooLong)}</p> }),
+                        }}
                     </div>
                 }
             })}

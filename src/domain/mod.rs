@@ -12,6 +12,7 @@ pub mod fold;
 pub mod i18n;
 pub mod linked_data;
 pub mod programme;
+pub mod qr;
 pub mod query;
 pub mod share;
 pub mod shortlist;

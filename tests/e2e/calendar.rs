@@ -158,3 +158,23 @@ async fn venue_time_and_the_readers_own_time_around_new_yorks_clock_change() {
     assert_eq!(card_line(&browser, "after-dst", "event-when-local").await, "");
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn the_share_link_is_also_a_qr_code_that_reads_back_as_the_link() {
+    let browser = open_app(PHONE, "").await;
+    for id in ["ms-2012-06-migration-law", "lphm-2013-05-media"] {
+        browser.star(id).await;
+    }
+    open_shortlist(&browser, "?view=shortlist").await;
+    browser.testid("make-share-link").await.click().await.unwrap();
+    let link = browser.testid("share-link").await.prop("value").await.unwrap().unwrap_or_default();
+    let qr = browser.testid("share-qr").await;
+    let size: usize = qr.attr("data-size").await.unwrap().unwrap_or_default().parse().unwrap();
+    let path = browser.script("return document.querySelector('[data-testid=share-qr] path').getAttribute('d');").await;
+    let decoded = crate::qr_decode::decode_qr_path(size, path.as_str().unwrap_or_default(), 4);
+    assert_eq!(decoded, link);
+    // It fits a 320 px screen.
+    let width = browser.script("return document.querySelector('[data-testid=share-qr]').getBoundingClientRect().width;").await;
+    assert!(width.as_f64().unwrap_or(1000.0) <= 300.0, "{width}");
+    browser.quit().await;
+}

@@ -9,6 +9,8 @@ mod calendar;
 mod first_screen;
 mod languages;
 mod offline;
+#[path = "../support/qr_decode.rs"]
+mod qr_decode;
 mod screenshots;
 mod security;
 mod server;
