@@ -109,6 +109,38 @@ pub fn picked_events(list: &NamedList, programme: &Programme) -> Vec<usize> {
         .collect()
 }
 
+/// Events changed since the reader's last visit (by index), and how; empty once dismissed.
+#[derive(Clone, Copy)]
+pub struct ChangeMarks(pub RwSignal<std::collections::BTreeMap<usize, Vec<crate::domain::seen::Change>>>);
+
+impl ChangeMarks {
+    /// Compares the programme with what this reader last saw of it (a first visit, or
+    /// unreadable data: nothing is marked, and now is remembered).
+    pub fn provide(programme: &Programme) -> Self {
+        use crate::domain::seen::{changes_since, decode_seen, encode_seen, seen_now};
+        let marks = match storage::load_seen(&programme.meta.id) {
+            None => Default::default(),
+            Some(saved) => match saved.as_deref().and_then(decode_seen) {
+                Some(seen) => changes_since(&seen, programme),
+                None => {
+                    storage::save_seen(&programme.meta.id, &encode_seen(&seen_now(programme)));
+                    Default::default()
+                }
+            },
+        };
+        let marks = Self(RwSignal::new(marks));
+        provide_context(marks);
+        marks
+    }
+
+    /// "Mark all as seen": remembers the programme as it is now.
+    pub fn dismiss(self, programme: &Programme) {
+        use crate::domain::seen::{encode_seen, seen_now};
+        storage::save_seen(&programme.meta.id, &encode_seen(&seen_now(programme)));
+        self.0.set(Default::default());
+    }
+}
+
 fn is_newer(fault: &Option<StorageFault>) -> bool {
     matches!(fault, Some(StorageFault::Newer(_)))
 }

@@ -144,6 +144,22 @@ pub fn request_persistence() {
     }
 }
 
+/// Where what a reader last saw of a programme is kept (`domain::seen`), one key per programme.
+const SEEN_PREFIX: &str = "programme-browser/seen/";
+
+/// What the reader last saw of programme `id`: `None` without storage, `Some(None)` on a
+/// first visit.
+pub fn load_seen(programme_id: &str) -> Option<Option<String>> {
+    local_storage()?.get_item(&format!("{SEEN_PREFIX}{programme_id}")).ok()
+}
+
+/// Remembers what the reader sees now. Best effort: without room, the marks simply stay.
+pub fn save_seen(programme_id: &str, text: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(&format!("{SEEN_PREFIX}{programme_id}"), text);
+    }
+}
+
 /// Drops the saved shortlists (tests use this).
 pub fn clear_shortlists() {
     if let Some(storage) = local_storage() {

@@ -15,9 +15,9 @@ use super::search_box::SearchBox;
 use super::shortlist_page::ShortlistPage;
 use crate::browser::{clock, page};
 use crate::domain::filter::{apply, FilterResult};
-use crate::domain::i18n::{tr, tr_count, Msg};
+use crate::domain::i18n::{tr, tr_count, tr_with, Msg};
 use crate::domain::query::Page;
-use crate::state::{use_lang, use_shortlist, use_view, LoadedProgramme};
+use crate::state::{use_lang, use_programme, use_shortlist, use_view, ChangeMarks, LoadedProgramme};
 
 #[component]
 pub fn Browse(
@@ -25,6 +25,7 @@ pub fn Browse(
     loaded: LoadedProgramme,
 ) -> impl IntoView {
     provide_context(loaded.clone());
+    let marks = ChangeMarks::provide(&loaded.programme);
     let view = use_view();
     // Picks migrated from the first storage format have no snapshot yet: take it now.
     let shortlist = use_shortlist();
@@ -46,6 +47,7 @@ pub fn Browse(
             offline=loaded.offline
             other_host=loaded.other_host.clone()
         />
+        <ChangesNotice marks />
         <SharedListPrompt />
         <main id="content" tabindex="-1">
             {move || match page.get() {
@@ -54,6 +56,32 @@ pub fn Browse(
                 (None, Page::Programme) => EitherOf3::C(view! { <ProgrammePage result /> }),
             }}
         </main>
+    }
+}
+
+/// "Since your last visit, N events are new or have changed", with "Mark all as seen".
+#[component]
+fn ChangesNotice(
+    /// The marks to show and dismiss.
+    marks: ChangeMarks,
+) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let programme = use_programme();
+    move || {
+        let count = marks.0.with(|m| m.len());
+        let programme = programme.clone();
+        (count > 0).then(|| {
+            view! {
+                <div class="notices">
+                    <div class="notice info" role="status" data-testid="changes-notice">
+                        <p>{tr_with(lang, Msg::ChangesSince, &[("n", &count.to_string())])}</p>
+                        <button type="button" data-testid="mark-seen" on:click=move |_| marks.dismiss(&programme)>
+                            {tr(lang, Msg::MarkSeen)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
     }
 }
 

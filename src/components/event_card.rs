@@ -7,7 +7,8 @@ use super::labels::{mode_label, part_lang, status_label, when_lines};
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::{tr, Msg};
 use crate::domain::programme::Status;
-use crate::state::{href_with, navigate, use_lang, use_programme, use_view, History};
+use crate::domain::seen::Change;
+use crate::state::{href_with, navigate, use_lang, use_programme, use_view, ChangeMarks, History};
 
 #[component]
 pub fn EventCard(
@@ -28,6 +29,7 @@ pub fn EventCard(
     let card_id = id.clone();
     let cancelled = event.status == Status::Cancelled;
     let (venue_time, local_time) = when_lines(&programme, event, lang);
+    let change_marks = use_context::<ChangeMarks>();
     view! {
         <article class="card" class:cancelled=cancelled data-testid="event-card" data-event-id=card_id>
             <div class="card-head">
@@ -49,6 +51,11 @@ pub fn EventCard(
             </div>
             {(event.status != Status::Scheduled).then(|| view! {
                 <p class="status" data-testid="event-status">{status_label(lang, event.status)}</p>
+            })}
+            {move || change_marks.as_ref().map(|marks| marks.0.with(|m| m.get(&index).cloned().unwrap_or_default())).filter(|how| !how.is_empty()).map(|how| view! {
+                <p class="change-marks">
+                    {how.into_iter().map(|change| view! { <span class="change-mark" data-testid="change-mark">{tr(lang, change_label(change))}</span> }).collect_view()}
+                </p>
             })}
             <p class="when" data-testid="event-when">{venue_time}</p>
             {local_time.map(|local| view! { <p class="when when-local" data-testid="event-when-local">{local}</p> })}
@@ -81,5 +88,14 @@ pub fn EventCard(
                 </details>
             })}
         </article>
+    }
+}
+
+fn change_label(change: Change) -> Msg {
+    match change {
+        Change::New => Msg::ChangeNew,
+        Change::Moved => Msg::ChangeMoved,
+        Change::Replaced => Msg::ChangeReplaced,
+        Change::Cancelled => Msg::ChangeCancelled,
     }
 }

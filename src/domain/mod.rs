@@ -14,6 +14,7 @@ pub mod linked_data;
 pub mod programme;
 pub mod qr;
 pub mod query;
+pub mod seen;
 pub mod share;
 pub mod shortlist;
 pub mod source;

@@ -178,3 +178,49 @@ async fn the_share_link_is_also_a_qr_code_that_reads_back_as_the_link() {
     assert!(width.as_f64().unwrap_or(1000.0) <= 300.0, "{width}");
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn what_changed_since_the_last_visit_is_marked_until_dismissed() {
+    let dist = std::env::temp_dir().join(format!("pb-e2e-changes-{}", std::process::id()));
+    crate::security::copy_dir(&crate::dist_dir(), &dist);
+    let own_server = crate::server::StaticServer::start(dist.clone(), crate::fixtures_dir());
+    let browser = Browser::open(DESKTOP).await;
+    browser.goto(&own_server.app_url("")).await;
+    browser.wait_for_app().await;
+    assert_eq!(browser.count("[data-testid=change-mark]").await, 0, "a first visit marks nothing");
+
+    // The organiser publishes a new version: one event moved, one re-placed, one cancelled, one new.
+    let mut programme: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dist.join("programme.json")).unwrap()).unwrap();
+    let events = programme["events"].as_array_mut().unwrap();
+    for event in events.iter_mut() {
+        match event["id"].as_str().unwrap_or_default() {
+            "ms-2012-09-reintegration" => event["when"] = serde_json::json!({ "start": "2012-10" }),
+            "lphm-2013-05-media" => event["location"]["name"] = serde_json::json!("Antwerp City Hall"),
+            "ms-2012-12-youth" => event["status"] = serde_json::json!("cancelled"),
+            _ => {}
+        }
+    }
+    events.push(serde_json::json!({ "id": "brand-new", "title": "A new seminar", "when": { "start": "2013-12" } }));
+    std::fs::write(dist.join("programme.json"), programme.to_string()).unwrap();
+
+    browser.goto(&own_server.app_url("")).await;
+    browser.wait_for_app().await;
+    eventually("the changes notice", || async { browser.count("[data-testid=changes-notice]").await == 1 }).await;
+    assert!(browser.text_of("changes-notice").await.contains("4 events"));
+    let marks = browser
+        .script("return [...document.querySelectorAll('[data-testid=event-card]')].filter(c => c.querySelector('[data-testid=change-mark]')).map(c => c.dataset.eventId + ': ' + c.querySelector('.change-marks').textContent);")
+        .await;
+    let marks: Vec<String> = serde_json::from_value(marks).unwrap();
+    for expected in
+        ["ms-2012-09-reintegration: Moved", "lphm-2013-05-media: New place", "ms-2012-12-youth: Now cancelled", "brand-new: New"]
+    {
+        assert!(marks.iter().any(|mark| mark == expected), "{expected} not in {marks:?}");
+    }
+    browser.testid("mark-seen").await.click().await.unwrap();
+    eventually("marks gone", || async { browser.count("[data-testid=change-mark]").await == 0 }).await;
+    browser.driver.refresh().await.unwrap();
+    browser.wait_for_app().await;
+    assert_eq!(browser.count("[data-testid=change-mark]").await, 0, "dismissed for good");
+    browser.quit().await;
+    let _ = std::fs::remove_dir_all(&dist);
+}
