@@ -65,3 +65,37 @@ async fn the_static_first_screen_and_its_notices_have_no_axe_violations() {
         let _ = browser.driver.quit().await;
     }
 }
+
+/// The calendar, clash, time-zone, QR and change views (#11), at 320 px too: no axe violation
+/// and no horizontal scrolling.
+#[tokio::test]
+async fn the_delegates_calendar_views_have_no_axe_violations_and_fit_320_px() {
+    for size in [crate::browser::NARROWEST, DESKTOP] {
+        let browser = crate::browser::Browser::open(size).await;
+        browser.cdp("Emulation.setTimezoneOverride", serde_json::json!({ "timezoneId": "Asia/Tokyo" })).await;
+        let timed = "?programme=fixtures/timed.json";
+        browser.goto(&crate::server().app_url(timed)).await;
+        browser.wait_for_app().await;
+        for id in ["clash-a", "clash-b"] {
+            browser.star(id).await;
+        }
+        browser.testid("clash-notice").await;
+        assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "timed list at {size:?}");
+        assert!(fits(&browser).await, "timed list scrolls sideways at {size:?}");
+        browser.goto(&crate::server().app_url(&format!("{timed}&event=before-dst"))).await;
+        browser.testid("add-to-calendar").await;
+        assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "timed event at {size:?}");
+        assert!(fits(&browser).await, "timed event scrolls sideways at {size:?}");
+        browser.goto(&crate::server().app_url(&format!("{timed}&view=shortlist"))).await;
+        browser.testid("pick-clash").await;
+        browser.testid("make-share-link").await.click().await.unwrap();
+        browser.testid("share-qr").await;
+        assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "shortlist with clashes and QR at {size:?}");
+        assert!(fits(&browser).await, "shortlist scrolls sideways at {size:?}");
+        browser.quit().await;
+    }
+}
+
+async fn fits(browser: &crate::browser::Browser) -> bool {
+    browser.script("return document.documentElement.scrollWidth <= window.innerWidth;").await == true
+}
