@@ -1,5 +1,5 @@
 //! Events under month headings, rendered a page at a time so that a 100,000-event programme
-//! keeps a small DOM; "Show more" adds the next page.
+//! keeps a small DOM; "Show more" adds the next page, and printing shows them all.
 
 use leptos::prelude::*;
 
@@ -23,6 +23,13 @@ pub fn EventList(
     let shown = RwSignal::new(PAGE_SIZE);
     // A new result starts again at the first page.
     Effect::watch(move || indices.track(), move |_, _, _| shown.set(PAGE_SIZE), false);
+    // On paper, every matching event: the browser lays the page out again for printing after
+    // `beforeprint`, so the whole (filtered) programme is printed, not the first page of it.
+    // (Only where there is a window: not in the native prerender.)
+    if crate::browser::window().is_some() {
+        let print_all = window_event_listener_untyped("beforeprint", move |_| shown.set(usize::MAX));
+        on_cleanup(move || print_all.remove());
+    }
 
     let groups = {
         let programme = programme.clone();

@@ -224,3 +224,14 @@ async fn what_changed_since_the_last_visit_is_marked_until_dismissed() {
     browser.quit().await;
     let _ = std::fs::remove_dir_all(&dist);
 }
+
+#[tokio::test]
+async fn printing_the_programme_prints_every_matching_event_not_the_first_page() {
+    let browser = open_app(DESKTOP, "?programme=fixtures/generated-45.json").await;
+    let cards = || async { browser.count("[data-testid=event-card]").await };
+    assert_eq!(cards().await, 30, "the screen shows a page at a time");
+    // What the browser fires before it lays the page out for paper.
+    browser.script("window.dispatchEvent(new Event('beforeprint')); return true;").await;
+    eventually("every event on paper", || async { cards().await == 45 }).await;
+    browser.quit().await;
+}
