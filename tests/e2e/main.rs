@@ -6,6 +6,7 @@ mod a11y;
 mod browse;
 mod browser;
 mod calendar;
+mod deploy;
 mod first_screen;
 mod languages;
 mod offline;
