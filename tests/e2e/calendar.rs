@@ -216,6 +216,7 @@ async fn what_changed_since_the_last_visit_is_marked_until_dismissed() {
     {
         assert!(marks.iter().any(|mark| mark == expected), "{expected} not in {marks:?}");
     }
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "the change marks and their notice");
     browser.testid("mark-seen").await.click().await.unwrap();
     eventually("marks gone", || async { browser.count("[data-testid=change-mark]").await == 0 }).await;
     browser.driver.refresh().await.unwrap();

@@ -57,6 +57,7 @@ async fn a_programme_from_another_site_names_that_site_on_every_page_and_is_neve
     let notice = browser.text_of("other-source-notice").await;
     assert!(notice.contains(&format!("localhost:{}", own_server.address().port())), "{notice}");
     assert_eq!(browser.count("[data-testid=offline-notice]").await, 0, "another site's header was believed");
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "the other-source notice");
     for page in ["nav-shortlist", "nav-programme"] {
         browser.testid(page).await.click().await.unwrap();
         assert!(browser.testid("other-source-notice").await.is_displayed().await.unwrap(), "{page}");
