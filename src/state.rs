@@ -12,9 +12,9 @@ use leptos::prelude::*;
 
 use crate::browser::storage::{self, StorageFault};
 use crate::browser::{clock, url};
-use crate::domain::clash::{overlaps_with, Overlap};
+use crate::domain::clash::{worst_overlaps, Overlap};
 use crate::domain::i18n::Lang;
-use crate::domain::programme::{Problem, Programme};
+use crate::domain::programme::{Event, Problem, Programme};
 use crate::domain::query::{to_query, Ignored, ViewState};
 use crate::domain::shortlist::{merge, MergePreview, NamedList, PickKey, Shortlists, Snapshot};
 
@@ -101,12 +101,11 @@ pub fn use_shortlist() -> ShortlistState {
     expect_context::<ShortlistState>()
 }
 
-/// Indices of the events of `programme` picked on `list`.
-pub fn picked_events(list: &NamedList, programme: &Programme) -> Vec<usize> {
-    list.live_picks()
-        .filter(|(key, _)| key.programme == programme.meta.id)
-        .filter_map(|(key, _)| programme.event_index(&key.event))
-        .collect()
+/// How `event` overlaps the other events of `programme` picked on `list` (the most serious
+/// way, and those events), if it does.
+pub fn picked_overlaps<'a>(list: &NamedList, programme: &'a Programme, event: &Event) -> Option<(Overlap, Vec<&'a Event>)> {
+    let picked = list.live_picks().filter(|(key, _)| key.programme == programme.meta.id).filter_map(|(key, _)| programme.event(&key.event));
+    worst_overlaps(event, picked)
 }
 
 /// Events changed since the reader's last visit (by index), and how; empty once dismissed.
@@ -239,11 +238,9 @@ impl ShortlistState {
         // Said at the moment of picking: the reader can keep both.
         let clash = added
             .then(|| {
-                let others = self.lists.with_untracked(|lists| picked_events(lists.active_list(), programme));
-                let found = overlaps_with(event, others.iter().map(|&i| &programme.events[i]));
-                let worst = found.first()?.1;
-                let titles = found.iter().filter(|(_, how)| *how == worst).map(|(e, _)| e.title.get(lang.tag()).to_owned()).collect();
-                Some((event.title.get(lang.tag()).to_owned(), titles, worst))
+                let (how, others) = self.lists.with_untracked(|lists| picked_overlaps(lists.active_list(), programme, event))?;
+                let titles = others.iter().map(|other| other.title.get(lang.tag()).to_owned()).collect();
+                Some((event.title.get(lang.tag()).to_owned(), titles, how))
             })
             .flatten();
         self.clash.set(clash);

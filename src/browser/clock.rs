@@ -15,10 +15,19 @@ pub fn reader_offset_at(utc_ms: i64) -> Option<i32> {
 }
 
 /// The reader's IANA time zone ("Asia/Tokyo"), from `Intl`; `None` natively or if unknown.
+/// Asked of `Intl` once per page: every timed card shows it, and a formatter is costly to make.
 pub fn reader_time_zone() -> Option<String> {
+    thread_local! {
+        static ZONE: std::cell::OnceCell<Option<String>> = const { std::cell::OnceCell::new() };
+    }
     super::window()?;
-    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
-    js_sys::Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
+    ZONE.with(|zone| {
+        zone.get_or_init(|| {
+            let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
+            js_sys::Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
+        })
+        .clone()
+    })
 }
 
 /// Now, in UTC (the `DTSTAMP` of calendar files).

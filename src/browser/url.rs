@@ -91,7 +91,6 @@ pub fn absolute_address(file: &str) -> Option<String> {
 
 /// This page's absolute address with the given query and fragment, for share links.
 pub fn absolute_url(pairs: &[(String, String)], fragment: &str) -> String {
-    let Some(window) = super::window() else { return String::new() };
-    let location = window.location();
-    format!("{}{}{}#{fragment}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), encode_query(pairs))
+    let Some(page) = app_address() else { return String::new() };
+    format!("{page}{}#{fragment}", encode_query(pairs))
 }

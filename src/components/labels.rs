@@ -92,3 +92,8 @@ pub fn when_lines(programme: &Programme, event: &Event, lang: Lang) -> (String, 
         Some(tr_with(lang, Msg::YourTime, &[("zone", &reader_zone), ("when", &format_when(lang, &local))])),
     )
 }
+
+/// Titles as a quoted list: "“A”, “B”".
+pub fn quoted_list<'a>(titles: impl Iterator<Item = &'a str>) -> String {
+    titles.map(|title| format!("“{title}”")).collect::<Vec<_>>().join(", ")
+}

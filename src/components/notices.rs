@@ -6,6 +6,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use super::labels::quoted_list;
 use super::list_manager::list_display_name;
 use crate::browser::storage::StorageFault;
 use crate::browser::{clock, files};
@@ -110,7 +111,7 @@ pub fn Notices(
                 }
             })}
             {move || shortlist.clash.get().map(|(title, others, how)| {
-                let titles = others.iter().map(|t| format!("“{t}”")).collect::<Vec<_>>().join(", ");
+                let titles = quoted_list(others.iter().map(String::as_str));
                 let msg = if how == Overlap::Clash { Msg::ClashOnPick } else { Msg::PossibleClashOnPick };
                 view! {
                     <div class="notice warning" role="status" data-testid="clash-notice">

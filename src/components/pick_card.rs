@@ -5,12 +5,12 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::event_card::EventCard;
-use super::labels::status_label;
+use super::labels::{quoted_list, status_label};
 use crate::browser::clock;
-use crate::domain::clash::{overlaps_with, Overlap};
+use crate::domain::clash::Overlap;
 use crate::domain::i18n::{tr, tr_with, Msg};
 use crate::domain::shortlist::{pick_changes, PickChange, Priority, ShortlistEntry};
-use crate::state::{picked_events, use_lang, use_programme, use_shortlist};
+use crate::state::{picked_overlaps, use_lang, use_programme, use_shortlist};
 
 /// How long after the last key a note is saved.
 const NOTE_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
@@ -56,13 +56,10 @@ pub fn PickCard(
         let index = entry.event;
         move || {
             let event = &programme.events[index?];
-            let others = shortlist.lists.with(|lists| picked_events(lists.active_list(), &programme));
-            let found = overlaps_with(event, others.iter().map(|&i| &programme.events[i]));
-            let worst = found.first()?.1;
-            let titles: Vec<String> =
-                found.iter().filter(|(_, how)| *how == worst).map(|(e, _)| format!("“{}”", e.title.get(lang.tag()))).collect();
-            let msg = if worst == Overlap::Clash { Msg::ClashWith } else { Msg::PossibleClashWith };
-            Some(tr_with(lang, msg, &[("titles", &titles.join(", "))]))
+            let (how, others) = shortlist.lists.with(|lists| picked_overlaps(lists.active_list(), &programme, event))?;
+            let titles = quoted_list(others.iter().map(|other| other.title.get(lang.tag())));
+            let msg = if how == Overlap::Clash { Msg::ClashWith } else { Msg::PossibleClashWith };
+            Some(tr_with(lang, msg, &[("titles", &titles)]))
         }
     };
     let (priority_key, note_key, remove_key, print_key) = (key.clone(), key.clone(), key.clone(), key.clone());

@@ -41,12 +41,13 @@ fn days(when: &When) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
     }
 }
 
-/// For `event`, the others it overlaps, most serious first.
-pub fn overlaps_with<'a>(event: &Event, others: impl Iterator<Item = &'a Event>) -> Vec<(&'a Event, Overlap)> {
-    let mut found: Vec<(&Event, Overlap)> =
+/// For `event`, the most serious way it overlaps any of `others`, and the others that overlap
+/// it that way; `None` when none does.
+pub fn worst_overlaps<'a>(event: &Event, others: impl Iterator<Item = &'a Event>) -> Option<(Overlap, Vec<&'a Event>)> {
+    let found: Vec<(&Event, Overlap)> =
         others.filter(|other| other.id != event.id).filter_map(|other| Some((other, overlap(&event.when, &other.when)?))).collect();
-    found.sort_by_key(|&(_, how)| std::cmp::Reverse(how));
-    found
+    let worst = found.iter().map(|&(_, how)| how).max()?;
+    Some((worst, found.into_iter().filter(|&(_, how)| how == worst).map(|(other, _)| other).collect()))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::programme::{Programme, Status};
+use super::programme::{Event, Programme, Status};
 use super::shortlist::{status_code, when_code};
 
 /// The programme as a reader last saw it.
@@ -28,34 +28,31 @@ pub enum Change {
 /// The programme as the reader sees it now. The place is the file's default text, so that a
 /// change of the reader's language is not a change of the programme.
 pub fn seen_now(programme: &Programme) -> Seen {
-    let events = programme
-        .events
-        .iter()
-        .map(|event| {
-            (event.id.clone(), [when_code(&event.when), event.place("").unwrap_or_default(), status_code(event.status).to_owned()])
-        })
-        .collect();
-    Seen { events }
+    Seen { events: programme.events.iter().map(|event| (event.id.clone(), codes(event))).collect() }
+}
+
+/// An event's when, place and status, as remembered.
+fn codes(event: &Event) -> [String; 3] {
+    [when_code(&event.when), event.place("").unwrap_or_default(), status_code(event.status).to_owned()]
 }
 
 /// For each event of `programme` (by index) that changed since `seen`, how.
 pub fn changes_since(seen: &Seen, programme: &Programme) -> BTreeMap<usize, Vec<Change>> {
-    let now = seen_now(programme);
     let mut changes = BTreeMap::new();
     for (index, event) in programme.events.iter().enumerate() {
         let Some([when, place, status]) = seen.events.get(&event.id) else {
             changes.insert(index, vec![Change::New]);
             continue;
         };
-        let [when_now, place_now, status_now] = &now.events[&event.id];
+        let [when_now, place_now, status_now] = codes(event);
         let mut how = Vec::new();
-        if when != when_now {
+        if *when != when_now {
             how.push(Change::Moved);
         }
-        if place != place_now {
+        if *place != place_now {
             how.push(Change::Replaced);
         }
-        if status != status_now && event.status == Status::Cancelled {
+        if *status != status_now && event.status == Status::Cancelled {
             how.push(Change::Cancelled);
         }
         if !how.is_empty() {
