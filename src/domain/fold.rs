@@ -45,12 +45,22 @@ fn fold_char(c: char, out: &mut String) {
 /// Lower-cases and folds `text` into space-separated words.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// `fold`, appended to `out`: one buffer for several texts.
+pub fn fold_into(text: &str, out: &mut String) {
     for upper in text.chars() {
+        // ASCII is most of most programmes: no table, no Unicode lower-casing.
+        if upper.is_ascii() {
+            out.push(if upper.is_ascii_alphanumeric() || upper == '+' { upper.to_ascii_lowercase() } else { ' ' });
+            continue;
+        }
         for c in upper.to_lowercase() {
-            fold_char(c, &mut out);
+            fold_char(c, out);
         }
     }
-    out
 }
 
 /// The words of a search query, folded; empty words dropped.

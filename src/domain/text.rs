@@ -3,15 +3,45 @@
 
 use std::collections::BTreeMap;
 
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// As written in the file: `"Title"` or `{"en": "Title", "fr": "Titre"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(untagged, rename = "Text")]
 pub enum RawText {
     Plain(String),
     Localised(BTreeMap<String, String>),
+}
+
+/// By hand rather than `untagged`: serde's untagged enums buffer every value before trying
+/// each variant, which was a large share of reading a big programme (issue #12).
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = RawText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string, or an object of language tag to string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RawText, E> {
+                Ok(RawText::Plain(text.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<RawText, E> {
+                Ok(RawText::Plain(text))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawText, A::Error> {
+                let mut texts = BTreeMap::new();
+                // A repeated tag keeps its last value, as `extract` does.
+                while let Some((lang, text)) = map.next_entry::<String, String>()? {
+                    texts.insert(lang, text);
+                }
+                Ok(RawText::Localised(texts))
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
 }
 
 /// Validated text: at least one non-empty value. The empty tag "" marks a plain string whose
@@ -27,12 +57,20 @@ impl Text {
     }
 
     /// `None` when there is no non-empty value: the caller reports it with its JSON path.
-    pub fn from_raw(raw: &RawText) -> Option<Self> {
+    /// Takes the file's strings rather than copying them: a big programme is mostly text.
+    pub fn from_raw(raw: RawText) -> Option<Self> {
         let values: Vec<(String, String)> = match raw {
-            RawText::Plain(value) => vec![(String::new(), value.trim().to_owned())],
-            RawText::Localised(map) => map.iter().map(|(lang, value)| (lang.to_ascii_lowercase(), value.trim().to_owned())).collect(),
+            RawText::Plain(value) => vec![(String::new(), trimmed(value))],
+            RawText::Localised(map) => map
+                .into_iter()
+                .map(|(mut lang, value)| {
+                    lang.make_ascii_lowercase();
+                    (lang, trimmed(value))
+                })
+                .collect(),
         };
-        let values: Vec<_> = values.into_iter().filter(|(_, value)| !value.is_empty()).collect();
+        let mut values = values;
+        values.retain(|(_, value)| !value.is_empty());
         (!values.is_empty()).then_some(Self { values })
     }
 
@@ -62,12 +100,23 @@ impl Text {
     }
 }
 
+/// `text` without surrounding white space, reusing its buffer when there is none.
+pub fn trimmed(text: String) -> String {
+    // Most texts start and end with a visible ASCII character: no need to ask Unicode.
+    let visible = |byte: Option<&u8>| byte.is_some_and(|&b| b.is_ascii_graphic());
+    if (visible(text.as_bytes().first()) && visible(text.as_bytes().last())) || text.trim().len() == text.len() {
+        text
+    } else {
+        text.trim().to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn text(json: &str) -> Option<Text> {
-        Text::from_raw(&serde_json::from_str(json).unwrap())
+        Text::from_raw(serde_json::from_str(json).unwrap())
     }
 
     #[test]

@@ -18,13 +18,16 @@ use crate::domain::text::RawText;
 pub type Item<T> = Result<T, Problem>;
 
 /// The file as read, before validation.
+#[derive(Debug, PartialEq)]
 pub struct Extracted {
     pub programme: RawMeta,
     pub themes: Vec<Item<RawTheme>>,
     pub partners: Vec<Item<RawPartner>>,
     pub series: Vec<Item<RawSeries>>,
     pub debates: Vec<Item<RawDebate>>,
-    pub events: Vec<Item<RawEvent>>,
+    /// Boxed, so that each is freed as soon as it is validated: a big programme's peak memory.
+    #[allow(clippy::vec_box)]
+    pub events: Vec<Item<Box<RawEvent>>>,
 }
 
 /// Reads the whole file; `Err` when its frame is wrong.
@@ -37,7 +40,7 @@ pub fn extract(root: &Value) -> Result<Extracted, Problem> {
         series: root.items("series", RawSeries::read)?,
         debates: root.items("debates", RawDebate::read)?,
         events: match root.get("events") {
-            Some(_) => root.items("events", RawEvent::read)?,
+            Some(_) => root.items("events", |o| RawEvent::read(o).map(Box::new))?,
             None => return Err(Problem::new("events", "is missing: a programme needs a list of events (it may be empty)")),
         },
     })
@@ -253,12 +256,6 @@ impl RawDebate {
 }
 
 const MODES: [(&str, Mode); 3] = [("in_person", Mode::InPerson), ("online", Mode::Online), ("hybrid", Mode::Hybrid)];
-const STATUSES: [(&str, Status); 4] = [
-    ("scheduled", Status::Scheduled),
-    ("cancelled", Status::Cancelled),
-    ("postponed", Status::Postponed),
-    ("moved_online", Status::MovedOnline),
-];
 
 impl RawEvent {
     fn read(o: &Obj) -> Result<Self, Problem> {

@@ -3,10 +3,12 @@
 
 mod error;
 mod extract;
+mod fast;
 mod locate;
 mod model;
 mod parse;
 pub mod raw;
+mod strict;
 mod validate;
 
 pub use error::{terminal_safe, LoadError, Problem, MAX_PROGRAMME_BYTES, SUPPORTED_MAJOR};

@@ -2,11 +2,15 @@
 //!
 //! Owns the *shape* only: field names, optionality, enum spellings. `extract` reads files into
 //! these types; meaning (ids resolve, dates exist, links are http) is checked in `validate`.
-//! `Serialize` is for writing files (the generator) and must use the same names as `extract`. The JSON Schema in
+//! `Serialize` is for writing files (the generator) and must use the same names as `extract`.
+//! `Deserialize` is the fast path only (`fast.rs`): it gives up at the first surprise and
+//! `extract` reads the file again, with a path for every mistake. The JSON Schema in
 //! public/programme.schema.json is generated from these types, so the two cannot drift.
 //! Unknown fields are ignored, so files written for a newer minor version still load.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use super::strict::{object, objects, optional_object, spelling};
 
 use crate::domain::text::RawText;
 
@@ -14,7 +18,7 @@ use crate::domain::text::RawText;
 use schemars::JsonSchema;
 
 /// A programme of events: one file published next to the app.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Programme")]
 pub struct RawProgramme {
@@ -22,25 +26,27 @@ pub struct RawProgramme {
     /// optional fields.
     pub schema_version: String,
     /// Who publishes the programme and when.
+    #[serde(deserialize_with = "object")]
     pub programme: RawMeta,
     /// Vocabulary of themes that events refer to by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects")]
     pub themes: Vec<RawTheme>,
     /// Vocabulary of partner organisations and networks that events and series refer to by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects")]
     pub partners: Vec<RawPartner>,
     /// Event series (schema.org EventSeries / Course) that events belong to.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects")]
     pub series: Vec<RawSeries>,
     /// Debates and fora that the programme prepares participants for.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects")]
     pub debates: Vec<RawDebate>,
     /// The events (schema.org Event). A malformed event is skipped and reported; the rest load.
+    #[serde(deserialize_with = "objects")]
     pub events: Vec<RawEvent>,
 }
 
 /// Programme metadata.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Meta")]
 pub struct RawMeta {
@@ -67,7 +73,7 @@ pub struct RawMeta {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Theme")]
 pub struct RawTheme {
@@ -75,7 +81,7 @@ pub struct RawTheme {
     pub label: RawText,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Partner")]
 pub struct RawPartner {
@@ -94,7 +100,7 @@ pub struct RawPartner {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Series")]
 pub struct RawSeries {
@@ -119,7 +125,7 @@ pub struct RawSeries {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Debate")]
 pub struct RawDebate {
@@ -130,7 +136,7 @@ pub struct RawDebate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<RawText>,
     /// When it takes place, if the source says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_object")]
     pub when: Option<RawWhen>,
     /// How often it recurs when no date is given, e.g. "annual".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -142,7 +148,7 @@ pub struct RawDebate {
 }
 
 /// One event of the programme.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Event")]
 pub struct RawEvent {
@@ -160,11 +166,12 @@ pub struct RawEvent {
     /// Partner ids.
     #[serde(default)]
     pub partners: Vec<String>,
+    #[serde(deserialize_with = "object")]
     pub when: RawWhen,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_object")]
     pub location: Option<RawLocation>,
     /// schema.org `eventAttendanceMode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_mode")]
     pub mode: Option<Mode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<RawText>,
@@ -172,9 +179,9 @@ pub struct RawEvent {
     #[serde(default)]
     pub languages: Vec<String>,
     /// schema.org `eventStatus`; "scheduled" when absent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "status")]
     pub status: Status,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects")]
     pub links: Vec<RawLink>,
     /// When the organiser last changed this event (since 1.2): a date or an RFC 3339
     /// timestamp. Calendar files number their versions of the event from it (`SEQUENCE`), so
@@ -185,7 +192,7 @@ pub struct RawEvent {
 
 /// ISO 8601 start and optional end, both at the same precision: "2012-06" (month only),
 /// "2012-06-05" (day), or "2012-06-05T10:00:00-04:00" (time with the venue's UTC offset).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "When")]
 pub struct RawWhen {
@@ -194,7 +201,7 @@ pub struct RawWhen {
     pub end: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Location")]
 pub struct RawLocation {
@@ -212,7 +219,7 @@ pub struct RawLocation {
     pub time_zone: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Link")]
 pub struct RawLink {
@@ -248,6 +255,24 @@ impl Mode {
         Self::ALL.into_iter().find(|mode| mode.code() == code)
     }
 }
+
+fn optional_mode<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Mode>, D::Error> {
+    Option::<String>::deserialize(deserializer)?
+        .map(|code| spelling(&code, Mode::ALL.map(|mode| (mode.code(), mode)).as_slice()))
+        .transpose()
+}
+
+fn status<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Status, D::Error> {
+    spelling(&String::deserialize(deserializer)?, &STATUSES)
+}
+
+/// The spellings of `Status` in files, as `extract` and serde both read them.
+pub const STATUSES: [(&str, Status); 4] = [
+    ("scheduled", Status::Scheduled),
+    ("cancelled", Status::Cancelled),
+    ("postponed", Status::Postponed),
+    ("moved_online", Status::MovedOnline),
+];
 
 /// Whether the event still happens as announced (schema.org EventStatusType).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]

@@ -10,8 +10,8 @@ use super::error::Problem;
 use super::extract::{Extracted, Item};
 use super::model::{Debate, Event, Link, Location, Meta, Partner, Programme, Series, Stamp, Theme};
 use super::raw::{RawDebate, RawEvent, RawLink, RawLocation, RawMeta, RawPartner, RawSeries, RawTheme, RawWhen};
-use crate::domain::fold::fold;
-use std::fmt;
+use crate::domain::fold::fold_into;
+use std::fmt::{self, Write};
 
 /// A JSON path, `base.key`, formatted only when a problem is reported: building every path
 /// eagerly was most of the allocations when validating large programmes.
@@ -32,7 +32,7 @@ use crate::domain::when::{parse_date, parse_timestamp, When};
 
 pub fn validate(raw: Extracted) -> (Programme, Vec<Problem>) {
     let mut v = Validator::default();
-    let meta = v.meta(&raw.programme);
+    let meta = v.meta(raw.programme);
     let themes = v.items("themes", raw.themes, Validator::theme, |t: &Theme| &t.id);
     let partners = v.items("partners", raw.partners, Validator::partner, |p: &Partner| &p.id);
     let debates = v.items("debates", raw.debates, Validator::debate, |d: &Debate| &d.id);
@@ -41,7 +41,8 @@ pub fn validate(raw: Extracted) -> (Programme, Vec<Problem>) {
     programme.index_ids();
     let mut events = v.items("events", raw.events, |v, path, raw| v.event(path, raw, &programme), |e: &Event| &e.id);
     // Stable: events at the same time keep the order the organiser wrote them in.
-    events.sort_by_key(|event| event.when.sort_key());
+    // Sorted by key and index, then moved once each: events are large to move around.
+    events.sort_by_cached_key(|event| event.when.sort_key());
     programme.events = events;
     programme.index_ids();
     (programme, v.problems)
@@ -72,10 +73,13 @@ impl Validator {
         mut build: impl FnMut(&mut Self, &str, R) -> Option<T>,
         id_of: impl Fn(&T) -> &String,
     ) -> Vec<T> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::with_capacity(raw.len());
         let mut items = Vec::with_capacity(raw.len());
+        // One buffer for every item's path: a new string per event showed in the profile.
+        let mut path = String::new();
         for (index, item) in raw.into_iter().enumerate() {
-            let path = format!("{list}[{index}]");
+            path.clear();
+            let _ = write!(path, "{list}[{index}]");
             match item {
                 Err(problem) => self.problems.push(problem),
                 Ok(raw) => {
@@ -91,26 +95,26 @@ impl Validator {
         items
     }
 
-    fn meta(&mut self, raw: &RawMeta) -> Meta {
+    fn meta(&mut self, raw: RawMeta) -> Meta {
         let id = if valid_id(&raw.id) {
-            raw.id.clone()
+            raw.id
         } else {
             self.report("programme.id", bad_id_message(&raw.id));
             "programme".to_owned()
         };
-        let title = self.text(At("programme", "title"), &raw.title).unwrap_or_else(|| Text::plain(id.clone()));
+        let title = self.text(At("programme", "title"), raw.title).unwrap_or_else(|| Text::plain(id.clone()));
         let time_zone = if plausible_time_zone(&raw.time_zone) {
-            raw.time_zone.clone()
+            raw.time_zone
         } else {
             self.report("programme.time_zone", format!("`{}` is not an IANA time zone name such as \"Europe/Brussels\"", raw.time_zone));
             "UTC".to_owned()
         };
         Meta {
             title,
-            description: self.optional_text(At("programme", "description"), raw.description.as_ref()),
-            publisher: self.optional_text(At("programme", "publisher"), raw.publisher.as_ref()),
-            published: self.timestamp("programme.published", raw.published.as_deref()),
-            updated: self.timestamp("programme.updated", raw.updated.as_deref()),
+            description: self.optional_text(At("programme", "description"), raw.description),
+            publisher: self.optional_text(At("programme", "publisher"), raw.publisher),
+            published: self.timestamp(At("programme", "published"), raw.published.as_deref()),
+            updated: self.timestamp(At("programme", "updated"), raw.updated.as_deref()),
             time_zone,
             language: raw.language.as_deref().and_then(|tag| {
                 let plausible = language_tag(tag);
@@ -125,28 +129,28 @@ impl Validator {
     }
 
     fn theme(&mut self, path: &str, raw: RawTheme) -> Option<Theme> {
-        let id = self.id(path, &raw.id);
-        let label = self.text(At(path, "label"), &raw.label);
+        let id = self.id(path, raw.id);
+        let label = self.text(At(path, "label"), raw.label);
         Some(Theme { id: id?, label: label? })
     }
 
     fn partner(&mut self, path: &str, raw: RawPartner) -> Option<Partner> {
-        let id = self.id(path, &raw.id);
-        let name = self.text(At(path, "name"), &raw.name);
+        let id = self.id(path, raw.id);
+        let name = self.text(At(path, "name"), raw.name);
         let url = self.optional_url(At(path, "url"), raw.url.as_deref());
         Some(Partner {
             id: id?,
             name: name?,
-            short_name: self.optional_text(At(path, "short_name"), raw.short_name.as_ref()),
+            short_name: self.optional_text(At(path, "short_name"), raw.short_name),
             kind: raw.kind,
-            relation: self.optional_text(At(path, "relation"), raw.relation.as_ref()),
+            relation: self.optional_text(At(path, "relation"), raw.relation),
             url: url?,
         })
     }
 
     fn debate(&mut self, path: &str, raw: RawDebate) -> Option<Debate> {
-        let id = self.id(path, &raw.id);
-        let title = self.text(At(path, "title"), &raw.title);
+        let id = self.id(path, raw.id);
+        let title = self.text(At(path, "title"), raw.title);
         let when = match &raw.when {
             Some(when) => Some(self.when(At(path, "when"), when)?),
             None => None,
@@ -155,18 +159,18 @@ impl Validator {
         Some(Debate {
             id: id?,
             title: title?,
-            short_title: self.optional_text(At(path, "short_title"), raw.short_title.as_ref()),
-            description: self.optional_text(At(path, "description"), raw.description.as_ref()),
+            short_title: self.optional_text(At(path, "short_title"), raw.short_title),
+            description: self.optional_text(At(path, "description"), raw.description),
             when,
-            recurrence: self.optional_text(At(path, "recurrence"), raw.recurrence.as_ref()),
-            venue: self.optional_text(At(path, "venue"), raw.venue.as_ref()),
+            recurrence: self.optional_text(At(path, "recurrence"), raw.recurrence),
+            venue: self.optional_text(At(path, "venue"), raw.venue),
             url: url?,
         })
     }
 
     fn series(&mut self, path: &str, raw: RawSeries, programme: &Programme) -> Option<Series> {
-        let id = self.id(path, &raw.id);
-        let title = self.text(At(path, "title"), &raw.title);
+        let id = self.id(path, raw.id);
+        let title = self.text(At(path, "title"), raw.title);
         let organisers = self.refs(At(path, "organisers"), &raw.organisers, "partner", |id| programme.partner_index(id));
         let partners = self.refs(At(path, "partners"), &raw.partners, "partner", |id| programme.partner_index(id));
         let prepares_for = self
@@ -175,19 +179,20 @@ impl Validator {
         Some(Series {
             id: id?,
             title: title?,
-            short_title: self.optional_text(At(path, "short_title"), raw.short_title.as_ref()),
-            description: self.optional_text(At(path, "description"), raw.description.as_ref()),
+            short_title: self.optional_text(At(path, "short_title"), raw.short_title),
+            description: self.optional_text(At(path, "description"), raw.description),
             organisers: organisers?,
             partners: partners?,
-            audience: self.optional_text(At(path, "audience"), raw.audience.as_ref()),
+            audience: self.optional_text(At(path, "audience"), raw.audience),
             prepares_for: prepares_for?,
             url: url?,
         })
     }
 
-    fn event(&mut self, path: &str, raw: RawEvent, programme: &Programme) -> Option<Event> {
-        let id = self.id(path, &raw.id);
-        let title = self.text(At(path, "title"), &raw.title);
+    fn event(&mut self, path: &str, raw: Box<RawEvent>, programme: &Programme) -> Option<Event> {
+        let raw = *raw;
+        let id = self.id(path, raw.id);
+        let title = self.text(At(path, "title"), raw.title);
         let series = match &raw.series {
             None => Some(None),
             Some(series) => self
@@ -197,14 +202,14 @@ impl Validator {
         let themes = self.refs(At(path, "themes"), &raw.themes, "theme", |id| programme.theme_index(id));
         let partners = self.refs(At(path, "partners"), &raw.partners, "partner", |id| programme.partner_index(id));
         let when = self.when(At(path, "when"), &raw.when);
-        let location = match &raw.location {
+        let location = match raw.location {
             None => Some(None),
             Some(location) => self.location(At(path, "location"), location).map(Some),
         };
-        let languages = self.languages(At(path, "languages"), &raw.languages);
-        let links = self.links(At(path, "links"), &raw.links);
-        let summary = self.optional_text(At(path, "summary"), raw.summary.as_ref());
-        let audience = self.optional_text(At(path, "audience"), raw.audience.as_ref());
+        let languages = self.languages(At(path, "languages"), raw.languages);
+        let links = self.links(At(path, "links"), raw.links);
+        let summary = self.optional_text(At(path, "summary"), raw.summary);
+        let audience = self.optional_text(At(path, "audience"), raw.audience);
         let mut event = Event {
             id: id?,
             series: series?,
@@ -220,7 +225,7 @@ impl Validator {
             languages: languages?,
             status: raw.status,
             links: links?,
-            updated: self.timestamp(&format!("{path}.updated"), raw.updated.as_deref()),
+            updated: self.timestamp(At(path, "updated"), raw.updated.as_deref()),
             search_text: String::new(),
         };
         event.search_text = search_text(&event);
@@ -228,20 +233,20 @@ impl Validator {
         Some(event)
     }
 
-    fn location(&mut self, path: At<'_>, raw: &RawLocation) -> Option<Location> {
+    fn location(&mut self, path: At<'_>, raw: RawLocation) -> Option<Location> {
         let base = path.to_string();
         let path = base.as_str();
-        let name = self.text(At(path, "name"), &raw.name);
-        let country = match &raw.country {
-            Some(code) if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => Some(Some(code.clone())),
+        let name = self.text(At(path, "name"), raw.name);
+        let country = match raw.country {
+            Some(code) if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => Some(Some(code)),
             Some(code) => {
                 self.report(format!("{path}.country"), format!("`{code}` is not an ISO 3166-1 alpha-2 country code such as \"BE\""));
                 None
             }
             None => Some(None),
         };
-        let time_zone = match &raw.time_zone {
-            Some(zone) if plausible_time_zone(zone) => Some(Some(zone.clone())),
+        let time_zone = match raw.time_zone {
+            Some(zone) if plausible_time_zone(&zone) => Some(Some(zone)),
             Some(zone) => {
                 self.report(format!("{path}.time_zone"), format!("`{zone}` is not an IANA time zone name such as \"Europe/Brussels\""));
                 None
@@ -250,23 +255,23 @@ impl Validator {
         };
         Some(Location {
             name: name?,
-            address: self.optional_text(At(path, "address"), raw.address.as_ref()),
-            city: self.optional_text(At(path, "city"), raw.city.as_ref()),
+            address: self.optional_text(At(path, "address"), raw.address),
+            city: self.optional_text(At(path, "city"), raw.city),
             country: country?,
             time_zone: time_zone?,
         })
     }
 
-    fn id(&mut self, path: &str, id: &str) -> Option<String> {
-        if valid_id(id) {
-            Some(id.to_owned())
+    fn id(&mut self, path: &str, id: String) -> Option<String> {
+        if valid_id(&id) {
+            Some(id)
         } else {
-            self.report(format!("{path}.id"), bad_id_message(id));
+            self.report(format!("{path}.id"), bad_id_message(&id));
             None
         }
     }
 
-    fn text(&mut self, path: At<'_>, raw: &RawText) -> Option<Text> {
+    fn text(&mut self, path: At<'_>, raw: RawText) -> Option<Text> {
         let text = Text::from_raw(raw);
         if text.is_none() {
             self.report(path.to_string(), "must not be empty");
@@ -275,7 +280,7 @@ impl Validator {
     }
 
     /// An optional text that is present but empty is reported and treated as absent.
-    fn optional_text(&mut self, path: At<'_>, raw: Option<&RawText>) -> Option<Text> {
+    fn optional_text(&mut self, path: At<'_>, raw: Option<RawText>) -> Option<Text> {
         raw.and_then(|raw| self.text(path, raw))
     }
 
@@ -302,12 +307,12 @@ impl Validator {
         When::parse(&raw.start, raw.end.as_deref()).map_err(|err| self.report(path.to_string(), err.to_string())).ok()
     }
 
-    fn timestamp(&mut self, path: &str, raw: Option<&str>) -> Option<Stamp> {
+    fn timestamp(&mut self, path: At<'_>, raw: Option<&str>) -> Option<Stamp> {
         let raw = raw?;
         let stamp = parse_date(raw).map(Stamp::Date).or_else(|| parse_timestamp(raw).map(Stamp::Time));
         if stamp.is_none() {
             let message = format!("`{raw}` is neither a date (\"2013-02-21\") nor an RFC 3339 timestamp (\"2013-02-21T09:00:00-05:00\")");
-            self.report(path, message);
+            self.report(path.to_string(), message);
         }
         stamp
     }
@@ -329,13 +334,13 @@ impl Validator {
         }
     }
 
-    fn links(&mut self, path: At<'_>, raw: &[RawLink]) -> Option<Vec<Link>> {
+    fn links(&mut self, path: At<'_>, raw: Vec<RawLink>) -> Option<Vec<Link>> {
         let mut links = Vec::with_capacity(raw.len());
         let mut ok = true;
-        for (index, link) in raw.iter().enumerate() {
+        for (index, link) in raw.into_iter().enumerate() {
             // Links are few: their item path is built eagerly.
             let item = format!("{path}[{index}]");
-            let label = self.optional_text(At(&item, "label"), link.label.as_ref());
+            let label = self.optional_text(At(&item, "label"), link.label);
             match self.url(At(&item, "url"), &link.url) {
                 Some(valid) => links.push(Link { label, ..valid }),
                 None => ok = false,
@@ -344,7 +349,7 @@ impl Validator {
         ok.then_some(links)
     }
 
-    fn languages(&mut self, path: At<'_>, raw: &[String]) -> Option<Vec<String>> {
+    fn languages(&mut self, path: At<'_>, raw: Vec<String>) -> Option<Vec<String>> {
         let mut ok = true;
         for (index, tag) in raw.iter().enumerate() {
             if !valid_language_tag(tag) {
@@ -352,21 +357,31 @@ impl Validator {
                 ok = false;
             }
         }
-        ok.then(|| raw.to_vec())
+        ok.then_some(raw)
     }
 }
 
 /// The event's own texts, folded for search.
 fn search_text(event: &Event) -> String {
-    let mut parts: Vec<&str> = event.title.all_values().collect();
-    let texts = [event.summary.as_ref(), event.audience.as_ref()];
-    parts.extend(texts.into_iter().flatten().flat_map(Text::all_values));
+    let location = event.location.as_ref();
     // Themes, partners and series are matched through `Programme::vocabulary_text`.
-    if let Some(location) = &event.location {
-        parts.extend(location.name.all_values());
-        parts.extend([location.city.as_ref(), location.address.as_ref()].into_iter().flatten().flat_map(Text::all_values));
+    let texts = [
+        Some(&event.title),
+        event.summary.as_ref(),
+        event.audience.as_ref(),
+        location.map(|location| &location.name),
+        location.and_then(|location| location.city.as_ref()),
+        location.and_then(|location| location.address.as_ref()),
+    ];
+    let parts = || texts.into_iter().flatten().flat_map(Text::all_values);
+    let mut folded = String::with_capacity(parts().map(|part| part.len() + 1).sum());
+    for (index, part) in parts().enumerate() {
+        if index > 0 {
+            folded.push(' ');
+        }
+        fold_into(part, &mut folded);
     }
-    fold(&parts.join(" "))
+    folded
 }
 
 /// Ids appear in URLs and storage keys: letters, digits, `.`, `_`, `-`; at most 200 characters.

@@ -1,0 +1,157 @@
+//! The fast path for reading a programme file (issue #12): typed serde straight from the text,
+//! with no JSON tree in between. It knows no messages. At the first surprise (a wrong type, a
+//! `null` where a list belongs, a repeated field, a missing one) it gives up, and `parse` reads
+//! the file again with `extract`, which finds every mistake with its path. So a file that the
+//! fast path reads must give exactly what `extract` would: `tests/fuzz.rs` checks that on
+//! thousands of mutated files.
+
+use serde::Deserialize;
+
+use super::extract::Extracted;
+use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawSeries, RawTheme};
+
+/// The file's frame, as `extract` reads it.
+#[derive(Deserialize)]
+struct Frame {
+    schema_version: String,
+    programme: RawMeta,
+    #[serde(default)]
+    themes: Vec<RawTheme>,
+    #[serde(default)]
+    partners: Vec<RawPartner>,
+    #[serde(default)]
+    series: Vec<RawSeries>,
+    #[serde(default)]
+    debates: Vec<RawDebate>,
+    // Boxed: each is freed as soon as it is validated (see `Extracted::events`).
+    #[allow(clippy::vec_box)]
+    events: Vec<Box<RawEvent>>,
+}
+
+/// The version and the file as read, or `None`: then the slow path decides.
+pub fn read_fast(body: &str) -> Option<(String, Extracted)> {
+    let frame: Frame = serde_json::from_str(body).ok()?;
+    Some((
+        frame.schema_version,
+        Extracted {
+            programme: frame.programme,
+            themes: ok(frame.themes),
+            partners: ok(frame.partners),
+            series: ok(frame.series),
+            debates: ok(frame.debates),
+            events: ok(frame.events),
+        },
+    ))
+}
+
+fn ok<T>(items: Vec<T>) -> Vec<super::extract::Item<T>> {
+    items.into_iter().map(Ok).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    //! The fast path may give up on any file, but when it reads one it must agree with
+    //! `extract` exactly: same version, same items, same values.
+
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    use super::*;
+    use crate::domain::programme::extract::extract;
+
+    fn slow(text: &str) -> Option<(String, Extracted)> {
+        let root: Value = serde_json::from_str(text).ok()?;
+        let version = root.get("schema_version")?.as_str()?.to_owned();
+        Some((version, extract(&root).ok()?))
+    }
+
+    fn agree(text: &str) {
+        if let Some(fast) = read_fast(text) {
+            assert_eq!(Some(fast), slow(text), "the fast path read differently:\n{text}");
+        }
+    }
+
+    fn fixtures() -> Vec<String> {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut texts = vec![std::fs::read_to_string(format!("{root}/public/programme.json")).expect("bundled programme")];
+        for name in ["timed.json", "programme-updated.json", "long-words.json", "five-mistakes.json", "many-bad-events.json"] {
+            texts.push(std::fs::read_to_string(format!("{root}/tests/fixtures/{name}")).expect("fixture"));
+        }
+        texts
+    }
+
+    /// Every node of a JSON value, as a path of keys and indices.
+    fn paths(value: &Value, at: Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(at.clone());
+        match value {
+            Value::Object(map) => map.iter().for_each(|(key, child)| paths(child, [at.clone(), vec![key.clone()]].concat(), out)),
+            Value::Array(items) => {
+                items.iter().enumerate().for_each(|(i, child)| paths(child, [at.clone(), vec![i.to_string()]].concat(), out))
+            }
+            _ => {}
+        }
+    }
+
+    fn node<'a>(value: &'a mut Value, path: &[String]) -> &'a mut Value {
+        path.iter().fold(value, |value, step| match value {
+            Value::Object(map) => map.get_mut(step).expect("key"),
+            Value::Array(items) => &mut items[step.parse::<usize>().expect("index")],
+            _ => unreachable!("paths lead through objects and lists"),
+        })
+    }
+
+    /// One node replaced by a value of another kind, or removed from its object.
+    fn mutate(text: &str, pick: usize, kind: u8) -> String {
+        let mut root: Value = serde_json::from_str(text).expect("fixture is JSON");
+        let mut all = Vec::new();
+        paths(&root, Vec::new(), &mut all);
+        let path = &all[pick % all.len()];
+        let replacement = match kind {
+            0 => Value::Null,
+            1 => Value::from(7),
+            2 => Value::from("text"),
+            3 => Value::Array(vec![Value::from("x")]),
+            4 => serde_json::json!({"en": "x"}),
+            5 => Value::Bool(true),
+            // serde reads `{"online": null}` as the spelling "online".
+            6 => match node(&mut root, path) {
+                Value::String(text) => serde_json::json!({ text.as_str(): null }),
+                _ => Value::Null,
+            },
+            _ => {
+                if let Some((last, parent)) = path.split_last() {
+                    if let Value::Object(map) = node(&mut root, parent) {
+                        map.remove(last);
+                    }
+                }
+                return root.to_string();
+            }
+        };
+        *node(&mut root, path) = replacement;
+        root.to_string()
+    }
+
+    #[test]
+    fn the_fixtures_agree_and_the_good_ones_take_the_fast_path() {
+        for text in fixtures() {
+            agree(&text);
+        }
+        assert!(read_fast(&fixtures()[0]).is_some(), "the bundled programme should be read by the fast path");
+    }
+
+    #[test]
+    fn a_repeated_field_is_left_to_the_slow_path() {
+        let text = fixtures()[0].replacen("\"events\": [", "\"events\": [], \"events\": [", 1);
+        assert!(read_fast(&text).is_none());
+        agree(&text.replacen("{\n", "{\"schema_version\": \"1.0\",", 1));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn a_mutated_file_is_read_alike_or_left_to_the_slow_path(which in 0usize..6, pick in any::<usize>(), kind in 0u8..8) {
+            let texts = fixtures();
+            agree(&mutate(&texts[which], pick, kind));
+        }
+    }
+}
