@@ -115,14 +115,18 @@ pub struct ChangeMarks(pub RwSignal<std::collections::BTreeMap<usize, Vec<crate:
 impl ChangeMarks {
     /// Compares the programme with what this reader last saw of it (a first visit, or
     /// unreadable data: nothing is marked, and now is remembered).
-    pub fn provide(programme: &Programme) -> Self {
+    pub fn provide(programme: &Arc<Programme>) -> Self {
         use crate::domain::seen::{changes_since, decode_seen, encode_seen, seen_now};
         let marks = match storage::load_seen(&programme.meta.id) {
             None => Default::default(),
             Some(saved) => match saved.as_deref().and_then(decode_seen) {
                 Some(seen) => changes_since(&seen, programme),
                 None => {
-                    storage::save_seen(&programme.meta.id, &encode_seen(&seen_now(programme)));
+                    // Just after the first frame is painted: for 10,000 events, encoding and
+                    // storing what was seen took as long as rendering the page.
+                    let programme = Arc::clone(programme);
+                    let save = move || storage::save_seen(&programme.meta.id, &encode_seen(&seen_now(&programme)));
+                    request_animation_frame(move || set_timeout(save, std::time::Duration::ZERO));
                     Default::default()
                 }
             },
