@@ -3,6 +3,10 @@
 
 pub mod domain;
 
+// Organisers' files from disk, for the native commands.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod organiser_files;
+
 // The web app. Natively it compiles only with the `prerender` feature, which renders the
 // first screen from these same components (`src/bin/prerender.rs`).
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]

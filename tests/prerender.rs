@@ -140,3 +140,45 @@ fn the_refresh_command_updates_a_built_dist_and_changes_nothing_on_a_bad_file() 
     assert_eq!(std::fs::read(dist.join("programme.json")).unwrap(), std::fs::read(&updated).unwrap());
     let _ = std::fs::remove_dir_all(&dist);
 }
+
+#[test]
+fn the_organiser_command_publishes_a_spreadsheet_or_a_schedule_into_a_built_dist() {
+    let dist = std::env::temp_dir().join(format!("pb-publish-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dist);
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), SOURCE_INDEX).unwrap();
+    std::fs::write(dist.join("programme.json"), bundled()).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = |args: &[&Path]| Command::new(env!("CARGO_BIN_EXE_prerender")).args(args).output().expect("runs");
+
+    // A pretalx export: converted, checked, written in with its first screen and feeds.
+    let out = run(&[&dist, &root.join("tests/fixtures/frab/pretalx-rc3.json")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let programme: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dist.join("programme.json")).unwrap()).unwrap();
+    assert_eq!(programme["programme"]["id"], "rc3-channels-2020");
+    assert_eq!(programme["events"].as_array().unwrap().len(), 48);
+    let page = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert!(page.contains("rC3 Channels"), "the first screen is the new programme's");
+    assert!(std::fs::read_to_string(dist.join("programme.ics")).unwrap().matches("BEGIN:VEVENT").count() == 48);
+
+    // The spreadsheet template's folder, with one planted mistake: listed by row and column,
+    // that event left out, the rest published.
+    let sheets = dist.join("sheets");
+    std::fs::create_dir_all(&sheets).unwrap();
+    for entry in std::fs::read_dir(root.join("docs/spreadsheet-template")).unwrap() {
+        let path = entry.unwrap().path();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        if path.ends_with("events.csv") {
+            text = text.replacen(",2012-06,", ",2012-13,", 1);
+        }
+        std::fs::write(sheets.join(path.file_name().unwrap()), text).unwrap();
+    }
+    let out = run(&[&dist, &sheets]);
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{report}");
+    assert!(report.contains("events.csv, row 3, column E (start): "), "{report}");
+    let programme: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dist.join("programme.json")).unwrap()).unwrap();
+    assert_eq!(programme["programme"]["id"], "unitar-migration-2012-2013");
+    assert_eq!(programme["events"].as_array().unwrap().len(), 9, "the event with the bad month is left out");
+    let _ = std::fs::remove_dir_all(&dist);
+}

@@ -10,6 +10,7 @@ pub mod download;
 pub mod filter;
 pub mod fold;
 pub mod i18n;
+pub mod import;
 pub mod linked_data;
 pub mod programme;
 pub mod qr;

@@ -1,0 +1,167 @@
+//! Organisers' files in, a checked programme file out: spreadsheets (one CSV file per sheet,
+//! `sheets.rs`) and conference schedules (the frab / c3voc `schedule.json` that pretalx and
+//! frab export, `schedule.rs`). Shared by the `prerender` command and the organiser's page,
+//! so both convert alike.
+//!
+//! Every problem says where it is in the organiser's own file: the sheet, row and column of a
+//! spreadsheet, or the JSON path of a schedule. The converted programme then goes through the
+//! app's own parser (`parse_programme`), and its problems are mapped back to those places too.
+
+mod origins;
+mod schedule;
+mod sheets;
+mod table;
+
+use std::collections::HashSet;
+use std::fmt;
+
+pub use schedule::import_schedule;
+pub use sheets::{import_sheets, write_sheets, Sheet, SHEET_NAMES};
+
+use crate::domain::programme::raw::RawProgramme;
+use crate::domain::programme::{parse_programme, LoadError, Problem, Programme};
+
+/// The format version importers write.
+pub const WRITTEN_VERSION: &str = "1.2";
+
+/// Where a problem is in the organiser's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// A spreadsheet cell, row or sheet: `row` counts like the spreadsheet (the header is
+    /// row 1); `column` is the header's name with its letter ("F (themes)").
+    Cell { file: String, row: Option<usize>, column: Option<String> },
+    /// A JSON path in the file given (a programme file or a schedule), with its line if known.
+    Path { path: String, line: Option<usize> },
+}
+
+/// One problem found while importing: the item is skipped or the value ignored, and said so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportProblem {
+    pub place: Place,
+    pub message: String,
+}
+
+impl ImportProblem {
+    pub fn cell(file: &str, row: Option<usize>, column: Option<String>, message: impl Into<String>) -> Self {
+        Self { place: Place::Cell { file: file.to_owned(), row, column }, message: message.into() }
+    }
+
+    pub fn path(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { place: Place::Path { path: path.into(), line: None }, message: message.into() }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Cell { file, row, column } => {
+                f.write_str(file)?;
+                if let Some(row) = row {
+                    write!(f, ", row {row}")?;
+                }
+                if let Some(column) = column {
+                    write!(f, ", column {column}")?;
+                }
+                Ok(())
+            }
+            Place::Path { path, line: Some(line) } => write!(f, "{path} (line {line})"),
+            Place::Path { path, line: None } => f.write_str(path),
+        }
+    }
+}
+
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// What an organiser gave: one programme file, a schedule, or spreadsheet sheets.
+pub enum Input {
+    Programme(String),
+    Schedule(String),
+    Sheets(Vec<Sheet>),
+}
+
+/// The result of a conversion: the programme file's text (pretty JSON, ready to publish), the
+/// programme as delegates will see it, and every problem, each in the organiser's terms.
+pub struct Converted {
+    pub text: String,
+    pub programme: Programme,
+    pub problems: Vec<ImportProblem>,
+}
+
+/// Tells a schedule from a programme file by its top-level keys, without trusting the name.
+pub fn classify_json(text: &str) -> Input {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    // Cheap look at the first keys: both formats are one object; a schedule's is `schedule`.
+    let looks_like_schedule = body.starts_with('{')
+        && serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(body)
+            .map(|root| root.contains_key("schedule") && !root.contains_key("schema_version"))
+            .unwrap_or(false);
+    if looks_like_schedule {
+        Input::Schedule(text.to_owned())
+    } else {
+        Input::Programme(text.to_owned())
+    }
+}
+
+/// Converts and checks. `Err` only when nothing can be made of the input at all (then the
+/// message says why and where).
+pub fn convert(input: Input) -> Result<Converted, LoadError> {
+    match input {
+        Input::Programme(text) => {
+            let (programme, problems) = parse_programme(&text)?;
+            let problems = problems.into_iter().map(|problem| from_problem(problem, None)).collect();
+            Ok(Converted { text, programme, problems })
+        }
+        Input::Schedule(text) => {
+            let (raw, problems, origins) = import_schedule(&text)?;
+            publishable(raw, problems, &origins)
+        }
+        Input::Sheets(sheets) => {
+            let (raw, problems, origins) = import_sheets(&sheets);
+            publishable(raw, problems, &origins)
+        }
+    }
+}
+
+/// Checks an imported programme and leaves out the items the app would skip, so that the
+/// published file shows delegates no "could not be shown" notice; the organiser gets every
+/// problem, placed in their own file.
+fn publishable(mut raw: RawProgramme, mut problems: Vec<ImportProblem>, origins: &origins::Origins) -> Result<Converted, LoadError> {
+    let (_, programme, more) = check(&raw)?;
+    problems.extend(more.into_iter().map(|problem| from_problem(problem, Some(origins))));
+    keep_shown(&mut raw, &programme);
+    let (text, programme, _) = check(&raw)?;
+    Ok(Converted { text, programme, problems })
+}
+
+/// Keeps the items that made it into `programme` (by id; the first of a repeated id).
+fn keep_shown(raw: &mut RawProgramme, programme: &Programme) {
+    fn keep<T>(items: &mut Vec<T>, id: impl Fn(&T) -> &str, shown: HashSet<&str>) {
+        let mut seen = HashSet::new();
+        items.retain(|item| shown.contains(id(item)) && seen.insert(id(item).to_owned()));
+    }
+    keep(&mut raw.themes, |theme| &theme.id, programme.themes.iter().map(|theme| theme.id.as_str()).collect());
+    keep(&mut raw.partners, |partner| &partner.id, programme.partners.iter().map(|partner| partner.id.as_str()).collect());
+    keep(&mut raw.series, |series| &series.id, programme.series.iter().map(|series| series.id.as_str()).collect());
+    keep(&mut raw.debates, |debate| &debate.id, programme.debates.iter().map(|debate| debate.id.as_str()).collect());
+    keep(&mut raw.events, |event| &event.id, programme.events.iter().map(|event| event.id.as_str()).collect());
+}
+
+/// Writes the programme file and reads it back with the app's own parser.
+fn check(raw: &RawProgramme) -> Result<(String, Programme, Vec<Problem>), LoadError> {
+    let text = serde_json::to_string_pretty(raw).expect("the raw types always serialise") + "\n";
+    let (programme, problems) = parse_programme(&text)?;
+    Ok((text, programme, problems))
+}
+
+/// A problem of the converted programme, placed in the organiser's sheets when it came from
+/// them; else its JSON path (in the programme file, or in the converted file for a schedule).
+fn from_problem(problem: Problem, origins: Option<&origins::Origins>) -> ImportProblem {
+    let place = origins
+        .and_then(|origins| origins.place_of(&problem.path))
+        .unwrap_or(Place::Path { path: problem.path.clone(), line: problem.line });
+    ImportProblem { place, message: problem.message }
+}
