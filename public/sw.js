@@ -14,7 +14,8 @@
 //   then files no build of this page names any more are evicted.
 // - Caches are named by this worker's scope, and only this scope's caches are ever deleted:
 //   two deployments on one origin (org.github.io/a/ and /b/) do not touch each other's.
-// - Other origins (a ?programme= on another host) and other methods are left alone.
+// - Other origins (a ?programme= on another host), other methods and the organiser's page
+//   (organiser/) are left alone.
 // - Installing saves the page, the files it names, the icons and manifest, the language files
 //   and the bundled programme, so the very first visit is enough.
 //
@@ -58,6 +59,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.href.startsWith(self.registration.scope)) return;
+  // The organiser's page (organiser/) is a tool of its own, never part of the offline copy.
+  if (url.href.startsWith(self.registration.scope + 'organiser/')) return;
   event.respondWith(HASHED.test(url.pathname) ? cacheFirst(event) : networkFirst(event, url));
 });
 

@@ -3,8 +3,7 @@
 
 pub mod domain;
 
-// Organisers' files from disk, for the native commands.
-#[cfg(not(target_arch = "wasm32"))]
+// Organisers' files from disk, for the native commands (std only; unused in the web apps).
 pub mod organiser_files;
 
 // The web app. Natively it compiles only with the `prerender` feature, which renders the

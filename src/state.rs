@@ -95,6 +95,9 @@ pub struct ShortlistState {
     retrying: StoredValue<bool>,
     /// The event just picked overlaps others on the list: (its title, theirs, how).
     pub clash: RwSignal<Option<(String, Vec<String>, Overlap)>>,
+    /// Shown outside the delegates' page (the prerender, the organiser's preview): nothing is
+    /// read from or written to this browser's storage.
+    pub detached: bool,
 }
 
 pub fn use_shortlist() -> ShortlistState {
@@ -117,7 +120,10 @@ impl ChangeMarks {
     /// unreadable data: nothing is marked, and now is remembered).
     pub fn provide(programme: &Arc<Programme>) -> Self {
         use crate::domain::seen::{changes_since, decode_seen, encode_seen, seen_now};
-        let marks = match storage::load_seen(&programme.meta.id) {
+        // Shown detached (the organiser's preview): this browser's record of what was seen is
+        // the delegate's, and stays untouched.
+        let saved = if use_shortlist().detached { None } else { storage::load_seen(&programme.meta.id) };
+        let marks = match saved {
             None => Default::default(),
             Some(saved) => match saved.as_deref().and_then(decode_seen) {
                 Some(seen) => changes_since(&seen, programme),
@@ -173,7 +179,7 @@ impl ShortlistState {
     /// Empty shortlists that are never loaded or saved: what a first visit shows, for the
     /// native prerender of the first screen (no storage there).
     pub fn detached() -> Self {
-        let state = Self::with(Shortlists::default(), None);
+        let state = Self { detached: true, ..Self::with(Shortlists::default(), None) };
         provide_context(state);
         state
     }
@@ -186,6 +192,7 @@ impl ShortlistState {
             merged: RwSignal::new(None),
             retrying: StoredValue::new(false),
             clash: RwSignal::new(None),
+            detached: false,
         }
     }
 

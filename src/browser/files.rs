@@ -28,6 +28,12 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Strin
     text.as_string().ok_or_else(|| "the file is not text".to_owned())
 }
 
+/// The bytes of a file the reader picked or dropped (the organiser's page checks them as text).
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|err| format!("{err:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Whether the browser offers its own share sheet (Web Share API: phones, some desktops).
 pub fn can_share() -> bool {
     super::window().is_some_and(|window| js_sys::Reflect::has(&window.navigator(), &"share".into()).unwrap_or(false))

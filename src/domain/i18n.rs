@@ -270,6 +270,59 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
     catalog(lang).and_then(|catalog| catalog.messages[msg as usize]).unwrap_or_else(|| en(msg))
 }
 
+/// The organiser's page (`organiser/`, a tool of its own, built apart from the delegates' app):
+/// its strings. Kept out of `Msg` so that the delegates' bundle does not carry them; same rules
+/// (`{name}` placeholders, filled by `fill`). English only so far: the page is for the
+/// programme's publishers, and its language files are still to be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrganiserMsg {
+    Title,
+    Intro,
+    PickFiles,
+    DropHere,
+    Template,
+    Reading,
+    CannotConvert,
+    NoProblems,
+    Problems,
+    Summary,
+    Download,
+    Publish,
+    Preview,
+    NothingYet,
+}
+
+impl OrganiserMsg {
+    fn english(self) -> &'static str {
+        match self {
+            OrganiserMsg::Title => "Check and convert a programme",
+            OrganiserMsg::Intro => "Choose or drop your programme: a programme file (JSON), a schedule.json exported by pretalx or frab, or your spreadsheet's sheets saved as CSV (all of them at once). The files never leave this computer: they are read and checked in this page.",
+            OrganiserMsg::PickFiles => "Programme files",
+            OrganiserMsg::DropHere => "…or drop them here",
+            OrganiserMsg::Template => "Spreadsheet template (the bundled programme, one CSV file per sheet):",
+            OrganiserMsg::Reading => "Reading and checking…",
+            OrganiserMsg::CannotConvert => "This cannot be converted: {error}",
+            OrganiserMsg::NoProblems => "No problems found.",
+            OrganiserMsg::Problems => "{n} problems: the items concerned are left out of the programme.",
+            OrganiserMsg::Summary => "{file}: {events} events, {themes} themes, {partners} partners, {series} series.",
+            OrganiserMsg::Download => "Download programme.json",
+            OrganiserMsg::Publish => "Publish it by putting programme.json next to the app on your host, in place of the old one.",
+            OrganiserMsg::Preview => "Preview: the first screen as delegates will see it",
+            OrganiserMsg::NothingYet => "No file checked yet.",
+        }
+    }
+}
+
+/// An organiser's page string in `lang` (English until its language files exist).
+pub fn tr_organiser(_lang: Lang, msg: OrganiserMsg) -> &'static str {
+    msg.english()
+}
+
+/// `tr_organiser` with `{name}` placeholders filled.
+pub fn tr_organiser_with(lang: Lang, msg: OrganiserMsg, args: &[(&str, &str)]) -> String {
+    fill(tr_organiser(lang, msg), args)
+}
+
 /// `tr` with `{name}` placeholders filled.
 pub fn tr_with(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
     fill(tr(lang, msg), args)

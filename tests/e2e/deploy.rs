@@ -103,6 +103,8 @@ async fn the_documented_nginx_settings_serve_the_app_under_a_sub_path() {
         ("sw.js", "application/javascript", "no-cache", "br"),
         ("manifest.webmanifest", "application/manifest+json", "no-cache", "br"),
         ("programme.ics", "text/calendar", "no-cache", "br"),
+        // The organiser's page: a folder of its own, same rules.
+        ("organiser/", "text/html", "no-cache", "br"),
         (wasm.as_str(), "application/wasm", "immutable", "br"),
     ];
     for (file, content_type, cache, encoding) in cases {
@@ -128,5 +130,8 @@ async fn the_documented_nginx_settings_serve_the_app_under_a_sub_path() {
     expect_count(&browser, "10 events").await;
     browser.testid("option-theme-education").await.click().await.unwrap();
     expect_count(&browser, "2 events").await;
+    // The organiser's page starts there too, under the same policy.
+    browser.goto(&format!("http://127.0.0.1:{}{SUB_PATH}organiser/", nginx.port)).await;
+    crate::browser::eventually("the organiser's page", || async { browser.count("[data-testid=organiser-files]").await == 1 }).await;
     browser.quit().await;
 }

@@ -10,6 +10,7 @@ mod deploy;
 mod first_screen;
 mod languages;
 mod offline;
+mod organiser;
 #[path = "../support/qr_decode.rs"]
 mod qr_decode;
 mod screenshots;

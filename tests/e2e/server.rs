@@ -246,7 +246,8 @@ fn resolve(path: &str, dist: &Path, fixtures: &Path) -> Option<PathBuf> {
     if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
         return None;
     }
-    let full = if rest.is_empty() { root.join("index.html") } else { root.join(relative) };
+    // A folder's address serves its index.html, as static hosts do (`organiser/`).
+    let full = if rest.is_empty() || rest.ends_with('/') { root.join(relative).join("index.html") } else { root.join(relative) };
     full.is_file().then_some(full)
 }
 

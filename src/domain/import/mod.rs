@@ -89,6 +89,8 @@ pub struct Converted {
     pub text: String,
     pub programme: Programme,
     pub problems: Vec<ImportProblem>,
+    /// What the delegates' app will report for `text` (ignored optional fields), for a preview.
+    pub shown_problems: Vec<Problem>,
 }
 
 /// Tells a schedule from a programme file by its top-level keys, without trusting the name.
@@ -111,9 +113,9 @@ pub fn classify_json(text: &str) -> Input {
 pub fn convert(input: Input) -> Result<Converted, LoadError> {
     match input {
         Input::Programme(text) => {
-            let (programme, problems) = parse_programme(&text)?;
-            let problems = problems.into_iter().map(|problem| from_problem(problem, None)).collect();
-            Ok(Converted { text, programme, problems })
+            let (programme, shown_problems) = parse_programme(&text)?;
+            let problems = shown_problems.iter().cloned().map(|problem| from_problem(problem, None)).collect();
+            Ok(Converted { text, programme, problems, shown_problems })
         }
         Input::Schedule(text) => {
             let (raw, problems, origins) = import_schedule(&text)?;
@@ -133,8 +135,8 @@ fn publishable(mut raw: RawProgramme, mut problems: Vec<ImportProblem>, origins:
     let (_, programme, more) = check(&raw)?;
     problems.extend(more.into_iter().map(|problem| from_problem(problem, Some(origins))));
     keep_shown(&mut raw, &programme);
-    let (text, programme, _) = check(&raw)?;
-    Ok(Converted { text, programme, problems })
+    let (text, programme, shown_problems) = check(&raw)?;
+    Ok(Converted { text, programme, problems, shown_problems })
 }
 
 /// Keeps the items that made it into `programme` (by id; the first of a repeated id).

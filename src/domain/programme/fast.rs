@@ -48,7 +48,8 @@ fn ok<T>(items: Vec<T>) -> Vec<super::extract::Item<T>> {
     items.into_iter().map(Ok).collect()
 }
 
-#[cfg(test)]
+// proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     //! The fast path may give up on any file, but when it reads one it must agree with
     //! `extract` exactly: same version, same items, same values.

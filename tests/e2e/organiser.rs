@@ -1,0 +1,114 @@
+//! The organiser's page (`organiser/`, #13): a broken spreadsheet shows its problems by row
+//! and column, a good one a preview of the delegates' first screen, and the downloaded
+//! `programme.json` is what the delegates' app then loads. Under the strict policy, with axe.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::browser::{eventually, Browser, DESKTOP, NARROWEST};
+use crate::{dist_dir, fixtures_dir, server, server::StaticServer};
+
+fn organiser_url(server: &StaticServer) -> String {
+    server.app_url("organiser/")
+}
+
+/// The template's sheets, written into a folder of their own, `events.csv` changed by `edit`.
+fn sheets(name: &str, edit: impl Fn(String) -> String) -> Vec<PathBuf> {
+    let folder = std::env::temp_dir().join(format!("pb-e2e-sheets-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/spreadsheet-template");
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(template).unwrap() {
+        let path = entry.unwrap().path();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        if path.ends_with("events.csv") {
+            text = edit(text);
+        }
+        let copy = folder.join(path.file_name().unwrap());
+        std::fs::write(&copy, text).unwrap();
+        paths.push(copy);
+    }
+    paths.sort();
+    paths
+}
+
+/// Chooses files in the page's file input, as a person would with the file dialog.
+async fn choose(browser: &Browser, files: &[PathBuf]) {
+    let input = browser.testid("organiser-files").await;
+    let list: Vec<String> = files.iter().map(|path| path.display().to_string()).collect();
+    input.send_keys(list.join("\n")).await.expect("choose files");
+}
+
+async fn status(browser: &Browser) -> String {
+    browser.text_of("organiser-status").await
+}
+
+#[tokio::test]
+async fn a_broken_sheet_shows_its_problems_and_a_good_one_a_preview_and_a_programme_the_app_loads() {
+    let browser = Browser::open(DESKTOP).await;
+    browser.goto(&organiser_url(server())).await;
+    eventually("the page", || async { status(&browser).await.contains("No file checked yet") }).await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "the empty page");
+
+    // Planted mistakes: an unknown theme in the first event, an impossible month in the second.
+    let broken = sheets("broken", |text| {
+        text.replacen("sustainable-development,,in_person", "no-such-theme,,in_person", 1).replacen(",2012-06,", ",2012-13,", 1)
+    });
+    choose(&browser, &broken).await;
+    eventually("the problems", || async { status(&browser).await.contains("2 problems") }).await;
+    let problems = browser.text_of("organiser-problems").await;
+    assert!(problems.contains("events.csv, row 2, column G (themes): unknown theme id `no-such-theme`"), "{problems}");
+    assert!(problems.contains("events.csv, row 3, column E (start): "), "{problems}");
+    assert!(status(&browser).await.contains("8 events"), "the two events with problems are left out");
+    assert_eq!(browser.count("[data-testid=organiser-preview] [data-testid=event-card]").await, 8);
+
+    // The good sheets: no problems, the preview as delegates see it, and the download.
+    let good = sheets("good", |text| text);
+    browser.driver.refresh().await.unwrap();
+    eventually("the page again", || async { status(&browser).await.contains("No file checked yet") }).await;
+    choose(&browser, &good).await;
+    eventually("the conversion", || async { status(&browser).await.contains("No problems found") }).await;
+    assert!(status(&browser).await.contains("10 events, 14 themes, 9 partners, 2 series"));
+    let preview = browser.text_of("organiser-preview").await;
+    assert!(preview.contains("Migration and sustainable development") && preview.contains("April 2012"), "{preview}");
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "the page with a preview");
+    browser.testid("organiser-download").await.click().await.unwrap();
+    let downloaded = browser.downloads.join("programme.json");
+    eventually("the download", || async {
+        downloaded.is_file() && std::fs::metadata(&downloaded).map(|m| m.len() > 1000).unwrap_or(false)
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
+    // The delegates' app, published with the downloaded file, shows the programme.
+    let published = std::env::temp_dir().join(format!("pb-e2e-published-{}", std::process::id()));
+    crate::security::copy_dir(&dist_dir(), &published);
+    std::fs::copy(&downloaded, published.join("programme.json")).unwrap();
+    let own = StaticServer::start(published.clone(), fixtures_dir());
+    browser.goto(&own.app_url("")).await;
+    browser.wait_for_app().await;
+    crate::expect_count(&browser, "10 events").await;
+    assert_eq!(browser.card_ids().await.first().map(String::as_str), Some("ms-2012-04-sustainable-development"));
+    browser.quit().await;
+    let _ = std::fs::remove_dir_all(&published);
+}
+
+#[tokio::test]
+async fn a_pretalx_schedule_converts_on_a_narrow_screen_and_a_stray_file_is_explained() {
+    let browser = Browser::open(NARROWEST).await;
+    browser.goto(&organiser_url(server())).await;
+    eventually("the page", || async { status(&browser).await.contains("No file checked yet") }).await;
+    choose(&browser, &[fixtures_dir().join("frab/pretalx-rc3.json")]).await;
+    eventually("the schedule", || async { status(&browser).await.contains("48 events") }).await;
+    assert_eq!(browser.count("[data-testid=organiser-preview] [data-testid=event-card]").await, 30, "the first page of cards");
+    let scrolls = browser.script("return document.documentElement.scrollWidth > document.documentElement.clientWidth;").await;
+    assert_eq!(scrolls, serde_json::Value::Bool(false), "no horizontal scrolling at 320 px");
+
+    // Files chosen again replace the last ones (the test's file input adds to them: clear it).
+    browser.testid("organiser-files").await.clear().await.unwrap();
+    choose(&browser, &[fixtures_dir().join("broken-syntax.json")]).await;
+    eventually("the refusal", || async { status(&browser).await.contains("This cannot be converted") }).await;
+    assert!(status(&browser).await.contains("line"), "the syntax error says where");
+    assert_eq!(browser.count("[data-testid=organiser-download]").await, 0, "nothing to download");
+    browser.quit().await;
+}
