@@ -1,6 +1,7 @@
-//! Property tests on stable Rust for the three readers of untrusted input: the programme
-//! reader (a file or `?programme=`), the share-code decoder (`#share=` in a link from anyone)
-//! and the storage envelope reader (localStorage, or an imported file). For arbitrary bytes,
+//! Property tests on stable Rust for the readers of untrusted input: the programme reader (a
+//! file or `?programme=`), the share-code decoder (`#share=` in a link from anyone), the
+//! storage envelope reader (localStorage, or an imported file) and the organisers' importers
+//! (spreadsheet sheets and conference schedules). For arbitrary bytes,
 //! JSON-shaped noise and mutations of real inputs: no panic, and memory bounded by the input's
 //! size (measured by a counting allocator, per thread).
 
@@ -9,6 +10,7 @@ use std::cell::Cell;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use programme_browser::domain::import::{convert, Input, Sheet};
 use proptest::prelude::*;
 
 use programme_browser::domain::programme::parse_programme;
@@ -149,10 +151,34 @@ proptest! {
     }
 
     #[test]
+    fn the_organisers_importers_never_panic_and_their_memory_follows_the_input(
+        text in prop_oneof![any_text(), mutated(template_events()), mutated(pretalx_schedule())]
+    ) {
+        let sheets = vec![
+            Sheet { file: "events.csv".into(), text: text.clone() },
+            Sheet { file: "programme.csv".into(), text: text.clone() },
+        ];
+        let peak = peak_of(|| {
+            let _ = convert(Input::Sheets(sheets));
+            let _ = convert(Input::Schedule(text.clone()));
+        });
+        prop_assert!(peak <= 2 * bound(text.len()), "{peak} bytes for {} bytes of input", text.len());
+    }
+
+    #[test]
     fn the_storage_reader_never_panics_and_its_memory_follows_the_input(text in prop_oneof![any_text(), mutated(sample_envelope())]) {
         let peak = peak_of(|| { let _ = decode_counting(&text); });
         prop_assert!(peak <= bound(text.len()), "{peak} bytes for {} bytes of input", text.len());
     }
+}
+
+fn template_events() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/spreadsheet-template/events.csv")).unwrap()
+}
+
+fn pretalx_schedule() -> String {
+    // A small valid schedule: mutations of it reach every part of the reader quickly.
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/frab/minimal.json")).unwrap()
 }
 
 fn sample_share() -> String {
