@@ -108,14 +108,24 @@ fn the_manifest_is_relative_and_named_after_the_programme() {
     assert!(icons.iter().any(|icon| icon["purpose"] == "maskable"));
 }
 
-#[test]
-fn the_refresh_command_updates_a_built_dist_and_changes_nothing_on_a_bad_file() {
-    let dist = std::env::temp_dir().join(format!("pb-prerender-{}", std::process::id()));
+/// A fresh folder like a first build's dist/: the source index.html and the bundled programme.
+fn built_dist(name: &str) -> PathBuf {
+    let dist = std::env::temp_dir().join(format!("pb-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dist);
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), SOURCE_INDEX).unwrap();
     std::fs::write(dist.join("programme.json"), bundled()).unwrap();
-    let run = |args: &[&Path]| Command::new(env!("CARGO_BIN_EXE_prerender")).args(args).output().expect("runs");
+    dist
+}
+
+/// Runs the prerender command.
+fn run(args: &[&Path]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_prerender")).args(args).output().expect("runs")
+}
+
+#[test]
+fn the_refresh_command_updates_a_built_dist_and_changes_nothing_on_a_bad_file() {
+    let dist = built_dist("refresh");
 
     let out = run(&[&dist]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -143,13 +153,8 @@ fn the_refresh_command_updates_a_built_dist_and_changes_nothing_on_a_bad_file() 
 
 #[test]
 fn the_organiser_command_publishes_a_spreadsheet_or_a_schedule_into_a_built_dist() {
-    let dist = std::env::temp_dir().join(format!("pb-publish-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dist);
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), SOURCE_INDEX).unwrap();
-    std::fs::write(dist.join("programme.json"), bundled()).unwrap();
+    let dist = built_dist("publish");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = |args: &[&Path]| Command::new(env!("CARGO_BIN_EXE_prerender")).args(args).output().expect("runs");
 
     // A pretalx export: converted, checked, written in with its first screen and feeds.
     let out = run(&[&dist, &root.join("tests/fixtures/frab/pretalx-rc3.json")]);

@@ -46,3 +46,50 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Calls `near` whenever the observed element comes within `margin_px` below the visible part
+/// of the page (IntersectionObserver), and again after each call while it is still that near:
+/// a list grows as the reader scrolls towards its end, a page at a time, until the element is
+/// out of reach. Disconnected when dropped.
+pub struct NearObserver {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>,
+}
+
+impl NearObserver {
+    /// `None` without a window (the native prerender) or without IntersectionObserver (an old
+    /// browser: the list's button still works).
+    pub fn new(margin_px: u32, near: impl Fn() + 'static) -> Option<Self> {
+        super::window()?;
+        let callback = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                let entries: Vec<web_sys::IntersectionObserverEntry> = entries.iter().map(|entry| entry.unchecked_into()).collect();
+                if !entries.iter().any(web_sys::IntersectionObserverEntry::is_intersecting) {
+                    return;
+                }
+                near();
+                // Observing anew reports the element's position again once the page has grown.
+                for entry in entries {
+                    observer.unobserve(&entry.target());
+                    observer.observe(&entry.target());
+                }
+            },
+        );
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(&format!("0px 0px {margin_px}px 0px"));
+        let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+        Some(Self { observer, _callback: callback })
+    }
+
+    /// Watches `element` (and no longer whatever was watched before).
+    pub fn observe(&self, element: &web_sys::Element) {
+        self.observer.disconnect();
+        self.observer.observe(element);
+    }
+}
+
+impl Drop for NearObserver {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

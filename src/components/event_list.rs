@@ -1,10 +1,13 @@
 //! Events under month headings, rendered a page at a time so that a 100,000-event programme
-//! keeps a small DOM; "Show more" adds the next page, and printing shows them all.
+//! keeps a small DOM. The next page is added as the reader scrolls near the end of the list
+//! (and with the "Show more" button, for keyboards, screen readers and old browsers; it says
+//! how many are shown of how many), and printing shows them all.
 
 use leptos::prelude::*;
 
 use super::event_card::EventCard;
-use crate::domain::i18n::{format_month, tr, Msg};
+use crate::browser::page::NearObserver;
+use crate::domain::i18n::{format_month, tr, tr_with, Msg};
 use crate::domain::when::YearMonth;
 use crate::state::{use_lang, use_programme};
 
@@ -49,6 +52,23 @@ pub fn EventList(
         })
     };
     let has_more = Memo::new(move |_| indices.with(Vec::len) > shown.get());
+    // Scrolling within about two phone screens of the button shows the next page: reading on
+    // never waits for a tap, and the page holds only what was scrolled past.
+    let more_button = NodeRef::<leptos::html::Button>::new();
+    let near = StoredValue::new_local(NearObserver::new(1500, move || {
+        if has_more.get_untracked() {
+            shown.update(|n| *n += PAGE_SIZE);
+        }
+    }));
+    Effect::new(move |_| {
+        if let Some(button) = more_button.get() {
+            near.with_value(|near| near.as_ref().map(|near| near.observe(&button)));
+        }
+    });
+    let shown_of = move || {
+        let total = indices.with(Vec::len);
+        tr_with(lang, Msg::ShownOf, &[("shown", &shown.get().min(total).to_string()), ("total", &total.to_string())])
+    };
 
     let months = Memo::new(move |_| groups.with(|g| g.iter().map(|(month, _)| *month).collect::<Vec<_>>()));
 
@@ -74,7 +94,14 @@ pub fn EventList(
                 }
             </For>
             <Show when=move || has_more.get()>
-                <button type="button" class="show-more" data-testid="show-more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
+                <p class="shown-of" data-testid="shown-of">{shown_of}</p>
+                <button
+                    type="button"
+                    class="show-more"
+                    data-testid="show-more"
+                    node_ref=more_button
+                    on:click=move |_| shown.update(|n| *n += PAGE_SIZE)
+                >
                     {tr(lang, Msg::ShowMore)}
                 </button>
             </Show>

@@ -126,6 +126,7 @@ messages! {
     EmptyHelp => "Remove one of these to see more:",
     EmptySearch => "the search “{text}”",
     ShowMore => "Show more events",
+    ShownOf => "{shown} of {total} events shown",
     ModeInPerson => "In person",
     ModeOnline => "Online",
     ModeHybrid => "In person and online",

@@ -39,6 +39,25 @@ const MEASURE: &str = r#"
     }
 "#;
 
+/// Scrolls to the end of the list, then resolves once the next page of cards has been added and
+/// a frame painted; returns the milliseconds taken (NaN when nothing came within 5 s).
+const MEASURE_SCROLL: &str = r#"
+    const done = arguments[arguments.length - 1];
+    const cards = () => document.querySelectorAll('[data-testid=event-card]').length;
+    const before = cards();
+    const t0 = performance.now();
+    const list = document.querySelector('[data-testid=event-list]');
+    const observer = new MutationObserver(() => {
+        if (cards() > before) {
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+        }
+    });
+    observer.observe(list, { childList: true, subtree: true });
+    setTimeout(() => { observer.disconnect(); done(NaN); }, 5000);
+    document.querySelector('[data-testid=show-more]').scrollIntoView();
+"#;
+
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
@@ -63,6 +82,19 @@ async fn browser_figures() {
         };
         let wasm_ms = browser.script(&arrived("_bg.wasm")).await.as_f64().unwrap_or(f64::NAN);
         let file_ms = browser.script(&arrived(file)).await.as_f64().unwrap_or(f64::NAN);
+        // Reading on: five times to the end of the list, each adding a page as it comes near.
+        let mut scrolling = Vec::new();
+        for _ in 0..5 {
+            let took = browser.driver.execute_async(MEASURE_SCROLL, Vec::new()).await.expect("measure");
+            scrolling.push(took.json().as_f64().unwrap_or(f64::NAN));
+        }
+        println!(
+            "browser, {events:>6} events: scrolling to the end adds a page in {:>5.1} ms median, {:>5.1} worst (5 pages; paging kept, see README)",
+            median(scrolling.clone()),
+            scrolling.iter().copied().fold(0.0, f64::max)
+        );
+        browser.goto(&server.app_url(&format!("?programme=fixtures/{file}"))).await;
+        browser.find("html[data-app=ready] [data-testid=event-card]").await;
         let mut filter = Vec::new();
         let mut typing = Vec::new();
         for _ in 0..10 {

@@ -126,3 +126,22 @@ async fn unknown_event_in_a_link_says_so() {
     expect_count(&browser, "10 events").await;
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn the_list_grows_as_the_reader_scrolls_and_says_how_much_is_shown() {
+    let browser = open_app(PHONE, "?programme=fixtures/generated-45.json").await;
+    assert_eq!(browser.count("[data-testid=event-card]").await, 30, "a page at first");
+    assert_eq!(browser.text_of("shown-of").await, "30 of 45 events shown");
+    // Scrolling towards the end adds the next page, without a tap.
+    browser.script("window.scrollTo(0, document.body.scrollHeight);").await;
+    eventually("the next page", || async { browser.count("[data-testid=event-card]").await == 45 }).await;
+    assert_eq!(browser.count("[data-testid=show-more]").await, 0, "everything is shown");
+    // The button does the same where nothing scrolls (a keyboard, a screen reader, an old
+    // browser): pressed without moving the page, it adds the next page.
+    browser.goto(&crate::server().app_url("?programme=fixtures/generated-45.json")).await;
+    browser.wait_for_app().await;
+    assert_eq!(browser.count("[data-testid=event-card]").await, 30);
+    browser.script("document.querySelector('[data-testid=show-more]').click();").await;
+    eventually("the page added by the button", || async { browser.count("[data-testid=event-card]").await == 45 }).await;
+    browser.quit().await;
+}
