@@ -47,14 +47,24 @@
   /* Without modules the app's loader (a module script) never runs: the same as no wasm. */
   if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) { add('pb-nowasm'); return; }
   if (other || wanted !== prerendered) add('pb-skeleton');
-  /* The bundled programme downloads beside the app's code (fetch() then takes the preloaded
-     response: same URL and mode), but after the first paint, so that it does not slow the
-     page's own HTML and CSS; and not at all when the address names another programme. */
-  if (!/[?&]programme=/.test(location.search)) {
+  /* The programme downloads beside the app's code (fetch() then takes the preloaded response:
+     same URL and mode), but after the first paint, so that it does not slow the page's own
+     HTML and CSS: the bundled programme.json, or a `?programme=` file of this same site (a big
+     programme no longer waits for the app to start before it starts downloading). Another
+     site's file is left to the app, which judges it first. */
+  var programme = 'programme.json';
+  if (/[?&]programme=/.test(location.search)) {
+    programme = null;
+    try {
+      var named = new URL(new URLSearchParams(location.search).get('programme') || '', location.href);
+      if (named.origin === location.origin && /^https?:$/.test(named.protocol)) programme = named.href;
+    } catch (e) { /* an old browser or an address it cannot read: the app fetches it */ }
+  }
+  if (programme) {
     requestAnimationFrame(function () {
       setTimeout(function () {
         var link = document.createElement('link');
-        link.rel = 'preload'; link.as = 'fetch'; link.href = 'programme.json'; link.crossOrigin = 'anonymous';
+        link.rel = 'preload'; link.as = 'fetch'; link.href = programme; link.crossOrigin = 'anonymous';
         document.head.appendChild(link);
       }, 0);
     });
