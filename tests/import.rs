@@ -200,3 +200,17 @@ fn a_broken_schedule_event_is_reported_by_its_path_and_the_rest_imports() {
     assert!(found[1].starts_with(&format!("schedule.conference.days[0].rooms[{room:?}][1].duration: `forever`")), "{found:?}");
     assert_eq!(converted.programme.events.len(), 47);
 }
+
+#[test]
+fn a_hand_made_sheet_with_its_own_column_names_is_the_events() {
+    // One file, named like the programme, with the names people use: date, venue, theme, URL.
+    let text = "ID,Title,Date,Venue,Theme,URL\nkickoff,Opening session,2014-05-06,Egmont Palace,,https://example.org/kickoff\nlate,Closing,2014-13-01,Egmont Palace,,\n";
+    let converted = convert(Input::Sheets(vec![sheet("programme.csv", text)])).expect("converts");
+    let found: Vec<String> = converted.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("programme.csv, row 3, column C (Date): "), "the column as the sheet names it: {found:#?}");
+    let event = &converted.programme.events[0];
+    assert_eq!(event.id, "kickoff");
+    assert_eq!(event.location.as_ref().unwrap().name.get("en"), "Egmont Palace");
+    assert_eq!(event.links[0].url, "https://example.org/kickoff");
+}

@@ -88,14 +88,39 @@ const EVENT_COLUMNS: [(&str, &str, bool); 18] = [
     ("updated", "updated", false),
 ];
 
-/// Which sheet a file is, by its name: `events.csv`, `Programme 2013 - themes.csv`.
-fn sheet_of(file: &str) -> Option<&'static str> {
+/// Which sheet a file is: the programme sheet by its two columns `field` and `value`; the others
+/// by name (`events.csv`, `Programme 2013 - themes.csv`); a single file, or one named
+/// "programme" without those two columns, is the events.
+fn sheet_of(file: &str, table: &Table, alone: bool) -> Option<&'static str> {
+    if table.column("field").is_some() && table.column("value").is_some() {
+        return Some("programme");
+    }
     let stem = file.rsplit(['/', '\\']).next().unwrap_or(file).to_ascii_lowercase();
     let stem = stem.trim_end_matches(".csv").trim_end_matches(".tsv").trim_end_matches(".txt").trim_end();
-    SHEET_NAMES.into_iter().find(|name| {
+    let named = SHEET_NAMES.into_iter().find(|name| {
         stem == *name || stem.ends_with(&format!(" {name}")) || stem.ends_with(&format!("-{name}")) || stem.ends_with(&format!("_{name}"))
-    })
+    });
+    match named {
+        Some("programme") => Some("events"),
+        Some(name) => Some(name),
+        None if alone => Some("events"),
+        None => None,
+    }
 }
+
+/// Other names people give the events' columns: read as the layout's own.
+const EVENT_ALIASES: [(&str, &str); 10] = [
+    ("date", "start"),
+    ("start_date", "start"),
+    ("end_date", "end"),
+    ("theme", "themes"),
+    ("partner", "partners"),
+    ("venue", "place"),
+    ("location", "place"),
+    ("url", "link"),
+    ("language", "languages"),
+    ("description", "summary"),
+];
 
 /// Reads the sheets into a programme. A single file whose name names no sheet is the events.
 pub fn import_sheets(sheets: &[Sheet]) -> (RawProgramme, Vec<ImportProblem>, Origins) {
@@ -103,27 +128,30 @@ pub fn import_sheets(sheets: &[Sheet]) -> (RawProgramme, Vec<ImportProblem>, Ori
     let mut origins = Origins::default();
     let mut tables: Vec<(&'static str, Table)> = Vec::new();
     for sheet in sheets {
-        let kind = match sheet_of(&sheet.file) {
-            Some(kind) => kind,
-            None if sheets.len() == 1 => "events",
-            None => {
-                problems.push(ImportProblem::cell(
-                    &sheet.file,
-                    None,
-                    None,
-                    format!("is not one of the sheets ({}): name the file after its sheet, e.g. events.csv", SHEET_NAMES.join(", ")),
-                ));
+        let mut table = match Table::read(&sheet.file, &sheet.text) {
+            Ok(table) => table,
+            Err(problem) => {
+                problems.push(problem);
                 continue;
             }
+        };
+        let Some(kind) = sheet_of(&sheet.file, &table, sheets.len() == 1) else {
+            problems.push(ImportProblem::cell(
+                &sheet.file,
+                None,
+                None,
+                format!("is not one of the sheets ({}): name the file after its sheet, e.g. events.csv", SHEET_NAMES.join(", ")),
+            ));
+            continue;
         };
         if tables.iter().any(|(seen, _)| *seen == kind) {
             problems.push(ImportProblem::cell(&sheet.file, None, None, format!("is a second `{kind}` sheet: only the first one is read")));
             continue;
         }
-        match Table::read(&sheet.file, &sheet.text) {
-            Ok(table) => tables.push((kind, table)),
-            Err(problem) => problems.push(problem),
+        if kind == "events" {
+            table.rename_columns(&EVENT_ALIASES);
         }
+        tables.push((kind, table));
     }
     let table = |kind: &str| tables.iter().find(|(seen, _)| *seen == kind).map(|(_, table)| table);
 

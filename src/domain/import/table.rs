@@ -10,7 +10,10 @@ use crate::domain::text::RawText;
 
 pub struct Table {
     pub file: String,
+    /// Column names, lower-cased, as the layout names them (after `rename_columns`).
     headers: Vec<String>,
+    /// Column names as the sheet writes them, for messages.
+    written: Vec<String>,
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
@@ -35,8 +38,26 @@ impl Table {
         Ok(Table {
             file: file.to_owned(),
             headers: headers.iter().map(|name| name.to_ascii_lowercase()).collect(),
+            written: headers,
             rows: records.collect(),
         })
+    }
+
+    /// Reads a column named `from` as `to` (with its `@lang` columns), unless the sheet also
+    /// has a `to` column: other names people give to the layout's columns.
+    pub fn rename_columns(&mut self, aliases: &[(&str, &str)]) {
+        for (from, to) in aliases {
+            if self.column(to).is_some() {
+                continue;
+            }
+            for header in self.headers.iter_mut() {
+                if header == from {
+                    *header = (*to).to_owned();
+                } else if let Some(lang) = header.strip_prefix(&format!("{from}@")) {
+                    *header = format!("{to}@{lang}");
+                }
+            }
+        }
     }
 
     /// The index of a column by its header (case-insensitive).
@@ -46,7 +67,7 @@ impl Table {
 
     /// "F (themes)": a column as the organiser finds it in a spreadsheet.
     pub fn column_label(&self, index: usize) -> String {
-        format!("{} ({})", letters(index), self.headers[index])
+        format!("{} ({})", letters(index), self.written[index])
     }
 
     /// The label of the column named `name`, or just the name when the sheet lacks it.
