@@ -29,7 +29,7 @@ mod page {
     use programme_browser::app::FirstScreen;
     use programme_browser::browser::files::{download_text, read_file};
     use programme_browser::domain::i18n::{tr_organiser as t, tr_organiser_with as t_with, Lang, OrganiserMsg as M};
-    use programme_browser::domain::import::{classify_json, convert, Converted, Input, Sheet, SHEET_NAMES};
+    use programme_browser::domain::import::{convert, input_from_files, Converted, SHEET_NAMES};
     use programme_browser::domain::programme::{programme_text, MAX_PROGRAMME_BYTES};
     use programme_browser::domain::query::ViewState;
     use programme_browser::state::{IgnoredParams, LangSignal, LoadedProgramme, ShortlistState, ViewSignal};
@@ -156,7 +156,7 @@ mod page {
             let _ = download_text("programme.json", &text, "application/json");
         };
         let loaded = LoadedProgramme {
-            programme: Arc::new(converted.programme.clone()),
+            programme: Arc::clone(&converted.programme),
             problems: Arc::new(converted.shown_problems.clone()),
             offline_copy_of: None,
             offline: false,
@@ -220,18 +220,9 @@ mod page {
                 Err(error) => return Outcome::Failed(format!("{}: {error}", file.name())),
             }
         }
-        let is_sheet = |name: &str| {
-            let name = name.to_ascii_lowercase();
-            name.ends_with(".csv") || name.ends_with(".tsv") || name.ends_with(".txt")
-        };
-        let input = if texts.iter().all(|(name, _)| is_sheet(name)) {
-            Input::Sheets(texts.into_iter().map(|(file, text)| Sheet { file, text }).collect())
-        } else if texts.len() == 1 {
-            classify_json(&texts.remove(0).1)
-        } else {
-            return Outcome::Failed(
-                "give one programme or schedule file (.json), or the spreadsheet's sheets (.csv files) together".to_owned(),
-            );
+        let input = match input_from_files(texts) {
+            Ok(input) => input,
+            Err(error) => return Outcome::Failed(error),
         };
         match convert(input) {
             Ok(converted) => Outcome::Converted { names, converted: Arc::new(converted) },

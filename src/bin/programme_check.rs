@@ -7,11 +7,11 @@
 //! quietly.
 
 use std::io::{self, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
-use programme_browser::domain::programme::{
-    parse_programme, programme_text, skipped_event_count, terminal_safe, LoadError, Problem, Programme, MAX_PROGRAMME_BYTES,
-};
+use programme_browser::domain::programme::{parse_programme, skipped_event_count, terminal_safe, Problem, Programme};
+use programme_browser::organiser_files::read_text;
 
 const USAGE: &str = "usage: programme-check FILE.json [FILE.json ...]
 
@@ -47,7 +47,7 @@ fn main() -> ExitCode {
 /// One file's exit status, and whether its report could be written.
 fn check(path: &str, out: &mut impl Write) -> (u8, io::Result<()>) {
     let mut say = |line: String| writeln!(out, "{}", terminal_safe(&line));
-    let parsed = read(path).and_then(|text| parse_programme(&text).map_err(|err| err.to_string()));
+    let parsed = read_text(Path::new(path)).and_then(|text| parse_programme(&text).map_err(|err| err.to_string()));
     match parsed {
         Err(message) => (2, say(format!("{path}: {message}"))),
         Ok((programme, problems)) => (u8::from(!problems.is_empty()), report(path, &programme, &problems, &mut say)),
@@ -67,14 +67,4 @@ fn report(path: &str, programme: &Programme, problems: &[Problem], say: &mut imp
         programme.partners.len(),
         programme.series.len()
     ))
-}
-
-/// The file's text; a file over the limit is refused by its size, before it is read.
-fn read(path: &str) -> Result<String, String> {
-    let cannot = |err: io::Error| format!("cannot read the file: {err}");
-    let size = std::fs::metadata(path).map_err(cannot)?.len();
-    if size > MAX_PROGRAMME_BYTES {
-        return Err(LoadError::TooLarge { bytes: size, complete: true }.to_string());
-    }
-    programme_text(std::fs::read(path).map_err(cannot)?).map_err(|err| err.to_string())
 }

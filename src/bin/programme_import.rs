@@ -91,7 +91,8 @@ fn import(inputs: &[PathBuf], out: Option<&Path>) -> Result<u8, String> {
 }
 
 fn to_sheets(programme: &Path, folder: &Path) -> Result<(), String> {
-    let raw: RawProgramme = serde_json::from_str(&read_text(programme)?)
+    let text = read_text(programme).map_err(|err| format!("{}: {err}", programme.display()))?;
+    let raw: RawProgramme = serde_json::from_str(&text)
         .map_err(|err| format!("{}: not a well-formed programme file ({err}); check it with programme-check", programme.display()))?;
     std::fs::create_dir_all(folder).map_err(|err| format!("cannot create {}: {err}", folder.display()))?;
     for sheet in write_sheets(&raw) {

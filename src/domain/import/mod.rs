@@ -14,6 +14,7 @@ mod table;
 
 use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
 
 pub use schedule::import_schedule;
 pub use sheets::{import_sheets, write_sheets, Sheet, SHEET_NAMES};
@@ -87,7 +88,8 @@ pub enum Input {
 /// programme as delegates will see it, and every problem, each in the organiser's terms.
 pub struct Converted {
     pub text: String,
-    pub programme: Programme,
+    /// Shared, so that a preview can show it without a copy.
+    pub programme: Arc<Programme>,
     pub problems: Vec<ImportProblem>,
     /// What the delegates' app will report for `text` (ignored optional fields), for a preview.
     pub shown_problems: Vec<Problem>,
@@ -95,16 +97,38 @@ pub struct Converted {
 
 /// Tells a schedule from a programme file by its top-level keys, without trusting the name.
 pub fn classify_json(text: &str) -> Input {
-    let body = text.trim_start_matches('\u{feff}').trim_start();
-    // Cheap look at the first keys: both formats are one object; a schedule's is `schedule`.
-    let looks_like_schedule = body.starts_with('{')
-        && serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(body)
-            .map(|root| root.contains_key("schedule") && !root.contains_key("schema_version"))
-            .unwrap_or(false);
+    /// The two keys that tell them apart; everything else is skipped, not built.
+    #[derive(serde::Deserialize)]
+    struct Keys {
+        schedule: Option<serde::de::IgnoredAny>,
+        schema_version: Option<serde::de::IgnoredAny>,
+    }
+    let body = text.trim_start_matches('\u{feff}');
+    let looks_like_schedule =
+        serde_json::from_str::<Keys>(body).map(|keys| keys.schedule.is_some() && keys.schema_version.is_none()).unwrap_or(false);
     if looks_like_schedule {
         Input::Schedule(text.to_owned())
     } else {
         Input::Programme(text.to_owned())
+    }
+}
+
+/// Whether a file is a spreadsheet sheet, by its name (`.csv`, `.tsv`, `.txt`).
+pub fn is_sheet_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".csv", ".tsv", ".txt"].iter().any(|ext| name.ends_with(ext))
+}
+
+/// What an organiser's files are, by name and text: sheets when all are CSV, else one
+/// programme file or schedule. The native commands and the organiser's page both ask this.
+pub fn input_from_files(files: Vec<(String, String)>) -> Result<Input, String> {
+    if !files.is_empty() && files.iter().all(|(name, _)| is_sheet_name(name)) {
+        return Ok(Input::Sheets(files.into_iter().map(|(file, text)| Sheet { file, text }).collect()));
+    }
+    match files.as_slice() {
+        [(_, text)] => Ok(classify_json(text)),
+        [] => Err("no file given".to_owned()),
+        _ => Err("give one programme or schedule file (.json), or the spreadsheet's sheets (.csv files) together".to_owned()),
     }
 }
 
@@ -115,7 +139,7 @@ pub fn convert(input: Input) -> Result<Converted, LoadError> {
         Input::Programme(text) => {
             let (programme, shown_problems) = parse_programme(&text)?;
             let problems = shown_problems.iter().cloned().map(|problem| from_problem(problem, None)).collect();
-            Ok(Converted { text, programme, problems, shown_problems })
+            Ok(Converted { text, programme: Arc::new(programme), problems, shown_problems })
         }
         Input::Schedule(text) => {
             let (raw, problems, origins) = import_schedule(&text)?;
@@ -132,11 +156,24 @@ pub fn convert(input: Input) -> Result<Converted, LoadError> {
 /// published file shows delegates no "could not be shown" notice; the organiser gets every
 /// problem, placed in their own file.
 fn publishable(mut raw: RawProgramme, mut problems: Vec<ImportProblem>, origins: &origins::Origins) -> Result<Converted, LoadError> {
-    let (_, programme, more) = check(&raw)?;
-    problems.extend(more.into_iter().map(|problem| from_problem(problem, Some(origins))));
+    let (text, programme, shown_problems) = check(&raw)?;
+    problems.extend(shown_problems.iter().cloned().map(|problem| from_problem(problem, Some(origins))));
+    let every_item_shown = [
+        (raw.themes.len(), programme.themes.len()),
+        (raw.partners.len(), programme.partners.len()),
+        (raw.series.len(), programme.series.len()),
+        (raw.debates.len(), programme.debates.len()),
+        (raw.events.len(), programme.events.len()),
+    ]
+    .iter()
+    .all(|(read, shown)| read == shown);
+    if every_item_shown {
+        // Nothing to leave out: the file just checked is the one to publish.
+        return Ok(Converted { text, programme: Arc::new(programme), problems, shown_problems });
+    }
     keep_shown(&mut raw, &programme);
     let (text, programme, shown_problems) = check(&raw)?;
-    Ok(Converted { text, programme, problems, shown_problems })
+    Ok(Converted { text, programme: Arc::new(programme), problems, shown_problems })
 }
 
 /// Keeps the items that made it into `programme` (by id; the first of a repeated id).

@@ -16,7 +16,7 @@ use super::origins::Origins;
 use super::{ImportProblem, Place, WRITTEN_VERSION};
 use crate::domain::fold::fold;
 use crate::domain::programme::raw::*;
-use crate::domain::programme::{valid_id, LoadError, MAX_PROGRAMME_BYTES};
+use crate::domain::programme::{syntax_error, valid_id, LoadError, MAX_PROGRAMME_BYTES};
 use crate::domain::text::RawText;
 use crate::domain::when::parse_timestamp;
 
@@ -29,11 +29,7 @@ pub fn import_schedule(text: &str) -> Result<(RawProgramme, Vec<ImportProblem>, 
     if body.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    let root: Value = serde_json::from_str(body).map_err(|err| LoadError::Syntax {
-        message: err.to_string().split(" at line ").next().unwrap_or_default().to_owned(),
-        line: err.line(),
-        column: err.column(),
-    })?;
+    let root: Value = serde_json::from_str(body).map_err(|err| syntax_error(&err))?;
     let structure = |path: &str, message: &str| LoadError::Structure { path: path.to_owned(), line: None, message: message.to_owned() };
     let conference = root
         .get("schedule")

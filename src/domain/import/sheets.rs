@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use super::origins::Origins;
-use super::table::{write_csv, Row, Table};
+use super::table::{text_of, write_csv, Row, Table};
 use super::{ImportProblem, Place, WRITTEN_VERSION};
 use crate::domain::programme::raw::*;
 use crate::domain::text::RawText;
@@ -237,21 +237,12 @@ fn read_meta(table: &Table, problems: &mut Vec<ImportProblem>, origins: &mut Ori
     let value = |name: &str| pairs.iter().find(|(field, value, _)| field == name && !value.is_empty()).map(|(_, value, _)| value.clone());
     let language = value("language").unwrap_or_else(|| "en".to_owned());
     let text = |name: &str| {
-        let tagged: std::collections::BTreeMap<String, String> = pairs
+        let tagged = pairs
             .iter()
             .filter_map(|(field, value, _)| Some((field.strip_prefix(name)?.strip_prefix('@')?.to_owned(), value.clone())))
             .filter(|(_, value)| !value.is_empty())
             .collect();
-        match (value(name), tagged.is_empty()) {
-            (plain, true) => plain.map(RawText::Plain),
-            (plain, false) => {
-                let mut tagged = tagged;
-                if let Some(plain) = plain {
-                    tagged.entry(language.clone()).or_insert(plain);
-                }
-                Some(RawText::Localised(tagged))
-            }
-        }
+        text_of(value(name), tagged, &language)
     };
     let meta = RawMeta {
         id: value("id").unwrap_or_default(),

@@ -116,14 +116,7 @@ impl Row<'_> {
                 }
             }
         }
-        match (self.get(name), tagged.is_empty()) {
-            (plain, true) => plain.map(RawText::Plain),
-            (Some(plain), false) => {
-                tagged.entry(default_language.to_owned()).or_insert(plain);
-                Some(RawText::Localised(tagged))
-            }
-            (None, false) => Some(RawText::Localised(tagged)),
-        }
+        text_of(self.get(name), tagged, default_language)
     }
 
     /// A list of ids or tags: separated by `;`, `,`, spaces or line breaks (ids never contain
@@ -139,6 +132,18 @@ impl Row<'_> {
     pub fn problem(&self, column: &str, message: impl Into<String>) -> ImportProblem {
         self.table.problem(Some(self.number), Some(column), message)
     }
+}
+
+/// A text from its untagged value and its translations: plain alone, else one entry per
+/// language, the untagged value under `default_language` unless a translation has it.
+pub fn text_of(plain: Option<String>, mut tagged: BTreeMap<String, String>, default_language: &str) -> Option<RawText> {
+    if tagged.is_empty() {
+        return plain.map(RawText::Plain);
+    }
+    if let Some(plain) = plain {
+        tagged.entry(default_language.to_owned()).or_insert(plain);
+    }
+    Some(RawText::Localised(tagged))
 }
 
 /// The separator of the header row: the most frequent of `,` `;` and tab outside quotes.

@@ -13,5 +13,6 @@ mod validate;
 
 pub use error::{terminal_safe, LoadError, Problem, MAX_PROGRAMME_BYTES, SUPPORTED_MAJOR};
 pub use model::*;
+pub(crate) use parse::syntax_error;
 pub use parse::{parse_programme, programme_text};
 pub use validate::{is_http_url, skipped_event_count, valid_id};

@@ -31,11 +31,7 @@ pub fn parse_programme(text: &str) -> Result<(Programme, Vec<Problem>), LoadErro
         check_version(Some(&Value::String(version)))?;
         return Ok(finish(body, extracted));
     }
-    let root: Value = serde_json::from_str(body).map_err(|err| LoadError::Syntax {
-        message: syntax_message(&err),
-        line: err.line(),
-        column: err.column(),
-    })?;
+    let root: Value = serde_json::from_str(body).map_err(|err| syntax_error(&err))?;
     // The version is checked before the shape, so that a file of an unknown major version
     // gets that message rather than a confusing one about its fields.
     check_version(root.get("schema_version"))?;
@@ -58,13 +54,15 @@ fn finish(body: &str, extracted: Extracted) -> (Programme, Vec<Problem>) {
     (programme, problems)
 }
 
-/// serde_json appends " at line L column C"; we report those separately.
-fn syntax_message(err: &serde_json::Error) -> String {
+/// A JSON syntax error, with its line and column reported apart from the message
+/// (serde_json appends " at line L column C").
+pub(crate) fn syntax_error(err: &serde_json::Error) -> LoadError {
     let text = err.to_string();
-    match text.rfind(" at line ") {
+    let message = match text.rfind(" at line ") {
         Some(at) => text[..at].to_owned(),
         None => text,
-    }
+    };
+    LoadError::Syntax { message, line: err.line(), column: err.column() }
 }
 
 fn check_version(version: Option<&Value>) -> Result<(), LoadError> {
