@@ -143,5 +143,13 @@ async fn the_list_grows_as_the_reader_scrolls_and_says_how_much_is_shown() {
     assert_eq!(browser.count("[data-testid=event-card]").await, 30);
     browser.script("document.querySelector('[data-testid=show-more]').click();").await;
     eventually("the page added by the button", || async { browser.count("[data-testid=event-card]").await == 45 }).await;
+    // A new result starts again at the first page: what fills the screen at once, the rest of
+    // the page just after, and no more until the reader scrolls on.
+    // Hybrid or online: 34 of the 45 events.
+    browser.script("for (const mode of ['hybrid', 'online']) document.querySelector(`[data-testid=option-mode-${mode}]`).click();").await;
+    eventually("a new result's first page", || async { browser.text_of("shown-of").await.starts_with("30 of ") }).await;
+    let total: usize = browser.text_of("shown-of").await.split_whitespace().nth(2).and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert_eq!(total, 34);
+    assert_eq!(browser.count("[data-testid=event-card]").await, 30);
     browser.quit().await;
 }
