@@ -237,10 +237,15 @@ fn Loading(
     })
 }
 
-/// "Loading the programme: 2.3 of 10.0 MB".
-fn progress_text(lang: Lang, (done, total): Progress) -> String {
-    match total {
-        Some(total) => tr_with(lang, Msg::LoadingProgress, &[("done", &megabytes(done)), ("total", &megabytes(total))]),
-        None => tr_with(lang, Msg::LoadingProgressUnknown, &[("done", &megabytes(done))]),
+/// "Loading the programme: 2.3 of 10.0 MB", then "Reading the programme: 40000 of 100000 events".
+fn progress_text(lang: Lang, progress: Progress) -> String {
+    match progress {
+        Progress::Downloaded { bytes, total: Some(total) } => {
+            tr_with(lang, Msg::LoadingProgress, &[("done", &megabytes(bytes)), ("total", &megabytes(total))])
+        }
+        Progress::Downloaded { bytes, total: None } => tr_with(lang, Msg::LoadingProgressUnknown, &[("done", &megabytes(bytes))]),
+        Progress::Read { events, total } => {
+            tr_with(lang, Msg::ReadingProgress, &[("done", &events.to_string()), ("total", &total.to_string())])
+        }
     }
 }

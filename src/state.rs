@@ -119,10 +119,15 @@ impl ChangeMarks {
     /// Compares the programme with what this reader last saw of it (a first visit, or
     /// unreadable data: nothing is marked, and now is remembered).
     pub fn provide(programme: &Arc<Programme>) -> Self {
-        use crate::domain::seen::{changes_since, decode_seen, encode_seen, seen_now};
+        use crate::domain::seen::{changes_since, decode_seen, encode_seen, is_remembered, seen_now};
         // Shown detached (the organiser's preview): this browser's record of what was seen is
         // the delegate's, and stays untouched.
-        let saved = if use_shortlist().detached { None } else { storage::load_seen(&programme.meta.id) };
+        let detached = use_shortlist().detached;
+        if !detached && !is_remembered(programme) {
+            // Too big to remember: a record kept from when it was smaller would only take room.
+            storage::forget_seen(&programme.meta.id);
+        }
+        let saved = if detached || !is_remembered(programme) { None } else { storage::load_seen(&programme.meta.id) };
         let marks = match saved {
             None => Default::default(),
             Some(saved) => match saved.as_deref().and_then(decode_seen) {
@@ -144,8 +149,10 @@ impl ChangeMarks {
 
     /// "Mark all as seen": remembers the programme as it is now.
     pub fn dismiss(self, programme: &Programme) {
-        use crate::domain::seen::{encode_seen, seen_now};
-        storage::save_seen(&programme.meta.id, &encode_seen(&seen_now(programme)));
+        use crate::domain::seen::{encode_seen, is_remembered, seen_now};
+        if is_remembered(programme) {
+            storage::save_seen(&programme.meta.id, &encode_seen(&seen_now(programme)));
+        }
         self.0.set(Default::default());
     }
 }

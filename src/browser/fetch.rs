@@ -17,7 +17,7 @@ use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadRe
 use crate::domain::catalog::{parse_catalog, Catalog};
 use crate::domain::download::{judge, shows_progress, Verdict, STALL_MS};
 use crate::domain::i18n::Lang;
-use crate::domain::programme::{parse_programme, programme_text, LoadError, Problem, Programme, MAX_PROGRAMME_BYTES};
+use crate::domain::programme::{programme_text, LoadError, Parsed, Problem, Programme, Reading, Step, MAX_PROGRAMME_BYTES};
 use crate::domain::source::ProgrammeSource;
 
 /// Set by the service worker (public/sw.js) on a response it served from the device's saved
@@ -35,8 +35,19 @@ pub struct Fetched {
     pub offline: bool,
 }
 
-/// Bytes received so far and the size the server announced, for a large file.
-pub type Progress = (u64, Option<u64>);
+/// How far a large programme file has come.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Progress {
+    /// Bytes received so far, and the size the server announced.
+    Downloaded { bytes: u64, total: Option<u64> },
+    /// Events read and checked so far, of the file's events.
+    Read { events: usize, total: usize },
+}
+
+/// How long reading may hold the page before it lets the browser paint and answer taps.
+const READ_SLICE_MS: f64 = 40.0;
+/// Events read between two looks at the clock.
+const EVENTS_PER_LOOK: usize = 250;
 
 /// Loads and validates the programme at `source`. `on_progress` hears about large files.
 pub async fn fetch_programme(source: &ProgrammeSource, on_progress: impl Fn(Progress)) -> Result<Fetched, LoadError> {
@@ -104,15 +115,40 @@ pub async fn fetch_programme(source: &ProgrammeSource, on_progress: impl Fn(Prog
         }
         if shows_progress(received, announced) {
             // A compressed answer announces its compressed size: then the total is unknown.
-            on_progress((received, announced.filter(|&size| size >= received)));
+            on_progress(Progress::Downloaded { bytes: received, total: announced.filter(|&size| size >= received) });
         }
     }
+    let large = shows_progress(bytes.len() as u64, None);
     let text = programme_text(bytes)?;
     // Receiving the body and parsing it are separate tasks (see `page::next_task`).
     super::page::next_task().await;
-    let (programme, problems) = parse_programme(&text)?;
+    let (programme, problems) = read_in_slices(&text, |events, total| {
+        if large {
+            on_progress(Progress::Read { events, total });
+        }
+    })
+    .await?;
     let offline = super::window().is_some_and(|window| !window.navigator().on_line());
     Ok(Fetched { programme, problems, offline_copy_of, offline })
+}
+
+/// Reads a programme a slice at a time: the frame, then events for up to `READ_SLICE_MS`
+/// before each pause, so that a 100,000-event file never holds the page for long (issue #12).
+async fn read_in_slices(text: &str, on_read: impl Fn(usize, usize)) -> Parsed {
+    let mut reading = Reading::new(text);
+    let mut slice_started = js_sys::Date::now();
+    loop {
+        match reading.step(EVENTS_PER_LOOK) {
+            Step::Finished(parsed) => return parsed,
+            Step::Events { read, total } => {
+                if js_sys::Date::now() - slice_started >= READ_SLICE_MS {
+                    on_read(read, total);
+                    super::page::next_task().await;
+                    slice_started = js_sys::Date::now();
+                }
+            }
+        }
+    }
 }
 
 /// Awaits `future`, aborting the download if it takes longer than `STALL_MS`; says whether

@@ -160,6 +160,13 @@ pub fn save_seen(programme_id: &str, text: &str) {
     }
 }
 
+/// Forgets what the reader saw of programme `id` (a programme too big to keep it for).
+pub fn forget_seen(programme_id: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(&format!("{SEEN_PREFIX}{programme_id}"));
+    }
+}
+
 /// Drops the saved shortlists (tests use this).
 pub fn clear_shortlists() {
     if let Some(storage) = local_storage() {

@@ -253,6 +253,7 @@ messages! {
     OtherSource => "This programme file comes from {host}, not from this site: the people who run this site did not publish it.",
     LoadingProgress => "Loading the programme: {done} of {total} MB",
     LoadingProgressUnknown => "Loading the programme: {done} MB",
+    ReadingProgress => "Reading the programme: {done} of {total} events",
 }
 
 /// Plural category of `n` in `lang` (CLDR names). Only the categories a table uses matter.

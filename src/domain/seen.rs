@@ -9,6 +9,16 @@ use serde_json::Value;
 use super::programme::{Event, Programme, Status};
 use super::shortlist::{status_code, when_code};
 
+/// Programmes with more events are not remembered: the record takes ~80 bytes per event, and
+/// the browser's storage (about 5 MB for the whole site) must keep room for the shortlists.
+/// Computing it for 100,000 events also held the page for a quarter of a second (issue #12).
+pub const MAX_REMEMBERED_EVENTS: usize = 20_000;
+
+/// Whether what a reader sees of `programme` is remembered, to mark changes on the next visit.
+pub fn is_remembered(programme: &Programme) -> bool {
+    programme.events.len() <= MAX_REMEMBERED_EVENTS
+}
+
 /// The programme as a reader last saw it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Seen {
@@ -118,6 +128,20 @@ mod tests {
         assert_eq!(of("ms-2012-12-youth"), [Change::Cancelled]);
         assert_eq!(of("lphm-2013-05-media"), [Change::Replaced]);
         assert_eq!(found.len(), 4, "{found:?}");
+    }
+
+    #[test]
+    fn a_programme_is_remembered_while_its_record_leaves_room_for_the_shortlists() {
+        let read = |events: usize| {
+            let text = serde_json::to_string(&crate::domain::synthetic::synthetic_programme(events, 7)).unwrap();
+            parse_programme(&text).unwrap().0
+        };
+        let big = read(MAX_REMEMBERED_EVENTS);
+        assert!(is_remembered(&big));
+        // About 80 bytes per event: 1.6 MB at the limit, a third of the site's storage.
+        let record = encode_seen(&seen_now(&big)).len();
+        assert!(record < 2_500_000, "{record} bytes");
+        assert!(!is_remembered(&read(MAX_REMEMBERED_EVENTS + 1)));
     }
 
     #[test]

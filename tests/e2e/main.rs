@@ -3,6 +3,7 @@
 //! (`cargo test --features e2e --test e2e`).
 
 mod a11y;
+mod big;
 mod browse;
 mod browser;
 mod calendar;

@@ -186,10 +186,14 @@ fn serve(
     stream.flush()
 }
 
+/// Events in `generated/big.json`: more than the app remembers "seen" records for.
+pub const BIG_EVENTS: usize = 30_000;
+
 /// Hostile answers, made on the fly (nothing big is kept in the repository):
 /// - `huge.json`: 65 MB of JSON with no `Content-Length` (the count must catch it);
 /// - `huge-announced.json`: announces 70 MB (refused from the header);
 /// - `stall.json`: announces 2 MB, sends 300 KB, then nothing for 40 s;
+/// - `big.json`: a synthetic programme of `BIG_EVENTS` events (about 15 MB), read in slices;
 /// - `forged-saved-copy.json`: the bundled programme with the service worker's "saved copy"
 ///   header, readable from another origin (which must not be believed).
 fn generated(mut stream: TcpStream, name: &str, dist: &Path) -> std::io::Result<()> {
@@ -223,6 +227,14 @@ fn generated(mut stream: TcpStream, name: &str, dist: &Path) -> std::io::Result<
             stream.flush()?;
             thread::sleep(Duration::from_secs(40));
             Ok(())
+        }
+        "big.json" => {
+            static BIG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+            let body = BIG.get_or_init(|| {
+                serde_json::to_string(&programme_browser::domain::synthetic::synthetic_programme(BIG_EVENTS, 12)).expect("programme")
+            });
+            stream.write_all(head(Some(body.len()), "").as_bytes())?;
+            stream.write_all(body.as_bytes())
         }
         "forged-saved-copy.json" => {
             let body = std::fs::read(dist.join("programme.json"))?;

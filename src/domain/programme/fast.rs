@@ -6,46 +6,60 @@
 //! thousands of mutated files.
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
-use super::extract::Extracted;
+use super::extract::Item;
 use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawSeries, RawTheme};
 
-/// The file's frame, as `extract` reads it.
+/// The file's frame, as `extract` reads it, with each event still as its text: events are read
+/// one at a time (`read_event`), so that a big programme can be read a slice per task.
 #[derive(Deserialize)]
-struct Frame {
-    schema_version: String,
-    programme: RawMeta,
+pub struct Frame<'a> {
+    pub schema_version: String,
+    pub programme: RawMeta,
     #[serde(default)]
-    themes: Vec<RawTheme>,
+    pub themes: Vec<RawTheme>,
     #[serde(default)]
-    partners: Vec<RawPartner>,
+    pub partners: Vec<RawPartner>,
     #[serde(default)]
-    series: Vec<RawSeries>,
+    pub series: Vec<RawSeries>,
     #[serde(default)]
-    debates: Vec<RawDebate>,
-    // Boxed: each is freed as soon as it is validated (see `Extracted::events`).
-    #[allow(clippy::vec_box)]
-    events: Vec<Box<RawEvent>>,
+    pub debates: Vec<RawDebate>,
+    #[serde(borrow)]
+    pub events: Vec<&'a RawValue>,
 }
 
-/// The version and the file as read, or `None`: then the slow path decides.
-pub fn read_fast(body: &str) -> Option<(String, Extracted)> {
-    let frame: Frame = serde_json::from_str(body).ok()?;
+/// The frame, or `None`: then the slow path decides. Checks the whole file's syntax.
+pub fn read_frame(body: &str) -> Option<Frame<'_>> {
+    serde_json::from_str(body).ok()
+}
+
+/// One event of the frame, or `None`: then the slow path decides.
+pub fn read_event(raw: &RawValue) -> Option<Box<RawEvent>> {
+    serde_json::from_str(raw.get()).ok()
+}
+
+/// Every item of a vocabulary list read well.
+pub fn ok<T>(items: Vec<T>) -> Vec<Item<T>> {
+    items.into_iter().map(Ok).collect()
+}
+
+/// The whole file through the fast path, as `extract` would give it (for the agreement tests).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+fn read_fast(body: &str) -> Option<(String, super::extract::Extracted)> {
+    let frame = read_frame(body)?;
+    let events = frame.events.iter().map(|raw| read_event(raw).map(Ok)).collect::<Option<Vec<_>>>()?;
     Some((
         frame.schema_version,
-        Extracted {
+        super::extract::Extracted {
             programme: frame.programme,
             themes: ok(frame.themes),
             partners: ok(frame.partners),
             series: ok(frame.series),
             debates: ok(frame.debates),
-            events: ok(frame.events),
+            events,
         },
     ))
-}
-
-fn ok<T>(items: Vec<T>) -> Vec<super::extract::Item<T>> {
-    items.into_iter().map(Ok).collect()
 }
 
 // proptest is a native dev-dependency.
@@ -58,7 +72,7 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
-    use crate::domain::programme::extract::extract;
+    use crate::domain::programme::extract::{extract, Extracted};
 
     fn slow(text: &str) -> Option<(String, Extracted)> {
         let root: Value = serde_json::from_str(text).ok()?;

@@ -14,5 +14,5 @@ mod validate;
 pub use error::{terminal_safe, LoadError, Problem, MAX_PROGRAMME_BYTES, SUPPORTED_MAJOR};
 pub use model::*;
 pub(crate) use parse::syntax_error;
-pub use parse::{parse_programme, programme_text};
+pub use parse::{parse_programme, programme_text, Parsed, Reading, Step};
 pub use validate::{is_http_url, skipped_event_count, valid_id};

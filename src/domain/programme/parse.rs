@@ -1,36 +1,115 @@
 //! Text in, `(Programme, Vec<Problem>)` out, or a `LoadError` when nothing can be shown.
 //! The one entry point shared by the app and the `programme-check` command.
 
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::error::{LoadError, Problem, MAX_PROGRAMME_BYTES, SUPPORTED_MAJOR};
-use super::extract::{extract, Extracted};
-use super::fast::read_fast;
+use super::extract::extract;
+use super::fast::{ok, read_event, read_frame};
 use super::locate::lines_of;
 use super::model::Programme;
-use super::validate::validate;
+use super::validate::{validate, Validation};
+
+/// What reading a programme file gives.
+pub type Parsed = Result<(Programme, Vec<Problem>), LoadError>;
 
 /// Parses and validates a programme file's text.
-pub fn parse_programme(text: &str) -> Result<(Programme, Vec<Problem>), LoadError> {
-    if text.len() as u64 > MAX_PROGRAMME_BYTES {
-        return Err(LoadError::TooLarge { bytes: text.len() as u64, complete: true });
+pub fn parse_programme(text: &str) -> Parsed {
+    let mut reading = Reading::new(text);
+    loop {
+        if let Step::Finished(parsed) = reading.step(usize::MAX) {
+            return parsed;
+        }
     }
-    // A byte order mark (Windows editors add one) is not an error; editors do not show it, so
-    // lines and columns are counted without it. Whitespace is left to the JSON reader, so
-    // that the line and column it reports are the ones the organiser's editor shows.
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if body.trim().is_empty() {
-        return Err(LoadError::Empty);
+}
+
+/// Reading a programme file a slice at a time (issue #12): the frame first, then a number of
+/// events per `step`, so that the browser can paint and answer the reader between slices of a
+/// big file. Gives exactly what `parse_programme` gives (which is this, in one go).
+pub struct Reading<'a> {
+    text: &'a str,
+    stage: Stage<'a>,
+}
+
+enum Stage<'a> {
+    Start,
+    Events { body: &'a str, raw: Vec<&'a RawValue>, next: usize, validation: Box<Validation> },
+    Finished,
+}
+
+/// Where a `Reading` stands after a step.
+// Returned by value once per slice and never stored: boxing the result would buy nothing.
+#[allow(clippy::large_enum_variant)]
+pub enum Step {
+    /// The frame is read; so many events of the file are read and checked.
+    Events {
+        read: usize,
+        total: usize,
+    },
+    Finished(Parsed),
+}
+
+impl<'a> Reading<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Reading { text, stage: Stage::Start }
     }
-    if body.trim_start().starts_with('<') {
-        return Err(LoadError::Html);
+
+    /// Reads the frame (the first step), or up to `events` more events. After `Finished`,
+    /// every further step says `Finished(Err(Empty))`.
+    pub fn step(&mut self, events: usize) -> Step {
+        match std::mem::replace(&mut self.stage, Stage::Finished) {
+            Stage::Start => self.start(),
+            Stage::Events { body, raw, mut next, mut validation } => {
+                let end = next.saturating_add(events).min(raw.len());
+                while next < end {
+                    // Any surprise sends the whole file to the slow path, which explains it.
+                    let Some(event) = read_event(raw[next]) else { return Step::Finished(slow(body)) };
+                    validation.add_event(Ok(event));
+                    next += 1;
+                }
+                if next < raw.len() {
+                    let total = raw.len();
+                    self.stage = Stage::Events { body, raw, next, validation };
+                    return Step::Events { read: next, total };
+                }
+                Step::Finished(Ok(finish(body, validation.finish())))
+            }
+            Stage::Finished => Step::Finished(Err(LoadError::Empty)),
+        }
     }
-    // Most files are well formed: read them typed, straight from the text. Any surprise sends
-    // the file to the slow path below, which explains it.
-    if let Some((version, extracted)) = read_fast(body) {
-        check_version(Some(&Value::String(version)))?;
-        return Ok(finish(body, extracted));
+
+    fn start(&mut self) -> Step {
+        let text = self.text;
+        if text.len() as u64 > MAX_PROGRAMME_BYTES {
+            return Step::Finished(Err(LoadError::TooLarge { bytes: text.len() as u64, complete: true }));
+        }
+        // A byte order mark (Windows editors add one) is not an error; editors do not show it, so
+        // lines and columns are counted without it. Whitespace is left to the JSON reader, so
+        // that the line and column it reports are the ones the organiser's editor shows.
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if body.trim().is_empty() {
+            return Step::Finished(Err(LoadError::Empty));
+        }
+        if body.trim_start().starts_with('<') {
+            return Step::Finished(Err(LoadError::Html));
+        }
+        // Most files are well formed: read them typed, straight from the text. Any surprise sends
+        // the file to the slow path, which explains it.
+        let Some(frame) = read_frame(body) else { return Step::Finished(slow(body)) };
+        if let Err(error) = check_version(Some(&Value::String(frame.schema_version))) {
+            return Step::Finished(Err(error));
+        }
+        let total = frame.events.len();
+        let validation =
+            Validation::start(frame.programme, ok(frame.themes), ok(frame.partners), ok(frame.series), ok(frame.debates), total);
+        self.stage = Stage::Events { body, raw: frame.events, next: 0, validation: Box::new(validation) };
+        Step::Events { read: 0, total }
     }
+}
+
+/// The slow path: the file as a JSON value, every mistake found with its path.
+fn slow(body: &str) -> Parsed {
     let root: Value = serde_json::from_str(body).map_err(|err| syntax_error(&err))?;
     // The version is checked before the shape, so that a file of an unknown major version
     // gets that message rather than a confusing one about its fields.
@@ -39,13 +118,11 @@ pub fn parse_programme(text: &str) -> Result<(Programme, Vec<Problem>), LoadErro
         let line = lines_of(body, &[problem.path.as_str()])[0];
         LoadError::Structure { path: problem.path, line, message: problem.message }
     })?;
-    Ok(finish(body, extracted))
+    Ok(finish(body, validate(extracted)))
 }
 
-/// Validates what was read and gives each problem its line.
-fn finish(body: &str, extracted: Extracted) -> (Programme, Vec<Problem>) {
-    let (programme, mut problems) = validate(extracted);
-    // Organisers find a problem by its line as well as its path.
+/// Gives each problem its line: organisers find a problem by its line as well as its path.
+fn finish(body: &str, (programme, mut problems): (Programme, Vec<Problem>)) -> (Programme, Vec<Problem>) {
     let paths: Vec<&str> = problems.iter().map(|problem| problem.path.as_str()).collect();
     let lines = if paths.is_empty() { Vec::new() } else { lines_of(body, &paths) };
     for (problem, line) in problems.iter_mut().zip(lines) {
@@ -84,4 +161,65 @@ pub fn programme_text(bytes: Vec<u8>) -> Result<String, LoadError> {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         LoadError::NotUtf8 { line: 1 + valid.iter().filter(|&&b| b == b'\n').count() }
     })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// Reads `text` `events` at a time, checking the progress it reports on the way.
+    fn in_slices(text: &str, events: usize) -> Parsed {
+        let mut reading = Reading::new(text);
+        let mut last = None;
+        loop {
+            match reading.step(events) {
+                Step::Finished(parsed) => return parsed,
+                Step::Events { read, total } => {
+                    assert!(read <= total);
+                    if let Some(before) = last {
+                        assert!(read > before, "every step reads on: {before} then {read}");
+                    }
+                    last = Some(read);
+                }
+            }
+        }
+    }
+
+    fn fixture(name: &str) -> String {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let path = if name == "programme.json" { format!("{root}/public/{name}") } else { format!("{root}/tests/fixtures/{name}") };
+        std::fs::read_to_string(path).expect("fixture")
+    }
+
+    #[test]
+    fn reading_in_slices_gives_what_reading_at_once_gives() {
+        let bundled = fixture("programme.json");
+        let mut texts: Vec<String> =
+            ["programme.json", "timed.json", "many-bad-events.json", "five-mistakes.json", "broken-syntax.json", "all-events-bad.json"]
+                .into_iter()
+                .map(fixture)
+                .collect();
+        // A surprise in the last event sends the whole file to the slow path, after the slices
+        // before it were read: its message and line must be the slow path's.
+        let last_title = bundled.rfind("\"title\":").expect("a title");
+        texts.push(format!("{}\"title\": 7, \"was\":{}", &bundled[..last_title], &bundled[last_title + "\"title\":".len()..]));
+        texts.push(String::new());
+        texts.push("\u{feff}".to_owned() + &bundled);
+        for text in &texts {
+            let at_once = parse_programme(text);
+            for events in [1, 2, 7] {
+                assert_eq!(in_slices(text, events), at_once, "{events} at a time");
+            }
+        }
+    }
+
+    #[test]
+    fn the_frame_is_a_step_of_its_own_and_progress_counts_events() {
+        let text = fixture("programme.json");
+        let mut reading = Reading::new(&text);
+        let Step::Events { read: 0, total } = reading.step(usize::MAX) else { panic!("the frame first") };
+        assert_eq!(total, 10);
+        let Step::Events { read: 4, total: 10 } = reading.step(4) else { panic!("four events") };
+        assert!(matches!(reading.step(usize::MAX), Step::Finished(Ok(_))));
+    }
 }

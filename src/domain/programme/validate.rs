@@ -31,21 +31,100 @@ use crate::domain::text::{RawText, Text};
 use crate::domain::when::{parse_date, parse_timestamp, When};
 
 pub fn validate(raw: Extracted) -> (Programme, Vec<Problem>) {
-    let mut v = Validator::default();
-    let meta = v.meta(raw.programme);
-    let themes = v.items("themes", raw.themes, Validator::theme, |t: &Theme| &t.id);
-    let partners = v.items("partners", raw.partners, Validator::partner, |p: &Partner| &p.id);
-    let debates = v.items("debates", raw.debates, Validator::debate, |d: &Debate| &d.id);
-    let mut programme = Programme::new(meta, themes, partners, Vec::new(), debates, Vec::new());
-    programme.series = v.items("series", raw.series, |v, path, raw| v.series(path, raw, &programme), |s: &Series| &s.id);
-    programme.index_ids();
-    let mut events = v.items("events", raw.events, |v, path, raw| v.event(path, raw, &programme), |e: &Event| &e.id);
-    // Stable: events at the same time keep the order the organiser wrote them in.
-    // Sorted by key and index, then moved once each: events are large to move around.
-    events.sort_by_cached_key(|event| event.when.sort_key());
-    programme.events = events;
-    programme.index_ids();
-    (programme, v.problems)
+    let Extracted { programme, themes, partners, series, debates, events } = raw;
+    let mut validation = Validation::start(programme, themes, partners, series, debates, events.len());
+    for event in events {
+        validation.add_event(event);
+    }
+    validation.finish()
+}
+
+/// Validation a slice at a time (issue #12): the frame and vocabularies at `start`, then events
+/// as they are read, then `finish`. One event or all of them per call gives the same result;
+/// the browser reads a big programme a few thousand events per task so the page can answer.
+pub struct Validation {
+    v: Validator,
+    programme: Programme,
+    events: ListValidation<Event>,
+}
+
+impl Validation {
+    pub fn start(
+        meta: RawMeta,
+        themes: Vec<Item<RawTheme>>,
+        partners: Vec<Item<RawPartner>>,
+        series: Vec<Item<RawSeries>>,
+        debates: Vec<Item<RawDebate>>,
+        expected_events: usize,
+    ) -> Self {
+        let mut v = Validator::default();
+        let meta = v.meta(meta);
+        let themes = v.items("themes", themes, Validator::theme, |t: &Theme| &t.id);
+        let partners = v.items("partners", partners, Validator::partner, |p: &Partner| &p.id);
+        let debates = v.items("debates", debates, Validator::debate, |d: &Debate| &d.id);
+        let mut programme = Programme::new(meta, themes, partners, Vec::new(), debates, Vec::new());
+        programme.series = v.items("series", series, |v, path, raw| v.series(path, raw, &programme), |s: &Series| &s.id);
+        programme.index_ids();
+        Validation { v, programme, events: ListValidation::new("events", expected_events) }
+    }
+
+    /// The next event of the file, in file order.
+    pub fn add_event(&mut self, raw: Item<Box<RawEvent>>) {
+        let programme = &self.programme;
+        self.events.add(&mut self.v, raw, |v, path, raw| v.event(path, raw, programme), |e: &Event| &e.id);
+    }
+
+    pub fn finish(self) -> (Programme, Vec<Problem>) {
+        let Validation { v, mut programme, events } = self;
+        let mut events = events.items;
+        // Stable: events at the same time keep the order the organiser wrote them in.
+        // Sorted by key and index, then moved once each: events are large to move around.
+        events.sort_by_cached_key(|event| event.when.sort_key());
+        programme.events = events;
+        programme.index_ids();
+        (programme, v.problems)
+    }
+}
+
+/// One list of the file being validated: its good items so far, the ids seen, and where it is.
+struct ListValidation<T> {
+    list: &'static str,
+    index: usize,
+    seen: HashSet<String>,
+    items: Vec<T>,
+    /// One buffer for every item's path: a new string per event showed in the profile.
+    path: String,
+}
+
+impl<T> ListValidation<T> {
+    fn new(list: &'static str, expected: usize) -> Self {
+        Self { list, index: 0, seen: HashSet::with_capacity(expected), items: Vec::with_capacity(expected), path: String::new() }
+    }
+
+    /// Validates the next item; skips a bad one or a duplicate id (the first one wins).
+    fn add<R>(
+        &mut self,
+        v: &mut Validator,
+        item: Item<R>,
+        build: impl FnOnce(&mut Validator, &str, R) -> Option<T>,
+        id_of: impl Fn(&T) -> &String,
+    ) {
+        self.path.clear();
+        let _ = write!(self.path, "{}[{}]", self.list, self.index);
+        self.index += 1;
+        let path = self.path.as_str();
+        match item {
+            Err(problem) => v.problems.push(problem),
+            Ok(raw) => {
+                let Some(item) = build(v, path, raw) else { return };
+                if self.seen.insert(id_of(&item).clone()) {
+                    self.items.push(item);
+                } else {
+                    v.report(format!("{path}.id"), format!("duplicate id `{}`: an earlier entry already uses it", id_of(&item)));
+                }
+            }
+        }
+    }
 }
 
 /// How many events were skipped, for the "N events could not be shown" notice.
@@ -68,31 +147,16 @@ impl Validator {
     /// Validates each item of a list, skips bad ones and duplicate ids (the first one wins).
     fn items<R, T>(
         &mut self,
-        list: &str,
+        list: &'static str,
         raw: Vec<Item<R>>,
         mut build: impl FnMut(&mut Self, &str, R) -> Option<T>,
         id_of: impl Fn(&T) -> &String,
     ) -> Vec<T> {
-        let mut seen = HashSet::with_capacity(raw.len());
-        let mut items = Vec::with_capacity(raw.len());
-        // One buffer for every item's path: a new string per event showed in the profile.
-        let mut path = String::new();
-        for (index, item) in raw.into_iter().enumerate() {
-            path.clear();
-            let _ = write!(path, "{list}[{index}]");
-            match item {
-                Err(problem) => self.problems.push(problem),
-                Ok(raw) => {
-                    let Some(item) = build(self, &path, raw) else { continue };
-                    if seen.insert(id_of(&item).clone()) {
-                        items.push(item);
-                    } else {
-                        self.report(format!("{path}.id"), format!("duplicate id `{}`: an earlier entry already uses it", id_of(&item)));
-                    }
-                }
-            }
+        let mut validation = ListValidation::new(list, raw.len());
+        for item in raw {
+            validation.add(self, item, &mut build, &id_of);
         }
-        items
+        validation.items
     }
 
     fn meta(&mut self, raw: RawMeta) -> Meta {
