@@ -231,6 +231,14 @@ impl Programme {
         };
     }
 
+    /// Sets the events with their lookup by id (`id -> position in events`, as validation
+    /// found them): for 100,000 events, rebuilding it copied and hashed every id again.
+    pub(super) fn set_events(&mut self, events: Vec<Event>, positions: HashMap<String, usize>) {
+        debug_assert!(positions.len() == events.len() && positions.iter().all(|(id, &at)| events[at].id == *id));
+        self.events = events;
+        self.ids.events = positions;
+    }
+
     /// What search matches in themes, partners and series (`index_ids` keeps it current).
     pub fn vocabulary_text(&self) -> &VocabularyText {
         &self.vocabulary_text

@@ -4,7 +4,8 @@
 //! optional metadata field is ignored and reported. Nothing here fails the whole file: only
 //! `parse` does that, for problems of syntax, shape or version.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use super::error::Problem;
 use super::extract::{Extracted, Item};
@@ -76,13 +77,41 @@ impl Validation {
 
     pub fn finish(self) -> (Programme, Vec<Problem>) {
         let Validation { v, mut programme, events } = self;
-        let mut events = events.items;
+        let ListValidation { mut items, seen: mut positions, .. } = events;
         // Stable: events at the same time keep the order the organiser wrote them in.
-        // Sorted by key and index, then moved once each: events are large to move around.
-        events.sort_by_cached_key(|event| event.when.sort_key());
-        programme.events = events;
-        programme.index_ids();
+        let mut order: Vec<((chrono::NaiveDate, u8, i64), usize)> =
+            items.iter().enumerate().map(|(index, event)| (event.when.sort_key(), index)).collect();
+        order.sort_unstable();
+        let mut moved_to = vec![0; items.len()];
+        let mut takes_from: Vec<usize> = Vec::with_capacity(items.len());
+        for (to, &(_, from)) in order.iter().enumerate() {
+            moved_to[from] = to;
+            takes_from.push(from);
+        }
+        drop(order);
+        permute(&mut items, takes_from);
+        // The ids seen while checking become the lookup by id: no id is copied or hashed again.
+        positions.values_mut().for_each(|position| *position = moved_to[*position]);
+        programme.set_events(items, positions);
         (programme, v.problems)
+    }
+}
+
+/// Puts `items[takes_from[i]]` at `i`, in place: events are large, and a second list of them
+/// would double the peak memory of reading a big programme.
+fn permute<T>(items: &mut [T], mut takes_from: Vec<usize>) {
+    for start in 0..items.len() {
+        let mut at = start;
+        // Each cycle of the permutation is followed once; a placed slot points at itself.
+        while takes_from[at] != at {
+            let from = takes_from[at];
+            takes_from[at] = at;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
     }
 }
 
@@ -90,7 +119,8 @@ impl Validation {
 struct ListValidation<T> {
     list: &'static str,
     index: usize,
-    seen: HashSet<String>,
+    /// Each good item's id, and its position in `items`.
+    seen: HashMap<String, usize>,
     items: Vec<T>,
     /// One buffer for every item's path: a new string per event showed in the profile.
     path: String,
@@ -98,7 +128,7 @@ struct ListValidation<T> {
 
 impl<T> ListValidation<T> {
     fn new(list: &'static str, expected: usize) -> Self {
-        Self { list, index: 0, seen: HashSet::with_capacity(expected), items: Vec::with_capacity(expected), path: String::new() }
+        Self { list, index: 0, seen: HashMap::with_capacity(expected), items: Vec::with_capacity(expected), path: String::new() }
     }
 
     /// Validates the next item; skips a bad one or a duplicate id (the first one wins).
@@ -117,10 +147,14 @@ impl<T> ListValidation<T> {
             Err(problem) => v.problems.push(problem),
             Ok(raw) => {
                 let Some(item) = build(v, path, raw) else { return };
-                if self.seen.insert(id_of(&item).clone()) {
-                    self.items.push(item);
-                } else {
-                    v.report(format!("{path}.id"), format!("duplicate id `{}`: an earlier entry already uses it", id_of(&item)));
+                match self.seen.entry(id_of(&item).clone()) {
+                    Entry::Vacant(slot) => {
+                        slot.insert(self.items.len());
+                        self.items.push(item);
+                    }
+                    Entry::Occupied(_) => {
+                        v.report(format!("{path}.id"), format!("duplicate id `{}`: an earlier entry already uses it", id_of(&item)))
+                    }
                 }
             }
         }
@@ -500,4 +534,24 @@ fn valid_language_tag(tag: &str) -> bool {
     (2..=3).contains(&language.len())
         && language.bytes().all(|b| b.is_ascii_alphabetic())
         && parts.all(|part| (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::permute;
+
+    proptest! {
+        #[test]
+        fn permuting_in_place_gives_what_gathering_gives(keys in proptest::collection::vec(0_u32..1000, 0..200)) {
+            // Any permutation: the positions of `keys` sorted.
+            let mut takes_from: Vec<usize> = (0..keys.len()).collect();
+            takes_from.sort_by_key(|&i| keys[i]);
+            let gathered: Vec<String> = takes_from.iter().map(|&from| format!("item {from}")).collect();
+            let mut items: Vec<String> = (0..keys.len()).map(|i| format!("item {i}")).collect();
+            permute(&mut items, takes_from);
+            prop_assert_eq!(items, gathered);
+        }
+    }
 }
