@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use programme_browser::domain::filter::{apply, Filter};
+use programme_browser::domain::filter::{apply, apply_after, Filter, FilterResult};
 use programme_browser::domain::programme::parse_programme;
 use programme_browser::domain::synthetic::synthetic_programme;
 use programme_browser::domain::when::YearMonth;
@@ -116,4 +116,21 @@ fn main() {
         let matching = apply(&programme, &filter, today).matching.len();
         println!("filter + facet counts, 10000 events, {name:<20} -> {matching:>5} events: {}", ms(took));
     }
+    // Typing "workshop" a letter at a time: each search afresh, or built on the one before.
+    let word = "workshop";
+    let typed = |built_on: bool| {
+        let mut before: Option<FilterResult> = None;
+        for end in 1..=word.len() {
+            let filter = Filter { text: word[..end].into(), ..Filter::default() };
+            let result = apply_after(&programme, &filter, today, before.as_ref().filter(|_| built_on));
+            before = Some(result);
+        }
+    };
+    let afresh = time(21, || typed(false));
+    let built_on = time(21, || typed(true));
+    println!(
+        "typing \"{word}\" letter by letter, 10000 events: {} afresh, {} each search built on the one before",
+        ms(afresh),
+        ms(built_on)
+    );
 }

@@ -14,7 +14,7 @@ use super::notices::Notices;
 use super::search_box::SearchBox;
 use super::shortlist_page::ShortlistPage;
 use crate::browser::{clock, page};
-use crate::domain::filter::{apply, FilterResult};
+use crate::domain::filter::{apply_after, FilterResult};
 use crate::domain::i18n::{tr, tr_count, tr_with, Msg};
 use crate::domain::query::Page;
 use crate::state::{use_lang, use_programme, use_shortlist, use_view, ChangeMarks, LoadedProgramme};
@@ -36,7 +36,8 @@ pub fn Browse(
     let programme = loaded.programme.clone();
     let today = clock::today();
     let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
-    let result = Memo::new(move |_| filter.with(|f| apply(&programme, f, today)));
+    // Given the result before, so that typing one more letter searches only what it found.
+    let result = Memo::new(move |before: Option<&FilterResult>| filter.with(|f| apply_after(&programme, f, today, before)));
     let page = Memo::new(move |_| view.with(|v| (v.event.clone(), v.page)));
 
     view! {

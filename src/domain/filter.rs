@@ -64,6 +64,30 @@ pub struct FilterResult {
     /// Indices into `programme.events`, in chronological order.
     pub matching: Vec<usize>,
     pub counts: FacetCounts,
+    /// The events the search found, when there was one: where a narrower search may look.
+    searched: Option<Searched>,
+}
+
+/// The events a search (with "hide past") found, whatever the facets: typing one more letter
+/// can only narrow a search, so the next one looks only among these. At 100,000 events, most
+/// of a typed letter's time was looking through every event again (issue #12).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Searched {
+    words: Vec<String>,
+    hide_past: bool,
+    today: NaiveDate,
+    events: Vec<usize>,
+}
+
+impl Searched {
+    /// Whether every event that `compiled` finds is among these: each earlier word is part of
+    /// a word searched now (an event containing the longer word contains the shorter), and
+    /// past events are hidden now if they were then.
+    fn covers(&self, compiled: &Compiled, today: NaiveDate) -> bool {
+        self.today == today
+            && (compiled.hide_past || !self.hide_past)
+            && self.words.iter().all(|earlier| compiled.words.iter().any(|word| word.contains(earlier.as_str())))
+    }
 }
 
 /// The filter with ids resolved to indices once, so the per-event test is integer work.
@@ -130,7 +154,20 @@ fn any_in(chosen: &Option<Vec<bool>>, indices: &[usize]) -> bool {
 
 /// Filters `programme` and counts facet options. `today` is in the reader's calendar.
 pub fn apply(programme: &Programme, filter: &Filter, today: NaiveDate) -> FilterResult {
+    apply_after(programme, filter, today, None)
+}
+
+/// `apply`, given the result before (of the same programme): a search that narrows the one
+/// before looks only among the events that one found. Gives exactly what `apply` gives.
+pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, before: Option<&FilterResult>) -> FilterResult {
     let compiled = Compiled::new(programme, filter).with_words(programme, &filter.text);
+    let candidates: Box<dyn Iterator<Item = usize>> =
+        match before.and_then(|before| before.searched.as_ref()).filter(|searched| searched.covers(&compiled, today)) {
+            Some(searched) => Box::new(searched.events.iter().copied()),
+            None => Box::new(0..programme.events.len()),
+        };
+    let searching = !compiled.words.is_empty();
+    let mut found = Vec::new();
     let mut counts = FacetCounts {
         themes: vec![0; programme.themes.len()],
         partners: vec![0; programme.partners.len()],
@@ -140,12 +177,16 @@ pub fn apply(programme: &Programme, filter: &Filter, today: NaiveDate) -> Filter
         modes: BTreeMap::new(),
     };
     let mut matching = Vec::new();
-    for (index, event) in programme.events.iter().enumerate() {
+    for index in candidates {
+        let event = &programme.events[index];
         if compiled.hide_past && event.when.is_past(today) {
             continue;
         }
         if !compiled.matches_words(event) {
             continue;
+        }
+        if searching {
+            found.push(index);
         }
         let months = &event.months;
         let series: &[usize] = event.series.as_slice();
@@ -189,7 +230,8 @@ pub fn apply(programme: &Programme, filter: &Filter, today: NaiveDate) -> Filter
             }
         }
     }
-    FilterResult { matching, counts }
+    let searched = searching.then_some(Searched { words: compiled.words, hide_past: compiled.hide_past, today, events: found });
+    FilterResult { matching, counts, searched }
 }
 
 /// Every month any event touches, in order: the month facet's options.
@@ -494,5 +536,66 @@ mod tests {
         assert!(!f.is_chosen(Facet::Theme, "law"));
         f.clear();
         assert!(f.is_empty());
+    }
+}
+
+// proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod narrowing_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::domain::programme::parse_programme;
+    use crate::domain::synthetic::synthetic_programme;
+
+    /// What a reader does between two results.
+    #[derive(Debug, Clone)]
+    enum Step {
+        Type(char),
+        Erase,
+        Space,
+        TogglePast,
+        ToggleTheme(usize),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            6 => prop::sample::select(vec!['a', 'e', 'i', 'o', 'n', 'r', 't', 'm', 'é', 'É', '-']).prop_map(Step::Type),
+            2 => Just(Step::Erase),
+            1 => Just(Step::Space),
+            1 => Just(Step::TogglePast),
+            1 => (0_usize..40).prop_map(Step::ToggleTheme),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn a_result_built_on_the_one_before_is_what_a_fresh_one_gives(steps in prop::collection::vec(step(), 1..30)) {
+            let text = serde_json::to_string(&synthetic_programme(300, 5)).unwrap();
+            let (programme, _) = parse_programme(&text).unwrap();
+            let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+            let mut filter = Filter::default();
+            let mut before = apply(&programme, &filter, today);
+            for step in steps {
+                match step {
+                    Step::Type(letter) => filter.text.push(letter),
+                    Step::Erase => { filter.text.pop(); }
+                    Step::Space => filter.text.push(' '),
+                    Step::TogglePast => filter.hide_past = !filter.hide_past,
+                    Step::ToggleTheme(i) => {
+                        let id = programme.themes[i % programme.themes.len()].id.clone();
+                        if !filter.themes.remove(&id) {
+                            filter.themes.insert(id);
+                        }
+                    }
+                }
+                let fresh = apply(&programme, &filter, today);
+                let built_on = apply_after(&programme, &filter, today, Some(&before));
+                prop_assert_eq!(&built_on, &fresh, "after {:?}", filter);
+                before = built_on;
+            }
+        }
     }
 }
