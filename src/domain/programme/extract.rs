@@ -40,10 +40,16 @@ pub fn extract(root: &Value) -> Result<Extracted, Problem> {
         series: root.items("series", RawSeries::read)?,
         debates: root.items("debates", RawDebate::read)?,
         events: match root.get("events") {
-            Some(_) => root.items("events", |o| RawEvent::read(o).map(Box::new))?,
+            Some(_) => root.list("events")?.iter().enumerate().map(|(index, event)| extract_event(event, index)).collect(),
             None => return Err(Problem::new("events", "is missing: a programme needs a list of events (it may be empty)")),
         },
     })
+}
+
+/// Reads the event at `events[index]` on its own, every mistake with its path: also what the
+/// slices of a big file use for an event the fast path gave up on.
+pub fn extract_event(event: &Value, index: usize) -> Item<Box<RawEvent>> {
+    Obj::new(event, &format!("events[{index}]")).and_then(|obj| RawEvent::read(&obj).map(Box::new))
 }
 
 fn describe(value: &Value) -> &'static str {

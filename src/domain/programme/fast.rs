@@ -168,5 +168,19 @@ mod tests {
             let texts = fixtures();
             agree(&mutate(&texts[which], pick, kind));
         }
+
+        /// What the app shows: read in slices, with events the fast path gives up on read
+        /// again one by one, it must be what reading the whole file as a value gives.
+        #[test]
+        fn a_mutated_file_reads_in_slices_as_the_slow_path_reads_it(which in 0usize..6, pick in any::<usize>(), kind in 0u8..8, slice in 1usize..4) {
+            let text = mutate(&fixtures()[which], pick, kind);
+            let mut reading = crate::domain::programme::Reading::new(&text);
+            let parsed = loop {
+                if let crate::domain::programme::Step::Finished(parsed) = reading.step(slice) {
+                    break parsed;
+                }
+            };
+            prop_assert_eq!(parsed, super::super::parse::slow(&text), "{}", text);
+        }
     }
 }
