@@ -12,7 +12,7 @@ use crate::components::browse::Browse;
 use crate::components::load_error::LoadErrorView;
 use crate::domain::catalog;
 use crate::domain::download::megabytes;
-use crate::domain::i18n::{tr, tr_with, Lang, Msg};
+use crate::domain::i18n::{format_count, tr, tr_with, Lang, Msg};
 use crate::domain::programme::LoadError;
 use crate::domain::query::{drop_unknown_ids, parse_query, Ignored};
 use crate::domain::source::ProgrammeSource;
@@ -245,7 +245,7 @@ fn progress_text(lang: Lang, progress: Progress) -> String {
         }
         Progress::Downloaded { bytes, total: None } => tr_with(lang, Msg::LoadingProgressUnknown, &[("done", &megabytes(bytes))]),
         Progress::Read { events, total } => {
-            tr_with(lang, Msg::ReadingProgress, &[("done", &events.to_string()), ("total", &total.to_string())])
+            tr_with(lang, Msg::ReadingProgress, &[("done", &format_count(lang, events)), ("total", &format_count(lang, total))])
         }
     }
 }

@@ -15,7 +15,7 @@ use super::search_box::SearchBox;
 use super::shortlist_page::ShortlistPage;
 use crate::browser::{clock, page};
 use crate::domain::filter::{apply_after, FilterResult};
-use crate::domain::i18n::{tr, tr_count, tr_with, Msg};
+use crate::domain::i18n::{format_count, tr, tr_count, tr_with, Msg};
 use crate::domain::query::Page;
 use crate::state::{use_lang, use_programme, use_shortlist, use_view, ChangeMarks, LoadedProgramme};
 
@@ -75,7 +75,7 @@ fn ChangesNotice(
             view! {
                 <div class="notices">
                     <div class="notice info" role="status" data-testid="changes-notice">
-                        <p>{tr_with(lang, Msg::ChangesSince, &[("n", &count.to_string())])}</p>
+                        <p>{tr_with(lang, Msg::ChangesSince, &[("n", &format_count(lang, count))])}</p>
                         <button type="button" data-testid="mark-seen" on:click=move |_| marks.dismiss(&programme)>
                             {tr(lang, Msg::MarkSeen)}
                         </button>

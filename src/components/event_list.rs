@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::event_card::EventCard;
 use crate::browser::page::NearObserver;
-use crate::domain::i18n::{format_month, tr, tr_with, Msg};
+use crate::domain::i18n::{format_count, format_month, tr, tr_with, Msg};
 use crate::domain::when::YearMonth;
 use crate::state::{use_lang, use_programme};
 
@@ -96,7 +96,7 @@ pub fn EventList(
     });
     let shown_of = move || {
         let total = indices.with(Vec::len);
-        tr_with(lang, Msg::ShownOf, &[("shown", &shown.get().min(total).to_string()), ("total", &total.to_string())])
+        tr_with(lang, Msg::ShownOf, &[("shown", &format_count(lang, shown.get().min(total))), ("total", &format_count(lang, total))])
     };
 
     let months = Memo::new(move |_| groups.with(|g| g.iter().map(|(month, _)| *month).collect::<Vec<_>>()));

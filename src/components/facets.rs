@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::labels::{facet_label, option_label, option_lang};
 use crate::browser::page;
 use crate::domain::filter::{facet_options, Facet, FilterResult};
-use crate::domain::i18n::{tr, tr_count, Msg};
+use crate::domain::i18n::{format_count, tr, tr_count, Msg};
 use crate::state::{navigate, use_lang, use_programme, use_view, History};
 
 /// Page regions that must not take focus while the dialog is open.
@@ -150,7 +150,7 @@ fn FacetGroup(
                         }
                     />
                     <span class="option-label" lang=label_lang>{label}</span>
-                    <span class="count">{count}</span>
+                    <span class="count">{move || format_count(lang, count())}</span>
                 </label>
             }
         })

@@ -11,7 +11,7 @@ use super::list_manager::list_display_name;
 use crate::browser::storage::StorageFault;
 use crate::browser::{clock, files};
 use crate::domain::clash::Overlap;
-use crate::domain::i18n::{format_day, tr, tr_count, tr_with, Lang, Msg};
+use crate::domain::i18n::{format_count, format_day, tr, tr_count, tr_with, Lang, Msg};
 use crate::domain::programme::{skipped_event_count, Problem};
 use crate::state::{use_ignored_params, use_lang, use_shortlist};
 
@@ -67,7 +67,7 @@ pub fn Notices(
                             {problem_lines.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}
                         </ul>
                         {(more_problems > 0).then(|| view! {
-                            <p data-testid="more-problems">{tr_with(lang, Msg::MoreProblems, &[("n", &more_problems.to_string())])}</p>
+                            <p data-testid="more-problems">{tr_with(lang, Msg::MoreProblems, &[("n", &format_count(lang, more_problems))])}</p>
                         })}
                     </details>
                 </div>

@@ -256,6 +256,31 @@ messages! {
     ReadingProgress => "Reading the programme: {done} of {total} events",
 }
 
+/// `n` with its thousands grouped the way `lang` writes them (CLDR): "30,000" in English and
+/// Chinese, "30 000" in French and Russian (no-break spaces), "30.000" in Spanish, which leaves
+/// four digits ungrouped ("1000"). Arabic keeps the digits the rest of the app shows, with
+/// commas. Big programmes have counts in the tens of thousands (issue #12).
+pub fn format_count(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let (separator, min_digits) = match lang {
+        Lang::En | Lang::Zh | Lang::Ar => (",", 4),
+        Lang::Fr => ("\u{202f}", 4),
+        Lang::Ru => ("\u{a0}", 4),
+        Lang::Es => (".", 5),
+    };
+    if digits.len() < min_digits {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// Plural category of `n` in `lang` (CLDR names). Only the categories a table uses matter.
 pub fn plural_is_one(lang: Lang, n: usize) -> bool {
     match lang {
@@ -333,7 +358,7 @@ pub fn tr_with(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
 /// A count sentence: `one` or `other` by the language's plural rule, `{n}` filled.
 pub fn tr_count(lang: Lang, n: usize, one: Msg, other: Msg) -> String {
     let msg = if plural_is_one(lang, n) { one } else { other };
-    tr_with(lang, msg, &[("n", &n.to_string())])
+    tr_with(lang, msg, &[("n", &format_count(lang, n))])
 }
 
 const MONTHS_EN: [&str; 12] =
@@ -425,6 +450,26 @@ mod tests {
         assert_eq!(when("2012-05-30", Some("2012-06-02")), "30 May – 2 June 2012");
         assert_eq!(when("2012-12-30", Some("2013-01-02")), "30 December 2012 – 2 January 2013");
         assert_eq!(when("2012-06-05T10:00:00-04:00", Some("2012-06-05T12:30:00-04:00")), "5 June 2012, 10:00–12:30 (UTC−04:00)");
+    }
+
+    #[test]
+    fn big_counts_are_grouped_as_each_language_writes_them() {
+        let cases = [
+            (Lang::En, 30_000, "30,000"),
+            (Lang::En, 999, "999"),
+            (Lang::En, 1_000, "1,000"),
+            (Lang::Zh, 1_234_567, "1,234,567"),
+            (Lang::Fr, 30_000, "30\u{202f}000"),
+            (Lang::Ru, 1_000, "1\u{a0}000"),
+            (Lang::Es, 1_000, "1000"),
+            (Lang::Es, 30_000, "30.000"),
+            (Lang::Ar, 100_000, "100,000"),
+            (Lang::En, 0, "0"),
+        ];
+        for (lang, n, expected) in cases {
+            assert_eq!(format_count(lang, n), expected, "{lang:?} {n}");
+        }
+        assert_eq!(tr_count(Lang::En, 30_000, Msg::ResultCountOne, Msg::ResultCountOther), "30,000 events");
     }
 
     #[test]
