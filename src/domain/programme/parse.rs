@@ -35,7 +35,7 @@ pub struct Reading<'a> {
 
 enum Stage<'a> {
     Start,
-    Events { body: &'a str, raw: Vec<&'a RawValue>, next: usize, validation: Box<Validation> },
+    Events { body: &'a str, raw: Vec<&'a RawValue>, next: usize, validation: Box<Validation>, lines: LineCursor },
     Finished,
 }
 
@@ -61,7 +61,7 @@ impl<'a> Reading<'a> {
     pub fn step(&mut self, events: usize) -> Step {
         match std::mem::replace(&mut self.stage, Stage::Finished) {
             Stage::Start => self.start(),
-            Stage::Events { body, raw, mut next, mut validation } => {
+            Stage::Events { body, raw, mut next, mut validation, mut lines } => {
                 let end = next.saturating_add(events).min(raw.len());
                 while next < end {
                     // An event the fast path gives up on is read again as a JSON value, which
@@ -73,12 +73,19 @@ impl<'a> Reading<'a> {
                             Err(_) => return Step::Finished(slow(body)),
                         },
                     };
+                    let problems_before = validation.problem_count();
                     validation.add_event(event);
+                    // Lines for this event's problems, from its own text: a line search over a
+                    // big file at the end would be one long task (issue #12).
+                    let problems = validation.problems_from(problems_before);
+                    if !problems.is_empty() {
+                        lines.locate(body, raw[next].get(), next, problems);
+                    }
                     next += 1;
                 }
                 if next < raw.len() {
                     let total = raw.len();
-                    self.stage = Stage::Events { body, raw, next, validation };
+                    self.stage = Stage::Events { body, raw, next, validation, lines };
                     return Step::Events { read: next, total };
                 }
                 Step::Finished(Ok(finish(body, validation.finish())))
@@ -111,7 +118,7 @@ impl<'a> Reading<'a> {
         let total = frame.events.len();
         let validation =
             Validation::start(frame.programme, ok(frame.themes), ok(frame.partners), ok(frame.series), ok(frame.debates), total);
-        self.stage = Stage::Events { body, raw: frame.events, next: 0, validation: Box::new(validation) };
+        self.stage = Stage::Events { body, raw: frame.events, next: 0, validation: Box::new(validation), lines: LineCursor::default() };
         Step::Events { read: 0, total }
     }
 }
@@ -129,14 +136,51 @@ pub(super) fn slow(body: &str) -> Parsed {
     Ok(finish(body, validate(extracted)))
 }
 
-/// Gives each problem its line: organisers find a problem by its line as well as its path.
+/// Gives each problem without a line its line: organisers find a problem by its line as well
+/// as its path.
 fn finish(body: &str, (programme, mut problems): (Programme, Vec<Problem>)) -> (Programme, Vec<Problem>) {
-    let paths: Vec<&str> = problems.iter().map(|problem| problem.path.as_str()).collect();
-    let lines = if paths.is_empty() { Vec::new() } else { lines_of(body, &paths) };
-    for (problem, line) in problems.iter_mut().zip(lines) {
-        problem.line = line;
+    let mut unplaced: Vec<&mut Problem> = problems.iter_mut().filter(|problem| problem.line.is_none()).collect();
+    if !unplaced.is_empty() {
+        let paths: Vec<&str> = unplaced.iter().map(|problem| problem.path.as_str()).collect();
+        let lines = lines_of(body, &paths);
+        for (problem, line) in unplaced.iter_mut().zip(lines) {
+            problem.line = line;
+        }
     }
     (programme, problems)
+}
+
+/// Where the events read so far begin, by line: moves forward only, so finding the lines of
+/// every event's problems reads the file once in all.
+#[derive(Default)]
+struct LineCursor {
+    offset: usize,
+    line: usize,
+}
+
+impl LineCursor {
+    /// Gives `problems`, all of `events[index]` whose text is `event` (a slice of `body`), the
+    /// lines they have in `body`.
+    fn locate(&mut self, body: &str, event: &str, index: usize, problems: &mut [Problem]) {
+        let start = event.as_ptr() as usize - body.as_ptr() as usize;
+        if self.line == 0 {
+            self.line = 1;
+        }
+        self.line += body.as_bytes()[self.offset..start].iter().filter(|&&byte| byte == b'\n').count();
+        self.offset = start;
+        let prefix = format!("events[{index}]");
+        let inner: Vec<&str> = problems
+            .iter()
+            .map(|problem| {
+                let rest = problem.path.strip_prefix(prefix.as_str()).unwrap_or_default();
+                rest.strip_prefix('.').unwrap_or(rest)
+            })
+            .collect();
+        let lines = lines_of(event, &inner);
+        for (problem, line) in problems.iter_mut().zip(lines) {
+            problem.line = line.map(|line| self.line + line - 1);
+        }
+    }
 }
 
 /// A JSON syntax error, with its line and column reported apart from the message

@@ -75,6 +75,16 @@ impl Validation {
         self.events.add(&mut self.v, raw, |v, path, raw| v.event(path, raw, programme), |e: &Event| &e.id);
     }
 
+    /// How many problems were found so far.
+    pub fn problem_count(&self) -> usize {
+        self.v.problems.len()
+    }
+
+    /// The problems found since there were `count`.
+    pub fn problems_from(&mut self, count: usize) -> &mut [Problem] {
+        &mut self.v.problems[count..]
+    }
+
     pub fn finish(self) -> (Programme, Vec<Problem>) {
         let Validation { v, mut programme, events } = self;
         let ListValidation { mut items, seen: mut positions, .. } = events;
