@@ -122,12 +122,15 @@ impl ChangeMarks {
         use crate::domain::seen::{changes_since, decode_seen, encode_seen, is_remembered, seen_now};
         // Shown detached (the organiser's preview): this browser's record of what was seen is
         // the delegate's, and stays untouched.
-        let detached = use_shortlist().detached;
-        if !detached && !is_remembered(programme) {
-            // Too big to remember: a record kept from when it was smaller would only take room.
-            storage::forget_seen(&programme.meta.id);
-        }
-        let saved = if detached || !is_remembered(programme) { None } else { storage::load_seen(&programme.meta.id) };
+        let saved = match (use_shortlist().detached, is_remembered(programme)) {
+            (true, _) => None,
+            (false, true) => storage::load_seen(&programme.meta.id),
+            (false, false) => {
+                // Too big to remember: a record kept from when it was smaller would only take room.
+                storage::forget_seen(&programme.meta.id);
+                None
+            }
+        };
         let marks = match saved {
             None => Default::default(),
             Some(saved) => match saved.as_deref().and_then(decode_seen) {

@@ -109,8 +109,8 @@ impl<'a> Reading<'a> {
         if body.trim_start().starts_with('<') {
             return Step::Finished(Err(LoadError::Html));
         }
-        // Most files are well formed: read them typed, straight from the text. Any surprise sends
-        // the file to the slow path, which explains it.
+        // Most files are well formed: read them typed, straight from the text. A frame that
+        // surprises the fast path sends the whole file to the slow path, which explains it.
         let Some(frame) = read_frame(body) else { return Step::Finished(slow(body)) };
         if let Err(error) = check_version(Some(&Value::String(frame.schema_version))) {
             return Step::Finished(Err(error));
@@ -152,10 +152,15 @@ fn finish(body: &str, (programme, mut problems): (Programme, Vec<Problem>)) -> (
 
 /// Where the events read so far begin, by line: moves forward only, so finding the lines of
 /// every event's problems reads the file once in all.
-#[derive(Default)]
 struct LineCursor {
     offset: usize,
     line: usize,
+}
+
+impl Default for LineCursor {
+    fn default() -> Self {
+        LineCursor { offset: 0, line: 1 }
+    }
 }
 
 impl LineCursor {
@@ -163,9 +168,6 @@ impl LineCursor {
     /// lines they have in `body`.
     fn locate(&mut self, body: &str, event: &str, index: usize, problems: &mut [Problem]) {
         let start = event.as_ptr() as usize - body.as_ptr() as usize;
-        if self.line == 0 {
-            self.line = 1;
-        }
         self.line += body.as_bytes()[self.offset..start].iter().filter(|&&byte| byte == b'\n').count();
         self.offset = start;
         let prefix = format!("events[{index}]");
