@@ -109,6 +109,7 @@ pub fn App() -> impl IntoView {
             };
             // Parsing and rendering are separate tasks: neither blocks the page for long.
             crate::browser::page::next_task().await;
+            crate::browser::page::mark("pb-rendering");
             state.set(loaded);
         });
     };
@@ -166,6 +167,7 @@ fn reveal_when_rendered(view: RwSignal<crate::domain::query::ViewState>, taken_o
     }
     set_timeout(
         move || {
+            crate::browser::page::mark("pb-rendered");
             let carried = handover::take_over();
             taken_over.set_value(true);
             let Some(carried) = carried else { return };

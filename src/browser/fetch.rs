@@ -67,6 +67,7 @@ pub async fn fetch_programme(source: &ProgrammeSource, on_progress: impl Fn(Prog
         let hint = if source.other_host.is_some() { " (a file on another site can only be read if that site allows it: CORS)" } else { "" };
         network(format!("{err}{hint}"))
     })?;
+    super::page::mark("pb-response");
     // gloo-net resolves Ok for 404 and 500: the status must be checked here.
     if !response.ok() {
         return Err(LoadError::Http { url: url.to_owned(), status: response.status() });
@@ -118,6 +119,7 @@ pub async fn fetch_programme(source: &ProgrammeSource, on_progress: impl Fn(Prog
             on_progress(Progress::Downloaded { bytes: received, total: announced.filter(|&size| size >= received) });
         }
     }
+    super::page::mark("pb-downloaded");
     let large = shows_progress(bytes.len() as u64, None);
     let text = programme_text(bytes)?;
     // Receiving the body and parsing it are separate tasks (see `page::next_task`).
@@ -128,6 +130,7 @@ pub async fn fetch_programme(source: &ProgrammeSource, on_progress: impl Fn(Prog
         }
     })
     .await?;
+    super::page::mark("pb-read");
     let offline = super::window().is_some_and(|window| !window.navigator().on_line());
     Ok(Fetched { programme, problems, offline_copy_of, offline })
 }

@@ -65,6 +65,7 @@ pub fn mark_started() {
     if let Some(root) = root() {
         let _ = root.set_attribute("data-app", "started");
     }
+    super::page::mark("pb-started");
 }
 
 /// What the reader was doing on the static page, carried over to the app's page.
@@ -86,6 +87,7 @@ pub fn take_over() -> Option<Carried> {
         }
         let _ = root.set_attribute("data-app", "ready");
     }
+    super::page::mark("pb-ready");
     let static_page = prerendered()?;
     let document = super::window()?.document()?;
     let focused = document

@@ -37,6 +37,21 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Records a moment of the page's life (User Timing: `performance.mark`), so that benchmarks
+/// and the browser's own profiler see where loading time goes. Costs a few microseconds.
+pub fn mark(name: &str) {
+    if let Some(performance) = super::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Runs `then` at the start of the frame after the next one: once whatever changed now has
+/// been painted. Work that the reader does not look at first (the rest of a page of cards, the
+/// facet counts) waits for it, so that the next frame shows the new result sooner (#12).
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || leptos::prelude::request_animation_frame(then));
+}
+
 /// Resolves in a later task (`setTimeout` 0), so that the browser can paint and handle input
 /// in between: long work split this way does not block the page (Total Blocking Time).
 pub async fn next_task() {

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::event_card::EventCard;
-use crate::browser::page::NearObserver;
+use crate::browser::page::{after_next_paint, NearObserver};
 use crate::domain::i18n::{format_count, format_month, tr, tr_with, Msg};
 use crate::domain::when::YearMonth;
 use crate::state::{use_lang, use_programme};
@@ -49,9 +49,8 @@ pub fn EventList(
                     shown.set(PAGE_SIZE);
                 }
             };
-            // At the start of the frame after the one that shows the new result: tasks queued
-            // just after a paint (input, the reader's next tap) still come first.
-            request_animation_frame(move || request_animation_frame(fill));
+            // Tasks queued just after the paint (input, the reader's next tap) still come first.
+            after_next_paint(fill);
         },
         false,
     );

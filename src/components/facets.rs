@@ -17,6 +17,8 @@ const BEHIND_DIALOG: &str = "header.site-header, .toolbar, .results, .notices";
 pub fn FacetPanel(
     /// Matching events and facet counts.
     result: Memo<FilterResult>,
+    /// Notified when the options' counts should show the current result.
+    counts_due: Trigger,
     /// Whether the panel is open as a dialog (phones); ignored on wide screens.
     open: RwSignal<bool>,
 ) -> impl IntoView {
@@ -71,7 +73,7 @@ pub fn FacetPanel(
                     "×"
                 </button>
             </div>
-            {Facet::ALL.into_iter().map(|facet| view! { <FacetGroup facet result /> }).collect_view()}
+            {Facet::ALL.into_iter().map(|facet| view! { <FacetGroup facet result counts_due /> }).collect_view()}
             <label class="option hide-past">
                 <input
                     type="checkbox"
@@ -108,6 +110,8 @@ fn FacetGroup(
     facet: Facet,
     /// Matching events and facet counts.
     result: Memo<FilterResult>,
+    /// Notified when the counts should show the current result.
+    counts_due: Trigger,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let view = use_view();
@@ -117,7 +121,15 @@ fn FacetGroup(
     let options = facet_options(&programme, facet);
     let hidden = options.is_empty();
     let slots = options.clone();
-    let counts = Memo::new(move |_| result.with(|r| slots.iter().map(|option| option.count(&r.counts)).collect::<Vec<usize>>()));
+    let slots_chosen: Vec<String> = options.iter().map(|option| option.code.clone()).collect();
+    let counts = Memo::new(move |_| {
+        counts_due.track();
+        result.with_untracked(|r| slots.iter().map(|option| option.count(&r.counts)).collect::<Vec<usize>>())
+    });
+    // Which of this facet's options are chosen: a search, or a choice in another facet, leaves
+    // these rows alone.
+    let chosen_here =
+        Memo::new(move |_| view.with(|v| slots_chosen.iter().map(|code| v.filter.is_chosen(facet, code)).collect::<Vec<bool>>()));
     let testid = format!("facet-{}", facet_code(facet));
     let rows = options
         .into_iter()
@@ -125,17 +137,11 @@ fn FacetGroup(
         .map(|(index, option)| {
             let code = option.code;
             let count = move || counts.with(|c| c.get(index).copied().unwrap_or(0));
-            let chosen = {
-                let code = code.clone();
-                move || view.with(|v| v.filter.is_chosen(facet, &code))
-            };
+            let chosen = move || chosen_here.with(|c| c.get(index).copied().unwrap_or(false));
             let label = option_label(lang, &programme, facet, &code);
             let label_lang = option_lang(lang, &programme, facet, &code);
             let toggle_code = code.clone();
-            let disabled = {
-                let chosen = chosen.clone();
-                move || count() == 0 && !chosen()
-            };
+            let disabled = move || count() == 0 && !chosen();
             view! {
                 <label class="option" class:empty=move || count() == 0>
                     <input

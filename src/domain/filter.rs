@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::fold::query_words;
+use super::fold::{query_words, SearchWord};
 use super::programme::{Event, Mode, Programme};
 use super::when::YearMonth;
 
@@ -98,6 +98,8 @@ struct Compiled {
     months: Option<BTreeSet<YearMonth>>,
     modes: Option<BTreeSet<Mode>>,
     words: Vec<String>,
+    /// The same words, ready to be looked for in every event's text.
+    search_words: Vec<SearchWord>,
     /// For each word, the themes, partners and series whose labels contain it.
     vocabulary_hits: Vec<[Vec<bool>; 3]>,
     hide_past: bool,
@@ -116,6 +118,7 @@ impl Compiled {
             months: (!filter.months.is_empty()).then(|| filter.months.clone()),
             modes: (!filter.modes.is_empty()).then(|| filter.modes.clone()),
             words: Vec::new(),
+            search_words: Vec::new(),
             vocabulary_hits: Vec::new(),
             hide_past: filter.hide_past,
         }
@@ -125,6 +128,7 @@ impl Compiled {
 impl Compiled {
     fn with_words(mut self, programme: &Programme, text: &str) -> Self {
         self.words = query_words(text);
+        self.search_words = self.words.iter().map(|word| SearchWord::new(word)).collect();
         let vocabulary = programme.vocabulary_text();
         let hits = |labels: &[String], word: &str| labels.iter().map(|label| label.contains(word)).collect::<Vec<bool>>();
         self.vocabulary_hits = self
@@ -139,8 +143,8 @@ impl Compiled {
     /// labels (as a substring, so that typing "reinteg" already matches while the reader is
     /// still typing).
     fn matches_words(&self, event: &Event) -> bool {
-        self.words.iter().zip(&self.vocabulary_hits).all(|(word, [themes, partners, series])| {
-            event.search_text.contains(word.as_str())
+        self.search_words.iter().zip(&self.vocabulary_hits).all(|(word, [themes, partners, series])| {
+            event.search_text.contains(word)
                 || event.themes.iter().any(|&t| themes[t])
                 || event.partners.iter().any(|&p| partners[p])
                 || event.series.is_some_and(|s| series[s])

@@ -68,9 +68,79 @@ pub fn query_words(query: &str) -> Vec<String> {
     fold(query).split_whitespace().map(str::to_owned).collect()
 }
 
+/// An event's folded text (`fold`), with the set of letters, digits and `+` it contains: a
+/// search word with one the text lacks is ruled out without looking through the text, and a
+/// word of one letter needs no look at all. Typing the first letter searches every event, and
+/// it was the slowest keystroke (issue #12).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchText {
+    text: String,
+    letters: u64,
+}
+
+impl SearchText {
+    /// `folded` is text already folded by `fold` or `fold_into`.
+    pub fn new(folded: String) -> Self {
+        let letters = letter_set(&folded);
+        Self { text: folded, letters }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether `word` is part of the text, as a substring.
+    pub fn contains(&self, word: &SearchWord) -> bool {
+        self.letters & word.letters == word.letters && (word.is_one_letter || self.text.contains(word.text.as_str()))
+    }
+}
+
+/// A folded search word, ready to be looked for in many `SearchText`s.
+#[derive(Debug, Clone)]
+pub struct SearchWord {
+    text: String,
+    letters: u64,
+    /// A single letter, digit or `+`: the letter set alone says whether a text contains it.
+    is_one_letter: bool,
+}
+
+impl SearchWord {
+    /// `folded` is one word of `query_words`.
+    pub fn new(folded: &str) -> Self {
+        let is_one_letter = folded.len() == 1 && letter_bit(folded.as_bytes()[0]) != 0;
+        Self { text: folded.to_owned(), letters: letter_set(folded), is_one_letter }
+    }
+}
+
+/// The bit of an ASCII letter, digit or `+` (0 for anything else, which the set leaves out).
+fn letter_bit(byte: u8) -> u64 {
+    match byte {
+        b'a'..=b'z' => 1 << (byte - b'a'),
+        b'0'..=b'9' => 1 << (26 + byte - b'0'),
+        b'+' => 1 << 36,
+        _ => 0,
+    }
+}
+
+fn letter_set(folded: &str) -> u64 {
+    folded.bytes().fold(0, |set, byte| set | letter_bit(byte))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_text_contains_exactly_its_substrings() {
+        let text = SearchText::new(fold("Réintégration des migrants, Rio+20 (2012) — Миграция"));
+        for word in ["r", "reint", "rio+20", "+", "2", "2012", "миграция", "мигр", "des migrants"] {
+            assert!(text.contains(&SearchWord::new(word)), "{word}");
+        }
+        for word in ["z", "x", "reintegrer", "2013", "миграции", "q+"] {
+            assert!(!text.contains(&SearchWord::new(word)), "{word}");
+        }
+        assert!(SearchText::new(String::new()).contains(&SearchWord::new("")));
+    }
 
     #[test]
     fn folds_case_accents_and_punctuation() {
@@ -89,7 +159,8 @@ mod tests {
 
     /// As the filter matches them: every word, as a substring.
     fn matches_all(haystack: &str, words: &[String]) -> bool {
-        words.iter().all(|word| haystack.contains(word.as_str()))
+        let text = SearchText::new(haystack.to_owned());
+        words.iter().all(|word| text.contains(&SearchWord::new(word)))
     }
 
     #[test]
@@ -100,5 +171,23 @@ mod tests {
         assert!(matches_all(&haystack, &query_words("reinteg")));
         assert!(!matches_all(&haystack, &query_words("labour antwerp")));
         assert!(matches_all(&haystack, &query_words("   ")));
+    }
+}
+
+// proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod letter_set_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The letter set only ever saves the look through the text: it never changes the answer.
+        #[test]
+        fn contains_is_a_substring_search(text in "[abz09+ éж]{0,12}", query in "[abz09+ éж]{1,4}") {
+            let text = fold(&text);
+            for word in query_words(&query) {
+                prop_assert_eq!(SearchText::new(text.clone()).contains(&SearchWord::new(&word)), text.contains(word.as_str()), "{:?} in {:?}", word, text);
+            }
+        }
     }
 }

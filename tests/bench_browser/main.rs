@@ -20,19 +20,21 @@ use server::StaticServer;
 /// painted; returns the milliseconds taken.
 const MEASURE: &str = r#"
     const [action, done] = [arguments[0], arguments[arguments.length - 1]];
-    const count = document.querySelector('[data-testid=result-count]');
-    const before = count.textContent;
+    // What must have changed: the result count, or (`filter-counts`) the month facet's counts,
+    // which follow one frame after the list.
+    const watched = document.querySelector(action === 'filter-counts' ? '[data-testid=facet-month]' : '[data-testid=result-count]');
+    const before = watched.textContent;
     const t0 = performance.now();
     const observer = new MutationObserver(() => {
-        if (count.textContent !== before) {
+        if (watched.textContent !== before) {
             observer.disconnect();
             requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
         }
     });
-    observer.observe(count, { childList: true, subtree: true, characterData: true });
+    observer.observe(watched, { childList: true, subtree: true, characterData: true });
     if (action === 'calibrate') {
-        count.append(' ');
-    } else if (action === 'filter') {
+        watched.append(' ');
+    } else if (action.startsWith('filter')) {
         document.querySelector('[data-testid=option-theme-theme-3]').click();
     } else {
         const input = document.querySelector('[data-testid=search]');
@@ -71,7 +73,12 @@ async fn browser_figures() {
     let fixtures = std::env::var_os("BENCH_FIXTURES").map(PathBuf::from).unwrap_or_else(|| root.join("target/bench-fixtures"));
     let server = StaticServer::start(root.join("dist"), fixtures.clone());
     // The last file has 100 events with a mistake: only its load is measured.
+    // BENCH_ONLY=p10000 measures only the files whose name contains it.
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     for (file, events) in [("p10000.json", 10_000), ("p100000.json", 100_000), ("p100000-mistakes.json", 100_000)] {
+        if !file.contains(only.as_str()) {
+            continue;
+        }
         assert!(fixtures.join(file).is_file(), "missing {file}: run scripts/bench");
         let browser = Browser::open(DESKTOP).await;
         browser.goto(&server.app_url(&format!("?programme=fixtures/{file}"))).await;
@@ -107,6 +114,11 @@ async fn browser_figures() {
         let arrived = |suffix: &str| {
             format!("return Math.max(0, ...performance.getEntriesByType('resource').filter(e => e.name.includes('{suffix}')).map(e => e.responseEnd));")
         };
+        // The app's own marks (`page::mark`): where the time after the code's arrival goes.
+        let marks = browser
+            .script("return performance.getEntriesByType('mark').filter(m => m.name.startsWith('pb-')).map(m => `${m.name.slice(3)} ${m.startTime.toFixed(0)}`).join(', ');")
+            .await;
+        println!("browser, {events:>6} events: marks (ms from navigation): {}", marks.as_str().unwrap_or("none"));
         let wasm_ms = browser.script(&arrived("_bg.wasm")).await.as_f64().unwrap_or(f64::NAN);
         let file_ms = browser.script(&arrived(file)).await.as_f64().unwrap_or(f64::NAN);
         if file.contains("mistakes") {
@@ -130,19 +142,41 @@ async fn browser_figures() {
         );
         browser.goto(&server.app_url(&format!("?programme=fixtures/{file}"))).await;
         browser.find("html[data-app=ready] [data-testid=event-card]").await;
+        // BENCH_PROFILE=filter (or =type) profiles 30 filter changes (or typed letters), for
+        // finding where their time goes.
+        if let Ok(kind) = std::env::var("BENCH_PROFILE") {
+            browser.cdp("Profiler.enable", serde_json::json!({})).await;
+            browser.cdp("Profiler.setSamplingInterval", serde_json::json!({"interval": 50})).await;
+            browser.cdp("Profiler.start", serde_json::json!({})).await;
+            for _ in 0..30 {
+                if kind == "type" {
+                    browser.driver.execute_async(MEASURE, vec![serde_json::json!("type")]).await.expect("measure");
+                    browser.script("const i = document.querySelector('[data-testid=search]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); return 0;").await;
+                    browser.driver.execute_async("const d = arguments[0]; setTimeout(d, 50);", Vec::new()).await.expect("wait");
+                } else {
+                    browser.driver.execute_async(MEASURE, vec![serde_json::json!("filter")]).await.expect("measure");
+                }
+            }
+            let profile = browser.cdp("Profiler.stop", serde_json::json!({})).await;
+            print_profile(&format!("{file}, 30 x {kind}"), &profile["profile"]);
+            browser.goto(&server.app_url(&format!("?programme=fixtures/{file}"))).await;
+            browser.find("html[data-app=ready] [data-testid=event-card]").await;
+        }
         let mut filter = Vec::new();
         let mut typing = Vec::new();
         let mut typing_on = Vec::new();
+        let mut counts = Vec::new();
         for _ in 0..10 {
             // Choose a theme, then unchoose it: two filter changes; then the first two letters
             // of "workshop" (the second searches only what the first found).
-            for (step, action) in ["filter", "filter", "type", "type"].into_iter().enumerate() {
+            for (step, action) in ["filter", "filter", "type", "type", "filter-counts", "filter-counts"].into_iter().enumerate() {
                 let took = browser.driver.execute_async(MEASURE, vec![serde_json::json!(action)]).await.expect("measure");
                 let ms = took.json().as_f64().unwrap_or(f64::NAN);
                 match step {
                     0 | 1 => filter.push(ms),
                     2 => typing.push(ms),
-                    _ => typing_on.push(ms),
+                    3 => typing_on.push(ms),
+                    _ => counts.push(ms),
                 }
             }
             // Clear the search so that every letter searches the whole programme again.
@@ -177,9 +211,61 @@ async fn browser_figures() {
             worst(&typing_on)
         );
         println!(
+            "browser, {events:>6} events: filter change to the frame that also shows the facet panel's new counts {:>5.1} ms median, {:>5.1} worst",
+            median(counts.clone()),
+            worst(&counts)
+        );
+        println!(
             "browser, {events:>6} events: a text change that costs nothing, measured the same way {:>5.1} ms median (the wait for the next frame)",
             median(calibration)
         );
         browser.quit().await;
+    }
+}
+/// Prints the functions that took the most time in a CPU profile (Chrome DevTools Protocol
+/// `Profiler.stop`): their own time, and their time with what they called. Names are only
+/// readable in a build that keeps them (see README, "Benchmarks and audits").
+fn print_profile(label: &str, profile: &serde_json::Value) {
+    use std::collections::{HashMap, HashSet};
+    let empty = Vec::new();
+    let nodes = profile["nodes"].as_array().unwrap_or(&empty);
+    let mut name_of = HashMap::new();
+    let mut parent_of = HashMap::new();
+    for node in nodes {
+        let id = node["id"].as_i64().unwrap_or_default();
+        name_of.insert(id, node["callFrame"]["functionName"].as_str().unwrap_or("").to_owned());
+        for child in node["children"].as_array().unwrap_or(&empty) {
+            parent_of.insert(child.as_i64().unwrap_or_default(), id);
+        }
+    }
+    let samples = profile["samples"].as_array().unwrap_or(&empty);
+    let deltas = profile["timeDeltas"].as_array().unwrap_or(&empty);
+    let (mut own, mut with_callees) = (HashMap::<String, f64>::new(), HashMap::<String, f64>::new());
+    for (i, sample) in samples.iter().enumerate() {
+        let id = sample.as_i64().unwrap_or_default();
+        // A sample's time is the delta to the next one.
+        let ms = deltas.get(i + 1).and_then(serde_json::Value::as_f64).unwrap_or(0.0) / 1000.0;
+        let name = name_of.get(&id).cloned().unwrap_or_default();
+        if name == "(idle)" || name == "(program)" {
+            continue;
+        }
+        *own.entry(name).or_default() += ms;
+        let mut counted = HashSet::new();
+        let mut node = Some(id);
+        while let Some(current) = node {
+            let name = name_of.get(&current).cloned().unwrap_or_default();
+            if counted.insert(name.clone()) {
+                *with_callees.entry(name).or_default() += ms;
+            }
+            node = parent_of.get(&current).copied();
+        }
+    }
+    for (heading, times, rows) in [("own time", own, 30), ("with what they called", with_callees, 50)] {
+        let mut times: Vec<_> = times.into_iter().collect();
+        times.sort_by(|a, b| b.1.total_cmp(&a.1));
+        println!("== {label}, {heading}");
+        for (name, ms) in times.into_iter().take(rows) {
+            println!("{ms:8.1} ms  {}", name.chars().take(150).collect::<String>());
+        }
     }
 }

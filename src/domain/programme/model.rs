@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 pub use super::raw::{Mode, Status};
-use crate::domain::fold::fold;
+use crate::domain::fold::{fold, SearchText};
 use crate::domain::text::Text;
 use crate::domain::when::When;
 
@@ -131,7 +131,7 @@ pub struct Event {
     /// Lower-cased, accent-folded words of the event's own title, summary, audience and place
     /// in every language: what search matches against (with its themes', partners' and
     /// series' labels, `Programme::vocabulary_text`). Built once at load.
-    pub search_text: String,
+    pub search_text: SearchText,
 }
 
 impl Event {

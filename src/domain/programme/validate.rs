@@ -11,7 +11,7 @@ use super::error::Problem;
 use super::extract::{Extracted, Item};
 use super::model::{Debate, Event, Link, Location, Meta, Partner, Programme, Series, Stamp, Theme};
 use super::raw::{RawDebate, RawEvent, RawLink, RawLocation, RawMeta, RawPartner, RawSeries, RawTheme, RawWhen};
-use crate::domain::fold::fold_into;
+use crate::domain::fold::{fold_into, SearchText};
 use std::fmt::{self, Write};
 
 /// A JSON path, `base.key`, formatted only when a problem is reported: building every path
@@ -334,7 +334,7 @@ impl Validator {
             status: raw.status,
             links: links?,
             updated: self.timestamp(At(path, "updated"), raw.updated.as_deref()),
-            search_text: String::new(),
+            search_text: SearchText::default(),
         };
         event.search_text = search_text(&event);
         event.months = event.when.months();
@@ -470,7 +470,7 @@ impl Validator {
 }
 
 /// The event's own texts, folded for search.
-fn search_text(event: &Event) -> String {
+fn search_text(event: &Event) -> SearchText {
     let location = event.location.as_ref();
     // Themes, partners and series are matched through `Programme::vocabulary_text`.
     let texts = [
@@ -489,7 +489,7 @@ fn search_text(event: &Event) -> String {
         }
         fold_into(part, &mut folded);
     }
-    folded
+    SearchText::new(folded)
 }
 
 /// Ids appear in URLs and storage keys: letters, digits, `.`, `_`, `-`; at most 200 characters.
