@@ -87,7 +87,6 @@ pub fn take_over() -> Option<Carried> {
         }
         let _ = root.set_attribute("data-app", "ready");
     }
-    super::page::mark("pb-ready");
     let static_page = prerendered()?;
     let document = super::window()?.document()?;
     let focused = document

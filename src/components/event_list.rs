@@ -11,13 +11,15 @@ use crate::domain::i18n::{format_count, format_month, tr, tr_with, Msg};
 use crate::domain::when::YearMonth;
 use crate::state::{use_lang, use_programme};
 
-/// Cards per page: a phone screen holds about five, so a page is several screens of reading.
+/// Cards per page: a phone screen holds two to four, so a page is several screens of reading.
 pub const PAGE_SIZE: usize = 30;
 
-/// Cards in the first frame after a filter change or a typed letter: more than a tall screen
-/// holds. The rest of the page follows once that frame is painted, so the reader sees the new
-/// result sooner (10,000 events: building 30 cards was about half of a filter change; #12).
-pub const FIRST_FRAME: usize = 10;
+/// Cards in the first frame after a filter change or a typed letter: a card is at least 180 px
+/// tall, so six are more than a 1440 px screen shows below the header. The rest of the page
+/// follows once that frame is painted, so the reader sees the new result sooner (10,000
+/// events: building 30 cards was about half of a filter change; 10 in the first frame gave
+/// 14-18 ms medians, 6 give 12-14 ms; #12).
+pub const FIRST_FRAME: usize = 6;
 
 /// The next page boundary after `shown`: the button and scrolling both complete a page.
 fn next_page(shown: usize) -> usize {
