@@ -192,3 +192,35 @@ fn the_pure_query_encoder_matches_url_search_params() {
         assert_eq!(programme_browser::domain::query::encode_query(&pairs), browser, "{sample:?}");
     }
 }
+
+/// The benchmark reads the app's User Timing marks: each `page::mark` is one entry.
+#[wasm_bindgen_test]
+fn a_mark_is_a_user_timing_entry() {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    programme_browser::browser::page::mark("pb-web-test");
+    assert_eq!(performance.get_entries_by_name_with_entry_type("pb-web-test", "mark").length(), 1);
+}
+
+/// Work put off with `after_next_paint` (the rest of a page of cards, the facet counts) runs
+/// after the frame that shows the new result, never in it.
+#[wasm_bindgen_test]
+async fn after_next_paint_waits_for_the_frame_after_the_next() {
+    let done = Rc::new(std::cell::Cell::new(false));
+    let seen_in_next_frame = Rc::new(std::cell::Cell::new(None));
+    programme_browser::browser::page::after_next_paint({
+        let done = done.clone();
+        move || done.set(true)
+    });
+    leptos::prelude::request_animation_frame({
+        let (done, seen) = (done.clone(), seen_in_next_frame.clone());
+        move || seen.set(Some(done.get()))
+    });
+    for _ in 0..40 {
+        if done.get() {
+            break;
+        }
+        next_tick().await;
+    }
+    assert_eq!(seen_in_next_frame.get(), Some(false), "not yet in the next frame");
+    assert!(done.get(), "in the one after");
+}
