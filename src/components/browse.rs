@@ -94,10 +94,6 @@ fn ProgrammePage(
     let lang = use_lang().get_untracked();
     let panel_open = RwSignal::new(false);
     let count = Memo::new(move |_| result.with(|r| r.matching.len()));
-    // The facet panel's counts follow the frame that shows the new list and its count: with
-    // hundreds of options, updating them first made the reader wait (#12).
-    let counts_due = Trigger::new();
-    Effect::watch(move || result.track(), move |_, _, _| page::after_next_paint(move || counts_due.notify()), false);
     view! {
         <div class="browse">
             <div class="toolbar">
@@ -114,7 +110,7 @@ fn ProgrammePage(
                     {tr(lang, Msg::FiltersButton)}
                 </button>
             </div>
-            <FacetPanel result counts_due open=panel_open />
+            <FacetPanel result open=panel_open />
             <section class="results" aria-labelledby="results-heading">
                 <h2 id="results-heading" class="visually-hidden">{tr(lang, Msg::EventsHeading)}</h2>
                 <ActiveFilters />

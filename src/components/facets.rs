@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::labels::{facet_label, option_label, option_lang};
 use crate::browser::page;
 use crate::domain::filter::{facet_options, Facet, FilterResult};
-use crate::domain::i18n::{format_count, tr, tr_count, Msg};
+use crate::domain::i18n::{format_count, tr, tr_count, Lang, Msg};
 use crate::state::{navigate, use_lang, use_programme, use_view, History};
 
 /// Page regions that must not take focus while the dialog is open.
@@ -17,8 +17,6 @@ const BEHIND_DIALOG: &str = "header.site-header, .toolbar, .results, .notices";
 pub fn FacetPanel(
     /// Matching events and facet counts.
     result: Memo<FilterResult>,
-    /// Notified when the options' counts should show the current result.
-    counts_due: Trigger,
     /// Whether the panel is open as a dialog (phones); ignored on wide screens.
     open: RwSignal<bool>,
 ) -> impl IntoView {
@@ -73,7 +71,7 @@ pub fn FacetPanel(
                     "×"
                 </button>
             </div>
-            {Facet::ALL.into_iter().map(|facet| view! { <FacetGroup facet result counts_due /> }).collect_view()}
+            {Facet::ALL.into_iter().map(|facet| view! { <FacetGroup facet result /> }).collect_view()}
             <label class="option hide-past">
                 <input
                     type="checkbox"
@@ -104,14 +102,52 @@ pub fn FacetPanel(
     }
 }
 
+/// What an option's row shows that changes with the filter: its count, and whether it is chosen.
+type RowState = (usize, bool);
+
+/// The parts of an option's row that change with the filter.
+#[derive(Clone, Copy)]
+struct RowNodes {
+    label: NodeRef<leptos::html::Label>,
+    input: NodeRef<leptos::html::Input>,
+    count: NodeRef<leptos::html::Span>,
+}
+
+impl RowNodes {
+    fn new() -> Self {
+        Self { label: NodeRef::new(), input: NodeRef::new(), count: NodeRef::new() }
+    }
+
+    /// Changes the row from showing `was` to showing `now`, as the view below renders a row:
+    /// only what differs is written (a choice elsewhere mostly changes the count alone).
+    fn update(&self, lang: Lang, (was_count, was_chosen): RowState, (count, chosen): RowState) {
+        if (was_count == 0) != (count == 0) {
+            if let Some(label) = self.label.get_untracked() {
+                let _ = label.class_list().toggle_with_force("empty", count == 0);
+            }
+        }
+        if let Some(input) = self.input.get_untracked() {
+            if was_chosen != chosen {
+                input.set_checked(chosen);
+            }
+            if (was_count == 0 && !was_chosen) != (count == 0 && !chosen) {
+                input.set_disabled(count == 0 && !chosen);
+            }
+        }
+        if was_count != count {
+            if let Some(span) = self.count.get_untracked() {
+                span.set_text_content(Some(&format_count(lang, count)));
+            }
+        }
+    }
+}
+
 #[component]
 fn FacetGroup(
     /// Which facet this group shows.
     facet: Facet,
     /// Matching events and facet counts.
     result: Memo<FilterResult>,
-    /// Notified when the counts should show the current result.
-    counts_due: Trigger,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let view = use_view();
@@ -121,42 +157,61 @@ fn FacetGroup(
     let options = facet_options(&programme, facet);
     let hidden = options.is_empty();
     let slots = options.clone();
-    let slots_chosen: Vec<String> = options.iter().map(|option| option.code.clone()).collect();
-    let counts = Memo::new(move |_| {
-        counts_due.track();
-        result.with_untracked(|r| slots.iter().map(|option| option.count(&r.counts)).collect::<Vec<usize>>())
+    let codes: Vec<String> = options.iter().map(|option| option.code.clone()).collect();
+    let states = Memo::new(move |_| {
+        let counts = result.with(|r| slots.iter().map(|option| option.count(&r.counts)).collect::<Vec<usize>>());
+        view.with(|v| {
+            counts.into_iter().zip(&codes).map(|(count, code)| (count, v.filter.is_chosen(facet, code))).collect::<Vec<RowState>>()
+        })
     });
-    // Which of this facet's options are chosen: a search, or a choice in another facet, leaves
-    // these rows alone.
-    let chosen_here =
-        Memo::new(move |_| view.with(|v| slots_chosen.iter().map(|code| v.filter.is_chosen(facet, code)).collect::<Vec<bool>>()));
+    // One effect for the whole group keeps its rows current, touching only the rows that
+    // changed: with hundreds of options, an effect for each row's count, state and class was
+    // most of a filter change's time (#12). The rows are rendered with the states of now,
+    // which the native prerender writes into the first screen.
+    let shown = states.get_untracked();
+    let nodes: Vec<RowNodes> = shown.iter().map(|_| RowNodes::new()).collect();
+    let on_page = StoredValue::new(shown.clone());
+    Effect::new({
+        let nodes = nodes.clone();
+        move |_| {
+            states.with(|now| {
+                on_page.update_value(|before| {
+                    for ((row, state), was) in nodes.iter().zip(now).zip(before.iter_mut()) {
+                        if state != was {
+                            row.update(lang, *was, *state);
+                            *was = *state;
+                        }
+                    }
+                });
+            });
+        }
+    });
     let testid = format!("facet-{}", facet_code(facet));
     let rows = options
         .into_iter()
-        .enumerate()
-        .map(|(index, option)| {
+        .zip(shown)
+        .zip(nodes)
+        .map(|((option, (count, chosen)), row)| {
             let code = option.code;
-            let count = move || counts.with(|c| c.get(index).copied().unwrap_or(0));
-            let chosen = move || chosen_here.with(|c| c.get(index).copied().unwrap_or(false));
             let label = option_label(lang, &programme, facet, &code);
             let label_lang = option_lang(lang, &programme, facet, &code);
             let toggle_code = code.clone();
-            let disabled = move || count() == 0 && !chosen();
             view! {
-                <label class="option" class:empty=move || count() == 0>
+                <label class="option" class:empty=count == 0 node_ref=row.label>
                     <input
                         type="checkbox"
+                        node_ref=row.input
                         data-testid=format!("option-{}-{}", facet_code(facet), code)
                         value=code.clone()
                         prop:checked=chosen
-                        disabled=disabled
+                        disabled=count == 0 && !chosen
                         on:change=move |_| {
                             let code = toggle_code.clone();
                             navigate(view, History::Push, move |next| next.filter.toggle(facet, &code));
                         }
                     />
                     <span class="option-label" lang=label_lang>{label}</span>
-                    <span class="count">{move || format_count(lang, count())}</span>
+                    <span class="count" node_ref=row.count>{format_count(lang, count)}</span>
                 </label>
             }
         })

@@ -153,3 +153,22 @@ async fn the_list_grows_as_the_reader_scrolls_and_says_how_much_is_shown() {
     assert_eq!(browser.count("[data-testid=event-card]").await, 30);
     browser.quit().await;
 }
+
+/// The facet counts are never a frame behind the list: read as soon as the result count has
+/// changed, they are the counts of the new result (and "would give nothing" is disabled).
+#[tokio::test]
+async fn facet_counts_change_with_the_result_not_after_it() {
+    let browser = open_app(DESKTOP, "").await;
+    let december = "const input = document.querySelector('[data-testid=option-month-2012-12]');
+        const april = document.querySelector('[data-testid=option-month-2012-04]');
+        return [input.closest('label').querySelector('.count').textContent, april.disabled];";
+    for _ in 0..5 {
+        browser.testid("option-theme-education").await.click().await.unwrap();
+        expect_count(&browser, "2 events").await;
+        assert_eq!(browser.script(december).await, serde_json::json!(["1", true]), "education: one event in December, none in April");
+        browser.testid("option-theme-education").await.click().await.unwrap();
+        expect_count(&browser, "10 events").await;
+        assert_eq!(browser.script(december).await, serde_json::json!(["2", false]));
+    }
+    browser.quit().await;
+}
