@@ -94,6 +94,9 @@ fn ProgrammePage(
     let lang = use_lang().get_untracked();
     let panel_open = RwSignal::new(false);
     let count = Memo::new(move |_| result.with(|r| r.matching.len()));
+    // Copied once per result (the list reads it several times), and a result that matches
+    // the same events as the one before leaves the list alone.
+    let matching = Memo::new(move |_| result.with(|r| r.matching.clone()));
     view! {
         <div class="browse">
             <div class="toolbar">
@@ -120,7 +123,7 @@ fn ProgrammePage(
                 <Show when=move || count.get() == 0>
                     <EmptyResult />
                 </Show>
-                <EventList indices=Signal::derive(move || result.with(|r| r.matching.clone())) />
+                <EventList indices=matching />
             </section>
             <SubscribeLinks />
         </div>
