@@ -82,6 +82,12 @@ impl NearObserver {
                 if !entries.iter().any(web_sys::IntersectionObserverEntry::is_intersecting) {
                     return;
                 }
+                // The observation was made at the last frame's layout: the page may have grown
+                // since (the list completing its page), taking the element out of reach. Seen
+                // from the old position, the list grew past its first page on its own.
+                if !entries.iter().any(|entry| is_within(&entry.target(), margin_px)) {
+                    return;
+                }
                 near();
                 // Observing anew reports the element's position again once the page has grown.
                 for entry in entries {
@@ -101,6 +107,15 @@ impl NearObserver {
         self.observer.disconnect();
         self.observer.observe(element);
     }
+}
+
+/// Whether `element`'s top is, now, no further than `margin_px` below the visible part of the
+/// page (or above it).
+fn is_within(element: &web_sys::Element, margin_px: u32) -> bool {
+    let Some(height) = super::window().and_then(|window| window.inner_height().ok()).and_then(|height| height.as_f64()) else {
+        return true;
+    };
+    element.get_bounding_client_rect().top() <= height + f64::from(margin_px)
 }
 
 impl Drop for NearObserver {

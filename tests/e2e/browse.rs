@@ -172,3 +172,27 @@ async fn facet_counts_change_with_the_result_not_after_it() {
     }
     browser.quit().await;
 }
+
+/// On a wide screen the first frame's few cards leave "Show more" within reach, which adds a
+/// page; the first page completing at the same time must not make that two pages. (Seen from
+/// the layout before the page completed, the list grew to all 45 events about once in six
+/// filter changes.)
+#[tokio::test]
+async fn a_filter_change_shows_one_page_on_a_wide_screen_too() {
+    let browser = open_app(DESKTOP, "?programme=fixtures/generated-45.json").await;
+    for total in [34, 45, 34, 45, 34, 45, 34, 45] {
+        // Hybrid or online (34 of the 45 events), then every event again.
+        browser
+            .script("for (const mode of ['hybrid', 'online']) document.querySelector(`[data-testid=option-mode-${mode}]`).click();")
+            .await;
+        let expected = format!("30 of {total} events shown");
+        eventually(&expected, || async {
+            browser.script("const e = document.querySelector('[data-testid=shown-of]'); return e && e.textContent;").await
+                == serde_json::json!(expected)
+        })
+        .await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert_eq!(browser.count("[data-testid=event-card]").await, 30, "one page, then no more without scrolling");
+    }
+    browser.quit().await;
+}
