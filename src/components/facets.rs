@@ -105,6 +105,11 @@ pub fn FacetPanel(
 /// What an option's row shows that changes with the filter: its count, and whether it is chosen.
 type RowState = (usize, bool);
 
+/// An option that would give nothing is disabled, unless it is chosen (so it can be unchosen).
+fn is_disabled((count, chosen): RowState) -> bool {
+    count == 0 && !chosen
+}
+
 /// The parts of an option's row that change with the filter.
 #[derive(Clone, Copy)]
 struct RowNodes {
@@ -130,8 +135,8 @@ impl RowNodes {
             if was_chosen != chosen {
                 input.set_checked(chosen);
             }
-            if (was_count == 0 && !was_chosen) != (count == 0 && !chosen) {
-                input.set_disabled(count == 0 && !chosen);
+            if is_disabled((was_count, was_chosen)) != is_disabled((count, chosen)) {
+                input.set_disabled(is_disabled((count, chosen)));
             }
         }
         if was_count != count {
@@ -157,11 +162,14 @@ fn FacetGroup(
     let options = facet_options(&programme, facet);
     let hidden = options.is_empty();
     let slots = options.clone();
-    let codes: Vec<String> = options.iter().map(|option| option.code.clone()).collect();
     let states = Memo::new(move |_| {
         let counts = result.with(|r| slots.iter().map(|option| option.count(&r.counts)).collect::<Vec<usize>>());
         view.with(|v| {
-            counts.into_iter().zip(&codes).map(|(count, code)| (count, v.filter.is_chosen(facet, code))).collect::<Vec<RowState>>()
+            counts
+                .into_iter()
+                .zip(&slots)
+                .map(|(count, option)| (count, v.filter.is_chosen(facet, &option.code)))
+                .collect::<Vec<RowState>>()
         })
     });
     // One effect for the whole group keeps its rows current, touching only the rows that
@@ -204,7 +212,7 @@ fn FacetGroup(
                         data-testid=format!("option-{}-{}", facet_code(facet), code)
                         value=code.clone()
                         prop:checked=chosen
-                        disabled=count == 0 && !chosen
+                        disabled=is_disabled((count, chosen))
                         on:change=move |_| {
                             let code = toggle_code.clone();
                             navigate(view, History::Push, move |next| next.filter.toggle(facet, &code));

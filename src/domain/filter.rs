@@ -73,7 +73,7 @@ pub struct FilterResult {
 /// of a typed letter's time was looking through every event again (issue #12).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Searched {
-    words: Vec<String>,
+    words: Vec<SearchWord>,
     hide_past: bool,
     today: NaiveDate,
     events: Vec<usize>,
@@ -86,7 +86,7 @@ impl Searched {
     fn covers(&self, compiled: &Compiled, today: NaiveDate) -> bool {
         self.today == today
             && (compiled.hide_past || !self.hide_past)
-            && self.words.iter().all(|earlier| compiled.words.iter().any(|word| word.contains(earlier.as_str())))
+            && self.words.iter().all(|earlier| compiled.words.iter().any(|word| word.as_str().contains(earlier.as_str())))
     }
 }
 
@@ -97,9 +97,7 @@ struct Compiled {
     series: Option<Vec<bool>>,
     months: Option<BTreeSet<YearMonth>>,
     modes: Option<BTreeSet<Mode>>,
-    words: Vec<String>,
-    /// The same words, ready to be looked for in every event's text.
-    search_words: Vec<SearchWord>,
+    words: Vec<SearchWord>,
     /// For each word, the themes, partners and series whose labels contain it.
     vocabulary_hits: Vec<[Vec<bool>; 3]>,
     hide_past: bool,
@@ -118,7 +116,6 @@ impl Compiled {
             months: (!filter.months.is_empty()).then(|| filter.months.clone()),
             modes: (!filter.modes.is_empty()).then(|| filter.modes.clone()),
             words: Vec::new(),
-            search_words: Vec::new(),
             vocabulary_hits: Vec::new(),
             hide_past: filter.hide_past,
         }
@@ -127,13 +124,13 @@ impl Compiled {
 
 impl Compiled {
     fn with_words(mut self, programme: &Programme, text: &str) -> Self {
-        self.words = query_words(text);
-        self.search_words = self.words.iter().map(|word| SearchWord::new(word)).collect();
+        self.words = query_words(text).iter().map(|word| SearchWord::new(word)).collect();
         let vocabulary = programme.vocabulary_text();
         let hits = |labels: &[String], word: &str| labels.iter().map(|label| label.contains(word)).collect::<Vec<bool>>();
         self.vocabulary_hits = self
             .words
             .iter()
+            .map(|word| word.as_str())
             .map(|word| [hits(&vocabulary.themes, word), hits(&vocabulary.partners, word), hits(&vocabulary.series, word)])
             .collect();
         self
@@ -143,7 +140,7 @@ impl Compiled {
     /// labels (as a substring, so that typing "reinteg" already matches while the reader is
     /// still typing).
     fn matches_words(&self, event: &Event) -> bool {
-        self.search_words.iter().zip(&self.vocabulary_hits).all(|(word, [themes, partners, series])| {
+        self.words.iter().zip(&self.vocabulary_hits).all(|(word, [themes, partners, series])| {
             event.search_text.contains(word)
                 || event.themes.iter().any(|&t| themes[t])
                 || event.partners.iter().any(|&p| partners[p])

@@ -96,7 +96,7 @@ impl SearchText {
 }
 
 /// A folded search word, ready to be looked for in many `SearchText`s.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchWord {
     text: String,
     letters: u64,
@@ -109,6 +109,10 @@ impl SearchWord {
     pub fn new(folded: &str) -> Self {
         let is_one_letter = folded.len() == 1 && letter_bit(folded.as_bytes()[0]) != 0;
         Self { text: folded.to_owned(), letters: letter_set(folded), is_one_letter }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
     }
 }
 

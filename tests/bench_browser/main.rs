@@ -65,7 +65,7 @@ const MEASURE_SCROLL: &str = r#"
 /// The app's own marks (`page::mark`), in ms from navigation: where loading time goes.
 async fn app_marks(browser: &Browser) -> std::collections::HashMap<&'static str, f64> {
     let mut at = std::collections::HashMap::new();
-    for name in ["started", "response", "downloaded", "read", "rendering", "ready"] {
+    for name in ["started", "downloaded", "read", "rendering", "ready"] {
         let script = format!("return Math.min(...performance.getEntriesByName('pb-{name}', 'mark').map(m => m.startTime));");
         at.insert(name, browser.script(&script).await.as_f64().unwrap_or(f64::NAN));
     }
