@@ -1,5 +1,6 @@
 // Starts the app's code once a frame has been painted (or after 300 ms: in a background tab
-// requestAnimationFrame waits), so that the prerendered first screen is not slowed by it.
+// requestAnimationFrame waits), so that the prerendered first screen is not slowed by it; at
+// once when the boot script shows that screen as a skeleton (nothing to read until the app runs).
 // A module file rather than Trunk's inline loader, so that dist/ works under a strict Content
 // Security Policy (README, "Security headers"); Trunk writes the names of the app's hashed
 // files into <meta name="app-code"> (Trunk.toml, pattern_script). A failure here reaches the
@@ -18,5 +19,7 @@ function start() {
     .then((wasm) => dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } })));
 }
 
+// Behind a skeleton (public/boot.js) the first paint shows nothing to read: start at once.
+if (document.documentElement.classList.contains('pb-skeleton')) start();
 requestAnimationFrame(() => setTimeout(start, 0));
 setTimeout(start, 300);

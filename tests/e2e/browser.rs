@@ -71,6 +71,11 @@ impl Browser {
         ] {
             caps.add_arg(arg).expect("chromium argument");
         }
+        // For the benchmark's questions only (README): e.g. `--liftoff-only` shows what V8's
+        // baseline tier costs a first visit.
+        if let Ok(flags) = std::env::var("BENCH_JS_FLAGS") {
+            caps.add_arg(&format!("--js-flags={flags}")).expect("chromium argument");
+        }
         let downloads = profile.join("downloads");
         std::fs::create_dir_all(&downloads).expect("downloads dir");
         let mut prefs = serde_json::json!({ "download.default_directory": downloads, "download.prompt_for_download": false });

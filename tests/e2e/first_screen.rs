@@ -308,3 +308,33 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// Opens `address` and says when the app's code and the programme were asked for, and when
+/// the page's first frame was being rendered (its first animation frame callback, registered
+/// before the page's own scripts), in ms from navigation.
+async fn request_and_frame_times(address: &str) -> (f64, f64, f64) {
+    let browser = Browser::open(PHONE).await;
+    browser.before_each_page("requestAnimationFrame(() => { window.firstFrameAt = performance.now(); });").await;
+    browser.goto(&server().app_url(address)).await;
+    browser.find("html[data-app=ready]").await;
+    let times = browser
+        .script(
+            "const start = (part) => Math.min(...performance.getEntriesByType('resource').filter(e => e.name.includes(part)).map(e => e.startTime));
+             return [start('_bg.wasm'), start('programme.json'), window.firstFrameAt];",
+        )
+        .await;
+    browser.quit().await;
+    let at = |index: usize| times[index].as_f64().unwrap_or(f64::NAN);
+    (at(0), at(1), at(2))
+}
+
+#[tokio::test]
+async fn behind_a_skeleton_the_app_is_asked_for_at_once_otherwise_after_the_first_frame() {
+    // A search link shows a skeleton: nothing to read until the app runs, so its code and the
+    // programme must not wait for the skeleton's paint.
+    let (wasm, programme, frame) = request_and_frame_times("?q=migration").await;
+    assert!(wasm < frame && programme < frame, "skeleton: wasm at {wasm} ms, programme at {programme} ms, first frame at {frame} ms");
+    // The plain address shows the readable first screen: its first frame goes first.
+    let (wasm, programme, frame) = request_and_frame_times("").await;
+    assert!(wasm > frame && programme > frame, "first screen: wasm at {wasm} ms, programme at {programme} ms, first frame at {frame} ms");
+}
