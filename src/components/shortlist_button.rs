@@ -6,6 +6,13 @@ use crate::domain::i18n::{tr_with, Msg};
 use crate::domain::shortlist::PickKey;
 use crate::state::{use_lang, use_programme, use_shortlist};
 
+/// What the button shows: whether the event is picked, and whether picks can be changed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Shown {
+    picked: bool,
+    read_only: bool,
+}
+
 #[component]
 pub fn ShortlistButton(
     /// The event's id.
@@ -17,23 +24,61 @@ pub fn ShortlistButton(
     let shortlist = use_shortlist();
     let programme = use_programme();
     let key = PickKey { programme: programme.meta.id.clone(), event: event_id.clone() };
-    let picked = Memo::new(move |_| shortlist.lists.with(|lists| lists.is_picked(&key)));
+    // Storage holds a newer version's data: a pick could not be kept (the notice says so).
+    let shown = move || Shown { picked: shortlist.lists.with(|lists| lists.is_picked(&key)), read_only: shortlist.read_only() };
+    let first = untrack(&shown);
+    let label = move |picked: bool| {
+        let msg = if picked { Msg::ShortlistRemove } else { Msg::ShortlistAdd };
+        tr_with(lang, msg, &[("title", &title)])
+    };
+    // One effect writes what changed, rather than a memo and four reactive attributes: a
+    // filter change builds and drops many cards, and each reactive node costs (issue #12).
+    let button = NodeRef::<leptos::html::Button>::new();
+    let star = NodeRef::<leptos::html::Span>::new();
+    Effect::new({
+        let label = label.clone();
+        move |was: Option<Shown>| {
+            let now = shown();
+            if now != was.unwrap_or(first) {
+                if let (Some(button), Some(star)) = (button.get_untracked(), star.get_untracked()) {
+                    let _ = button.set_attribute("aria-pressed", pressed(now.picked));
+                    let _ = button.set_attribute("aria-label", &label(now.picked));
+                    button.set_disabled(now.read_only);
+                    star.set_text_content(Some(symbol(now.picked)));
+                }
+            }
+            now
+        }
+    });
     let testid = format!("shortlist-toggle-{event_id}");
     view! {
         <button
             type="button"
             class="shortlist-toggle"
             data-testid=testid
-            aria-pressed=move || picked.get().to_string()
-            // Storage holds a newer version's data: a pick could not be kept (the notice says so).
-            disabled=move || shortlist.read_only()
-            aria-label=move || {
-                let msg = if picked.get() { Msg::ShortlistRemove } else { Msg::ShortlistAdd };
-                tr_with(lang, msg, &[("title", &title)])
-            }
+            node_ref=button
+            aria-pressed=pressed(first.picked)
+            disabled=first.read_only
+            aria-label=label(first.picked)
             on:click=move |_| shortlist.toggle(&programme, &event_id, lang)
         >
-            <span aria-hidden="true">{move || if picked.get() { "★" } else { "☆" }}</span>
+            <span aria-hidden="true" node_ref=star>{symbol(first.picked)}</span>
         </button>
+    }
+}
+
+fn pressed(picked: bool) -> &'static str {
+    if picked {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+fn symbol(picked: bool) -> &'static str {
+    if picked {
+        "★"
+    } else {
+        "☆"
     }
 }
