@@ -8,8 +8,9 @@
 //! scroll position carry over. `index.html`'s boot script reads the `data-app` mark on
 //! `<html>` to tell "started" from "not started" (and then shows a plain notice).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 const PRERENDER_ID: &str = "prerender";
@@ -19,6 +20,10 @@ const BOOT_CLASSES: [&str; 4] = ["pb-skeleton", "pb-slow", "pb-failed", "pb-prog
 thread_local! {
     /// The app's element while it is out of the document.
     static DETACHED_APP: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
+    /// The static page's scroll position, followed from the app's start to the swap (see
+    /// `follow_scroll`), with the listener that follows it.
+    static SCROLL_Y: Cell<f64> = const { Cell::new(0.0) };
+    static SCROLL_LISTENER: RefCell<Option<Closure<dyn Fn()>>> = const { RefCell::new(None) };
 }
 
 /// The element the app renders into: `<div id="app">`, in the document at once when there is
@@ -66,6 +71,34 @@ pub fn mark_started() {
         let _ = root.set_attribute("data-app", "started");
     }
     super::page::mark("pb-started");
+    follow_scroll();
+}
+
+/// Keeps the static page's scroll position as the reader scrolls it. Reading it at the swap
+/// instead forced a layout of the static page that is about to go, because loading had just
+/// changed it (~20 ms at 10,000 events, in the load's profile). A scroll made in the very
+/// frame of the swap is seen a frame late: the position given back is that frame's.
+fn follow_scroll() {
+    let Some(window) = super::window() else { return };
+    if prerendered().is_none() {
+        return;
+    }
+    SCROLL_Y.set(window.scroll_y().unwrap_or(0.0));
+    let listener = Closure::<dyn Fn()>::new(|| {
+        if let Some(window) = super::window() {
+            SCROLL_Y.set(window.scroll_y().unwrap_or(0.0));
+        }
+    });
+    if window.add_event_listener_with_callback("scroll", listener.as_ref().unchecked_ref()).is_ok() {
+        SCROLL_LISTENER.with(|kept| *kept.borrow_mut() = Some(listener));
+    }
+}
+
+fn stop_following_scroll() {
+    let Some(listener) = SCROLL_LISTENER.with(|kept| kept.borrow_mut().take()) else { return };
+    if let Some(window) = super::window() {
+        let _ = window.remove_event_listener_with_callback("scroll", listener.as_ref().unchecked_ref());
+    }
 }
 
 /// What the reader was doing on the static page, carried over to the app's page.
@@ -81,12 +114,27 @@ pub struct Carried {
 /// (`data-app="ready"`, also when there was no static copy). Call it once the app's page has
 /// been rendered: the reader sees one page, never both and never neither.
 pub fn take_over() -> Option<Carried> {
+    let carried = carry();
+    stop_following_scroll();
     if let Some(root) = root() {
         for class in BOOT_CLASSES {
             let _ = root.class_list().remove_1(class);
         }
         let _ = root.set_attribute("data-app", "ready");
     }
+    let static_page = prerendered()?;
+    // The app's page takes the static page's place, in one step.
+    match DETACHED_APP.with(|app| app.borrow_mut().take()) {
+        Some(app) => {
+            let _ = static_page.replace_with_with_node_1(&app);
+        }
+        None => static_page.remove(),
+    }
+    carried
+}
+
+/// What the reader did on the static first screen: focus, scroll and typed search.
+fn carry() -> Option<Carried> {
     let static_page = prerendered()?;
     let document = super::window()?.document()?;
     let focused = document
@@ -100,21 +148,15 @@ pub fn take_over() -> Option<Carried> {
         .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|input| input.value())
         .filter(|text| !text.trim().is_empty());
-    let scroll_y = super::window()?.scroll_y().unwrap_or(0.0);
-    // The app's page takes the static page's place, in one step.
-    match DETACHED_APP.with(|app| app.borrow_mut().take()) {
-        Some(app) => {
-            let _ = static_page.replace_with_with_node_1(&app);
-        }
-        None => static_page.remove(),
-    }
-    Some(Carried { focused, scroll_y, typed_search })
+    Some(Carried { focused, scroll_y: SCROLL_Y.get(), typed_search })
 }
 
 /// Puts focus and scroll back where they were, once the app's page is in the document.
 pub fn restore(carried: &Carried) {
     let Some(window) = super::window() else { return };
-    if (window.scroll_y().unwrap_or(0.0) - carried.scroll_y).abs() >= 1.0 {
+    // At the top (most readers) the position cannot have changed; not asking spares a forced
+    // layout, which the frame then does at its own time.
+    if carried.scroll_y >= 1.0 && (window.scroll_y().unwrap_or(0.0) - carried.scroll_y).abs() >= 1.0 {
         window.scroll_to_with_x_and_y(window.scroll_x().unwrap_or(0.0), carried.scroll_y);
     }
     if let Some(testid) = &carried.focused {

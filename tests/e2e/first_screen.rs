@@ -184,6 +184,23 @@ async fn the_app_takes_over_without_layout_shift_keeping_scroll_focus_and_typing
     assert_eq!(browser.focused_testid().await, "search");
     assert!(browser.url().await.contains("q=antwerp+media"), "{}", browser.url().await);
     browser.quit().await;
+
+    // Scrolled before the app started, then again while its programme is on the way: the
+    // later position is the one kept (the app follows the scroll rather than reading it at
+    // the swap, which forced a needless layout of the static page).
+    own_server.delay_programme(Duration::from_millis(3000));
+    let browser = Browser::open(PHONE).await;
+    browser.goto(&own_server.app_url("")).await;
+    browser.script("window.scrollTo(0, 400);").await;
+    browser.find("html[data-app=started]").await;
+    browser.script("window.scrollTo(0, 100);").await;
+    browser.wait_for_app().await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let scrolled = browser.script("return window.scrollY;").await.as_f64().unwrap_or(0.0);
+    assert!((scrolled - 100.0).abs() < 2.0, "scroll position {scrolled}, was 100");
+    browser.quit().await;
+    own_server.delay_wasm(Duration::ZERO);
+    own_server.delay_programme(Duration::ZERO);
 }
 
 #[tokio::test]

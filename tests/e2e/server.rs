@@ -30,6 +30,8 @@ pub struct StaticServer {
     /// Milliseconds to wait before answering for a `.wasm` file: a slow download of the app
     /// while the page itself has arrived.
     wasm_delay_ms: Arc<AtomicU64>,
+    /// The same for `programme.json`: the app has started, its programme is on the way.
+    programme_delay_ms: Arc<AtomicU64>,
     /// More sources for the policy's `connect-src` (another origin on plain http, for tests).
     connect: Arc<Mutex<String>>,
     /// While set, connections are closed without an answer: a network that is down.
@@ -49,6 +51,8 @@ impl StaticServer {
         let stall = stalling.clone();
         let wasm_delay_ms = Arc::new(AtomicU64::new(0));
         let wasm_delay = wasm_delay_ms.clone();
+        let programme_delay_ms = Arc::new(AtomicU64::new(0));
+        let programme_delay = programme_delay_ms.clone();
         let connect = Arc::new(Mutex::new(String::new()));
         let extra_connect = connect.clone();
         let refusing = Arc::new(AtomicBool::new(false));
@@ -69,7 +73,7 @@ impl StaticServer {
                     let unavailable = unavailable_paths.lock().unwrap().clone();
                     let roots = roots.clone();
                     let stall = stall.clone();
-                    let wasm_delay = wasm_delay.clone();
+                    let delays = (wasm_delay.clone(), programme_delay.clone());
                     let policy = CONTENT_SECURITY_POLICY.replace("{connect}", &extra_connect.lock().unwrap());
                     thread::spawn(move || {
                         // At most a minute: a stalled request never outlives the test run.
@@ -79,12 +83,12 @@ impl StaticServer {
                             }
                             thread::sleep(std::time::Duration::from_millis(100));
                         }
-                        let _ = serve(stream, &roots.0, &roots.1, &wasm_delay, &policy, unavailable.as_deref());
+                        let _ = serve(stream, &roots.0, &roots.1, (&delays.0, &delays.1), &policy, unavailable.as_deref());
                     });
                 }
             }
         });
-        Self { address, stopping, stalling, wasm_delay_ms, connect, refusing, unavailable }
+        Self { address, stopping, stalling, wasm_delay_ms, programme_delay_ms, connect, refusing, unavailable }
     }
 
     /// Makes the network "down" (connections closed unanswered), or up again.
@@ -110,6 +114,11 @@ impl StaticServer {
     /// Makes every `.wasm` answer wait this long (0: no wait).
     pub fn delay_wasm(&self, delay: std::time::Duration) {
         self.wasm_delay_ms.store(delay.as_millis() as u64, Ordering::SeqCst);
+    }
+
+    /// Makes every `programme.json` answer wait this long (0: no wait).
+    pub fn delay_programme(&self, delay: std::time::Duration) {
+        self.programme_delay_ms.store(delay.as_millis() as u64, Ordering::SeqCst);
     }
 
     /// Makes the server hang (accept, never answer) or answer again.
@@ -139,7 +148,7 @@ fn serve(
     mut stream: TcpStream,
     dist: &Path,
     fixtures: &Path,
-    wasm_delay_ms: &AtomicU64,
+    (wasm_delay_ms, programme_delay_ms): (&AtomicU64, &AtomicU64),
     policy: &str,
     unavailable: Option<&str>,
 ) -> std::io::Result<()> {
@@ -161,8 +170,12 @@ fn serve(
     if let Some(name) = path.strip_prefix(SUB_PATH).and_then(|rest| rest.strip_prefix("generated/")) {
         return generated(stream, name, dist);
     }
+    let delay = |ms: &AtomicU64| thread::sleep(std::time::Duration::from_millis(ms.load(Ordering::SeqCst).min(60_000)));
     if path.ends_with(".wasm") {
-        thread::sleep(std::time::Duration::from_millis(wasm_delay_ms.load(Ordering::SeqCst).min(60_000)));
+        delay(wasm_delay_ms);
+    }
+    if path.ends_with("/programme.json") {
+        delay(programme_delay_ms);
     }
     if unavailable.is_some_and(|suffix| path.ends_with(suffix)) {
         return stream
