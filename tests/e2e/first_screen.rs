@@ -190,10 +190,22 @@ async fn the_app_takes_over_without_layout_shift_keeping_scroll_focus_and_typing
     // the swap, which forced a needless layout of the static page).
     own_server.delay_programme(Duration::from_millis(3000));
     let browser = Browser::open(PHONE).await;
+    // In the page, not over WebDriver: navigation returns only once the page has loaded, which
+    // may be after the programme (preloaded) and the app. The app marks <html data-app> when
+    // it starts.
+    browser
+        .before_each_page(
+            "document.addEventListener('DOMContentLoaded', () => {
+               window.scrollTo(0, 400);
+               new MutationObserver((changes, observer) => {
+                 if (document.documentElement.getAttribute('data-app') !== 'started') return;
+                 observer.disconnect();
+                 window.scrollTo(0, 100);
+               }).observe(document.documentElement, { attributes: true });
+             });",
+        )
+        .await;
     browser.goto(&own_server.app_url("")).await;
-    browser.script("window.scrollTo(0, 400);").await;
-    browser.find("html[data-app=started]").await;
-    browser.script("window.scrollTo(0, 100);").await;
     browser.wait_for_app().await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let scrolled = browser.script("return window.scrollY;").await.as_f64().unwrap_or(0.0);
