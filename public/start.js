@@ -11,8 +11,12 @@ let started = false;
 function start() {
   if (started || !code) return;
   started = true;
+  // User Timing marks for the benchmark (like the app's own `pb-*`, src/browser/page.rs).
+  const mark = (name) => performance.mark && performance.mark(name);
+  mark('pb-asked');
   import(code.dataset.js)
     .then((bindings) => {
+      mark('pb-bindings');
       window.wasmBindings = bindings;
       return bindings.default({ module_or_path: code.dataset.wasm });
     })
