@@ -69,7 +69,7 @@
   }
   /* A skeleton is no reading matter: the reader waits for the app whatever happens, so its
      code and the programme are asked for at once rather than after the first paint (start.js
-     starts the app at once too). This takes 100-200 ms off opening a shared or filtered link. */
+     starts the app at once too). This took 60-100 ms off opening a shared or filtered link here. */
   var skeleton = other || wanted !== prerendered, code = document.querySelector('meta[name="app-code"]');
   if (skeleton && code) {
     preload(code.getAttribute('data-wasm'), 'fetch');
