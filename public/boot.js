@@ -60,10 +60,11 @@
       if (named.origin === location.origin && /^https?:$/.test(named.protocol)) programme = named.href;
     } catch (e) { /* an old browser or an address it cannot read: the app fetches it */ }
   }
-  function preload(href, as) {
+  /* `as` only for rel=preload: the same request mode as the fetch() or import() that takes it. */
+  function preload(rel, href) {
     var link = document.createElement('link');
-    link.rel = as === 'script' ? 'modulepreload' : 'preload';
-    if (as !== 'script') link.as = as;
+    link.rel = rel;
+    if (rel === 'preload') link.as = 'fetch';
     link.href = href; link.crossOrigin = 'anonymous';
     document.head.appendChild(link);
   }
@@ -72,12 +73,12 @@
      starts the app at once too). This took 60-100 ms off opening a shared or filtered link here. */
   var skeleton = other || wanted !== prerendered, code = document.querySelector('meta[name="app-code"]');
   if (skeleton && code) {
-    preload(code.getAttribute('data-wasm'), 'fetch');
-    preload(code.getAttribute('data-js'), 'script');
+    preload('preload', code.getAttribute('data-wasm'));
+    preload('modulepreload', code.getAttribute('data-js'));
   }
-  if (programme && skeleton) preload(programme, 'fetch');
+  if (programme && skeleton) preload('preload', programme);
   else if (programme) {
-    requestAnimationFrame(function () { setTimeout(function () { preload(programme, 'fetch'); }, 0); });
+    requestAnimationFrame(function () { setTimeout(function () { preload('preload', programme); }, 0); });
   }
   function failed() { if (!started()) { add('pb-failed'); reveal(); } }
   /* The running app died: a panic (panics abort, which traps) or no memory left. Its page

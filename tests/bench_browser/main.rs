@@ -129,29 +129,23 @@ async fn browser_figures() {
         long_tasks.sort_by(|a, b| b.total_cmp(a));
         let longest = long_tasks.first().copied().unwrap_or(0.0);
         let next_longest: Vec<String> = long_tasks.iter().skip(1).take(3).map(|ms| format!("{ms:.0}")).collect();
-        // Where the load time goes: when the app's code and the programme had arrived (Resource
-        // Timing); what follows is reading the programme and rendering it.
-        let arrived = |suffix: &str| {
-            format!("return Math.max(0, ...performance.getEntriesByType('resource').filter(e => e.name.includes('{suffix}')).map(e => e.responseEnd));")
+        // Where the load time goes: when the app's code and the programme were asked for and
+        // had arrived (Resource Timing); what follows is reading the programme and rendering it.
+        let resource = |suffix: &str, pick: &str, field: &str| {
+            format!("return Math.{pick}(...performance.getEntriesByType('resource').filter(e => e.name.includes('{suffix}')).map(e => e.{field}));")
         };
+        let page = &browser;
+        let figure = |script: String| async move { page.script(&script).await.as_f64().unwrap_or(f64::NAN) };
         let at = app_marks(&browser).await;
         // Loading ends when the app's page is in the document (`pb-ready`); the test itself
         // only sees it a poll later.
         let ready_ms = at["ready"];
-        let wasm_ms = browser.script(&arrived("_bg.wasm")).await.as_f64().unwrap_or(f64::NAN);
-        let file_ms = browser.script(&arrived(file)).await.as_f64().unwrap_or(f64::NAN);
-        let wasm_asked_ms = browser
-            .script("return Math.min(...performance.getEntriesByType('resource').filter(e => e.name.includes('_bg.wasm')).map(e => e.startTime));")
-            .await
-            .as_f64()
-            .unwrap_or(f64::NAN);
+        let wasm_ms = figure(resource("_bg.wasm", "max", "responseEnd")).await;
+        let file_ms = figure(resource(file, "max", "responseEnd")).await;
+        let wasm_asked_ms = figure(resource("_bg.wasm", "min", "startTime")).await;
         // Paint Timing gives when the frame was presented: with software compositing that can
         // trail the main thread's paint by tens of ms.
-        let painted_ms = browser
-            .script("return Math.min(...performance.getEntriesByType('paint').map(e => e.startTime));")
-            .await
-            .as_f64()
-            .unwrap_or(f64::NAN);
+        let painted_ms = figure("return Math.min(...performance.getEntriesByType('paint').map(e => e.startTime));".into()).await;
         if file.contains("mistakes") {
             println!(
                 "browser, {events:>6} events of which 100 have a mistake: load + first render {ready_ms:>5.0} ms; longest task while loading {longest:>5.0} ms, then {} ms",
