@@ -119,3 +119,32 @@ fn texts_in_another_language_than_the_readers_are_marked_with_it() {
     let (_, problems) = parse_programme(&file(r#","language":"English""#, r#""P""#)).unwrap();
     assert_eq!(problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["programme.language"]);
 }
+
+#[test]
+fn a_problem_deep_in_an_event_names_its_whole_path_and_line() {
+    // Paths are put together only when a problem is found (issue #12): each level must still
+    // be in them, as organisers look a problem up by its path.
+    let text = r#"{
+  "schema_version": "1.0",
+  "programme": { "id": "deep", "title": "Deep paths", "time_zone": "Europe/Brussels", "url": "ftp://example.org" },
+  "series": [ { "id": "s", "title": "Series", "organisers": ["nobody"] } ],
+  "events": [
+    { "id": "a", "title": "A", "when": { "start": "2013-05" }, "location": { "name": "Hall", "country": "be" } },
+    { "id": "b", "title": "B", "when": { "start": "2013-05" },
+      "links": [ { "url": "https://example.org" }, { "url": "https://example.org", "label": "" } ] },
+    { "id": "c", "title": "C", "when": { "start": "2013-05" }, "series": "no-such-series", "languages": ["en", "??"] }
+  ]
+}"#;
+    let (_, problems) = parse_programme(text).expect("loads");
+    let found: Vec<(&str, Option<usize>)> = problems.iter().map(|p| (p.path.as_str(), p.line)).collect();
+    for expected in [
+        ("programme.url", Some(3)),
+        ("series[0].organisers[0]", Some(4)),
+        ("events[0].location.country", Some(6)),
+        ("events[1].links[1].label", Some(8)),
+        ("events[2].series", Some(9)),
+        ("events[2].languages[1]", Some(9)),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} not in {found:?}");
+    }
+}

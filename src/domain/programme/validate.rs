@@ -12,19 +12,35 @@ use super::extract::{Extracted, Item};
 use super::model::{Debate, Event, Link, Location, Meta, Partner, Programme, Series, Stamp, Theme};
 use super::raw::{RawDebate, RawEvent, RawLink, RawLocation, RawMeta, RawPartner, RawSeries, RawTheme, RawWhen};
 use crate::domain::fold::{fold_into, SearchText};
-use std::fmt::{self, Write};
+use std::fmt;
 
-/// A JSON path, `base.key`, formatted only when a problem is reported: building every path
-/// eagerly was most of the allocations when validating large programmes.
+/// A JSON path (`events[12].location.name`), formatted only when a problem is reported: every
+/// event's paths built as strings were a tenth of reading a big programme in the browser, where
+/// formatting runs in V8's baseline tier (issue #12).
 #[derive(Clone, Copy)]
-struct At<'a>(&'a str, &'a str);
+enum At<'a> {
+    /// A top-level member: `programme`, `events`.
+    Root(&'static str),
+    Key(&'a At<'a>, &'static str),
+    Index(&'a At<'a>, usize),
+}
+
+impl<'a> At<'a> {
+    fn key(&'a self, key: &'static str) -> At<'a> {
+        At::Key(self, key)
+    }
+
+    fn index(&'a self, index: usize) -> At<'a> {
+        At::Index(self, index)
+    }
+}
 
 impl fmt::Display for At<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.0.is_empty(), self.1.is_empty()) {
-            (_, true) => f.write_str(self.0),
-            (true, false) => f.write_str(self.1),
-            (false, false) => write!(f, "{}.{}", self.0, self.1),
+        match self {
+            At::Root(name) => f.write_str(name),
+            At::Key(parent, key) => write!(f, "{parent}.{key}"),
+            At::Index(parent, index) => write!(f, "{parent}[{index}]"),
         }
     }
 }
@@ -132,13 +148,11 @@ struct ListValidation<T> {
     /// Each good item's id, and its position in `items`.
     seen: HashMap<String, usize>,
     items: Vec<T>,
-    /// One buffer for every item's path: a new string per event showed in the profile.
-    path: String,
 }
 
 impl<T> ListValidation<T> {
     fn new(list: &'static str, expected: usize) -> Self {
-        Self { list, index: 0, seen: HashMap::with_capacity(expected), items: Vec::with_capacity(expected), path: String::new() }
+        Self { list, index: 0, seen: HashMap::with_capacity(expected), items: Vec::with_capacity(expected) }
     }
 
     /// Validates the next item; skips a bad one or a duplicate id (the first one wins).
@@ -146,13 +160,12 @@ impl<T> ListValidation<T> {
         &mut self,
         v: &mut Validator,
         item: Item<R>,
-        build: impl FnOnce(&mut Validator, &str, R) -> Option<T>,
+        build: impl FnOnce(&mut Validator, At<'_>, R) -> Option<T>,
         id_of: impl Fn(&T) -> &String,
     ) {
-        self.path.clear();
-        let _ = write!(self.path, "{}[{}]", self.list, self.index);
+        let list = At::Root(self.list);
+        let path = list.index(self.index);
         self.index += 1;
-        let path = self.path.as_str();
         match item {
             Err(problem) => v.problems.push(problem),
             Ok(raw) => {
@@ -193,7 +206,7 @@ impl Validator {
         &mut self,
         list: &'static str,
         raw: Vec<Item<R>>,
-        mut build: impl FnMut(&mut Self, &str, R) -> Option<T>,
+        mut build: impl FnMut(&mut Self, At<'_>, R) -> Option<T>,
         id_of: impl Fn(&T) -> &String,
     ) -> Vec<T> {
         let mut validation = ListValidation::new(list, raw.len());
@@ -210,7 +223,7 @@ impl Validator {
             self.report("programme.id", bad_id_message(&raw.id));
             "programme".to_owned()
         };
-        let title = self.text(At("programme", "title"), raw.title).unwrap_or_else(|| Text::plain(id.clone()));
+        let title = self.text(At::Root("programme").key("title"), raw.title).unwrap_or_else(|| Text::plain(id.clone()));
         let time_zone = if plausible_time_zone(&raw.time_zone) {
             raw.time_zone
         } else {
@@ -219,10 +232,10 @@ impl Validator {
         };
         Meta {
             title,
-            description: self.optional_text(At("programme", "description"), raw.description),
-            publisher: self.optional_text(At("programme", "publisher"), raw.publisher),
-            published: self.timestamp(At("programme", "published"), raw.published.as_deref()),
-            updated: self.timestamp(At("programme", "updated"), raw.updated.as_deref()),
+            description: self.optional_text(At::Root("programme").key("description"), raw.description),
+            publisher: self.optional_text(At::Root("programme").key("publisher"), raw.publisher),
+            published: self.timestamp(At::Root("programme").key("published"), raw.published.as_deref()),
+            updated: self.timestamp(At::Root("programme").key("updated"), raw.updated.as_deref()),
             time_zone,
             language: raw.language.as_deref().and_then(|tag| {
                 let plausible = language_tag(tag);
@@ -231,93 +244,93 @@ impl Validator {
                 }
                 plausible
             }),
-            url: raw.url.as_deref().and_then(|url| self.url(At("programme", "url"), url)),
+            url: raw.url.as_deref().and_then(|url| self.url(At::Root("programme").key("url"), url)),
             id,
         }
     }
 
-    fn theme(&mut self, path: &str, raw: RawTheme) -> Option<Theme> {
+    fn theme(&mut self, path: At<'_>, raw: RawTheme) -> Option<Theme> {
         let id = self.id(path, raw.id);
-        let label = self.text(At(path, "label"), raw.label);
+        let label = self.text(path.key("label"), raw.label);
         Some(Theme { id: id?, label: label? })
     }
 
-    fn partner(&mut self, path: &str, raw: RawPartner) -> Option<Partner> {
+    fn partner(&mut self, path: At<'_>, raw: RawPartner) -> Option<Partner> {
         let id = self.id(path, raw.id);
-        let name = self.text(At(path, "name"), raw.name);
-        let url = self.optional_url(At(path, "url"), raw.url.as_deref());
+        let name = self.text(path.key("name"), raw.name);
+        let url = self.optional_url(path.key("url"), raw.url.as_deref());
         Some(Partner {
             id: id?,
             name: name?,
-            short_name: self.optional_text(At(path, "short_name"), raw.short_name),
+            short_name: self.optional_text(path.key("short_name"), raw.short_name),
             kind: raw.kind,
-            relation: self.optional_text(At(path, "relation"), raw.relation),
+            relation: self.optional_text(path.key("relation"), raw.relation),
             url: url?,
         })
     }
 
-    fn debate(&mut self, path: &str, raw: RawDebate) -> Option<Debate> {
+    fn debate(&mut self, path: At<'_>, raw: RawDebate) -> Option<Debate> {
         let id = self.id(path, raw.id);
-        let title = self.text(At(path, "title"), raw.title);
+        let title = self.text(path.key("title"), raw.title);
         let when = match &raw.when {
-            Some(when) => Some(self.when(At(path, "when"), when)?),
+            Some(when) => Some(self.when(path.key("when"), when)?),
             None => None,
         };
-        let url = self.optional_url(At(path, "url"), raw.url.as_deref());
+        let url = self.optional_url(path.key("url"), raw.url.as_deref());
         Some(Debate {
             id: id?,
             title: title?,
-            short_title: self.optional_text(At(path, "short_title"), raw.short_title),
-            description: self.optional_text(At(path, "description"), raw.description),
+            short_title: self.optional_text(path.key("short_title"), raw.short_title),
+            description: self.optional_text(path.key("description"), raw.description),
             when,
-            recurrence: self.optional_text(At(path, "recurrence"), raw.recurrence),
-            venue: self.optional_text(At(path, "venue"), raw.venue),
+            recurrence: self.optional_text(path.key("recurrence"), raw.recurrence),
+            venue: self.optional_text(path.key("venue"), raw.venue),
             url: url?,
         })
     }
 
-    fn series(&mut self, path: &str, raw: RawSeries, programme: &Programme) -> Option<Series> {
+    fn series(&mut self, path: At<'_>, raw: RawSeries, programme: &Programme) -> Option<Series> {
         let id = self.id(path, raw.id);
-        let title = self.text(At(path, "title"), raw.title);
-        let organisers = self.refs(At(path, "organisers"), &raw.organisers, "partner", |id| programme.partner_index(id));
-        let partners = self.refs(At(path, "partners"), &raw.partners, "partner", |id| programme.partner_index(id));
+        let title = self.text(path.key("title"), raw.title);
+        let organisers = self.refs(path.key("organisers"), &raw.organisers, "partner", |id| programme.partner_index(id));
+        let partners = self.refs(path.key("partners"), &raw.partners, "partner", |id| programme.partner_index(id));
         let prepares_for = self
-            .refs(At(path, "prepares_for"), &raw.prepares_for, "debate", |id| programme.debates.iter().position(|debate| debate.id == id));
-        let url = self.optional_url(At(path, "url"), raw.url.as_deref());
+            .refs(path.key("prepares_for"), &raw.prepares_for, "debate", |id| programme.debates.iter().position(|debate| debate.id == id));
+        let url = self.optional_url(path.key("url"), raw.url.as_deref());
         Some(Series {
             id: id?,
             title: title?,
-            short_title: self.optional_text(At(path, "short_title"), raw.short_title),
-            description: self.optional_text(At(path, "description"), raw.description),
+            short_title: self.optional_text(path.key("short_title"), raw.short_title),
+            description: self.optional_text(path.key("description"), raw.description),
             organisers: organisers?,
             partners: partners?,
-            audience: self.optional_text(At(path, "audience"), raw.audience),
+            audience: self.optional_text(path.key("audience"), raw.audience),
             prepares_for: prepares_for?,
             url: url?,
         })
     }
 
-    fn event(&mut self, path: &str, raw: Box<RawEvent>, programme: &Programme) -> Option<Event> {
+    fn event(&mut self, path: At<'_>, raw: Box<RawEvent>, programme: &Programme) -> Option<Event> {
         let raw = *raw;
         let id = self.id(path, raw.id);
-        let title = self.text(At(path, "title"), raw.title);
+        let title = self.text(path.key("title"), raw.title);
         let series = match &raw.series {
             None => Some(None),
             Some(series) => self
-                .refs(At(path, "series"), std::slice::from_ref(series), "series", |id| programme.series_index(id))
+                .refs(path.key("series"), std::slice::from_ref(series), "series", |id| programme.series_index(id))
                 .map(|found| found.first().copied()),
         };
-        let themes = self.refs(At(path, "themes"), &raw.themes, "theme", |id| programme.theme_index(id));
-        let partners = self.refs(At(path, "partners"), &raw.partners, "partner", |id| programme.partner_index(id));
-        let when = self.when(At(path, "when"), &raw.when);
+        let themes = self.refs(path.key("themes"), &raw.themes, "theme", |id| programme.theme_index(id));
+        let partners = self.refs(path.key("partners"), &raw.partners, "partner", |id| programme.partner_index(id));
+        let when = self.when(path.key("when"), &raw.when);
         let location = match raw.location {
             None => Some(None),
-            Some(location) => self.location(At(path, "location"), location).map(Some),
+            Some(location) => self.location(path.key("location"), location).map(Some),
         };
-        let languages = self.languages(At(path, "languages"), raw.languages);
-        let links = self.links(At(path, "links"), raw.links);
-        let summary = self.optional_text(At(path, "summary"), raw.summary);
-        let audience = self.optional_text(At(path, "audience"), raw.audience);
+        let languages = self.languages(path.key("languages"), raw.languages);
+        let links = self.links(path.key("links"), raw.links);
+        let summary = self.optional_text(path.key("summary"), raw.summary);
+        let audience = self.optional_text(path.key("audience"), raw.audience);
         let mut event = Event {
             id: id?,
             series: series?,
@@ -333,7 +346,7 @@ impl Validator {
             languages: languages?,
             status: raw.status,
             links: links?,
-            updated: self.timestamp(At(path, "updated"), raw.updated.as_deref()),
+            updated: self.timestamp(path.key("updated"), raw.updated.as_deref()),
             search_text: SearchText::default(),
         };
         event.search_text = search_text(&event);
@@ -342,9 +355,7 @@ impl Validator {
     }
 
     fn location(&mut self, path: At<'_>, raw: RawLocation) -> Option<Location> {
-        let base = path.to_string();
-        let path = base.as_str();
-        let name = self.text(At(path, "name"), raw.name);
+        let name = self.text(path.key("name"), raw.name);
         let country = match raw.country {
             Some(code) if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => Some(Some(code)),
             Some(code) => {
@@ -363,14 +374,14 @@ impl Validator {
         };
         Some(Location {
             name: name?,
-            address: self.optional_text(At(path, "address"), raw.address),
-            city: self.optional_text(At(path, "city"), raw.city),
+            address: self.optional_text(path.key("address"), raw.address),
+            city: self.optional_text(path.key("city"), raw.city),
             country: country?,
             time_zone: time_zone?,
         })
     }
 
-    fn id(&mut self, path: &str, id: String) -> Option<String> {
+    fn id(&mut self, path: At<'_>, id: String) -> Option<String> {
         if valid_id(&id) {
             Some(id)
         } else {
@@ -402,7 +413,7 @@ impl Validator {
                 Some(_) => {}
                 None => {
                     // A single reference (`series`) has no index; lists do.
-                    let item_path = if path.1 == "series" { path.to_string() } else { format!("{path}[{index}]") };
+                    let item_path = if matches!(path, At::Key(_, "series")) { path.to_string() } else { format!("{path}[{index}]") };
                     self.report(item_path, format!("unknown {kind} id `{id}`: it is not in the programme's {kind} list"));
                     ok = false;
                 }
@@ -446,10 +457,9 @@ impl Validator {
         let mut links = Vec::with_capacity(raw.len());
         let mut ok = true;
         for (index, link) in raw.into_iter().enumerate() {
-            // Links are few: their item path is built eagerly.
-            let item = format!("{path}[{index}]");
-            let label = self.optional_text(At(&item, "label"), link.label);
-            match self.url(At(&item, "url"), &link.url) {
+            let item = path.index(index);
+            let label = self.optional_text(item.key("label"), link.label);
+            match self.url(item.key("url"), &link.url) {
                 Some(valid) => links.push(Link { label, ..valid }),
                 None => ok = false,
             }
