@@ -41,11 +41,29 @@
   wanted = String(wanted).split(/[-_]/)[0].toLowerCase();
   if (known.indexOf(wanted) < 0) wanted = 'en';
   if (/(^#|&)share=/.test(location.hash)) other = true;
-  if ('serviceWorker' in navigator) {
-    window.addEventListener('load', function () { navigator.serviceWorker.register('./sw.js').catch(function () {}); });
+  /* The offline copy (public/sw.js) is made once the app's page is ready: installing it
+     downloads the app's files again, which slowed a first visit's loading by ~40 ms here (2
+     cores), the programme being read meanwhile. Without a running app (no wasm, a failure, or
+     still not ready after 8 s) it is made once the page has loaded. */
+  var offlineAsked = false;
+  function keepOffline() {
+    if (offlineAsked || !('serviceWorker' in navigator)) return;
+    offlineAsked = true;
+    navigator.serviceWorker.register('./sw.js').catch(function () {});
+  }
+  function keepOfflineOnLoad() {
+    if (document.readyState === 'complete') keepOffline();
+    else window.addEventListener('load', keepOffline);
   }
   /* Without modules the app's loader (a module script) never runs: the same as no wasm. */
-  if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) { add('pb-nowasm'); return; }
+  if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) { add('pb-nowasm'); keepOfflineOnLoad(); return; }
+  if (window.MutationObserver) {
+    new MutationObserver(function (changes, observer) {
+      if (!ready()) return;
+      observer.disconnect();
+      keepOffline();
+    }).observe(root, { attributes: true, attributeFilter: ['data-app'] });
+  } else keepOfflineOnLoad();
   if (other || wanted !== prerendered) add('pb-skeleton');
   /* The programme downloads beside the app's code (fetch() then takes the preloaded response:
      same URL and mode), but after the first paint, so that it does not slow the page's own
@@ -80,7 +98,7 @@
   else if (programme) {
     requestAnimationFrame(function () { setTimeout(function () { preload('preload', programme); }, 0); });
   }
-  function failed() { if (!started()) { add('pb-failed'); reveal(); } }
+  function failed() { if (!started()) { add('pb-failed'); reveal(); keepOfflineOnLoad(); } }
   /* The running app died: a panic (panics abort, which traps) or no memory left. Its page
      no longer answers, so a plain notice (#crash, written by the prerender) says so, offers a
      reload, and the reader's picks as a file, read straight from storage (the app can import
@@ -113,6 +131,7 @@
   setTimeout(function () {
     if (ready()) return;
     add('pb-slow');
+    keepOfflineOnLoad();
     /* Not started at all: the first page as published is better than a skeleton. */
     if (!started()) reveal();
   }, 8000);

@@ -178,3 +178,37 @@ async fn a_server_error_or_the_browsers_offline_mode_shows_the_saved_copy_and_sa
     eventually("the offline notice", || async { browser.count("[data-testid=offline-notice]").await == 1 }).await;
     browser.quit().await;
 }
+
+/// Records, in the page, what `<html data-app>` said when the offline copy was asked for.
+const WATCH_REGISTER: &str = "if (navigator.serviceWorker) {
+       const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+       navigator.serviceWorker.register = (...args) => {
+         window.offlineAskedWhen = document.documentElement.getAttribute('data-app') || 'no app';
+         return register(...args);
+       };
+     }";
+
+#[tokio::test]
+async fn the_offline_copy_is_made_once_the_app_is_ready_or_without_an_app_once_the_page_has_loaded() {
+    // Installing the copy downloads the app's files again: on a first visit it must not
+    // compete with the app's own loading. The app's code is slow here, so the page's load
+    // event (when the copy used to be asked for) comes long before the app is ready.
+    let own_server = start_server();
+    own_server.delay_wasm(Duration::from_millis(1500));
+    let browser = Browser::open(PHONE).await;
+    browser.before_each_page(WATCH_REGISTER).await;
+    browser.goto(&own_server.app_url("")).await;
+    browser.wait_for_app().await;
+    eventually("the offline copy asked for", || async { !browser.script("return window.offlineAskedWhen;").await.is_null() }).await;
+    assert_eq!(browser.script("return window.offlineAskedWhen;").await, "ready");
+    wait_for_saved_copy(&browser).await;
+    browser.quit().await;
+
+    // Without WebAssembly the static page is all there is: its copy is still made.
+    let browser = Browser::open(PHONE).await;
+    browser.before_each_page(&format!("delete window.WebAssembly; {WATCH_REGISTER}")).await;
+    browser.goto(&own_server.app_url("")).await;
+    eventually("the offline copy asked for", || async { !browser.script("return window.offlineAskedWhen;").await.is_null() }).await;
+    assert_eq!(browser.script("return window.offlineAskedWhen;").await, "no app");
+    browser.quit().await;
+}
