@@ -286,8 +286,11 @@ async fn browser_figures() {
 /// `Profiler.stop`): their own time, and their time with what they called. Names are only
 /// readable in a build that keeps them (see README, "Benchmarks and audits").
 fn print_profile(label: &str, profile: &serde_json::Value) {
-    if let Ok(path) = std::env::var("BENCH_PROFILE_JSON") { std::fs::write(path, profile.to_string()).ok(); }
     use std::collections::{HashMap, HashSet};
+    // The whole profile, for a closer look than the tables below (README, "Benchmarks").
+    if let Ok(path) = std::env::var("BENCH_PROFILE_JSON") {
+        std::fs::write(path, profile.to_string()).ok();
+    }
     let empty = Vec::new();
     let nodes = profile["nodes"].as_array().unwrap_or(&empty);
     let mut name_of = HashMap::new();
