@@ -74,14 +74,13 @@ pub fn changes_since(seen: &Seen, programme: &Programme) -> BTreeMap<usize, Vec<
 
 /// Stored form: `{"v":1,"e":{"id":["when","place","status"],…}}`.
 pub fn encode_seen(seen: &Seen) -> String {
-    let mut events = serde_json::Map::new();
-    for (id, codes) in &seen.events {
-        events.insert(id.clone(), Value::Array(codes.iter().cloned().map(Value::String).collect()));
+    /// Written straight from the record: a JSON value built first copied every id and code.
+    #[derive(serde::Serialize)]
+    struct Record<'a> {
+        v: u8,
+        e: &'a BTreeMap<String, [String; 3]>,
     }
-    let mut root = serde_json::Map::new();
-    root.insert("v".into(), Value::from(1));
-    root.insert("e".into(), Value::Object(events));
-    Value::Object(root).to_string()
+    serde_json::to_string(&Record { v: 1, e: &seen.events }).unwrap_or_default()
 }
 
 /// `None` for anything unreadable: then the visit counts as the first (no marks).
