@@ -119,7 +119,7 @@ impl ChangeMarks {
     /// Compares the programme with what this reader last saw of it (a first visit, or
     /// unreadable data: nothing is marked, and now is remembered).
     pub fn provide(programme: &Arc<Programme>) -> Self {
-        use crate::domain::seen::{changes_since, decode_seen, encode_seen, is_remembered, seen_now};
+        use crate::domain::seen::{changes_since, decode_seen, encode_seen, is_remembered};
         // Shown detached (the organiser's preview): this browser's record of what was seen is
         // the delegate's, and stays untouched.
         let saved = match (use_shortlist().detached, is_remembered(programme)) {
@@ -144,7 +144,11 @@ impl ChangeMarks {
                     // once, a frame of the static page came first and the save ran before the
                     // app's page was painted (a 129 ms task in a cold start's trace).
                     let programme = Arc::clone(programme);
-                    let save = move || storage::save_seen(&programme.meta.id, &encode_seen(&seen_now(&programme)));
+                    let save = move || {
+                        crate::browser::page::mark("pb-seen");
+                        storage::save_seen(&programme.meta.id, &encode_seen(&programme));
+                        crate::browser::page::mark("pb-seen-saved");
+                    };
                     let after_paint = move || request_animation_frame(move || set_timeout(save, std::time::Duration::ZERO));
                     set_timeout(after_paint, std::time::Duration::ZERO);
                     Default::default()
@@ -158,9 +162,9 @@ impl ChangeMarks {
 
     /// "Mark all as seen": remembers the programme as it is now.
     pub fn dismiss(self, programme: &Programme) {
-        use crate::domain::seen::{encode_seen, is_remembered, seen_now};
+        use crate::domain::seen::{encode_seen, is_remembered};
         if is_remembered(programme) {
-            storage::save_seen(&programme.meta.id, &encode_seen(&seen_now(programme)));
+            storage::save_seen(&programme.meta.id, &encode_seen(programme));
         }
         self.0.set(Default::default());
     }
