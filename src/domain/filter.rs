@@ -605,6 +605,30 @@ mod tests {
     }
 
     #[test]
+    fn options_are_the_vocabulary_in_use_in_its_order() {
+        let (programme, _) = parse_programme(include_str!("../../public/programme.json")).unwrap();
+        let codes = |facet| facet_options(&programme, facet).into_iter().map(|o| o.code).collect::<Vec<_>>();
+        let in_use = |ids: Vec<&String>, used: &dyn Fn(&Event, usize) -> bool| {
+            ids.iter()
+                .enumerate()
+                .filter(|(i, _)| programme.events.iter().any(|e| used(e, *i)))
+                .map(|(_, id)| id.to_string())
+                .collect::<Vec<_>>()
+        };
+        let themes = in_use(programme.themes.iter().map(|t| &t.id).collect(), &|e, i| e.themes.contains(&i));
+        let partners = in_use(programme.partners.iter().map(|p| &p.id).collect(), &|e, i| e.partners.contains(&i));
+        let series = in_use(programme.series.iter().map(|s| &s.id).collect(), &|e, i| e.series == Some(i));
+        assert!(
+            !themes.is_empty() && partners.len() < programme.partners.len(),
+            "the bundled programme names some of its partners only on series"
+        );
+        assert_eq!(codes(Facet::Theme), themes);
+        assert_eq!(codes(Facet::Partner), partners);
+        assert_eq!(codes(Facet::Series), series);
+        assert_eq!(codes(Facet::Mode), ["in_person", "hybrid"]);
+    }
+
+    #[test]
     fn toggling_and_clearing_values() {
         let mut f = Filter::default();
         f.toggle(Facet::Month, "2012-06");
