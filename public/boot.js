@@ -42,7 +42,7 @@
   if (known.indexOf(wanted) < 0) wanted = 'en';
   if (/(^#|&)share=/.test(location.hash)) other = true;
   /* The offline copy (public/sw.js) is made once the app's page is ready: installing it
-     downloads the app's files again, which slowed a first visit's loading by ~40 ms here (2
+     downloads the app's files again, which slowed a first visit's loading by ~60 ms here (2
      cores), the programme being read meanwhile. Without a running app (no wasm, a failure, or
      still not ready after 8 s) it is made once the page has loaded. */
   var offlineAsked = false;
