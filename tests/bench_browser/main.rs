@@ -153,8 +153,8 @@ async fn browser_figures() {
         // Loading ends when the app's page is in the document (`pb-ready`); the test itself
         // only sees it a poll later.
         let ready_ms = at["ready"];
-        let frame_ms = browser.script("return window.pbFrameAt;").await.as_f64().unwrap_or(f64::NAN);
-        let painted_app_ms = browser.script("return window.pbPaintedAt;").await.as_f64().unwrap_or(f64::NAN);
+        let frame_ms = figure("return window.pbFrameAt;".into()).await;
+        let painted_app_ms = figure("return window.pbPaintedAt;".into()).await;
         let wasm_ms = figure(resource("_bg.wasm", "max", "responseEnd")).await;
         let file_ms = figure(resource(file, "max", "responseEnd")).await;
         let wasm_asked_ms = figure(resource("_bg.wasm", "min", "startTime")).await;

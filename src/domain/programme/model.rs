@@ -151,7 +151,7 @@ impl Event {
 /// of preparing the substring searcher, whose setup, in V8's baseline tier, was most of the
 /// "seen" record of 10,000 events on a first visit (~15 ms, #12). A long part keeps the
 /// searcher, so the time stays linear in the text.
-pub fn contains(text: &str, part: &str) -> bool {
+fn contains(text: &str, part: &str) -> bool {
     const SHORT: usize = 32;
     if part.len() > SHORT {
         return text.contains(part);
