@@ -20,9 +20,11 @@ struct Counting;
 
 static IN_USE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
         let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
         PEAK.fetch_max(now, Ordering::Relaxed);
         unsafe { System.alloc(layout) }
@@ -76,13 +78,16 @@ fn main() {
         println!("parse + validate {events:>7} events ({:>6.1} MB): {} (target <= {target})", text.len() as f64 / 1e6, ms(took));
         // The file's text is the caller's; the peak is what reading it adds, the programme kept.
         let before_read = IN_USE.load(Ordering::Relaxed);
+        let allocations_before = ALLOCATIONS.load(Ordering::Relaxed);
         let (peak, programme) = peak_during(|| parse_programme(&text).expect("parses"));
+        let allocations = ALLOCATIONS.load(Ordering::Relaxed) - allocations_before;
         let kept = IN_USE.load(Ordering::Relaxed) - before_read;
         let ratio = peak as f64 / text.len() as f64;
         println!(
-            "peak memory while reading {events:>7} events: {:.1} MB, {ratio:.2}x the file (target <= 3x); the programme kept: {:.1} MB",
+            "peak memory while reading {events:>7} events: {:.1} MB, {ratio:.2}x the file (target <= 3x); the programme kept: {:.1} MB; {:.1} allocations an event",
             peak as f64 / 1e6,
-            kept as f64 / 1e6
+            kept as f64 / 1e6,
+            allocations as f64 / events as f64
         );
         drop(programme);
     }

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::strict::{object, objects, optional_object, spelling};
+use super::strict::{object, objects, optional_object, optional_spelled, spelled};
 
 use crate::domain::text::RawText;
 
@@ -257,13 +257,11 @@ impl Mode {
 }
 
 fn optional_mode<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Mode>, D::Error> {
-    Option::<String>::deserialize(deserializer)?
-        .map(|code| spelling(&code, Mode::ALL.map(|mode| (mode.code(), mode)).as_slice()))
-        .transpose()
+    optional_spelled(deserializer, Mode::ALL.map(|mode| (mode.code(), mode)).as_slice())
 }
 
 fn status<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Status, D::Error> {
-    spelling(&String::deserialize(deserializer)?, &STATUSES)
+    spelled(deserializer, &STATUSES)
 }
 
 /// The spellings of `Status` in files, as `extract` and serde both read them.

@@ -44,7 +44,7 @@ impl fmt::Display for At<'_> {
         }
     }
 }
-use crate::domain::text::{RawText, Text};
+use crate::domain::text::{trimmed, RawText, Text};
 use crate::domain::when::{parse_date, parse_timestamp, When};
 
 pub fn validate(raw: Extracted) -> (Programme, Vec<Problem>) {
@@ -437,8 +437,13 @@ impl Validator {
     }
 
     fn url(&mut self, path: At<'_>, url: &str) -> Option<Link> {
-        if is_http_url(url) {
-            Some(Link { url: url.trim().to_owned(), label: None })
+        self.owned_url(path, url.to_owned())
+    }
+
+    /// `url`, keeping the file's string (every event has links: issue #12).
+    fn owned_url(&mut self, path: At<'_>, url: String) -> Option<Link> {
+        if is_http_url(&url) {
+            Some(Link { url: trimmed(url), label: None })
         } else {
             self.report(path.to_string(), format!("`{url}` is not an http or https address"));
             None
@@ -459,7 +464,7 @@ impl Validator {
         for (index, link) in raw.into_iter().enumerate() {
             let item = path.index(index);
             let label = self.optional_text(item.key("label"), link.label);
-            match self.url(item.key("url"), &link.url) {
+            match self.owned_url(item.key("url"), link.url) {
                 Some(valid) => links.push(Link { label, ..valid }),
                 None => ok = false,
             }
