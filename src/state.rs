@@ -149,8 +149,7 @@ impl ChangeMarks {
                         storage::save_seen(&programme.meta.id, &encode_seen(&programme));
                         crate::browser::page::mark("pb-seen-saved");
                     };
-                    let after_paint = move || request_animation_frame(move || set_timeout(save, std::time::Duration::ZERO));
-                    set_timeout(after_paint, std::time::Duration::ZERO);
+                    crate::browser::page::after_paint_task(save);
                     Default::default()
                 }
             },

@@ -52,6 +52,31 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || leptos::prelude::request_animation_frame(then));
 }
 
+/// Runs `then` in a task of its own once the page being built in this task has been painted:
+/// for work the reader does not see, queued behind the task that puts the app's page in the
+/// document (see `state::ChangeMarks::provide` for why the first wait is a task, not a frame).
+pub fn after_paint_task(then: impl FnOnce() + 'static) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    // Rendered natively (the prerendered first screen) there is no page to paint.
+    if super::window().is_none() {
+        return;
+    }
+    let zero = std::time::Duration::ZERO;
+    set_timeout(move || request_animation_frame(move || set_timeout(then, zero)), zero);
+}
+
+/// Calls `step` until it says it is done, in tasks of about `budget_ms` each, so that work the
+/// reader may never need does not hold the page: a tap between two tasks is answered at once.
+pub fn in_slices(mut step: impl FnMut() -> bool + 'static, budget_ms: f64) {
+    let started = js_sys::Date::now();
+    while !step() {
+        if js_sys::Date::now() - started >= budget_ms {
+            leptos::prelude::set_timeout(move || in_slices(step, budget_ms), std::time::Duration::ZERO);
+            return;
+        }
+    }
+}
+
 /// Resolves in a later task (`setTimeout` 0), so that the browser can paint and handle input
 /// in between: long work split this way does not block the page (Total Blocking Time).
 pub async fn next_task() {

@@ -26,6 +26,10 @@ pub fn Browse(
 ) -> impl IntoView {
     provide_context(loaded.clone());
     let marks = ChangeMarks::provide(&loaded.programme);
+    // What search matches is built after the page is painted, not while loading (issue #12),
+    // 250 events at a time, in tasks of 12 ms at most.
+    let programme = std::sync::Arc::clone(&loaded.programme);
+    page::after_paint_task(move || page::in_slices(move || programme.prepare_search(250), 12.0));
     let view = use_view();
     // Picks migrated from the first storage format have no snapshot yet: take it now.
     let shortlist = use_shortlist();

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::fold::{query_words, SearchWord};
+use super::fold::{query_words, SearchText, SearchWord};
 use super::programme::{Event, Mode, Programme};
 use super::when::YearMonth;
 
@@ -139,9 +139,9 @@ impl Compiled {
     /// Every word is in the event's own text or in one of its themes', partners' or series'
     /// labels (as a substring, so that typing "reinteg" already matches while the reader is
     /// still typing).
-    fn matches_words(&self, event: &Event) -> bool {
+    fn matches_words(&self, event: &Event, text: &SearchText) -> bool {
         self.words.iter().zip(&self.vocabulary_hits).all(|(word, [themes, partners, series])| {
-            event.search_text.contains(word)
+            text.contains(word)
                 || event.themes.iter().any(|&t| themes[t])
                 || event.partners.iter().any(|&p| partners[p])
                 || event.series.is_some_and(|s| series[s])
@@ -184,7 +184,8 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         if compiled.hide_past && event.when.is_past(today) {
             continue;
         }
-        if !compiled.matches_words(event) {
+        // Without words there is nothing to match, and the search texts stay unbuilt.
+        if searching && !compiled.matches_words(event, programme.search_text(index)) {
             continue;
         }
         if searching {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 pub use super::raw::{Mode, Status};
-use crate::domain::fold::{fold, SearchText};
+use crate::domain::fold::{fold, fold_into, SearchText};
 use crate::domain::text::Text;
 use crate::domain::when::When;
 
@@ -128,10 +128,6 @@ pub struct Event {
     pub links: Vec<Link>,
     /// When the organiser last changed the event (for calendar files' `SEQUENCE`).
     pub updated: Option<Stamp>,
-    /// Lower-cased, accent-folded words of the event's own title, summary, audience and place
-    /// in every language: what search matches against (with its themes', partners' and
-    /// series' labels, `Programme::vocabulary_text`). Built once at load.
-    pub search_text: SearchText,
 }
 
 impl Event {
@@ -178,6 +174,46 @@ pub struct Programme {
     /// through an event's ids rather than copying them into every event's text (a file with
     /// long labels on thousands of events would need gigabytes).
     vocabulary_text: VocabularyText,
+    /// Each event's own texts folded for search, by position in `events`.
+    search_texts: SearchTexts,
+}
+
+/// Lower-cased, accent-folded words of each event's own title, summary, audience and place in
+/// every language: what search matches against (with its themes', partners' and series'
+/// labels, `VocabularyText`). Built on first use, not while loading: a sixth of reading a big
+/// programme (issue #12), which a reader who never searches does not need. Once its page has
+/// been painted the app builds them a slice per task (`Programme::prepare_search`), so that
+/// neither loading nor the first letter typed waits for them. Derived from the events, so
+/// they take no part in comparing programmes.
+#[derive(Default)]
+struct SearchTexts {
+    built: std::sync::OnceLock<Vec<SearchText>>,
+    /// Those of the first events, while `prepare_search` is building them.
+    started: std::sync::Mutex<Vec<SearchText>>,
+}
+
+impl Clone for SearchTexts {
+    fn clone(&self) -> Self {
+        let built = std::sync::OnceLock::new();
+        if let Some(texts) = self.built.get() {
+            let _ = built.set(texts.clone());
+        }
+        SearchTexts { built, started: Default::default() }
+    }
+}
+
+impl PartialEq for SearchTexts {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for SearchTexts {}
+
+impl std::fmt::Debug for SearchTexts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SearchTexts {{ built: {} }}", self.built.get().is_some())
+    }
 }
 
 /// Folded search text of each theme, partner and series, by index.
@@ -214,6 +250,7 @@ impl Programme {
             events,
             ids: IdIndex::default(),
             vocabulary_text: VocabularyText::default(),
+            search_texts: SearchTexts::default(),
         };
         programme.index_ids();
         programme
@@ -231,6 +268,7 @@ impl Programme {
             }
             map
         }
+        self.search_texts = SearchTexts::default();
         self.ids = IdIndex {
             themes: positions(self.themes.iter().map(|t| &t.id)),
             partners: positions(self.partners.iter().map(|p| &p.id)),
@@ -251,6 +289,39 @@ impl Programme {
         debug_assert!(positions.len() == events.len() && positions.iter().all(|(id, &at)| events[at].id == *id));
         self.events = events;
         self.ids.events = positions;
+        self.search_texts = SearchTexts::default();
+    }
+
+    /// The event at `index`'s own texts, folded for search (built for every event on first use).
+    pub fn search_text(&self, index: usize) -> &SearchText {
+        &self.search_texts()[index]
+    }
+
+    /// Builds the search texts of up to `events` more events; says whether all are built.
+    pub fn prepare_search(&self, events: usize) -> bool {
+        if self.search_texts.built.get().is_some() {
+            return true;
+        }
+        let Ok(mut started) = self.search_texts.started.lock() else {
+            self.search_texts();
+            return true;
+        };
+        let from = started.len();
+        started.extend(self.events.iter().skip(from).take(events).map(search_text));
+        if started.len() < self.events.len() {
+            return false;
+        }
+        let _ = self.search_texts.built.set(std::mem::take(&mut *started));
+        true
+    }
+
+    fn search_texts(&self) -> &[SearchText] {
+        self.search_texts.built.get_or_init(|| {
+            // Whatever `prepare_search` has built so far is kept.
+            let mut texts = self.search_texts.started.lock().map(|mut started| std::mem::take(&mut *started)).unwrap_or_default();
+            texts.extend(self.events.iter().skip(texts.len()).map(search_text));
+            texts
+        })
     }
 
     /// What search matches in themes, partners and series (`index_ids` keeps it current).
@@ -289,6 +360,29 @@ impl Programme {
     }
 }
 
+/// The event's own texts, folded for search.
+fn search_text(event: &Event) -> SearchText {
+    let location = event.location.as_ref();
+    // Themes, partners and series are matched through `Programme::vocabulary_text`.
+    let texts = [
+        Some(&event.title),
+        event.summary.as_ref(),
+        event.audience.as_ref(),
+        location.map(|location| &location.name),
+        location.and_then(|location| location.city.as_ref()),
+        location.and_then(|location| location.address.as_ref()),
+    ];
+    let parts = || texts.into_iter().flatten().flat_map(Text::all_values);
+    let mut folded = String::with_capacity(parts().map(|part| part.len() + 1).sum());
+    for (index, part) in parts().enumerate() {
+        if index > 0 {
+            folded.push(' ');
+        }
+        fold_into(part, &mut folded);
+    }
+    SearchText::new(folded)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::domain::programme::parse_programme;
@@ -310,6 +404,41 @@ mod tests {
             assert_eq!(programme.series_index(&series.id), Some(index));
         }
         assert_eq!(programme.event_index("no-such-event"), None);
+    }
+
+    #[test]
+    fn search_texts_are_built_on_the_first_search_only_and_match_as_before() {
+        use crate::domain::filter::{apply, Filter};
+        let (programme, _) = parse_programme(include_str!("../../../public/programme.json")).expect("bundled programme");
+        let built = |programme: &super::Programme| programme.search_texts.built.get().is_some();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+        let everything = apply(&programme, &Filter::default(), today).matching.len();
+        assert!(!built(&programme), "a filter without words built the search texts");
+        let searched = apply(&programme, &Filter { text: "reintegration".into(), ..Default::default() }, today);
+        assert!(built(&programme));
+        assert!(!searched.matching.is_empty() && searched.matching.len() < everything);
+        for &index in &searched.matching {
+            assert!(programme.search_text(index).as_str().contains("reintegration") || !programme.events[index].themes.is_empty());
+        }
+        // Built a slice at a time, they are what building them at once gives.
+        let (again, _) = parse_programme(include_str!("../../../public/programme.json")).expect("bundled programme");
+        let mut steps = 0;
+        while !again.prepare_search(2) {
+            steps += 1;
+            assert!(!built(&again));
+        }
+        assert!(built(&again) && steps == programme.events.len().div_ceil(2) - 1);
+        let texts = |p: &super::Programme| (0..p.events.len()).map(|i| p.search_text(i).as_str().to_owned()).collect::<Vec<_>>();
+        assert_eq!(texts(&again), texts(&programme));
+        // Half built, then asked for: the rest is added.
+        let (half, _) = parse_programme(include_str!("../../../public/programme.json")).expect("bundled programme");
+        assert!(!half.prepare_search(programme.events.len() / 2));
+        assert_eq!(texts(&half), texts(&programme));
+        // A copy keeps what was built; a changed list of events gets new texts.
+        let mut copy = programme.clone();
+        assert!(built(&copy) && copy == programme);
+        copy.index_ids();
+        assert!(!built(&copy) && copy == programme);
     }
 }
 

@@ -11,7 +11,6 @@ use super::error::Problem;
 use super::extract::{Extracted, Item};
 use super::model::{Debate, Event, Link, Location, Meta, Partner, Programme, Series, Stamp, Theme};
 use super::raw::{RawDebate, RawEvent, RawLink, RawLocation, RawMeta, RawPartner, RawSeries, RawTheme, RawWhen};
-use crate::domain::fold::{fold_into, SearchText};
 use std::fmt;
 
 /// A JSON path (`events[12].location.name`), formatted only when a problem is reported: every
@@ -347,9 +346,7 @@ impl Validator {
             status: raw.status,
             links: links?,
             updated: self.timestamp(path.key("updated"), raw.updated.as_deref()),
-            search_text: SearchText::default(),
         };
-        event.search_text = search_text(&event);
         event.months = event.when.months();
         Some(event)
     }
@@ -482,29 +479,6 @@ impl Validator {
         }
         ok.then_some(raw)
     }
-}
-
-/// The event's own texts, folded for search.
-fn search_text(event: &Event) -> SearchText {
-    let location = event.location.as_ref();
-    // Themes, partners and series are matched through `Programme::vocabulary_text`.
-    let texts = [
-        Some(&event.title),
-        event.summary.as_ref(),
-        event.audience.as_ref(),
-        location.map(|location| &location.name),
-        location.and_then(|location| location.city.as_ref()),
-        location.and_then(|location| location.address.as_ref()),
-    ];
-    let parts = || texts.into_iter().flatten().flat_map(Text::all_values);
-    let mut folded = String::with_capacity(parts().map(|part| part.len() + 1).sum());
-    for (index, part) in parts().enumerate() {
-        if index > 0 {
-            folded.push(' ');
-        }
-        fold_into(part, &mut folded);
-    }
-    SearchText::new(folded)
 }
 
 /// Ids appear in URLs and storage keys: letters, digits, `.`, `_`, `-`; at most 200 characters.
