@@ -239,6 +239,13 @@ async fn browser_figures() {
         println!(
             "browser, {events:>6} events: load + first render {ready_ms:>5.0} ms from navigation (target <= {load_target} ms; the frame that paints it from {frame_ms:.0} to {painted_app_ms:.0} ms; seen by the test at {load_ms:.0} ms)",
         );
+        // The target's own words: fetch + parse + first render, that is from the app asking for
+        // the programme (it does so as it starts) to the frame that paints its page.
+        println!(
+            "browser, {events:>6} events: fetch + parse + first render {:>5.0} ms (target <= {load_target} ms: from the app asking for the programme at {:.0} ms to the frame that paints its page)",
+            painted_app_ms - at["started"],
+            at["started"],
+        );
         println!(
             "browser, {events:>6} events: first paint at {painted_ms:.0} ms; the app's code asked for at {wasm_asked_ms:.0} ms, arrived at {wasm_ms:.0} ms, the programme at {file_ms:.0} ms; start.js started it at {:.0} ms, its bindings were in at {:.0} ms, the app started at {:.0} ms; from asking for the programme to its page in the document {:.0} ms: its response {:.0} ms, receiving its body {:.0} ms, reading {:.0} ms, rendering {:.0} ms",
             at["asked"],
