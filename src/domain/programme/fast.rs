@@ -161,6 +161,21 @@ mod tests {
         agree(&text.replacen("{\n", "{\"schema_version\": \"1.0\",", 1));
     }
 
+    #[test]
+    fn spellings_are_read_from_the_string_and_anything_else_is_left_to_the_slow_path() {
+        let bundled = &fixtures()[0];
+        let with = |from: &str, to: &str| bundled.replacen(from, to, 1);
+        for text in [with("\"mode\": \"in_person\"", "\"mode\": null"), with("\"mode\": \"in_person\"", "\"mode\": \"hybrid\"")] {
+            assert!(read_fast(&text).is_some(), "read by the fast path");
+            agree(&text);
+        }
+        for wrong in ["\"mode\": \"by boat\"", "\"mode\": 7", "\"mode\": {\"online\": null}", "\"mode\": [\"online\"]"] {
+            let text = with("\"mode\": \"in_person\"", wrong);
+            assert!(read_fast(&text).is_none(), "{wrong} left to the slow path");
+            agree(&text);
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
         #[test]
