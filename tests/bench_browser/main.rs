@@ -97,11 +97,18 @@ async fn browser_figures() {
     // The last file has 100 events with a mistake: only its load is measured.
     // BENCH_ONLY=p10000 measures only the files whose name contains it.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    // BENCH_LOADS=N measures N first visits of each file and nothing else: one first visit
+    // varies by tens of ms on this machine, too much to compare two builds by.
+    let loads = std::env::var("BENCH_LOADS").ok().and_then(|n| n.parse::<usize>().ok()).unwrap_or(0);
     for (file, events) in [("p10000.json", 10_000), ("p100000.json", 100_000), ("p100000-mistakes.json", 100_000)] {
         if !file.contains(only.as_str()) {
             continue;
         }
         assert!(fixtures.join(file).is_file(), "missing {file}: run scripts/bench");
+        if loads > 0 {
+            first_visits(&server, file, events, loads).await;
+            continue;
+        }
         let browser = Browser::open(DESKTOP).await;
         browser.before_each_page(WATCH_SHOWN).await;
         let profile_load = std::env::var("BENCH_PROFILE").is_ok_and(|kind| kind == "load");
@@ -294,6 +301,61 @@ async fn browser_figures() {
         browser.quit().await;
     }
 }
+/// Loads `file` in `loads` fresh browsers (first visits: nothing cached, nothing compiled) and
+/// prints each phase of loading as a median with its range.
+async fn first_visits(server: &StaticServer, file: &str, events: usize, loads: usize) {
+    let mut phases: Vec<(&str, Vec<f64>)> = [
+        "navigation to page",
+        "to its frame painted",
+        "app started",
+        "fetch + parse + first render",
+        "response",
+        "body",
+        "reading",
+        "rendering",
+    ]
+    .into_iter()
+    .map(|name| (name, Vec::new()))
+    .collect();
+    for _ in 0..loads {
+        let browser = Browser::open(DESKTOP).await;
+        browser.before_each_page(WATCH_SHOWN).await;
+        browser.goto(&server.app_url(&format!("?programme=fixtures/{file}"))).await;
+        browser.find("html[data-app=ready] [data-testid=event-card]").await;
+        let at = app_marks(&browser).await;
+        // The frame's end is set a task after the frame: wait for it.
+        let painted = browser
+            .driver
+            .execute_async("const done = arguments[0]; const look = () => window.pbPaintedAt ? done(window.pbPaintedAt) : setTimeout(look, 10); look();", Vec::new())
+            .await
+            .ok()
+            .and_then(|value| value.json().as_f64())
+            .unwrap_or(f64::NAN);
+        let figures = [
+            at["ready"],
+            painted,
+            at["started"],
+            painted - at["started"],
+            at["response"] - at["started"],
+            at["downloaded"] - at["response"],
+            at["read"] - at["downloaded"],
+            at["ready"] - at["rendering"],
+        ];
+        for ((_, values), figure) in phases.iter_mut().zip(figures) {
+            values.push(figure);
+        }
+        browser.quit().await;
+    }
+    let summary: Vec<String> = phases
+        .into_iter()
+        .map(|(name, values)| {
+            let (low, high) = values.iter().fold((f64::INFINITY, 0.0_f64), |(low, high), &v| (low.min(v), high.max(v)));
+            format!("{name} {:.0} ({low:.0}-{high:.0})", median(values))
+        })
+        .collect();
+    println!("browser, {events:>6} events, {loads} first visits, median (range) in ms: {}", summary.join("; "));
+}
+
 /// Prints the functions that took the most time in a CPU profile (Chrome DevTools Protocol
 /// `Profiler.stop`): their own time, and their time with what they called. Names are only
 /// readable in a build that keeps them (see README, "Benchmarks and audits").
