@@ -60,12 +60,6 @@ enum Values {
     Localised(Vec<(String, String)>),
 }
 
-impl Default for Text {
-    fn default() -> Self {
-        Text(Values::Localised(Vec::new()))
-    }
-}
-
 impl PartialEq for Text {
     fn eq(&self, other: &Self) -> bool {
         self.pairs().eq(other.pairs())

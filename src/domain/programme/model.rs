@@ -302,10 +302,8 @@ impl Programme {
         if self.search_texts.built.get().is_some() {
             return true;
         }
-        let Ok(mut started) = self.search_texts.started.lock() else {
-            self.search_texts();
-            return true;
-        };
+        // A panic while building leaves whole texts only: what was built stays usable.
+        let mut started = self.search_texts.started.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let from = started.len();
         started.extend(self.events.iter().skip(from).take(events).map(search_text));
         if started.len() < self.events.len() {
@@ -315,13 +313,10 @@ impl Programme {
         true
     }
 
+    /// Every event's search text, built now if need be (keeping what `prepare_search` built).
     fn search_texts(&self) -> &[SearchText] {
-        self.search_texts.built.get_or_init(|| {
-            // Whatever `prepare_search` has built so far is kept.
-            let mut texts = self.search_texts.started.lock().map(|mut started| std::mem::take(&mut *started)).unwrap_or_default();
-            texts.extend(self.events.iter().skip(texts.len()).map(search_text));
-            texts
-        })
+        self.prepare_search(usize::MAX);
+        self.search_texts.built.get().map_or(&[], Vec::as_slice)
     }
 
     /// What search matches in themes, partners and series (`index_ids` keeps it current).
