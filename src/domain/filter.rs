@@ -29,6 +29,11 @@ impl Filter {
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
     }
+
+    /// Whether applying it reads the events' search texts (it has words to search for).
+    pub fn searches(&self) -> bool {
+        !query_words(&self.text).is_empty()
+    }
 }
 
 /// The facets, in the order the UI shows them.

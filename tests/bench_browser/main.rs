@@ -74,6 +74,33 @@ const WATCH_SHOWN: &str = "new MutationObserver((changes, observer) => {
        });
      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });";
 
+/// Types a first letter in the frame that first paints the app's page, before what search
+/// matches is built (that is done after the paint, a slice at a time): records how long until
+/// the result count changed and a frame was painted (`pbEarlyLetter`), and the longest task
+/// from the letter on (`pbEarlyLongest`), which is how long the page could not answer.
+const TYPE_EARLY: &str = "new MutationObserver((changes, observer) => {
+       if (document.documentElement.getAttribute('data-app') !== 'ready') return;
+       observer.disconnect();
+       requestAnimationFrame(() => {
+         const count = document.querySelector('[data-testid=result-count]');
+         const input = document.querySelector('[data-testid=search]');
+         const before = count.textContent;
+         const t0 = performance.now();
+         new PerformanceObserver(list => {
+           for (const task of list.getEntries()) {
+             if (task.startTime + task.duration >= t0) window.pbEarlyLongest = Math.max(window.pbEarlyLongest || 0, task.duration);
+           }
+         }).observe({ type: 'longtask' });
+         new MutationObserver((changes, watcher) => {
+           if (count.textContent === before) return;
+           watcher.disconnect();
+           requestAnimationFrame(() => setTimeout(() => { window.pbEarlyLetter = performance.now() - t0; }, 0));
+         }).observe(count, { childList: true, subtree: true, characterData: true });
+         input.value = 'w';
+         input.dispatchEvent(new Event('input', { bubbles: true }));
+       });
+     }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });";
+
 /// The app's own marks (`page::mark`), in ms from navigation: where loading time goes.
 async fn app_marks(browser: &Browser) -> std::collections::HashMap<&'static str, f64> {
     let mut at = std::collections::HashMap::new();
@@ -298,6 +325,26 @@ async fn browser_figures() {
             "browser, {events:>6} events: a text change that costs nothing, measured the same way {:>5.1} ms median (the wait for the next frame)",
             median(calibration)
         );
+        // A reader who types at once: the first letter reaches a page whose search texts are
+        // still being built after the paint.
+        let early = Browser::open(DESKTOP).await;
+        early.before_each_page(TYPE_EARLY).await;
+        early.goto(&server.app_url(&format!("?programme=fixtures/{file}"))).await;
+        let typed = early
+            .driver
+            .execute_async(
+                "const done = arguments[0]; const look = () => window.pbEarlyLetter ? setTimeout(() => done([window.pbEarlyLetter, window.pbEarlyLongest || 0]), 100) : setTimeout(look, 10); look();",
+                Vec::new(),
+            )
+            .await
+            .map(|value| value.json().as_array().map(|pair| pair.iter().filter_map(serde_json::Value::as_f64).collect::<Vec<_>>()).unwrap_or_default())
+            .unwrap_or_default();
+        if let [letter, longest] = typed[..] {
+            println!(
+                "browser, {events:>6} events: a first letter typed as the page first appears (search not yet built) {letter:>5.1} ms to its frame; longest task from then {longest:>4.0} ms (none over 50: 0)"
+            );
+        }
+        early.quit().await;
         browser.quit().await;
     }
 }

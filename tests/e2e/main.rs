@@ -57,7 +57,7 @@ pub(crate) async fn open_app(size: (u32, u32), query: &str) -> Browser {
 }
 
 /// The result count line, e.g. "10 events".
-async fn result_count(browser: &Browser) -> String {
+pub(crate) async fn result_count(browser: &Browser) -> String {
     browser.text_of("result-count").await
 }
 

@@ -313,6 +313,11 @@ impl Programme {
         true
     }
 
+    /// Whether every event's search text is built: until then a search would build the rest.
+    pub fn search_ready(&self) -> bool {
+        self.search_texts.built.get().is_some()
+    }
+
     /// Every event's search text, built now if need be (keeping what `prepare_search` built).
     fn search_texts(&self) -> &[SearchText] {
         self.prepare_search(usize::MAX);
@@ -405,7 +410,7 @@ mod tests {
     fn search_texts_are_built_on_the_first_search_only_and_match_as_before() {
         use crate::domain::filter::{apply, Filter};
         let (programme, _) = parse_programme(include_str!("../../../public/programme.json")).expect("bundled programme");
-        let built = |programme: &super::Programme| programme.search_texts.built.get().is_some();
+        let built = super::Programme::search_ready;
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
         let everything = apply(&programme, &Filter::default(), today).matching.len();
         assert!(!built(&programme), "a filter without words built the search texts");
