@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::labels::{facet_label, option_label, option_lang};
 use crate::browser::page;
-use crate::domain::filter::{facet_options, Facet, FilterResult};
-use crate::domain::i18n::{format_count, tr, tr_count, Lang, Msg};
+use crate::domain::filter::{facet_options, Facet, FacetOption, FilterResult};
+use crate::domain::i18n::{format_count, tr, tr_count, tr_with, Lang, Msg};
 use crate::state::{navigate, use_lang, use_programme, use_view, History};
 
 /// Page regions that must not take focus while the dialog is open.
@@ -195,11 +195,9 @@ fn FacetGroup(
         }
     });
     let testid = format!("facet-{}", facet_code(facet));
-    let rows = options
-        .into_iter()
-        .zip(shown)
-        .zip(nodes)
-        .map(|((option, (count, chosen)), row)| {
+    let make_row = {
+        let programme = programme.clone();
+        move |((option, (count, chosen)), row): ((FacetOption, RowState), RowNodes)| {
             let code = option.code;
             let label = option_label(lang, &programme, facet, &code);
             let label_lang = option_lang(lang, &programme, facet, &code);
@@ -222,13 +220,81 @@ fn FacetGroup(
                     <span class="count" node_ref=row.count>{format_count(lang, count)}</span>
                 </label>
             }
+        }
+    };
+    // A long facet (a big programme's hundreds of partners) shows its first options and a
+    // button for the rest: less to render before the first paint (issue #12) and less to
+    // scroll past on a phone. Shown at once when one of the rest is chosen.
+    let first = first_options(options.len());
+    let rest_options = options[first..].to_vec();
+    let rest_nodes = nodes[first..].to_vec();
+    let total = options.len();
+    let all_shown = RwSignal::new(shown[first..].iter().any(|&(_, chosen)| chosen));
+    Effect::new(move |_| {
+        if !all_shown.get_untracked() && states.with(|now| now[first..].iter().any(|&(_, chosen)| chosen)) {
+            all_shown.set(true);
+        }
+    });
+    let first_rows = options.into_iter().zip(shown).zip(nodes).take(first).map(make_row.clone()).collect_view();
+    let first_hidden = rest_nodes.first().copied();
+    let rest_rows = move || {
+        all_shown.get().then(|| {
+            // Rendered with the states of now: the group's effect has kept `on_page` current.
+            let now = states.get_untracked();
+            rest_options
+                .iter()
+                .cloned()
+                .zip(now[first..].iter().copied())
+                .zip(rest_nodes.iter().copied())
+                .map(make_row.clone())
+                .collect_view()
         })
-        .collect_view();
+    };
+    let show_all = (total > first).then(|| {
+        view! {
+            <button
+                type="button"
+                class="secondary show-all-options"
+                data-testid=format!("show-all-{}", facet_code(facet))
+                hidden=move || all_shown.get()
+                on:click=move |_| {
+                    all_shown.set(true);
+                    // The button goes: focus moves to the first option it showed.
+                    if let Some(row) = first_hidden {
+                        request_animation_frame(move || {
+                            if let Some(input) = row.input.get_untracked() {
+                                let _ = input.focus();
+                            }
+                        });
+                    }
+                }
+            >
+                {tr_with(lang, Msg::ShowAllOptions, &[("n", &format_count(lang, total))])}
+            </button>
+        }
+    });
     view! {
         <fieldset class="facet" data-testid=testid hidden=hidden>
             <legend>{facet_label(lang, facet)}</legend>
-            {rows}
+            {first_rows}
+            {rest_rows}
+            {show_all}
         </fieldset>
+    }
+}
+
+/// Options a long facet shows before its "Show all" button.
+const FIRST_OPTIONS: usize = 12;
+/// A facet with at most this many options shows them all: a button that would show two or three
+/// more is not worth its press.
+const ALL_UP_TO: usize = 15;
+
+/// How many of a facet's `options` it shows before its "Show all" button.
+fn first_options(options: usize) -> usize {
+    if options <= ALL_UP_TO {
+        options
+    } else {
+        FIRST_OPTIONS
     }
 }
 

@@ -117,6 +117,7 @@ messages! {
     FacetSeries => "Series",
     FacetMode => "Delivery mode",
     HidePast => "Hide past events",
+    ShowAllOptions => "Show all {n}",
     ActiveFilters => "Active filters",
     RemoveFilter => "Remove filter {name}",
     ResultCountOne => "{n} event",

@@ -1,7 +1,8 @@
-//! A big programme (30,000 events): read in slices with progress, and shown without keeping
-//! a "seen" record that would crowd the shortlists out of the browser's storage.
+//! Big programmes: a 30,000-event file read in slices with progress and shown without keeping
+//! a "seen" record that would crowd the shortlists out of the browser's storage; a search
+//! typed before search is ready; long facets.
 
-use crate::browser::{eventually, Browser, PHONE};
+use crate::browser::{eventually, Browser, DESKTOP, PHONE};
 use crate::server::BIG_EVENTS;
 
 const _: () = assert!(BIG_EVENTS == 30_000, "the texts below say 30,000");
@@ -70,5 +71,68 @@ async fn a_word_typed_before_search_is_ready_shows_busy_then_finds_what_a_fresh_
     fresh.wait_for_app().await;
     crate::expect_count(&fresh, &found).await;
     fresh.quit().await;
+    browser.quit().await;
+}
+
+/// How many options of a facet are on the page.
+async fn options_shown(browser: &Browser, facet: &str) -> usize {
+    let script = format!("return document.querySelectorAll('[data-testid=facet-{facet}] input[type=checkbox]').length;");
+    browser.script(&script).await.as_u64().unwrap_or_default() as usize
+}
+
+#[tokio::test]
+async fn a_long_facet_shows_its_first_options_and_the_rest_on_request_or_when_one_is_chosen() {
+    let browser = Browser::open(DESKTOP).await;
+    browser.goto(&crate::server().app_url("?programme=generated/many-options.json")).await;
+    browser.wait_for_app().await;
+    // Over a hundred partners: the first 12, and a button for all. Five modes or fewer: all.
+    assert_eq!(options_shown(&browser, "partner").await, 12);
+    assert!(browser.script("return document.querySelector('[data-testid=show-all-mode]') === null;").await == true);
+    let button = browser.testid("show-all-partner").await;
+    let label = button.text().await.unwrap();
+    // Pressed from the keyboard: every option, the button gone, focus on the first it showed.
+    button.focus().await.unwrap();
+    browser.press(thirtyfour::Key::Enter).await;
+    eventually("all partners", || async { options_shown(&browser, "partner").await > 100 }).await;
+    let all = options_shown(&browser, "partner").await;
+    assert_eq!(label, format!("Show all {all}"));
+    assert_eq!(browser.script("return document.querySelector('[data-testid=show-all-partner]').hidden;").await, true);
+    let option =
+        |n: usize| format!("return document.querySelectorAll('[data-testid=facet-partner] input')[{n}].getAttribute('data-testid');");
+    let thirteenth = browser.script(&option(12)).await;
+    eventually("focus on the 13th partner", || async {
+        browser.script("return document.activeElement.getAttribute('data-testid');").await == thirteenth
+    })
+    .await;
+    // A shown option filters like any other.
+    let last = browser.script(&option(all - 1)).await.as_str().unwrap_or_default().to_owned();
+    let code = last.trim_start_matches("option-partner-").to_owned();
+    browser.testid(&last).await.click().await.unwrap();
+    eventually("the address names the partner", || async {
+        browser.script("return location.search;").await.as_str().unwrap_or("").contains(&format!("partner={code}"))
+    })
+    .await;
+    // Chosen by going back and forward in the history to an address that chooses one of the
+    // rest: all of them are shown, so that it can be seen and unchosen where it is.
+    let linked = Browser::open(DESKTOP).await;
+    linked.goto(&crate::server().app_url("?programme=generated/many-options.json")).await;
+    linked.wait_for_app().await;
+    assert_eq!(options_shown(&linked, "partner").await, 12);
+    linked
+        .script(&format!("history.pushState(null, '', location.search + '&partner={code}'); history.back(); setTimeout(() => history.forward(), 200); return 0;"))
+        .await;
+    eventually("all partners after going forward", || async { options_shown(&linked, "partner").await == all }).await;
+    eventually("that partner checked", || async {
+        linked.script(&format!("const box = document.querySelector('[data-testid={last}]'); return !!box && box.checked;")).await == true
+    })
+    .await;
+    // A link that chooses one of the rest opens with all of them shown, that one checked.
+    linked.goto(&crate::server().app_url(&format!("?programme=generated/many-options.json&partner={code}"))).await;
+    linked.wait_for_app().await;
+    assert_eq!(options_shown(&linked, "partner").await, all);
+    assert_eq!(linked.script(&format!("return document.querySelector('[data-testid={last}]').checked;")).await, true);
+    // The other long facets are still short.
+    assert_eq!(options_shown(&linked, "theme").await, 12);
+    linked.quit().await;
     browser.quit().await;
 }

@@ -207,6 +207,8 @@ pub const BIG_EVENTS: usize = 30_000;
 /// - `huge-announced.json`: announces 70 MB (refused from the header);
 /// - `stall.json`: announces 2 MB, sends 300 KB, then nothing for 40 s;
 /// - `big.json`: a synthetic programme of `BIG_EVENTS` events (about 15 MB), read in slices;
+/// - `many-options.json`: a synthetic programme of 600 events whose facets have dozens of
+///   options (40 themes, 120 partners, 25 series), for the facets' "Show all";
 /// - `forged-saved-copy.json`: the bundled programme with the service worker's "saved copy"
 ///   header, readable from another origin (which must not be believed).
 fn generated(mut stream: TcpStream, name: &str, dist: &Path) -> std::io::Result<()> {
@@ -246,6 +248,11 @@ fn generated(mut stream: TcpStream, name: &str, dist: &Path) -> std::io::Result<
             let body = BIG.get_or_init(|| {
                 serde_json::to_string(&programme_browser::domain::synthetic::synthetic_programme(BIG_EVENTS, 12)).expect("programme")
             });
+            stream.write_all(head(Some(body.len()), "").as_bytes())?;
+            stream.write_all(body.as_bytes())
+        }
+        "many-options.json" => {
+            let body = serde_json::to_string(&programme_browser::domain::synthetic::synthetic_programme(600, 5)).expect("programme");
             stream.write_all(head(Some(body.len()), "").as_bytes())?;
             stream.write_all(body.as_bytes())
         }
