@@ -59,8 +59,7 @@ pub fn Browse(
     }
     // A search typed before the search texts are built waits for them, showing what the page
     // showed (`waiting`), rather than building the rest in one task: up to ~150 ms here at
-    // 100,000 events, several times that on a phone. (A link with a search builds them at once:
-    // there is nothing to show before.)
+    // 100,000 events, several times that on a phone.
     let waiting = {
         let programme = programme.clone();
         Memo::new(move |_| filter.with(Filter::searches) && !search_built.get() && !programme.search_ready())
