@@ -276,7 +276,7 @@ async fn browser_figures() {
         // The target's own words: fetch + parse + first render, that is from the app asking for
         // the programme (it does so as it starts) to the frame that paints its page.
         println!(
-            "browser, {events:>6} events: fetch + parse + first render {:>5.0} ms (target <= {load_target} ms: from the app asking for the programme at {:.0} ms to the frame that paints its page)",
+            "browser, {events:>6} events: fetch + parse + first render {:>5.0} ms in this one visit (target <= {load_target} ms, judged at 10,000 events by the median of 20 first visits, below: from the app asking for the programme at {:.0} ms to the frame that paints its page)",
             painted_app_ms - at["started"],
             at["started"],
         );
@@ -350,6 +350,11 @@ async fn browser_figures() {
         }
         early.quit().await;
         browser.quit().await;
+        // The 10,000-event load target is judged by the median of 20 first visits (README):
+        // one visit varies too much here to say.
+        if events == 10_000 {
+            first_visits(&server, file, events, 20).await;
+        }
     }
 }
 /// Loads `file` in `loads` fresh browsers (first visits: nothing cached, nothing compiled) and
