@@ -33,6 +33,53 @@ async fn open_facet_dialog_has_no_axe_violations() {
     browser.quit().await;
 }
 
+/// Long facets (a "Show all" button each) and a search that waits for its texts (results
+/// marked busy): a big programme's own states, in the dialog on a phone.
+#[tokio::test]
+async fn long_facets_and_a_waiting_search_have_no_axe_violations() {
+    let browser = crate::browser::Browser::open(PHONE).await;
+    browser.goto(&crate::server().app_url("?programme=generated/many-options.json")).await;
+    browser.wait_for_app().await;
+    browser.testid("open-filters").await.click().await.unwrap();
+    eventually("dialog open", || async { browser.focused_testid().await == "close-filters" }).await;
+    browser.testid("show-all-partner").await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "facets with Show all");
+    // Focus is never hidden behind the dialog's sticky head or foot (WCAG 2.4.11), going down
+    // or back up: every control focused in turn is scrolled clear of both.
+    let obscured = browser
+        .script(
+            "const panel = document.querySelector('#facet-panel');
+             const head = panel.querySelector('.panel-head').getBoundingClientRect();
+             const foot = panel.querySelector('.panel-foot').getBoundingClientRect();
+             const controls = [...panel.querySelectorAll('input, button')].filter(c => c.offsetParent);
+             const hidden = [];
+             for (const c of [...controls, ...controls.reverse()]) {
+               c.focus();
+               const r = c.getBoundingClientRect();
+               if (!c.closest('.panel-head, .panel-foot') && (r.top < head.bottom - 1 || r.bottom > foot.top + 1)) hidden.push(c.dataset.testid || c.className);
+             }
+             return hidden;",
+        )
+        .await;
+    assert_eq!(obscured, serde_json::json!([]), "focused controls hidden behind the head or foot");
+    // Pressed from the keyboard (a pointer would scroll it clear of the sticky foot first).
+    browser.testid("show-all-partner").await.focus().await.unwrap();
+    browser.press(thirtyfour::Key::Enter).await;
+    eventually("all partners", || async {
+        browser.script("return document.querySelectorAll('[data-testid=facet-partner] input').length > 12;").await == true
+    })
+    .await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "a facet shown whole");
+    browser.quit().await;
+    let busy = crate::browser::Browser::open(PHONE).await;
+    busy.goto(&crate::server().app_url("?programme=generated/many-options.json")).await;
+    busy.wait_for_app().await;
+    // The state itself, whichever way the race with the building went.
+    busy.script("document.querySelector('.results').setAttribute('aria-busy', 'true'); return 0;").await;
+    assert_eq!(busy.axe_violations().await, Vec::<String>::new(), "results marked busy");
+    busy.quit().await;
+}
+
 #[tokio::test]
 async fn the_static_first_screen_and_its_notices_have_no_axe_violations() {
     // The app's code is slow to arrive: the prerendered page is what the reader has.
