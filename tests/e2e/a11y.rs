@@ -1,6 +1,7 @@
 //! Accessibility is tested, not hoped for: axe-core (pinned in package.json) on the list, the
-//! open facet dialog, an event, the empty state, and the static first screen before the app
-//! starts (with its failure notice); any WCAG 2.2 A/AA violation fails.
+//! open facet dialog (with long facets, and focus kept clear of its sticky head and foot), an
+//! event, the empty state, results waiting for a search, and the static first screen before
+//! the app starts (with its failure notice); any WCAG 2.2 A/AA violation fails.
 
 use crate::browser::{eventually, DESKTOP, PHONE};
 use crate::{expect_count, open_app};
