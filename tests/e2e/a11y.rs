@@ -82,6 +82,32 @@ async fn long_facets_and_a_waiting_search_have_no_axe_violations() {
 }
 
 #[tokio::test]
+async fn focus_going_back_up_the_list_is_never_under_a_stuck_month_heading() {
+    let browser = open_app(PHONE, "").await;
+    expect_count(&browser, "10 events").await;
+    // Shift+Tab from the end of the list: each link or button focused in turn is scrolled into
+    // view at the top, where the month heading sticks (WCAG 2.4.11).
+    let under = browser
+        .script(
+            "window.scrollTo(0, document.documentElement.scrollHeight);
+             const controls = [...document.querySelectorAll('.results a, .results button, .results summary')].filter(c => c.offsetParent).reverse();
+             const under = [];
+             for (const c of controls) {
+               c.focus();
+               const r = c.getBoundingClientRect();
+               for (const h of document.querySelectorAll('.month-heading')) {
+                 const stuck = h.getBoundingClientRect();
+                 if (stuck.top <= 0.5 && stuck.bottom > 0 && r.top < stuck.bottom - 1 && r.bottom > 0) under.push(c.dataset.testid || c.textContent.trim());
+               }
+             }
+             return under;",
+        )
+        .await;
+    assert_eq!(under, serde_json::json!([]), "focused controls under a stuck month heading");
+    browser.quit().await;
+}
+
+#[tokio::test]
 async fn the_static_first_screen_and_its_notices_have_no_axe_violations() {
     // The app's code is slow to arrive: the prerendered page is what the reader has.
     let own_server = crate::start_server();
