@@ -26,23 +26,31 @@ pub fn Browse(
 ) -> impl IntoView {
     provide_context(loaded.clone());
     let marks = ChangeMarks::provide(&loaded.programme);
-    // What search matches is built after the page is painted, not while loading (issue #12),
-    // 250 events at a time, in tasks of 12 ms at most; `search_built` says when it is done.
-    let search_built = RwSignal::new(false);
-    let programme = std::sync::Arc::clone(&loaded.programme);
-    page::after_paint_task(move || {
-        page::in_slices(
-            move || {
-                let done = programme.prepare_search(250);
-                if done {
-                    search_built.set(true);
-                }
-                done
-            },
-            12.0,
-        )
-    });
     let view = use_view();
+    // A link with a search shows its result at once (nothing was shown before it): the search
+    // texts are built now, as that first search would.
+    if view.with_untracked(|v| v.filter.searches()) {
+        loaded.programme.prepare_search(usize::MAX);
+    }
+    // Otherwise what search matches is built after the page is painted, not while loading
+    // (issue #12), 250 events at a time, in tasks of 12 ms at most; `search_built` says when
+    // it is done.
+    let search_built = RwSignal::new(loaded.programme.search_ready());
+    if !search_built.get_untracked() {
+        let programme = std::sync::Arc::clone(&loaded.programme);
+        page::after_paint_task(move || {
+            page::in_slices(
+                move || {
+                    let done = programme.prepare_search(250);
+                    if done {
+                        search_built.set(true);
+                    }
+                    done
+                },
+                12.0,
+            )
+        });
+    }
     // Picks migrated from the first storage format have no snapshot yet: take it now.
     let shortlist = use_shortlist();
     let lang = use_lang().get_untracked();
@@ -52,18 +60,10 @@ pub fn Browse(
     let programme = loaded.programme.clone();
     let today = clock::today();
     let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
-    // A link with a search shows its result at once (nothing was shown before it): the search
-    // texts are built now, as that first search would.
-    if filter.with_untracked(Filter::searches) {
-        loaded.programme.prepare_search(usize::MAX);
-    }
     // A search typed before the search texts are built waits for them, showing what the page
     // showed (`waiting`), rather than building the rest in one task: up to ~150 ms here at
     // 100,000 events, several times that on a phone.
-    let waiting = {
-        let programme = programme.clone();
-        Memo::new(move |_| filter.with(Filter::searches) && !search_built.get() && !programme.search_ready())
-    };
+    let waiting = Memo::new(move |_| filter.with(Filter::searches) && !search_built.get());
     // Given the result before, so that typing one more letter searches only what it found.
     let result = Memo::new(move |before: Option<&FilterResult>| match before {
         Some(before) if waiting.get() => before.clone(),

@@ -179,6 +179,11 @@ fn FacetGroup(
     let shown = states.get_untracked();
     let nodes: Vec<RowNodes> = shown.iter().map(|_| RowNodes::new()).collect();
     let on_page = StoredValue::new(shown.clone());
+    // A long facet (a big programme's hundreds of partners) shows its first options and a
+    // button for the rest: less to render before the first paint (issue #12) and less to
+    // scroll past on a phone. Shown whole at once when one of the rest is chosen.
+    let first = first_options(options.len());
+    let all_shown = RwSignal::new(shown[first..].iter().any(|&(_, chosen)| chosen));
     Effect::new({
         let nodes = nodes.clone();
         move |_| {
@@ -191,6 +196,9 @@ fn FacetGroup(
                         }
                     }
                 });
+                if !all_shown.get_untracked() && now[first..].iter().any(|&(_, chosen)| chosen) {
+                    all_shown.set(true);
+                }
             });
         }
     });
@@ -222,19 +230,9 @@ fn FacetGroup(
             }
         }
     };
-    // A long facet (a big programme's hundreds of partners) shows its first options and a
-    // button for the rest: less to render before the first paint (issue #12) and less to
-    // scroll past on a phone. Shown at once when one of the rest is chosen.
-    let first = first_options(options.len());
     let rest_options = options[first..].to_vec();
     let rest_nodes = nodes[first..].to_vec();
     let total = options.len();
-    let all_shown = RwSignal::new(shown[first..].iter().any(|&(_, chosen)| chosen));
-    Effect::new(move |_| {
-        if !all_shown.get_untracked() && states.with(|now| now[first..].iter().any(|&(_, chosen)| chosen)) {
-            all_shown.set(true);
-        }
-    });
     let first_rows = options.into_iter().zip(shown).zip(nodes).take(first).map(make_row.clone()).collect_view();
     let first_hidden = rest_nodes.first().copied();
     let rest_rows = move || {
