@@ -23,24 +23,46 @@
   }
   function started() { return root.hasAttribute('data-app'); }
   function ready() { return root.getAttribute('data-app') === 'ready'; }
-  add('js');
-  /* The prerender sets <html lang> to the static page's language; nothing has changed it yet. */
-  var prerendered = root.getAttribute('lang') || 'en', known = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
-  var wanted = navigator.language || 'en', other = false;
+  /* The app's root folder: where its code is (every page names it relative to itself). */
+  var code = document.querySelector('meta[name="app-code"]'), base = location.href;
+  try { base = new URL(code ? code.getAttribute('data-js') : './', location.href).href.replace(/[^/]*$/, ''); } catch (e) { /* an old browser: no app */ }
+  /* Each language's page of this view, from the page's own alternate links. */
+  var alternates = {}, links = document.querySelectorAll('link[rel="alternate"][hreflang]');
+  for (var l = 0; l < links.length; l++) alternates[links[l].getAttribute('hreflang')] = links[l].href.split(/[?#]/)[0];
+  var prerendered = root.getAttribute('lang') || 'en', asked = null, other = false, kept = [];
   try {
     var pairs = location.search.replace(/^\?/, '').split('&');
     for (var i = 0; i < pairs.length; i++) {
       if (!pairs[i]) continue;
       var eq = pairs[i].indexOf('='), key = decodeURIComponent(eq < 0 ? pairs[i] : pairs[i].slice(0, eq));
       var value = eq < 0 ? '' : decodeURIComponent(pairs[i].slice(eq + 1).replace(/\+/g, ' '));
-      if (key === 'lang') wanted = value;
+      if (key === 'lang') { asked = String(value).toLowerCase(); continue; }
+      kept.push(pairs[i]);
       /* Campaign tags never change the view (src/domain/query.rs). */
-      else if (!/^utm_|^fbclid$|^gclid$/.test(key)) other = true;
+      if (!/^utm_|^fbclid$|^gclid$/.test(key)) other = true;
     }
   } catch (e) { other = true; }
-  wanted = String(wanted).split(/[-_]/)[0].toLowerCase();
-  if (known.indexOf(wanted) < 0) wanted = 'en';
-  if (/(^#|&)share=/.test(location.hash)) other = true;
+  /* Another language's static page of this view, before anything is painted: the language an
+     older link names (`?lang=`), else, on the root page (the one every language's page names
+     as x-default), the first of the browser's languages that the programme has a page in.
+     Hosts that can (docs/deploy.md) do this before sending the page. */
+  var self = location.href.split(/[?#]/)[0], target = null;
+  if (asked) target = asked !== prerendered && alternates[asked];
+  else if (alternates['x-default'] === self) {
+    var preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || prerendered];
+    for (var p = 0; p < preferred.length && !target; p++) {
+      var primary = String(preferred[p]).split(/[-_]/)[0].toLowerCase();
+      if (primary === prerendered) break;
+      if (alternates[primary] && alternates[primary] !== self) target = alternates[primary];
+    }
+  }
+  if (target) {
+    location.replace(target + (kept.length ? '?' + kept.join('&') : '') + location.hash);
+    return;
+  }
+  /* A language the page is not in and has no page for: the app shows it. */
+  if (asked && asked !== prerendered && !alternates[asked]) other = true;
+  add('js');
   /* The offline copy (public/sw.js) is made once the app's page is ready: installing it
      downloads the app's files again, which slowed a first visit's loading by ~60 ms here (2
      cores), the programme being read meanwhile. Without a running app (no wasm, a failure, or
@@ -49,7 +71,11 @@
   function keepOffline() {
     if (offlineAsked || !('serviceWorker' in navigator)) return;
     offlineAsked = true;
-    navigator.serviceWorker.register('./sw.js').catch(function () {});
+    navigator.serviceWorker.register(base + 'sw.js').then(function (registration) {
+      /* The page being read is kept offline too (an event's page, another language's). */
+      var worker = registration.active || registration.waiting || registration.installing;
+      if (worker) worker.postMessage({ keep: location.href.split('#')[0] });
+    }).catch(function () {});
   }
   function keepOfflineOnLoad() {
     if (document.readyState === 'complete') keepOffline();
@@ -64,17 +90,17 @@
       keepOffline();
     }).observe(root, { attributes: true, attributeFilter: ['data-app'] });
   } else keepOfflineOnLoad();
-  if (other || wanted !== prerendered) add('pb-skeleton');
+  if (other) add('pb-skeleton');
   /* The programme downloads beside the app's code (fetch() then takes the preloaded response:
      same URL and mode), but after the first paint, so that it does not slow the page's own
      HTML and CSS: the bundled programme.json, or a `?programme=` file of this same site (a big
      programme no longer waits for the app to start before it starts downloading). Another
      site's file is left to the app, which judges it first. */
-  var programme = 'programme.json';
+  var programme = base + 'programme.json';
   if (/[?&]programme=/.test(location.search)) {
     programme = null;
     try {
-      var named = new URL(new URLSearchParams(location.search).get('programme') || '', location.href);
+      var named = new URL(new URLSearchParams(location.search).get('programme') || '', base);
       if (named.origin === location.origin && /^https?:$/.test(named.protocol)) programme = named.href;
     } catch (e) { /* an old browser or an address it cannot read: the app fetches it */ }
   }
@@ -89,7 +115,7 @@
   /* A skeleton is no reading matter: the reader waits for the app whatever happens, so its
      code and the programme are asked for at once rather than after the first paint (start.js
      starts the app at once too). This took 60-100 ms off opening a shared or filtered link here. */
-  var skeleton = other || wanted !== prerendered, code = document.querySelector('meta[name="app-code"]');
+  var skeleton = other;
   if (skeleton && code) {
     preload('preload', code.getAttribute('data-wasm'));
     preload('modulepreload', code.getAttribute('data-js'));
@@ -135,6 +161,32 @@
     /* Not started at all: the first page as published is better than a skeleton. */
     if (!started()) reveal();
   }, 8000);
+  /* A tap on the static page before the app has taken over is kept for the app, never lost:
+     a star shows pressed at once and is added by the app; "Filters" and "Show more" are done
+     by the app once it is there (a checkbox keeps its own state, which the app reads). The app
+     reads the list from <html data-pb-queued> (src/browser/handover.rs). */
+  var queued = [];
+  document.addEventListener('click', function (e) {
+    var page = document.getElementById('prerender'), control = e.target;
+    while (control && control.tagName !== 'BUTTON') control = control.parentNode;
+    if (ready() || !page || !control || !page.contains(control)) return;
+    var id = control.getAttribute('data-testid') || '', at = -1;
+    for (var q = 0; q < queued.length; q++) if (queued[q] === id) at = q;
+    if (/^shortlist-toggle-/.test(id)) {
+      var pressed = at < 0, star = control.firstElementChild;
+      if (pressed) queued.push(id); else queued.splice(at, 1);
+      control.setAttribute('aria-pressed', pressed ? 'true' : 'false');
+      if (star) star.textContent = pressed ? '\u2605' : '\u2606';
+    } else if (id === 'open-filters' || id === 'show-more') {
+      if (at < 0) queued.push(id);
+      control.className += ' pb-queued';
+      var status = page.querySelector('.boot-loading');
+      /* Said again, so that a screen reader hears why nothing opened yet. */
+      if (status) { var text = status.textContent; status.textContent = ''; setTimeout(function () { status.textContent = text; }, 50); }
+    } else return;
+    e.preventDefault();
+    root.setAttribute('data-pb-queued', queued.join(' '));
+  }, true);
   document.addEventListener('DOMContentLoaded', function () {
     if (/ pb-skeleton /.test(' ' + root.className + ' ')) hideContent(true);
   });

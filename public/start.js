@@ -14,11 +14,13 @@ function start() {
   // User Timing marks for the benchmark (like the app's own `pb-*`, src/browser/page.rs).
   const mark = (name) => performance.mark && performance.mark(name);
   mark('pb-asked');
-  import(code.dataset.js)
+  // The page names the files relative to itself; import() would read them from this file.
+  const page = (name) => new URL(name, document.baseURI).href;
+  import(page(code.dataset.js))
     .then((bindings) => {
       mark('pb-bindings');
       window.wasmBindings = bindings;
-      return bindings.default({ module_or_path: code.dataset.wasm });
+      return bindings.default({ module_or_path: page(code.dataset.wasm) });
     })
     .then((wasm) => dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } })));
 }

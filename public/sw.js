@@ -16,8 +16,11 @@
 //   two deployments on one origin (org.github.io/a/ and /b/) do not touch each other's.
 // - Other origins (a ?programme= on another host), other methods and the organiser's page
 //   (organiser/) are left alone.
-// - Installing saves the page, the files it names, the icons and manifest, the language files
-//   and the bundled programme, so the very first visit is enough.
+// - Installing saves the page, the files it names, the icons and manifest, the language files,
+//   each language's home page and the bundled programme, so the very first visit is enough.
+//   Other pages (an event's, a filtered view's) are kept once visited: the page that registered
+//   the worker asks for itself to be kept; later visits are kept as they are made. An event's
+//   page never visited opens offline in the app, from its language's home.
 //
 // Plain JavaScript because a service worker cannot be WebAssembly-only; it holds no app logic.
 
@@ -35,6 +38,11 @@ const LANGUAGE_FILES = ['ar', 'zh', 'fr', 'ru', 'es'].map((tag) => `i18n/${tag}.
 // The web app manifest and its icons (written by the prerender): a programme put on the home
 // screen opens, with its icon, offline.
 const INSTALL_FILES = ['manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon-maskable-512.png'];
+// Each language's home page (src/domain/address.rs): small, and what a reader switching
+// language offline, or opening an event's page never visited, lands on.
+const LANGUAGE_HOMES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((tag) => `${tag}/`);
+// A static page of one view (src/domain/address.rs): its language, folder and value.
+const VIEW_PAGE = /^([a-z]{2,3})\/(events|theme|month|partner|series|mode)\/([\w.-]+)\.html$/;
 
 // Hashed files being saved as the page downloads them (url -> promise).
 const inflight = new Map();
@@ -51,6 +59,24 @@ self.addEventListener('activate', (event) => {
       .keys()
       .then((names) => Promise.all(names.filter((name) => name !== CACHE && ours(name)).map((name) => caches.delete(name))))
       .then(() => self.clients.claim()),
+  );
+});
+
+// A page asks to be kept (the page that registered the worker, which the worker did not see).
+self.addEventListener('message', (event) => {
+  const href = event.data && typeof event.data.keep === 'string' ? event.data.keep : null;
+  if (!href) return;
+  const url = new URL(href);
+  if (url.origin !== self.location.origin || !url.href.startsWith(self.registration.scope)) return;
+  if (url.href.startsWith(self.registration.scope + 'organiser/')) return;
+  const key = url.origin + url.pathname;
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      if (await cache.match(key)) return;
+      const page = await fetch(key, { cache: 'no-cache' });
+      if (page.ok && isHtml(page)) await saveBuild(cache, key, page);
+    })().catch(() => {}),
   );
 });
 
@@ -77,6 +103,13 @@ async function precache() {
       if (response.ok) await save(cache, new URL(name, scope).href, response);
     }),
   );
+  // The homes name the same build as the page: saved once that is in.
+  await Promise.all(
+    LANGUAGE_HOMES.map(async (home) => {
+      const response = await fetch(new URL(home, scope), { cache: 'no-cache' });
+      if (response.ok && isHtml(response)) await save(cache, new URL(home, scope).href, response);
+    }),
+  );
 }
 
 async function cacheFirst(event) {
@@ -97,9 +130,8 @@ async function cacheFirst(event) {
 }
 
 async function networkFirst(event, url) {
-  // The page is saved once, whatever its query string: every view is the same page.
+  // A page is saved once, whatever its query string: every view of it is the same file.
   const key = url.origin + url.pathname;
-  const isPage = key === self.registration.scope || key.endsWith('/index.html');
   const cache = await caches.open(CACHE);
   // Revalidated: offline, the browser's HTTP cache must not answer as if it were the network.
   const request = new Request(event.request, { cache: 'no-cache' });
@@ -107,11 +139,11 @@ async function networkFirst(event, url) {
   // worker is kept alive for that, even after the page has its answer).
   const answer = fetch(request).then((response) => ({ response, copy: response.ok ? response.clone() : null }));
   event.waitUntil(
-    answer.then(({ copy }) => copy && (isPage ? saveBuild(cache, key, copy) : save(cache, key, copy))).catch(() => {}),
+    answer.then(({ copy }) => copy && (isHtml(copy) ? saveBuild(cache, key, copy) : save(cache, key, copy))).catch(() => {}),
   );
   const network = answer.then(({ response }) => response);
   const saved = await cache.match(key);
-  if (!saved) return network;
+  if (!saved) return event.request.mode === 'navigate' ? network.catch(() => viewInApp(url)) : network;
   // With a saved copy, a network that fails, errs or keeps the reader waiting loses the race.
   const patience = new Promise((resolve) => setTimeout(() => resolve(saved), PATIENCE_MS));
   const answered = network.then((response) => (response.status >= 500 ? saved : response)).catch(() => saved);
@@ -154,6 +186,28 @@ async function saveBuild(cache, key, page, patient = true) {
   for (const entry of await cache.keys()) {
     if (HASHED.test(new URL(entry.url).pathname) && !wanted.has(entry.url)) await cache.delete(entry);
   }
+  // Pages saved with an older build would open without their files: let them go (they are
+  // saved again when next visited; until then the app shows their view).
+  for (const entry of await cache.keys()) {
+    if (entry.url === key) continue;
+    const saved = await cache.match(entry);
+    if (!saved || !isHtml(saved)) continue;
+    const named = (await saved.text()).match(NAMED_IN_PAGE) || [];
+    if (named.some((name) => !wanted.has(new URL(name, self.registration.scope).href))) await cache.delete(entry);
+  }
+}
+
+// Offline, a view's page never visited: the app shows that view from its language's home
+// (saved at install), e.g. fr/events/a.html -> fr/?event=a.
+function viewInApp(url) {
+  const match = url.href.slice(self.registration.scope.length).split(/[?#]/)[0].match(VIEW_PAGE);
+  if (!match) return Response.error();
+  const param = match[2] === 'events' ? 'event' : match[2];
+  return Response.redirect(`${self.registration.scope}${match[1]}/?${param}=${encodeURIComponent(match[3])}`, 302);
+}
+
+function isHtml(response) {
+  return (response.headers.get('content-type') || '').startsWith('text/html');
 }
 
 // Stores a response with the time it was saved, which the app shows when it is used.

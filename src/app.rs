@@ -10,20 +10,28 @@ use crate::browser::fetch::{fetch_catalog, fetch_programme, Fetched, Progress};
 use crate::browser::{handover, source, url};
 use crate::components::browse::Browse;
 use crate::components::load_error::LoadErrorView;
+use crate::domain::address::{parse_address, SitePages};
 use crate::domain::catalog;
 use crate::domain::download::megabytes;
 use crate::domain::i18n::{format_count, tr, tr_with, Lang, Msg};
 use crate::domain::programme::LoadError;
-use crate::domain::query::{drop_unknown_ids, parse_query, Ignored};
+use crate::domain::query::{drop_unknown_ids, Ignored};
 use crate::domain::source::ProgrammeSource;
-use crate::state::{IgnoredParams, LangSignal, LoadedProgramme, ShortlistState, ViewSignal};
+use crate::state::{view_lang, History, IgnoredParams, LangSignal, Links, LoadedProgramme, Nav, ShortlistState};
 
 /// The programme file published next to the app; `?programme=URL` picks another.
 const DEFAULT_PROGRAMME: &str = "programme.json";
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (mut initial, mut ignored) = parse_query(&url::read_query());
+    let (path, pairs) = url::read_address();
+    let (mut initial, mut ignored) = parse_address(&path, &pairs);
+    // The root page names no language: it is the static page's own (the boot script has sent
+    // readers of other languages to theirs), else the browser's.
+    let page_language = handover::page_language().or_else(url::browser_language).map(|tag| Lang::from_tag(&tag).tag().to_owned());
+    if initial.language.is_none() {
+        initial.language = page_language.clone();
+    }
     // The programme's address, read by the browser's URL parser and judged (scheme, origin,
     // the organiser's allow-list); one that is refused is listed with the ignored parts of
     // the link, and the organiser's own programme is shown.
@@ -34,24 +42,28 @@ pub fn App() -> impl IntoView {
             source::programme_source(DEFAULT_PROGRAMME).unwrap_or(ProgrammeSource { href: DEFAULT_PROGRAMME.into(), other_host: None })
         }
     };
+    // The static pages show the published programme: only it can be linked to them.
+    let static_pages = initial.programme.is_none().then(handover::static_pages).flatten();
     let view = RwSignal::new(initial);
     let ignored = RwSignal::new(ignored);
-    provide_context(ViewSignal(view));
+    let nav = Nav::provide(view, Links { root: url::app_root(), public: url::absolute(""), pages: None });
     provide_context(IgnoredParams(ignored));
     ShortlistState::provide();
     handover::mark_started();
 
-    // Back and forward restore the view the URL now describes.
+    // Back and forward restore the view the address now describes.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        let (state, _) = parse_query(&url::read_query());
+        let (path, pairs) = url::read_address();
+        let (mut state, _) = parse_address(&path, &pairs);
+        if state.language.is_none() {
+            state.language = page_language.clone();
+        }
         view.set(state);
     });
 
     // A memo, not a derived signal: every label on the page reads the language, and they must
     // not all re-run on each filter change (measured: ~20 ms per change on 10,000 events).
-    let requested = Memo::new(move |_| {
-        view.with(|v| v.language.clone()).or_else(url::browser_language).map(|tag| Lang::from_tag(&tag)).unwrap_or_default()
-    });
+    let requested = Memo::new(move |_| view.with(view_lang));
     // Languages other than English come from their file, loaded beside the programme. Until
     // it arrives, and if it cannot, the page is in English and says so (`lang`, `dir`): never
     // English text laid out right to left, or read aloud with another language's voice.
@@ -79,6 +91,7 @@ pub fn App() -> impl IntoView {
     let progress = RwSignal::new(None::<Progress>);
     let load = move || {
         let source = source.clone();
+        let static_pages = static_pages.clone();
         state.set(LoadState::Loading);
         leptos::task::spawn_local(async move {
             let lang = lang.get_untracked();
@@ -89,21 +102,22 @@ pub fn App() -> impl IntoView {
                 }
             };
             let other_host = source.other_host.clone();
-            let loaded = match fetch_programme(&source, on_progress).await {
-                Ok(Fetched { programme, problems, offline_copy_of, offline }) => {
+            let loaded = match fetch_programme(&source, static_pages.is_some(), on_progress).await {
+                Ok(Fetched { programme, problems, offline_copy_of, offline, sha256 }) => {
+                    let programme = Arc::new(programme);
+                    // Links go to the static pages only while they show this very file.
+                    let pages = static_pages
+                        .as_ref()
+                        .filter(|(_, made_from)| sha256.as_ref() == Some(made_from))
+                        .and_then(|(plan, _)| SitePages::from_meta(plan, &programme));
+                    nav.links.update_value(|links| links.pages = pages.map(|pages| (Arc::new(pages), Arc::clone(&programme))));
                     // Ids in the URL can only be checked once the programme is known.
                     let more_ignored = view.try_update(|state| drop_unknown_ids(state, &programme)).unwrap_or_default();
                     if !more_ignored.is_empty() {
                         ignored.update(|list| list.extend(more_ignored));
-                        url::write_query(&view.with_untracked(crate::domain::query::to_query), true);
+                        nav.go(History::Replace, |_| {});
                     }
-                    LoadState::Loaded(LoadedProgramme {
-                        programme: Arc::new(programme),
-                        problems: Arc::new(problems),
-                        offline_copy_of,
-                        offline,
-                        other_host,
-                    })
+                    LoadState::Loaded(LoadedProgramme { programme, problems: Arc::new(problems), offline_copy_of, offline, other_host })
                 }
                 Err(error) => LoadState::Failed(error),
             };
@@ -127,11 +141,11 @@ pub fn App() -> impl IntoView {
         _ if language_files.pending.get() => EitherOf3::A(view! { <Loading progress /> }),
         LoadState::Loading => EitherOf3::A(view! { <Loading progress /> }),
         LoadState::Loaded(loaded) => {
-            reveal_when_rendered(view, taken_over);
+            reveal_when_rendered(nav, taken_over);
             EitherOf3::B(view! { <FirstScreen loaded /> })
         }
         LoadState::Failed(error) => {
-            reveal_when_rendered(view, taken_over);
+            reveal_when_rendered(nav, taken_over);
             EitherOf3::C(view! { <SkipLink /> <LoadErrorView error retry=load.clone() /> })
         }
     }
@@ -158,10 +172,10 @@ fn SkipLink() -> impl IntoView {
 
 /// Swaps the prerendered first screen for the app's page, which is being rendered out of the
 /// document in this task: in the next task the page takes the static copy's place (so the
-/// reader never sees both, or neither), then focus, scroll position and any search typed
-/// before the app started are given back. Two tasks rather than one: building the page and
+/// reader never sees both, or neither), then focus, scroll position, any search typed and
+/// any control tapped before the app started are given back. Two tasks rather than one: building the page and
 /// laying it out each block the main thread, and a phone is slow at both (Total Blocking Time).
-fn reveal_when_rendered(view: RwSignal<crate::domain::query::ViewState>, taken_over: StoredValue<bool>) {
+fn reveal_when_rendered(nav: Nav, taken_over: StoredValue<bool>) {
     if taken_over.get_value() {
         return;
     }
@@ -176,10 +190,11 @@ fn reveal_when_rendered(view: RwSignal<crate::domain::query::ViewState>, taken_o
             request_animation_frame(move || {
                 handover::restore(&carried);
                 if let Some(text) = carried.typed_search.clone() {
-                    if view.with_untracked(|v| v.filter.text.is_empty()) {
-                        crate::state::navigate(view, crate::state::History::Replace, |next| next.filter.text = text);
+                    if nav.view.with_untracked(|v| v.filter.text.is_empty()) {
+                        nav.go(History::Replace, |next| next.filter.text = text);
                     }
                 }
+                handover::replay_taps(&carried);
             });
         },
         std::time::Duration::ZERO,

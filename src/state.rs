@@ -3,7 +3,7 @@
 //! - the shortlist in `ShortlistState`, persisted through `browser::storage`;
 //! - the loaded programme in `LoadedProgramme`, shared read-only.
 //!
-//! Components change the view only through `navigate`, which writes the URL at the same time,
+//! Components change the view only through `Nav::go`, which writes the URL at the same time,
 //! so the back button, reload and shared links always reproduce what is on screen.
 
 use std::sync::Arc;
@@ -12,10 +12,11 @@ use leptos::prelude::*;
 
 use crate::browser::storage::{self, StorageFault};
 use crate::browser::{clock, url};
+use crate::domain::address::{address_of, SitePages};
 use crate::domain::clash::{worst_overlaps, Overlap};
 use crate::domain::i18n::Lang;
 use crate::domain::programme::{Event, Problem, Programme};
-use crate::domain::query::{to_query, Ignored, ViewState};
+use crate::domain::query::{Ignored, ViewState};
 use crate::domain::shortlist::{merge, MergePreview, NamedList, PickKey, Shortlists, Snapshot};
 
 /// The view shown, always equal to what the URL says.
@@ -35,19 +36,110 @@ pub enum History {
     Replace,
 }
 
-/// Changes the view and the URL together.
-pub fn navigate(view: RwSignal<ViewState>, history: History, change: impl FnOnce(&mut ViewState)) {
-    view.update(change);
-    let pairs = view.with_untracked(to_query);
-    url::write_query(&pairs, history == History::Replace);
+/// How views are linked: the app's root folder (an absolute path in the browser, `../` steps
+/// on a static page) and the static pages the build wrote for the programme shown (`None` for
+/// another programme, or one replaced since its pages were written).
+#[derive(Clone, Default)]
+pub struct Links {
+    pub root: String,
+    /// The root's absolute address (`https://host/path/`): the page's own in the browser, the
+    /// organiser's publish address in a static page (`None` when not given).
+    pub public: Option<String>,
+    pub pages: Option<(Arc<SitePages>, Arc<Programme>)>,
 }
 
-/// Link target for a view derived from the current one (for real `<a href>`s that also work
-/// when opened in a new tab).
-pub fn href_with(view: &ViewState, change: impl FnOnce(&mut ViewState)) -> String {
-    let mut next = view.clone();
-    change(&mut next);
-    url::href_for(&to_query(&next))
+impl Links {
+    /// The absolute address of `address` (below the root), when the root's is known.
+    pub fn absolute(&self, address: &str) -> Option<String> {
+        self.public.as_ref().map(|public| format!("{public}{address}"))
+    }
+
+    /// The absolute address of an event's view (its own page when there is one).
+    pub fn event_url(&self, view: &ViewState, event_id: &str) -> Option<String> {
+        let mut event = view.clone();
+        event.open_event(event_id);
+        self.absolute(&self.address(&event))
+    }
+
+    /// The address of `view` below the root (`fr/events/a.html`, `fr/?theme=law%2Cyouth`).
+    pub fn address(&self, view: &ViewState) -> String {
+        let pages = self.pages.as_ref().map(|(pages, programme)| (pages.as_ref(), programme.as_ref()));
+        address_of(view, view_lang(view), pages)
+    }
+
+    /// A link to `view` from this page.
+    pub fn href(&self, view: &ViewState) -> String {
+        format!("{}{}", self.root, self.address(view))
+    }
+}
+
+/// The language an address names for `view` (English when it names none).
+pub fn view_lang(view: &ViewState) -> Lang {
+    view.language.as_deref().map(Lang::from_tag).unwrap_or_default()
+}
+
+/// Changing and linking views. Components change the view only through `go`, which writes
+/// the URL at the same time, so the back button, reload and shared links always reproduce
+/// what is on screen.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    pub view: RwSignal<ViewState>,
+    pub links: StoredValue<Links>,
+    /// The list an event was opened from in this page (with its filters), for "Back to the
+    /// list": the event's own address does not carry them.
+    list: StoredValue<Option<ViewState>>,
+}
+
+impl Nav {
+    pub fn provide(view: RwSignal<ViewState>, links: Links) -> Self {
+        let nav = Self { view, links: StoredValue::new(links), list: StoredValue::new(None) };
+        provide_context(ViewSignal(view));
+        provide_context(nav);
+        nav
+    }
+
+    /// Changes the view and the URL together.
+    pub fn go(self, history: History, change: impl FnOnce(&mut ViewState)) {
+        self.view.update(change);
+        let address = self.view.with_untracked(|view| self.links.with_value(|links| links.address(view)));
+        url::write_address(&address, history == History::Replace);
+    }
+
+    /// The links of this page (read when a link is made, not tracked).
+    pub fn links(self) -> Links {
+        self.links.get_value()
+    }
+
+    /// Link target for a view derived from the current one (a real `<a href>` that also works
+    /// when opened in a new tab, and without the app on a static page).
+    pub fn href(self, change: impl FnOnce(&mut ViewState)) -> String {
+        let mut next = self.view.with_untracked(Clone::clone);
+        change(&mut next);
+        self.links.with_value(|links| links.href(&next))
+    }
+
+    /// Remembers the list shown now, before an event is opened from it.
+    pub fn remember_list(self) {
+        self.list.set_value(self.view.with_untracked(|view| view.event.is_none().then(|| view.clone())));
+    }
+
+    /// Turns an event's view into the list it was opened from (or the whole programme), in
+    /// the current language.
+    pub fn back_to_list(self, next: &mut ViewState) {
+        let language = next.language.take();
+        *next = self.list.get_value().unwrap_or_else(|| ViewState { programme: next.programme.take(), ..ViewState::default() });
+        next.language = language;
+    }
+
+    /// `href` read inside a reactive closure: follows the view.
+    pub fn tracked_href(self, change: impl FnOnce(&mut ViewState)) -> String {
+        self.view.track();
+        self.href(change)
+    }
+}
+
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
 }
 
 /// The reader's language.
@@ -77,6 +169,24 @@ pub struct LoadedProgramme {
     pub offline: bool,
     /// The host of the programme file when it is not the app's own site: always named.
     pub other_host: Option<String>,
+}
+
+impl LoadedProgramme {
+    /// A programme read from a file outside the delegates' page (the build's static pages, the
+    /// organiser's preview): no offline copy, the app's own site.
+    pub fn detached(programme: Arc<Programme>, problems: Vec<Problem>) -> Self {
+        Self { programme, problems: Arc::new(problems), offline_copy_of: None, offline: false, other_host: None }
+    }
+}
+
+/// What the app's components need to be rendered outside the delegates' page (the build's
+/// static pages, the organiser's preview): `view` in `lang`, linked by `links`, as a first
+/// visit sees it (an empty shortlist, never read from or written to storage).
+pub fn provide_detached(view: ViewState, lang: Lang, links: Links) {
+    Nav::provide(RwSignal::new(view), links);
+    provide_context(IgnoredParams(RwSignal::new(Vec::new())));
+    provide_context(LangSignal(Signal::stored(lang)));
+    ShortlistState::detached();
 }
 
 pub fn use_programme() -> Arc<Programme> {

@@ -17,7 +17,7 @@ fn request(lang: &str) -> CalendarRequest<'_> {
         name: "Timed programme, 2026; test",
         lang,
         now: Utc.with_ymd_and_hms(2026, 2, 25, 8, 30, 0).unwrap(),
-        app_url: Some("https://example.org/programme/"),
+        event_url: Some(&|event| format!("https://example.org/programme/en/events/{}.html", event.id)),
         include_cancelled: true,
     }
 }
@@ -88,12 +88,12 @@ fn every_field_is_written_and_reads_back() {
     assert_eq!(field(briefing, "STATUS").as_deref(), Some("CONFIRMED"));
     assert_eq!(field(briefing, "SUMMARY").as_deref(), Some("Briefing before the clocks change"));
     assert_eq!(field(briefing, "LOCATION").as_deref(), Some("Conference Room 4, New York"));
-    assert_eq!(field(briefing, "URL").as_deref(), Some("https://example.org/programme/?event=before-dst"));
+    assert_eq!(field(briefing, "URL").as_deref(), Some("https://example.org/programme/en/events/before-dst.html"));
     let description = field(briefing, "DESCRIPTION").unwrap();
     assert_eq!(
         description,
         "Agenda; roles, and \"next steps\".\nSecond line with a backslash \\ here.\n\nNote: ask about room, seats; and visas\n\n\
-         https://example.org/programme/?event=before-dst"
+         https://example.org/programme/en/events/before-dst.html"
     );
     // 10:00 at UTC-4 (after the change): the same wall-clock hour, one hour less in UTC.
     let seminar = event(&calendar, "after-dst@timed-2026.programme-browser");

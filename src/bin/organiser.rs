@@ -32,7 +32,7 @@ mod page {
     use programme_browser::domain::import::{convert, input_from_files, Converted, SHEET_NAMES};
     use programme_browser::domain::programme::{programme_text, MAX_PROGRAMME_BYTES};
     use programme_browser::domain::query::ViewState;
-    use programme_browser::state::{IgnoredParams, LangSignal, LoadedProgramme, ShortlistState, ViewSignal};
+    use programme_browser::state::{provide_detached, Links, LoadedProgramme};
 
     const LANG: Lang = Lang::En;
 
@@ -155,13 +155,7 @@ mod page {
         let download = move |_| {
             let _ = download_text("programme.json", &text, "application/json");
         };
-        let loaded = LoadedProgramme {
-            programme: Arc::clone(&converted.programme),
-            problems: Arc::new(converted.shown_problems.clone()),
-            offline_copy_of: None,
-            offline: false,
-            other_host: None,
-        };
+        let loaded = LoadedProgramme::detached(Arc::clone(&converted.programme), converted.shown_problems.clone());
         view! {
             <ol class="organiser-problems" data-testid="organiser-problems">{problems}</ol>
             <p>
@@ -184,10 +178,8 @@ mod page {
     /// The app's own first screen, with contexts of its own and no storage.
     #[component]
     fn Preview(loaded: LoadedProgramme) -> impl IntoView {
-        provide_context(ViewSignal(RwSignal::new(ViewState::default())));
-        provide_context(IgnoredParams(RwSignal::new(Vec::new())));
-        provide_context(LangSignal(Signal::stored(LANG)));
-        ShortlistState::detached();
+        let view = ViewState { language: Some(LANG.tag().to_owned()), ..ViewState::default() };
+        provide_detached(view, LANG, Links::default());
         // The first screen names the tab after the programme; this page keeps its own name.
         Effect::new(move |_| document().set_title(t(LANG, M::Title)));
         view! { <FirstScreen loaded /> }

@@ -13,30 +13,46 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use programme_browser::domain::catalog::{install, parse_catalog};
+use programme_browser::domain::catalog::{install, is_available, parse_catalog};
 use programme_browser::domain::i18n::Lang;
 use programme_browser::domain::import::convert;
 use programme_browser::domain::programme::terminal_safe;
 use programme_browser::domain::programme::Programme;
 use programme_browser::organiser_files::read_input;
-use programme_browser::prerender::{prerender, write_into};
+use programme_browser::prerender::{build_site, Options, PREVIEW_IMAGE};
 
-const USAGE: &str = "usage: prerender [DIST] [NEW-PROGRAMME...]
+const USAGE: &str = "usage: prerender [--address URL] [DIST] [NEW-PROGRAMME...]
 
-Writes the first screen of DIST/programme.json into DIST/index.html (and the web app manifest),
-so that the programme is readable before the app starts and without JavaScript. DIST defaults
-to Trunk's staging folder ($TRUNK_STAGING_DIR) when run as a Trunk hook, else to dist/.
+Writes the static pages of DIST/programme.json into DIST: index.html, each language's folder
+(ar/ zh/ en/ fr/ ru/ es/) with a page per event and per filter option, so that the programme
+is readable before the app starts and without JavaScript, and every link opens at once; also
+the web app manifest, the calendar feeds and the hosts' header files. DIST defaults to Trunk's
+staging folder ($TRUNK_STAGING_DIR) when run as a Trunk hook, else to dist/.
 With NEW-PROGRAMME, that programme is converted and checked, and written to
 DIST/programme.json first: a programme file, a pretalx/frab schedule.json, or spreadsheet
 sheets (CSV files, or their folder; see docs/spreadsheet.md). Its problems are listed with
 their place (sheet, row and column, or JSON path); items with problems are left out.
+--address URL: the address the app is published at (https://example.org/programme/), kept in
+index.html for later runs: link previews, canonical links and sitemap.xml then use it.
 Exit status: 0 done, 2 nothing was changed (the message says why).";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "-h" || a == "--help") {
         eprintln!("{USAGE}");
         return ExitCode::SUCCESS;
+    }
+    let mut public = None;
+    if let Some(at) = args.iter().position(|a| a == "--address" || a.starts_with("--address=")) {
+        let arg = args.remove(at);
+        public = match arg.strip_prefix("--address=") {
+            Some(value) => Some(value.to_owned()),
+            None if at < args.len() => Some(args.remove(at)),
+            None => {
+                eprintln!("prerender: --address needs a URL\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
     }
     let dist = args
         .first()
@@ -44,7 +60,7 @@ fn main() -> ExitCode {
         .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
         .unwrap_or_else(|| "dist".into());
     let new_programme: Vec<PathBuf> = args.iter().skip(1).map(PathBuf::from).collect();
-    match run(&dist, &new_programme) {
+    match run(&dist, &new_programme, public) {
         Ok(summary) => {
             eprintln!("prerender: {summary}");
             ExitCode::SUCCESS
@@ -56,7 +72,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(dist: &Path, new_programme: &[PathBuf]) -> Result<String, String> {
+fn run(dist: &Path, new_programme: &[PathBuf], public: Option<String>) -> Result<String, String> {
     let index_path = dist.join("index.html");
     let programme_path = dist.join("programme.json");
     let index = read(&index_path)?;
@@ -74,48 +90,61 @@ fn run(dist: &Path, new_programme: &[PathBuf]) -> Result<String, String> {
         converted.text
     };
     let source = if new_programme.is_empty() { programme_path.display().to_string() } else { named(new_programme) };
-    let prerendered = prerender(&text, |programme| page_language(dist, programme)).map_err(|err| format!("{source}: {err}"))?;
-    let page = write_into(&index, &prerendered).map_err(|err| format!("{}: {err}", index_path.display()))?;
-    // Written last and only when everything above worked: a failed run changes nothing.
+    install_languages(dist);
+    let now = chrono::Utc::now();
+    let options = Options {
+        public,
+        has_preview_image: dist.join(PREVIEW_IMAGE).is_file(),
+        // A development server (`trunk serve`) adds a script of its own to the page.
+        policy_in_page: std::env::var("TRUNK_PROFILE").map_or(true, |profile| profile != "debug"),
+        now,
+        today: chrono::Local::now().date_naive(),
+    };
+    let site = build_site(&index, &text, &options, |name| std::fs::read_to_string(dist.join(name)).ok(), page_language)
+        .map_err(|err| format!("{source}: {err}"))?;
+    // Written only when everything above worked: a failed run changes nothing.
     if !new_programme.is_empty() {
         write(&programme_path, &text)?;
         eprintln!("prerender: wrote {} from {source}", programme_path.display());
     }
-    write(&dist.join("manifest.webmanifest"), &prerendered.manifest)?;
-    for (name, text) in &prerendered.feeds {
+    // The language folders are the prerender's own: pages of events no longer in the
+    // programme must not stay behind.
+    for lang in Lang::ALL {
+        let folder = dist.join(lang.tag());
+        if folder.is_dir() {
+            std::fs::remove_dir_all(&folder).map_err(|err| format!("cannot remove {}: {err}", folder.display()))?;
+        }
+    }
+    for (name, text) in site.pages.iter().skip(1).chain(&site.files) {
         write(&dist.join(name), text)?;
     }
-    write(&index_path, &page)?;
+    let (_, root_page) = &site.pages[0];
+    write(&index_path, root_page)?;
     Ok(format!(
-        "{} events, first screen in {} written into {} ({} KB; programme sha256 {})",
-        prerendered.event_count,
-        prerendered.lang.tag(),
-        index_path.display(),
-        page.len() / 1024,
-        &prerendered.programme_sha256[..12]
+        "{} events, {} pages (the root in {}), written into {} (index.html {} KB; programme sha256 {})",
+        site.event_count,
+        site.pages.len(),
+        site.lang.tag(),
+        dist.display(),
+        root_page.len() / 1024,
+        &site.programme_sha256[..12]
     ))
 }
 
-/// The programme's own language when the app has that language file (installed for the
-/// render), else English.
-fn page_language(dist: &Path, programme: &Programme) -> Lang {
-    let declared = programme.meta.language.as_deref().map(Lang::from_tag);
-    match declared {
-        Some(Lang::En) | None => Lang::En,
-        Some(lang) => match std::fs::read_to_string(dist.join("i18n").join(format!("{}.json", lang.tag())))
-            .map_err(|e| e.to_string())
-            .and_then(|t| parse_catalog(&t))
-        {
-            Ok(catalog) => {
-                install(catalog);
-                lang
-            }
-            Err(err) => {
-                eprintln!("prerender: no usable {} language file ({err}): the first screen is in English", lang.tag());
-                Lang::En
-            }
-        },
+/// Installs every language file of the build, for the pages in those languages.
+fn install_languages(dist: &Path) {
+    for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
+        let path = dist.join("i18n").join(format!("{}.json", lang.tag()));
+        match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| parse_catalog(&t)) {
+            Ok(catalog) => install(catalog),
+            Err(err) => eprintln!("prerender: no usable {} ({err}): its pages are in English", path.display()),
+        }
     }
+}
+
+/// The programme's own language when the app has that language file, else English.
+fn page_language(programme: &Programme) -> Lang {
+    programme.meta.language.as_deref().map(Lang::from_tag).filter(|lang| is_available(*lang)).unwrap_or_default()
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -123,5 +152,8 @@ fn read(path: &Path) -> Result<String, String> {
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|err| format!("cannot create {}: {err}", folder.display()))?;
+    }
     std::fs::write(path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))
 }

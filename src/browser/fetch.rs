@@ -33,6 +33,9 @@ pub struct Fetched {
     /// The browser said it was offline (airplane mode, or its offline switch): whatever
     /// answered, it was not the network, though it may not say when it was saved.
     pub offline: bool,
+    /// Hex SHA-256 of the file's bytes, when asked for and the browser can tell (its digest
+    /// works on secure pages only): whether this is the programme the static pages show.
+    pub sha256: Option<String>,
 }
 
 /// How far a large programme file has come.
@@ -50,7 +53,8 @@ const READ_SLICE_MS: f64 = 40.0;
 const EVENTS_PER_LOOK: usize = 250;
 
 /// Loads and validates the programme at `source`. `on_progress` hears about large files.
-pub async fn fetch_programme(source: &ProgrammeSource, on_progress: impl Fn(Progress)) -> Result<Fetched, LoadError> {
+/// With `digest`, the file's SHA-256 is worked out by the browser beside the reading.
+pub async fn fetch_programme(source: &ProgrammeSource, digest: bool, on_progress: impl Fn(Progress)) -> Result<Fetched, LoadError> {
     let url = source.href.as_str();
     let network = |message: String| LoadError::Network { url: url.to_owned(), message };
     let stalled = || LoadError::Stalled { url: url.to_owned(), seconds: STALL_MS / 1000 };
@@ -124,6 +128,8 @@ pub async fn fetch_programme(source: &ProgrammeSource, on_progress: impl Fn(Prog
     }
     super::page::mark("pb-downloaded");
     let large = shows_progress(bytes.len() as u64, None);
+    // The browser copies the bytes when asked and works in the background meanwhile.
+    let sha256 = if digest { sha256_of(&mut bytes) } else { None };
     let text = programme_text(bytes)?;
     // Receiving the body and parsing it are separate tasks (see `page::next_task`).
     super::page::next_task().await;
@@ -135,7 +141,21 @@ pub async fn fetch_programme(source: &ProgrammeSource, on_progress: impl Fn(Prog
     .await?;
     super::page::mark("pb-read");
     let offline = super::window().is_some_and(|window| !window.navigator().on_line());
-    Ok(Fetched { programme, problems, offline_copy_of, offline })
+    let sha256 = match sha256 {
+        Some(digest) => digest.await.ok().map(|buffer| hex(&js_sys::Uint8Array::new(&buffer).to_vec())),
+        None => None,
+    };
+    Ok(Fetched { programme, problems, offline_copy_of, offline, sha256 })
+}
+
+/// The browser's SHA-256 of `bytes`, on its way: `None` where it has none (plain-http pages).
+fn sha256_of(bytes: &mut [u8]) -> Option<JsFuture> {
+    let subtle = super::window()?.crypto().ok()?.subtle();
+    subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok().map(JsFuture::from)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// Reads a programme a slice at a time: the frame, then events for up to `READ_SLICE_MS`
@@ -181,7 +201,7 @@ async fn within<T>(controller: &AbortController, future: impl Future<Output = T>
 /// Loads the language file published beside the app (`i18n/<tag>.json`). Any failure is
 /// reported as text (for the console: the reader simply gets English).
 pub async fn fetch_catalog(lang: Lang) -> Result<Catalog, String> {
-    let url = format!("i18n/{}.json", lang.tag());
+    let url = format!("{}i18n/{}.json", super::url::app_root(), lang.tag());
     let response = Request::get(&url).send().await.map_err(|err| format!("{url}: {err}"))?;
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));

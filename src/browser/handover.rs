@@ -48,6 +48,18 @@ fn prerendered() -> Option<web_sys::Element> {
     super::window()?.document()?.get_element_by_id(PRERENDER_ID)
 }
 
+/// The language of the static page the app starts on (`#prerender[data-lang]`), if any.
+pub fn page_language() -> Option<String> {
+    prerendered()?.get_attribute("data-lang")
+}
+
+/// What the static page says of the pages the build wrote (`<meta name="pb-pages">`): their
+/// plan (`domain::address::SitePages::to_meta`) and the SHA-256 of the programme they show.
+pub fn static_pages() -> Option<(String, String)> {
+    let meta = super::window()?.document()?.query_selector(r#"meta[name="pb-pages"]"#).ok()??;
+    Some((meta.get_attribute("content")?, meta.get_attribute("data-programme-sha256")?))
+}
+
 /// Whether a static first screen is still on the page (then the app shows no spinner of its
 /// own while it loads: the static copy, or its skeleton, stays until the app has content).
 pub fn is_pending() -> bool {
@@ -108,6 +120,10 @@ pub struct Carried {
     scroll_y: f64,
     /// Text typed into the static search box before the app started.
     pub typed_search: Option<String>,
+    /// Controls tapped before the app was there (`data-testid`s, in order): stars, "Filters",
+    /// "Show more" (the boot script keeps them), and checkboxes the reader changed (with the
+    /// state they were left in).
+    taps: Vec<(String, Option<bool>)>,
 }
 
 /// Puts the app's page in the place of the static first screen and marks the app ready
@@ -148,7 +164,19 @@ fn carry() -> Option<Carried> {
         .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|input| input.value())
         .filter(|text| !text.trim().is_empty());
-    Some(Carried { focused, scroll_y: SCROLL_Y.get(), typed_search })
+    let mut taps: Vec<(String, Option<bool>)> = root()
+        .and_then(|root| root.get_attribute("data-pb-queued"))
+        .map(|queued| queued.split_ascii_whitespace().map(|testid| (testid.to_owned(), None)).collect())
+        .unwrap_or_default();
+    if let Ok(boxes) = static_page.query_selector_all("input[type=checkbox][data-testid]") {
+        for i in 0..boxes.length() {
+            let Some(input) = boxes.item(i).and_then(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok()) else { continue };
+            if input.checked() != input.default_checked() {
+                taps.extend(input.get_attribute("data-testid").map(|testid| (testid, Some(input.checked()))));
+            }
+        }
+    }
+    Some(Carried { focused, scroll_y: SCROLL_Y.get(), typed_search, taps })
 }
 
 /// Puts focus and scroll back where they were, once the app's page is in the document.
@@ -161,5 +189,26 @@ pub fn restore(carried: &Carried) {
     }
     if let Some(testid) = &carried.focused {
         super::page::focus(&format!("[data-testid=\"{}\"]", testid.replace(['"', '\\'], "")));
+    }
+}
+
+/// Does on the app's page what the reader tapped on the static one: the same control, clicked.
+/// A star is pressed only if it is not already (the static page could not know the reader's
+/// picks); a checkbox only if it differs from what the reader left it at.
+pub fn replay_taps(carried: &Carried) {
+    let Some(document) = super::window().and_then(|window| window.document()) else { return };
+    for (testid, checked) in &carried.taps {
+        let selector = format!("[data-testid=\"{}\"]", testid.replace(['"', '\\'], ""));
+        let Some(control) = document.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let already = match (control.dyn_ref::<web_sys::HtmlInputElement>(), checked) {
+            (Some(input), Some(wanted)) => input.checked() == *wanted,
+            _ => control.get_attribute("aria-pressed").as_deref() == Some("true"),
+        };
+        if !already {
+            control.click();
+        }
     }
 }

@@ -1,14 +1,53 @@
-//! The page URL's query string: read it, write it (push or replace a history entry), and hear
-//! the back and forward buttons. Decoding and encoding use the browser's URLSearchParams.
+//! The page's address: where the app's root folder is, the address below it (path and query),
+//! writing it (push or replace a history entry), and absolute addresses for links that leave
+//! the page. Decoding and encoding use the browser's own URL parser and URLSearchParams.
+//!
+//! Every file the app asks for is named from the root, never from the page: a page of the
+//! app may be a language's folder (`fr/`) or an event's page (`fr/events/a.html`), and the
+//! address bar moves between them without a reload.
 
-use web_sys::UrlSearchParams;
+use std::cell::OnceCell;
 
-use crate::domain::query::encode_query;
+use web_sys::{Url, UrlSearchParams};
 
-/// The decoded query pairs of the current URL, in order.
-pub fn read_query() -> Vec<(String, String)> {
-    let search = super::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
-    let Ok(params) = UrlSearchParams::new_with_str(&search) else { return Vec::new() };
+thread_local! {
+    /// The root folder's path, found once at start: it never changes while the page lives,
+    /// whatever the address bar says later.
+    static ROOT: OnceCell<String> = const { OnceCell::new() };
+}
+
+/// The app's root folder as an absolute path (`/any/sub/path/`), from where the app's own code
+/// is (`<meta name="app-code">`, which every page names relative to itself); the page's own
+/// folder without it. Natively (the prerender): "".
+pub fn app_root() -> String {
+    ROOT.with(|root| root.get_or_init(find_root).clone())
+}
+
+fn find_root() -> String {
+    let Some(window) = super::window() else { return String::new() };
+    let page = window.location().href().unwrap_or_default();
+    let code = window
+        .document()
+        .and_then(|document| document.query_selector(r#"meta[name="app-code"]"#).ok().flatten())
+        .and_then(|meta| meta.get_attribute("data-js"))
+        .unwrap_or_else(|| "./".into());
+    let path = Url::new_with_base(&code, &page).map(|url| url.pathname()).unwrap_or_else(|_| "/".into());
+    path[..path.rfind('/').map_or(0, |slash| slash + 1)].to_owned()
+}
+
+/// The current address: the path below the root, percent-decoded (`fr/events/a.html`), and
+/// the query's decoded pairs in order.
+pub fn read_address() -> (String, Vec<(String, String)>) {
+    let Some(location) = super::window().map(|window| window.location()) else { return Default::default() };
+    let path = location.pathname().unwrap_or_default();
+    let root = app_root();
+    let below = path.strip_prefix(&root).unwrap_or_default();
+    let below = js_sys::decode_uri_component(below).ok().and_then(|decoded| decoded.as_string()).unwrap_or_else(|| below.to_owned());
+    (below, read_query(&location.search().unwrap_or_default()))
+}
+
+fn read_query(search: &str) -> Vec<(String, String)> {
+    let Ok(params) = UrlSearchParams::new_with_str(search) else { return Vec::new() };
     let mut pairs = Vec::new();
     // URLSearchParams is iterable as [key, value] arrays.
     if let Ok(Some(iterator)) = js_sys::try_iter(&params) {
@@ -22,17 +61,18 @@ pub fn read_query() -> Vec<(String, String)> {
     pairs
 }
 
-/// Points the address bar at `pairs` without reloading. `replace` is for typing in the search
-/// box, so that every letter does not become a step of the back button.
-pub fn write_query(pairs: &[(String, String)], replace: bool) {
+/// Points the address bar at `address` (below the root) without reloading. `replace` is for
+/// typing in the search box, so that every letter does not become a step of the back button.
+/// The fragment is kept.
+pub fn write_address(address: &str, replace: bool) {
     let Some(window) = super::window() else { return };
     let location = window.location();
-    let path = location.pathname().unwrap_or_default();
-    let query = encode_query(pairs);
-    if location.search().unwrap_or_default() == query {
+    let target = format!("{}{address}", app_root());
+    let current = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if current == target {
         return;
     }
-    let url = format!("{path}{query}");
+    let url = format!("{target}{}", location.hash().unwrap_or_default());
     let Ok(history) = window.history() else { return };
     let result = if replace {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -44,14 +84,11 @@ pub fn write_query(pairs: &[(String, String)], replace: bool) {
     }
 }
 
-/// The address of this page with other query pairs, for links that open a view.
-pub fn href_for(pairs: &[(String, String)]) -> String {
-    match super::window().and_then(|window| window.location().pathname().ok()) {
-        Some(path) => format!("{path}{}", encode_query(pairs)),
-        // The native prerender has no location: relative links work from any sub-path.
-        None if pairs.is_empty() => "./".into(),
-        None => encode_query(pairs),
-    }
+/// The absolute address (`https://host/root/…`) of `address` below the root: share links,
+/// calendar files, files published beside the app. `None` natively.
+pub fn absolute(address: &str) -> Option<String> {
+    let origin = super::window()?.location().origin().ok()?;
+    Some(format!("{origin}{}{address}", app_root()))
 }
 
 /// The browser's preferred language tag, e.g. "fr-BE".
@@ -66,7 +103,7 @@ pub fn read_fragment_param(name: &str) -> Option<String> {
     params.get(name)
 }
 
-/// Removes the fragment from the address bar, keeping the query.
+/// Removes the fragment from the address bar, keeping the path and query.
 pub fn clear_fragment() {
     let Some(window) = super::window() else { return };
     let location = window.location();
@@ -74,23 +111,4 @@ pub fn clear_fragment() {
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
-}
-
-/// This page's address without query or fragment (`https://host/path/`), for links back to
-/// the app from calendar files; `None` natively.
-pub fn app_address() -> Option<String> {
-    let location = super::window()?.location();
-    Some(format!("{}{}", location.origin().ok()?, location.pathname().ok()?))
-}
-
-/// The absolute address of a file published beside the app (`programme.ics`).
-pub fn absolute_address(file: &str) -> Option<String> {
-    let page = super::window()?.location().href().ok()?;
-    web_sys::Url::new_with_base(file, &page).ok().map(|url| url.href())
-}
-
-/// This page's absolute address with the given query and fragment, for share links.
-pub fn absolute_url(pairs: &[(String, String)], fragment: &str) -> String {
-    let Some(page) = app_address() else { return String::new() };
-    format!("{page}{}#{fragment}", encode_query(pairs))
 }

@@ -11,17 +11,18 @@ use super::list_manager::list_display_name;
 use crate::browser::{clock, files, url};
 use crate::domain::i18n::{tr, tr_count, tr_with, Msg};
 use crate::domain::qr::qr_path;
-use crate::domain::query::{to_query, ViewState};
+use crate::domain::query::ViewState;
 use crate::domain::share::{decode_share, encode_share, ShareError, SHARE_PARAM};
 use crate::domain::shortlist::{merge_as, preview_merge, MergeKind, MergePreview, Shortlists};
 use crate::domain::stored::{self, Decoded};
-use crate::state::{use_lang, use_shortlist, use_view};
+use crate::state::{use_lang, use_nav, use_shortlist, use_view};
 
 #[component]
 pub fn BackupTools() -> impl IntoView {
     let lang = use_lang().get_untracked();
     let shortlist = use_shortlist();
     let view = use_view();
+    let nav = use_nav();
     let offer = RwSignal::new(None::<Decoded>);
     let import_error = RwSignal::new(None::<String>);
     let share_link = RwSignal::new(None::<String>);
@@ -55,10 +56,13 @@ pub fn BackupTools() -> impl IntoView {
     };
     let make_link = move |_| {
         let code = shortlist.lists.with_untracked(|l| encode_share(l.active_list(), with_notes.get_untracked()));
-        // Only the programme file travels with the list: the receiver's filters are theirs.
-        let programme = view.with_untracked(|v| v.programme.clone());
-        let pairs = to_query(&ViewState { programme, ..ViewState::default() });
-        share_link.set(Some(url::absolute_url(&pairs, &format!("{SHARE_PARAM}={code}"))));
+        // Only the programme file (and the language) travel with the list: the receiver's
+        // filters are theirs.
+        let home =
+            view.with_untracked(|v| ViewState { programme: v.programme.clone(), language: v.language.clone(), ..ViewState::default() });
+        let links = nav.links();
+        let address = links.absolute(&links.address(&home)).unwrap_or_default();
+        share_link.set(Some(format!("{address}#{SHARE_PARAM}={code}")));
         copied.set(false);
     };
 

@@ -6,12 +6,13 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::browser::{clock, files, url};
+use crate::browser::{clock, files};
 use crate::domain::calendar::{write_calendar, CalendarRequest, Entry};
 use crate::domain::i18n::{tr, tr_with, Msg};
+use crate::domain::programme::Event;
 use crate::domain::shortlist::shortlist_entries;
 use crate::domain::when::When;
-use crate::state::{use_lang, use_programme, use_shortlist, use_view};
+use crate::state::{use_lang, use_nav, use_programme, use_shortlist};
 
 /// The feed of the whole programme, beside `programme.json`.
 pub const PROGRAMME_FEED: &str = "programme.ics";
@@ -33,14 +34,16 @@ pub fn AddToCalendar(
     if matches!(programme.events[index].when, When::Months { .. }) {
         return Either::Left(view! { <p class="hint" data-testid="calendar-month-only">{tr(lang, Msg::CalendarMonthOnly)}</p> });
     }
+    let nav = use_nav();
     let download = move |_| {
         let event = &programme.events[index];
-        let app = url::app_address();
+        let (links, view) = (nav.links(), nav.view.get_untracked());
+        let event_url = |event: &Event| links.event_url(&view, &event.id).unwrap_or_default();
         let request = CalendarRequest {
             name: event.title.get(lang.tag()),
             lang: lang.tag(),
             now: clock::now_utc(),
-            app_url: app.as_deref(),
+            event_url: Some(&event_url),
             include_cancelled: true,
         };
         let written = write_calendar(&programme, &[Entry { event, note: None }], &request);
@@ -62,7 +65,10 @@ pub fn ShortlistCalendar() -> impl IntoView {
     let shortlist = use_shortlist();
     let leave_out_cancelled = RwSignal::new(false);
     let left_out = RwSignal::new(None::<usize>);
+    let nav = use_nav();
     let download = move |_| {
+        let (links, view) = (nav.links(), nav.view.get_untracked());
+        let event_url = |event: &Event| links.event_url(&view, &event.id).unwrap_or_default();
         let written = shortlist.lists.with_untracked(|lists| {
             let list = lists.active_list();
             let entries: Vec<Entry<'_>> = shortlist_entries(list, &programme)
@@ -73,13 +79,12 @@ pub fn ShortlistCalendar() -> impl IntoView {
                     Some(Entry { event, note })
                 })
                 .collect();
-            let app = url::app_address();
             let title = programme.meta.title.get(lang.tag());
             let request = CalendarRequest {
                 name: title,
                 lang: lang.tag(),
                 now: clock::now_utc(),
-                app_url: app.as_deref(),
+                event_url: Some(&event_url),
                 include_cancelled: !leave_out_cancelled.get_untracked(),
             };
             write_calendar(&programme, &entries, &request)
@@ -112,23 +117,26 @@ pub fn ShortlistCalendar() -> impl IntoView {
 pub fn SubscribeLinks() -> impl IntoView {
     let lang = use_lang().get_untracked();
     let programme = use_programme();
+    let nav = use_nav();
     // The feeds are built from the published programme: not offered for another file.
-    if use_view().with_untracked(|v| v.programme.is_some()) {
+    if nav.view.with_untracked(|v| v.programme.is_some()) {
         return None;
     }
-    // `webcal:` opens the reader's calendar app; the https link downloads the same file.
-    let webcal = |file: &str| {
-        url::absolute_address(file).map(|https| https.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1))
-    };
+    let links = nav.links();
+    // `webcal:` opens the reader's calendar app; the https link downloads the same file. Both
+    // from the root: the feeds are published beside `programme.json`.
+    let download = |file: &str| format!("{}{file}", links.root);
+    let webcal =
+        |file: &str| links.absolute(file).map(|https| https.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1));
     let series: Vec<(String, String)> =
-        programme.series.iter().map(|s| (s.label().get(lang.tag()).to_owned(), series_feed(&s.id))).collect();
+        programme.series.iter().map(|s| (s.label().get(lang.tag()).to_owned(), download(&series_feed(&s.id)))).collect();
     Some(view! {
         <section class="calendar-tools" aria-labelledby="subscribe-heading" data-testid="subscribe">
             <h2 id="subscribe-heading">{tr(lang, Msg::CalendarHeading)}</h2>
             <p>
-                <a href=webcal(PROGRAMME_FEED).unwrap_or_else(|| PROGRAMME_FEED.to_owned()) data-testid="subscribe-webcal">{tr(lang, Msg::CalendarSubscribe)}</a>
+                <a href=webcal(PROGRAMME_FEED).unwrap_or_else(|| download(PROGRAMME_FEED)) data-testid="subscribe-webcal">{tr(lang, Msg::CalendarSubscribe)}</a>
                 " · "
-                <a href=PROGRAMME_FEED download data-testid="subscribe-download">{tr(lang, Msg::CalendarDownloadAll)}</a>
+                <a href=download(PROGRAMME_FEED) download data-testid="subscribe-download">{tr(lang, Msg::CalendarDownloadAll)}</a>
             </p>
             {(!series.is_empty()).then(|| view! {
                 <details>

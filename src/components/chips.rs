@@ -8,7 +8,7 @@ use super::facets::facet_code;
 use super::labels::{facet_label, option_label};
 use crate::domain::filter::Facet;
 use crate::domain::i18n::{tr, tr_with, Msg};
-use crate::state::{navigate, use_lang, use_programme, use_view, History};
+use crate::state::{use_lang, use_nav, use_programme, use_view, History};
 
 /// One removable filter.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -42,7 +42,7 @@ fn ChipList(
     with_search: bool,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let view = use_view();
+    let nav = use_nav();
     let programme = use_programme();
     let list = chips(with_search);
     view! {
@@ -68,7 +68,7 @@ fn ChipList(
                                 aria-label=aria
                                 on:click=move |_| {
                                     let chip = chip.clone();
-                                    navigate(view, History::Push, move |next| match chip {
+                                    nav.go(History::Push, move |next| match chip {
                                         Chip::Facet(facet, code) => next.filter.toggle(facet, &code),
                                         Chip::HidePast => next.filter.hide_past = false,
                                         Chip::Search(_) => next.filter.text.clear(),
@@ -90,12 +90,13 @@ fn ChipList(
 pub fn ActiveFilters() -> impl IntoView {
     let lang = use_lang().get_untracked();
     let view = use_view();
+    let nav = use_nav();
     let has_any = Memo::new(move |_| view.with(|v| !v.filter.is_empty()));
     view! {
         <div class="active-filters" hidden=move || !has_any.get() data-testid="active-filters">
             <h3 class="visually-hidden">{tr(lang, Msg::ActiveFilters)}</h3>
             <ChipList with_search=false />
-            <button type="button" class="link-button" data-testid="clear-all" on:click=move |_| navigate(view, History::Push, |next| next.filter.clear())>
+            <button type="button" class="link-button" data-testid="clear-all" on:click=move |_| nav.go(History::Push, |next| next.filter.clear())>
                 {tr(lang, Msg::ClearAll)}
             </button>
         </div>

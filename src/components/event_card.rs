@@ -8,7 +8,7 @@ use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::{tr, Msg};
 use crate::domain::programme::Status;
 use crate::domain::seen::Change;
-use crate::state::{href_with, navigate, use_lang, use_programme, use_view, ChangeMarks, History};
+use crate::state::{use_lang, use_nav, use_programme, ChangeMarks, History};
 
 #[component]
 pub fn EventCard(
@@ -16,7 +16,7 @@ pub fn EventCard(
     index: usize,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let view = use_view();
+    let nav = use_nav();
     let programme = use_programme();
     let event = &programme.events[index];
     let tag = lang.tag();
@@ -24,7 +24,8 @@ pub fn EventCard(
     let title = event.title.get(tag).to_owned();
     let title_lang = part_lang(&programme, &event.title, lang);
     let place = event.place(tag).map(|place| (place, event.location.as_ref().and_then(|l| part_lang(&programme, &l.name, lang))));
-    let href = view.with_untracked(|v| href_with(v, |next| next.event = Some(id.clone())));
+    // An event's own page (`fr/events/<id>.html`): the address a reader copies or shares.
+    let href = nav.href(|next| next.open_event(&id));
     let open_id = id.clone();
     let card_id = id.clone();
     let cancelled = event.status == Status::Cancelled;
@@ -40,8 +41,8 @@ pub fn EventCard(
                         data-testid="event-link"
                         on:click=move |ev| {
                             ev.prevent_default();
-                            let id = open_id.clone();
-                            navigate(view, History::Push, move |next| next.event = Some(id));
+                            nav.remember_list();
+                            nav.go(History::Push, |next| next.open_event(&open_id));
                         }
                     >
                         {title.clone()}

@@ -7,7 +7,7 @@ use super::calendar_tools::AddToCalendar;
 use super::labels::{mode_label, part_lang, status_label, when_lines};
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::{format_when, tr, Msg};
-use crate::state::{href_with, navigate, use_lang, use_programme, use_view, History};
+use crate::state::{use_lang, use_nav, use_programme, History};
 
 #[component]
 pub fn EventDetail(
@@ -15,7 +15,7 @@ pub fn EventDetail(
     id: String,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let view = use_view();
+    let nav = use_nav();
     let programme = use_programme();
     let tag = lang.tag();
     let heading = NodeRef::<leptos::html::H2>::new();
@@ -25,7 +25,8 @@ pub fn EventDetail(
             let _ = heading.focus();
         }
     });
-    let back_href = view.with_untracked(|v| href_with(v, |next| next.event = None));
+    // Back to the list the event was opened from (with its filters), else the whole programme.
+    let back_href = nav.href(|next| nav.back_to_list(next));
     let back = view! {
         <a
             class="back"
@@ -33,7 +34,7 @@ pub fn EventDetail(
             data-testid="back-to-list"
             on:click=move |ev| {
                 ev.prevent_default();
-                navigate(view, History::Push, |next| next.event = None);
+                nav.go(History::Push, |next| nav.back_to_list(next));
             }
         >
             {tr(lang, Msg::BackToList)}

@@ -8,7 +8,7 @@ use super::labels::{facet_label, option_label, option_lang};
 use crate::browser::page;
 use crate::domain::filter::{facet_options, Facet, FacetOption, FilterResult};
 use crate::domain::i18n::{format_count, tr, tr_count, tr_with, Lang, Msg};
-use crate::state::{navigate, use_lang, use_programme, use_view, History};
+use crate::state::{use_lang, use_nav, use_programme, use_view, History};
 
 /// Page regions that must not take focus while the dialog is open.
 const BEHIND_DIALOG: &str = "header.site-header, .toolbar, .results, .notices";
@@ -22,6 +22,7 @@ pub fn FacetPanel(
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let view = use_view();
+    let nav = use_nav();
     let count = Memo::new(move |_| result.with(|r| r.matching.len()));
     let close_button = NodeRef::<leptos::html::Button>::new();
 
@@ -79,7 +80,7 @@ pub fn FacetPanel(
                     prop:checked=move || view.with(|v| v.filter.hide_past)
                     on:change=move |ev| {
                         let checked = event_target_checked(&ev);
-                        navigate(view, History::Push, |next| next.filter.hide_past = checked);
+                        nav.go(History::Push, |next| next.filter.hide_past = checked);
                     }
                 />
                 <span>{tr(lang, Msg::HidePast)}</span>
@@ -90,7 +91,7 @@ pub fn FacetPanel(
                     class="secondary"
                     data-testid="clear-all-panel"
                     disabled=move || view.with(|v| v.filter.is_empty())
-                    on:click=move |_| navigate(view, History::Push, |next| next.filter.clear())
+                    on:click=move |_| nav.go(History::Push, |next| next.filter.clear())
                 >
                     {tr(lang, Msg::ClearAll)}
                 </button>
@@ -156,6 +157,7 @@ fn FacetGroup(
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let view = use_view();
+    let nav = use_nav();
     let programme = use_programme();
     // The options depend on the programme only: built once, so that a filter change updates
     // counts and states in place instead of rebuilding hundreds of rows.
@@ -221,7 +223,7 @@ fn FacetGroup(
                         disabled=is_disabled((count, chosen))
                         on:change=move |_| {
                             let code = toggle_code.clone();
-                            navigate(view, History::Push, move |next| next.filter.toggle(facet, &code));
+                            nav.go(History::Push, move |next| next.filter.toggle(facet, &code));
                         }
                     />
                     <span class="option-label" lang=label_lang>{label}</span>

@@ -4,13 +4,14 @@ use leptos::prelude::*;
 
 use super::labels::part_lang;
 use crate::domain::i18n::{tr, tr_with, Lang, Msg};
-use crate::domain::query::Page;
-use crate::state::{href_with, navigate, use_lang, use_programme, use_shortlist, use_view, History};
+use crate::domain::query::{Page, ViewState};
+use crate::state::{use_lang, use_nav, use_programme, use_shortlist, History, Nav};
 
 #[component]
 pub fn Header() -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let view = use_view();
+    let nav = use_nav();
+    let view = nav.view;
     let programme = use_programme();
     let shortlist = use_shortlist();
     let programme_id = programme.meta.id.clone();
@@ -24,30 +25,24 @@ pub fn Header() -> impl IntoView {
     let picked = Memo::new(move |_| shortlist.lists.with(|lists| lists.active_list().count(&programme_id)));
 
     let nav_link = move |page: Page, testid: &'static str| {
-        let href = move || {
-            view.with(|v| {
-                href_with(v, |next| {
-                    next.page = page;
-                    next.event = None;
-                })
-            })
-        };
         let current = move || view.with(|v| v.page == page && v.event.is_none());
         let label = move || match page {
             Page::Programme => tr(lang, Msg::ProgrammeNav).to_owned(),
             Page::Shortlist => tr_with(lang, Msg::ShortlistNav, &[("n", &picked.get().to_string())]),
         };
+        // The filters stay in the address: back on the programme, they are as they were.
+        let change = move |next: &mut ViewState| {
+            next.page = page;
+            next.event = None;
+        };
         view! {
             <a
-                href=href
+                href=move || nav.tracked_href(change)
                 data-testid=testid
                 aria-current=move || current().then_some("page")
                 on:click=move |ev| {
                     ev.prevent_default();
-                    navigate(view, History::Push, |next| {
-                        next.page = page;
-                        next.event = None;
-                    });
+                    nav.go(History::Push, change);
                 }
             >
                 {label}
@@ -66,27 +61,54 @@ pub fn Header() -> impl IntoView {
                         <li>{nav_link(Page::Shortlist, "nav-shortlist")}</li>
                     </ul>
                 </nav>
-                <div class="language">
-                    <label for="language">{tr(lang, Msg::LanguageLabel)}</label>
-                    // Each language is named in itself. Choosing one puts it in the URL, like
-                    // every view setting, and the page is shown again in that language.
-                    <select
-                        id="language"
-                        data-testid="language"
-                        on:change=move |ev| {
-                            let tag = event_target_value(&ev);
-                            navigate(view, History::Push, move |next| next.language = Some(tag));
-                        }
-                    >
-                        {Lang::ALL
-                            .into_iter()
-                            .map(|option| view! {
-                                <option value=option.tag() lang=option.tag() selected=option == lang>{option.native_name()}</option>
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                <LanguagePicker lang nav />
             </div>
         </header>
+    }
+}
+
+/// The six languages, each named in itself, as links to this same view in that language: they
+/// work without JavaScript (a static page in each language), and with it the app changes
+/// language in place.
+#[component]
+fn LanguagePicker(
+    /// The page's language.
+    lang: Lang,
+    /// The view to link in each language.
+    nav: Nav,
+) -> impl IntoView {
+    view! {
+        <details class="language" data-testid="language">
+            <summary>
+                <span class="language-label">{tr(lang, Msg::LanguageLabel)}": "</span>
+                <span lang=lang.tag()>{lang.native_name()}</span>
+            </summary>
+            <ul>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|option| {
+                        let tag = option.tag();
+                        let choose = move |next: &mut ViewState| next.language = Some(tag.to_owned());
+                        view! {
+                            <li>
+                                <a
+                                    href=move || nav.tracked_href(choose)
+                                    hreflang=tag
+                                    lang=tag
+                                    data-testid=format!("language-{tag}")
+                                    aria-current=(option == lang).then_some("true")
+                                    on:click=move |ev| {
+                                        ev.prevent_default();
+                                        nav.go(History::Push, choose);
+                                    }
+                                >
+                                    {option.native_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </details>
     }
 }

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use crate::domain::i18n::{tr, Msg};
-use crate::state::{navigate, use_lang, use_view, History};
+use crate::state::{use_lang, use_nav, use_view, History};
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let lang = use_lang().get_untracked();
     let view = use_view();
+    let nav = use_nav();
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
             <label for="search-input">{tr(lang, Msg::SearchLabel)}</label>
@@ -22,7 +23,7 @@ pub fn SearchBox() -> impl IntoView {
                 prop:value=move || view.with(|v| v.filter.text.clone())
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    navigate(view, History::Replace, |next| next.filter.text = text);
+                    nav.go(History::Replace, |next| next.filter.text = text);
                 }
             />
         </form>

@@ -22,8 +22,8 @@ pub struct CalendarRequest<'a> {
     pub lang: &'a str,
     /// The moment of writing (`DTSTAMP`).
     pub now: DateTime<Utc>,
-    /// The app's absolute address (`https://…/`), for each event's `URL`; `None` leaves it out.
-    pub app_url: Option<&'a str>,
+    /// Each event's absolute address in the app (its `URL`); `None` leaves it out.
+    pub event_url: Option<&'a dyn Fn(&Event) -> String>,
     /// Cancelled events are written as `STATUS:CANCELLED` (so a calendar removes them), or
     /// left out.
     pub include_cancelled: bool,
@@ -90,7 +90,7 @@ pub fn write_calendar(programme: &Programme, entries: &[Entry<'_>], request: &Ca
         if let Some(place) = event.place(request.lang) {
             out.property("LOCATION", &escape(&place));
         }
-        if let Some(url) = event_url(event, request.app_url) {
+        if let Some(url) = request.event_url.map(|url| url(event)) {
             out.property("URL", &url);
         }
         out.line("END:VEVENT");
@@ -148,15 +148,10 @@ fn description(event: &Event, note: Option<&str>, request: &CalendarRequest<'_>)
     if let Some(note) = note.map(str::trim).filter(|note| !note.is_empty()) {
         parts.push(format!("Note: {note}"));
     }
-    if let Some(url) = event_url(event, request.app_url) {
+    if let Some(url) = request.event_url.map(|url| url(event)) {
         parts.push(url);
     }
     parts.join("\n\n")
-}
-
-/// The event in the app: `<app>?event=<id>` (ids are URL-safe by validation).
-fn event_url(event: &Event, app_url: Option<&str>) -> Option<String> {
-    app_url.map(|app| format!("{}?event={}", app.split(['?', '#']).next().unwrap_or(app), event.id))
 }
 
 // Formatted by hand: chrono's formatter adds ~12 KB to the wasm.

@@ -3,6 +3,7 @@
 //! Invariant: no web APIs here (no leptos, web_sys, js_sys, gloo, wasm_bindgen). Everything
 //! compiles and is tested natively; time and randomness come in as parameters.
 
+pub mod address;
 pub mod calendar;
 pub mod catalog;
 pub mod clash;

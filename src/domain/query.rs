@@ -42,6 +42,15 @@ pub struct ViewState {
     pub language: Option<String>,
 }
 
+impl ViewState {
+    /// Opens one event: its own page, in this view's language, without the list's filters
+    /// (an event's address is the same whatever list it was found in).
+    pub fn open_event(&mut self, id: &str) {
+        let language = self.language.take();
+        *self = ViewState { event: Some(id.to_owned()), programme: self.programme.take(), language, ..ViewState::default() };
+    }
+}
+
 /// A parameter value that was not understood, for the "ignored" notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ignored {
