@@ -62,6 +62,8 @@
   }
   /* A language the page is not in and has no page for: the app shows it. */
   if (asked && asked !== prerendered && !alternates[asked]) other = true;
+  /* A shared shortlist is the app's to show. */
+  if (/(^#|&)share=/.test(location.hash)) other = true;
   add('js');
   /* The offline copy (public/sw.js) is made once the app's page is ready: installing it
      downloads the app's files again, which slowed a first visit's loading by ~60 ms here (2

@@ -78,6 +78,11 @@ pub fn App() -> impl IntoView {
     provide_context(LangSignal(lang.into()));
     Effect::new(move |_| {
         let lang = lang.get();
+        // While the file is on its way the page stays as it is: a static Arabic page must not
+        // be laid out left to right (and back) in the meantime.
+        if language_files.pending.get() {
+            return;
+        }
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.tag());
             let _ = root.set_attribute("dir", lang.dir());

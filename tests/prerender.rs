@@ -1,71 +1,265 @@
-//! The build-time prerender (feature `prerender`): the first screen rendered natively from
-//! the app's components, its head, its manifest, and the organisers' refresh command.
+//! The build-time static pages (feature `prerender`): every language's home, a page per event
+//! and per filter option, rendered natively from the app's components, with their heads, the
+//! security policy of the inlined files, the sitemap, and the organisers' refresh command.
 //! `scripts/test` runs these with `--features prerender`.
 #![cfg(feature = "prerender")]
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use programme_browser::domain::catalog::{install, parse_catalog};
 use programme_browser::domain::i18n::Lang;
-use programme_browser::prerender::{prerender, write_into};
+use programme_browser::prerender::{build_site, Options, Site};
 
 const SOURCE_INDEX: &str = include_str!("../index.html");
 
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
 fn bundled() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/programme.json")).expect("bundled programme")
+    std::fs::read_to_string(root().join("public/programme.json")).expect("bundled programme")
 }
 
-fn english(text: &str) -> programme_browser::prerender::Prerendered {
-    prerender(text, |_| Lang::En).expect("prerenders")
+/// The source index.html as Trunk writes it: the stylesheet and the boot script as files.
+fn trunk_index() -> String {
+    SOURCE_INDEX
+        .replace(
+            r#"<link data-trunk rel="css" href="public/styles.css">"#,
+            r#"<link rel="stylesheet" href="./styles-0123456789abcdef.css">"#,
+        )
+        .replace(r#"<script data-trunk src="public/boot.js"></script>"#, r#"<script src="./boot-0123456789abcdef.js"></script>"#)
 }
 
-#[test]
-fn the_first_screen_has_every_event_of_the_first_page_with_its_facts() {
-    let page = english(&bundled());
-    assert_eq!(page.event_count, 10);
-    let body = &page.body;
-    for part in [
-        "data-testid=\"result-count\"",
-        "10 events",
-        "April 2012",
-        "Migration and sustainable development",
-        "United Nations Headquarters, New York",
-        "Fostering entrepreneurship and investment in migrant communities",
-        "data-event-id=\"lphm-2013-11-entrepreneurship\"",
-        "<summary>About this event</summary><p>Given with IOM.</p>",
-        "data-testid=\"boot-noscript\"",
-    ] {
-        assert!(body.contains(part), "`{part}` missing");
+fn built_file(name: &str) -> Option<String> {
+    match name {
+        "styles-0123456789abcdef.css" => std::fs::read_to_string(root().join("public/styles.css")).ok(),
+        "boot-0123456789abcdef.js" => std::fs::read_to_string(root().join("public/boot.js")).ok(),
+        _ => None,
     }
-    assert_eq!(body.matches("data-testid=\"event-card\"").count(), 10);
-    // The programme's SHA-256, as `sha256sum` prints it.
-    assert_eq!(page.programme_sha256.len(), 64);
-    assert!(body.contains(&format!("data-programme-sha256=\"{}\"", page.programme_sha256)));
-    assert_ne!(page.programme_sha256, english(&bundled().replace("Given with IOM.", "Given with IOM!")).programme_sha256);
 }
 
-#[test]
-fn only_the_first_page_is_rendered_for_a_big_programme() {
-    let big = serde_json::to_string(&programme_browser::domain::synthetic::synthetic_programme(1000, 7)).unwrap();
-    let page = english(&big);
-    assert_eq!(page.event_count, 1000);
-    assert_eq!(page.body.matches("data-testid=\"event-card\"").count(), 30);
-    assert!(page.body.contains("1000 events") || page.body.contains("1,000 events"));
-    assert!(page.body.contains("data-testid=\"show-more\""));
-}
-
-#[test]
-fn writing_it_again_replaces_what_was_written_before() {
-    let first = write_into(SOURCE_INDEX, &english(&bundled())).expect("placeholder found");
-    let again = write_into(&first, &english(&bundled())).expect("markers found");
-    assert_eq!(first, again);
-    let updated = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/programme-updated.json")).unwrap();
-    let refreshed = write_into(&first, &english(&updated)).expect("markers found");
-    assert!(!refreshed.contains("ms-2012-08-rio-20") && first.contains("ms-2012-08-rio-20"));
-    for marker in ["<!--prerender:body-->", "<!--prerender:head-->", "<title>"] {
-        assert_eq!(refreshed.matches(marker).count(), 1, "{marker}");
+/// Every language file of the app, as the build's prerender installs them.
+fn install_languages() {
+    for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
+        let text = std::fs::read_to_string(root().join(format!("public/i18n/{}.json", lang.tag()))).unwrap();
+        install(parse_catalog(&text).unwrap());
     }
-    assert!(write_into("<html><head></head><body></body></html>", &english(&bundled())).is_err(), "no placeholder: refused");
+}
+
+fn options(public: Option<&str>) -> Options {
+    Options {
+        public: public.map(str::to_owned),
+        has_preview_image: false,
+        policy_in_page: true,
+        now: chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+    }
+}
+
+fn site_of(text: &str, public: Option<&str>) -> Site {
+    install_languages();
+    build_site(&trunk_index(), text, &options(public), built_file, |_| Lang::En).expect("builds")
+}
+
+fn page<'a>(site: &'a Site, file: &str) -> &'a str {
+    &site.pages.iter().find(|(name, _)| name == file).unwrap_or_else(|| panic!("no page {file}")).1
+}
+
+fn file<'a>(site: &'a Site, name: &str) -> &'a str {
+    &site.files.iter().find(|(file, _)| file == name).unwrap_or_else(|| panic!("no file {name}")).1
+}
+
+/// The `content`/`href` of the head's `<meta property=…>`/`<link rel=… hreflang=…>`, etc.
+fn attribute_after(html: &str, start: &str, name: &str) -> Option<String> {
+    let at = html.find(start)?;
+    let tag = &html[at..at + html[at..].find('>')?];
+    let from = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    Some(tag[from..from + tag[from..].find('"')?].to_owned())
+}
+
+#[test]
+fn every_language_has_its_home_page_in_that_language_with_its_alternates() {
+    let site = site_of(&bundled(), None);
+    let expectations = [
+        ("index.html", "en", "ltr", "10 events"),
+        ("en/index.html", "en", "ltr", "10 events"),
+        ("fr/index.html", "fr", "ltr", "10 événements"),
+        ("ar/index.html", "ar", "rtl", "10"),
+        ("zh/index.html", "zh", "ltr", "10"),
+        ("ru/index.html", "ru", "ltr", "10"),
+        ("es/index.html", "es", "ltr", "10 eventos"),
+    ];
+    for (name, lang, dir, count) in expectations {
+        let html = page(&site, name);
+        assert!(html.contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)), "{name}");
+        assert!(html.contains(&format!(r#"data-lang="{lang}""#)), "{name}");
+        let count_line = html.split(r#"data-testid="result-count""#).nth(1).unwrap().split('>').nth(1).unwrap().split('<').next().unwrap();
+        assert!(count_line.contains(count), "{name}: {count_line}");
+        // From the app's own components: the same test ids as the running app.
+        for testid in ["programme-title", "search", "open-filters", "event-list", "language-fr", "language-ar"] {
+            assert!(html.contains(&format!(r#"data-testid="{testid}""#)), "{name}: {testid}");
+        }
+        // Each home lists every language's home and the root as x-default; its canonical is itself.
+        assert_eq!(html.matches(r#"<link rel="alternate" hreflang="#).count(), 7, "{name}");
+        let depth = if name == "index.html" { "" } else { "../" };
+        assert_eq!(
+            attribute_after(html, r#"hreflang="x-default""#, "href").as_deref(),
+            Some(if depth.is_empty() { "./" } else { "../" }),
+            "{name}"
+        );
+        assert_eq!(attribute_after(html, r#"hreflang="fr""#, "href"), Some(format!("{depth}fr/")), "{name}");
+        let canonical = attribute_after(html, r#"rel="canonical""#, "href").unwrap();
+        assert_eq!(canonical, if name == "index.html" { "./".to_owned() } else { format!("../{lang}/") }, "{name}");
+        // The language picker is links, which work without JavaScript.
+        assert!(html.contains(&format!(r#"href="{depth}ar/" hreflang="ar" lang="ar""#)), "{name}: picker links");
+    }
+    // Arabic reads right to left with Arabic dates; French with French ones.
+    assert!(page(&site, "ar/index.html").contains("يونيو 2012"));
+    assert!(page(&site, "fr/index.html").contains("Juin 2012"));
+}
+
+#[test]
+fn an_events_page_shows_the_event_and_previews_as_it() {
+    let site = site_of(&bundled(), Some("https://example.org/programme"));
+    let html = page(&site, "fr/events/ms-2012-06-migration-law.html");
+    // The event, from the app's own event-detail component.
+    assert!(html.contains(r#"data-testid="event-detail" data-event-id="ms-2012-06-migration-law""#));
+    assert!(html.contains("International migration law") && html.contains("Juin 2012") && html.contains("Given with IOM."));
+    assert!(html.contains(r#"data-testid="add-to-calendar""#) || html.contains(r#"data-testid="calendar-month-only""#));
+    let title = html.split("<title>").nth(1).unwrap().split("</title>").next().unwrap();
+    assert!(title.starts_with("International migration law – UNITAR migration training"), "{title}");
+    let og = |property: &str| attribute_after(html, &format!(r#"property="og:{property}""#), "content").unwrap_or_default();
+    assert!(og("title").starts_with("International migration law"));
+    assert!(og("description").contains("Juin 2012") && og("description").contains("Given with IOM."), "{}", og("description"));
+    assert_eq!(og("url"), "https://example.org/programme/fr/events/ms-2012-06-migration-law.html");
+    assert_eq!(og("image"), "https://example.org/programme/icons/icon-512.png");
+    assert_eq!(
+        attribute_after(html, r#"rel="canonical""#, "href").as_deref(),
+        Some("https://example.org/programme/fr/events/ms-2012-06-migration-law.html")
+    );
+    // Alternates: the event in every language, absolute; no x-default (only homes have one).
+    assert_eq!(html.matches(r#"<link rel="alternate" hreflang="#).count(), 6);
+    assert_eq!(
+        attribute_after(html, r#"hreflang="ar""#, "href").as_deref(),
+        Some("https://example.org/programme/ar/events/ms-2012-06-migration-law.html")
+    );
+    // JSON-LD of this one event.
+    let start = html.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
+    let json: serde_json::Value = serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).unwrap();
+    let graph = json["@graph"].as_array().unwrap();
+    assert_eq!(graph.len(), 1);
+    assert_eq!(graph[0]["name"], "International migration law");
+    // Links from it reach the root's files and other pages from two folders down.
+    assert!(html.contains(r#"href="../../manifest.webmanifest""#));
+    assert!(html.contains(r#"data-testid="back-to-list""#) && html.contains(r#"href="../../fr/""#));
+}
+
+#[test]
+fn a_filtered_view_has_a_page_with_its_events_only() {
+    let site = site_of(&bundled(), None);
+    let html = page(&site, "en/theme/education.html");
+    assert_eq!(html.matches(r#"data-testid="event-card""#).count(), 2);
+    assert!(html.contains(r#"data-event-id="ms-2012-08-social-inclusion""#) && html.contains(r#"data-event-id="ms-2012-12-women""#));
+    let option = html.split(r#"data-testid="option-theme-education""#).nth(1).unwrap().split('>').next().unwrap();
+    assert!(option.contains("checked"), "the option is shown chosen: {option}");
+    let title = html.split("<title>").nth(1).unwrap().split("</title>").next().unwrap();
+    assert!(title.starts_with("Theme: Education – "), "{title}");
+    assert!(page(&site, "es/month/2012-08.html").contains("2 eventos"));
+    assert!(page(&site, "en/partner/iom.html").contains(r#"data-event-id="ms-2012-06-migration-law""#));
+    assert!(page(&site, "en/mode/hybrid.html").contains(r#"data-testid="result-count""#));
+}
+
+/// Every relative link on every static page (`<a href>`, and the links of `<head>`) leads to a
+/// page or file that the build writes or ships: nothing a reader or a crawler follows is a 404.
+#[test]
+fn every_link_on_every_page_leads_somewhere() {
+    let site = site_of(&bundled(), None);
+    let mut exists: BTreeSet<String> =
+        site.pages.iter().map(|(name, _)| name.clone()).chain(site.files.iter().map(|(name, _)| name.clone())).collect();
+    for shipped in ["favicon.svg", "programme.json", "icons/icon-512.png", "styles-0123456789abcdef.css", "boot-0123456789abcdef.js"] {
+        exists.insert(shipped.to_owned());
+    }
+    let mut checked = 0;
+    for (name, html) in &site.pages {
+        let folder: Vec<&str> = name.split('/').collect::<Vec<_>>()[..name.matches('/').count()].to_vec();
+        for part in html.split(" href=\"").skip(1) {
+            let href = part.split('"').next().unwrap().replace("&amp;", "&");
+            // (Trunk's own directives name the sources it copies: not links of the built page.)
+            if href.starts_with('#') || href.starts_with("http") || href.starts_with("webcal:") || href.contains("public/") {
+                continue;
+            }
+            let path = href.split(['?', '#']).next().unwrap();
+            let mut parts: Vec<&str> = folder.clone();
+            for step in path.split('/') {
+                match step {
+                    ".." => {
+                        assert!(parts.pop().is_some(), "{name}: {href} climbs above the root");
+                    }
+                    "." | "" => {}
+                    step => parts.push(step),
+                }
+            }
+            let mut target = parts.join("/");
+            if path.is_empty() || path.ends_with('/') {
+                target = if target.is_empty() { "index.html".into() } else { format!("{target}/index.html") };
+            }
+            assert!(exists.contains(&target), "{name}: {href} -> {target} does not exist");
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "only {checked} links checked");
+}
+
+#[test]
+fn the_pages_carry_a_policy_naming_their_inline_files_and_hosts_get_the_same() {
+    let site = site_of(&bundled(), None);
+    let html = page(&site, "index.html");
+    // The stylesheet and boot script are in the page: the first paint needs no other request.
+    assert!(!html.contains(r#"rel="stylesheet""#) && html.contains(r#"<style data-href="./styles-0123456789abcdef.css">"#));
+    assert!(html.contains(r#"<script data-src="./boot-0123456789abcdef.js">"#));
+    let policy = attribute_after(html, r#"http-equiv="Content-Security-Policy""#, "content").unwrap();
+    use base64::Engine;
+    let hash = |text: &str| {
+        use sha2::Digest;
+        format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes())))
+    };
+    let boot = html.split(r#"<script data-src="./boot-0123456789abcdef.js">"#).nth(1).unwrap().split("</script>").next().unwrap();
+    let styles = html.split(r#"<style data-href="./styles-0123456789abcdef.css">"#).nth(1).unwrap().split("</style>").next().unwrap();
+    assert!(policy.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {}", hash(boot))), "{policy}");
+    assert!(policy.contains(&format!("style-src 'self' {}", hash(styles))), "{policy}");
+    // Every page the same policy, first in its head.
+    for (name, html) in &site.pages {
+        let head = html.split("<!--prerender:head-->").nth(1).unwrap();
+        assert!(head.trim_start().starts_with("<meta http-equiv=\"Content-Security-Policy\""), "{name}");
+        assert_eq!(attribute_after(html, r#"http-equiv="Content-Security-Policy""#, "content").as_ref(), Some(&policy), "{name}");
+    }
+    for host_file in ["_headers", ".htaccess", "nginx-security-headers.conf"] {
+        assert!(file(&site, host_file).contains(&format!("{policy}; frame-ancestors 'none'")), "{host_file}");
+    }
+}
+
+#[test]
+fn with_a_publish_address_everything_is_absolute_and_a_sitemap_lists_every_page() {
+    let site = site_of(&bundled(), Some("https://example.org/programme/"));
+    let sitemap = file(&site, "sitemap.xml");
+    assert_eq!(sitemap.matches("<loc>").count(), site.pages.len());
+    assert!(sitemap.contains("<loc>https://example.org/programme/</loc>"));
+    assert!(sitemap.contains("<loc>https://example.org/programme/ar/events/lphm-2013-05-media.html</loc>"));
+    assert!(sitemap
+        .contains(r#"<xhtml:link rel="alternate" hreflang="zh" href="https://example.org/programme/zh/events/lphm-2013-05-media.html"/>"#));
+    // The subscription link opens the calendar app at the absolute address.
+    assert!(page(&site, "index.html").contains(r#"href="webcal://example.org/programme/programme.ics""#));
+    assert!(file(&site, "_redirects").contains("/programme/ /programme/fr/ 302 Language=fr"));
+    // The publish address is kept in the page for the next refresh.
+    assert!(page(&site, "index.html").contains(r#"<meta name="publish-address" content="https://example.org/programme/">"#));
+    let again = build_site(page(&site, "index.html"), &bundled(), &options(None), built_file, |_| Lang::En).unwrap();
+    assert!(file(&again, "sitemap.xml").contains("https://example.org/programme/"));
+    // Without one: relative links, no sitemap (it needs absolute addresses), no og:url.
+    let relative = site_of(&bundled(), None);
+    assert!(!relative.files.iter().any(|(name, _)| name == "sitemap.xml"));
+    assert!(!page(&relative, "index.html").contains("og:url"));
 }
 
 #[test]
@@ -73,28 +267,36 @@ fn hostile_programme_text_is_escaped_everywhere() {
     let hostile = r#"{"schema_version":"1.1","programme":{"id":"p","title":"</title><script>alert(1)</script>",
         "description":"\"><img src=x onerror=alert(2)>","time_zone":"UTC"},
       "events":[{"id":"e","title":"</script><script>alert(3)</script>","summary":"<b>bold</b>","when":{"start":"2026-01"}}]}"#;
-    let page = english(hostile);
-    let index = write_into(SOURCE_INDEX, &page).expect("written");
-    for attack in ["<script>alert(", "<img src=x", "<b>bold</b>"] {
-        assert!(!index.contains(attack), "`{attack}` got through");
+    let site = site_of(hostile, Some("https://example.org/p/"));
+    for (name, html) in &site.pages {
+        for attack in ["<script>alert(", "<img src=x", "<b>bold</b>"] {
+            assert!(!html.contains(attack), "{name}: `{attack}` got through");
+        }
     }
+    let index = page(&site, "index.html");
     assert!(index.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
-    // The JSON-LD still carries the text, escaped for a script element.
     let start = index.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
     let end = start + index[start..].find("</script>").unwrap();
     let json: serde_json::Value = serde_json::from_str(&index[start..end]).expect("JSON-LD parses");
     assert_eq!(json["@graph"][0]["name"], "</script><script>alert(3)</script>");
+    assert!(!file(&site, "sitemap.xml").contains("<script>"));
 }
 
 #[test]
-fn a_broken_programme_is_refused_with_where() {
-    let error = prerender("{\n  \"schema_version\": \"1.1\",\n  oops\n}", |_| Lang::En).err().expect("refused");
+fn a_broken_programme_or_address_is_refused_with_where() {
+    install_languages();
+    let error = build_site(&trunk_index(), "{\n  \"schema_version\": \"1.1\",\n  oops\n}", &options(None), built_file, |_| Lang::En)
+        .err()
+        .expect("refused");
     assert!(error.to_string().contains("line 3"), "{error}");
+    let error = build_site(&trunk_index(), &bundled(), &options(Some("example.org")), built_file, |_| Lang::En).err().expect("refused");
+    assert!(error.to_string().contains("https://"), "{error}");
 }
 
 #[test]
 fn the_manifest_is_relative_and_named_after_the_programme() {
-    let manifest: serde_json::Value = serde_json::from_str(&english(&bundled()).manifest).expect("JSON");
+    let site = site_of(&bundled(), None);
+    let manifest: serde_json::Value = serde_json::from_str(file(&site, "manifest.webmanifest")).expect("JSON");
     assert_eq!(manifest["start_url"], "./");
     assert_eq!(manifest["scope"], "./");
     assert_eq!(manifest["short_name"], "UNITAR migration training");
@@ -103,18 +305,35 @@ fn the_manifest_is_relative_and_named_after_the_programme() {
     for icon in icons {
         let src = icon["src"].as_str().unwrap();
         let path = if src == "favicon.svg" { PathBuf::from("public/favicon.svg") } else { Path::new("public").join(src) };
-        assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join(&path).is_file(), "{src} is shipped");
+        assert!(root().join(&path).is_file(), "{src} is shipped");
     }
     assert!(icons.iter().any(|icon| icon["purpose"] == "maskable"));
 }
 
-/// A fresh folder like a first build's dist/: the source index.html and the bundled programme.
+#[test]
+fn only_the_first_page_is_rendered_for_a_big_programme() {
+    let big = serde_json::to_string(&programme_browser::domain::synthetic::synthetic_programme(1000, 7)).unwrap();
+    let site = site_of(&big, None);
+    let home = page(&site, "index.html");
+    assert_eq!(home.matches("data-testid=\"event-card\"").count(), 30);
+    assert!(home.contains("1,000 events"));
+    assert!(home.contains("data-testid=\"show-more\""));
+}
+
+/// A fresh folder like a first build's dist/: Trunk's index.html, its two inlined files and the
+/// bundled programme and language files.
 fn built_dist(name: &str) -> PathBuf {
     let dist = std::env::temp_dir().join(format!("pb-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dist);
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), SOURCE_INDEX).unwrap();
+    std::fs::create_dir_all(dist.join("i18n")).unwrap();
+    std::fs::write(dist.join("index.html"), trunk_index()).unwrap();
+    for name in ["styles-0123456789abcdef.css", "boot-0123456789abcdef.js"] {
+        std::fs::write(dist.join(name), built_file(name).unwrap()).unwrap();
+    }
     std::fs::write(dist.join("programme.json"), bundled()).unwrap();
+    for lang in ["ar", "zh", "fr", "ru", "es"] {
+        std::fs::copy(root().join(format!("public/i18n/{lang}.json")), dist.join(format!("i18n/{lang}.json"))).unwrap();
+    }
     dist
 }
 
@@ -124,40 +343,55 @@ fn run(args: &[&Path]) -> std::process::Output {
 }
 
 #[test]
-fn the_refresh_command_updates_a_built_dist_and_changes_nothing_on_a_bad_file() {
+fn the_refresh_command_rewrites_every_page_and_changes_nothing_on_a_bad_file() {
     let dist = built_dist("refresh");
+    let dropped = "ms-2012-08-rio-20";
 
     let out = run(&[&dist]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let built = std::fs::read_to_string(dist.join("index.html")).unwrap();
-    assert!(built.contains("ms-2012-08-rio-20") && dist.join("manifest.webmanifest").is_file());
+    assert!(built.contains(dropped) && dist.join("manifest.webmanifest").is_file());
+    assert!(dist.join(format!("ar/events/{dropped}.html")).is_file());
+    assert!(std::fs::read_to_string(dist.join("fr/index.html")).unwrap().contains("10 événements"));
 
-    // A new programme given as a second argument is checked, copied in and prerendered.
-    let updated = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/programme-updated.json");
+    // A new programme given as a second argument is checked, copied in, and every page made
+    // again: the dropped event's pages are gone, every language's home is updated.
+    let updated = root().join("tests/fixtures/programme-updated.json");
     let out = run(&[&dist, &updated]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(std::fs::read(dist.join("programme.json")).unwrap(), std::fs::read(&updated).unwrap());
     let refreshed = std::fs::read_to_string(dist.join("index.html")).unwrap();
-    assert!(!refreshed.contains("ms-2012-08-rio-20"));
+    assert!(!refreshed.contains(dropped));
+    assert_eq!(refreshed.matches("<!--prerender:body-->").count(), 1, "replaced in place");
+    for lang in ["ar", "zh", "en", "fr", "ru", "es"] {
+        assert!(!dist.join(format!("{lang}/events/{dropped}.html")).exists(), "{lang}: the dropped event's page stays");
+        assert!(!std::fs::read_to_string(dist.join(format!("{lang}/index.html"))).unwrap().contains(dropped), "{lang}");
+    }
+    assert!(std::fs::read_to_string(dist.join("fr/index.html")).unwrap().contains("9 événements"));
 
     // A file that cannot be loaded: exit 2, a message with the line, nothing changed.
-    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken-syntax.json");
+    let broken = root().join("tests/fixtures/broken-syntax.json");
     let out = run(&[&dist, &broken]);
     assert_eq!(out.status.code(), Some(2));
     let message = String::from_utf8_lossy(&out.stderr);
     assert!(message.contains("line") && message.contains("nothing was changed"), "{message}");
     assert_eq!(std::fs::read_to_string(dist.join("index.html")).unwrap(), refreshed);
     assert_eq!(std::fs::read(dist.join("programme.json")).unwrap(), std::fs::read(&updated).unwrap());
+
+    // The publish address, given once, is kept for later runs.
+    let out = Command::new(env!("CARGO_BIN_EXE_prerender")).arg("--address").arg("https://example.org/p/").arg(&dist).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(run(&[&dist]).status.success());
+    assert!(std::fs::read_to_string(dist.join("sitemap.xml")).unwrap().contains("https://example.org/p/fr/"));
     let _ = std::fs::remove_dir_all(&dist);
 }
 
 #[test]
 fn the_organiser_command_publishes_a_spreadsheet_or_a_schedule_into_a_built_dist() {
     let dist = built_dist("publish");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
 
-    // A pretalx export: converted, checked, written in with its first screen and feeds.
-    let out = run(&[&dist, &root.join("tests/fixtures/frab/pretalx-rc3.json")]);
+    // A pretalx export: converted, checked, written in with its pages and feeds.
+    let out = run(&[&dist, &root().join("tests/fixtures/frab/pretalx-rc3.json")]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let programme: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dist.join("programme.json")).unwrap()).unwrap();
     assert_eq!(programme["programme"]["id"], "rc3-channels-2020");
@@ -170,7 +404,7 @@ fn the_organiser_command_publishes_a_spreadsheet_or_a_schedule_into_a_built_dist
     // that event left out, the rest published.
     let sheets = dist.join("sheets");
     std::fs::create_dir_all(&sheets).unwrap();
-    for entry in std::fs::read_dir(root.join("docs/spreadsheet-template")).unwrap() {
+    for entry in std::fs::read_dir(root().join("docs/spreadsheet-template")).unwrap() {
         let path = entry.unwrap().path();
         let mut text = std::fs::read_to_string(&path).unwrap();
         if path.ends_with("events.csv") {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::list_manager::list_display_name;
 use crate::browser::{clock, files, url};
-use crate::domain::i18n::{tr, tr_count, tr_with, Msg};
+use crate::domain::i18n::{tr, tr_count, tr_count_with, tr_with, Count, Msg};
 use crate::domain::qr::qr_path;
 use crate::domain::query::ViewState;
 use crate::domain::share::{decode_share, encode_share, ShareError, SHARE_PARAM};
@@ -191,7 +191,7 @@ pub fn MergeOffer(
                 </ul>
             })}
             {(unreadable > 0).then(|| view! {
-                <p data-testid="import-unreadable">{tr_count(lang, unreadable, Msg::ImportUnreadableOne, Msg::ImportUnreadableOther)}</p>
+                <p data-testid="import-unreadable">{tr_count(lang, unreadable, Count::ImportUnreadable)}</p>
             })}
             <button
                 type="button"
@@ -257,11 +257,8 @@ pub fn SharedListPrompt() -> impl IntoView {
         {move || state.get().map(|result| match result {
             Ok(theirs) => {
                 let list = theirs.active_list();
-                let intro = tr_with(
-                    lang,
-                    Msg::SharedPreview,
-                    &[("name", &list_display_name(&list.name, lang)), ("n", &list.live_picks().count().to_string())],
-                );
+                let name = list_display_name(&list.name, lang);
+                let intro = tr_count_with(lang, list.live_picks().count(), Count::SharedPreview, &[("name", &name)]);
                 Either::Left(view! {
                     <div class="shared-list" data-testid="shared-list">
                         <p>{intro}</p>

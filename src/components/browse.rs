@@ -15,7 +15,7 @@ use super::search_box::SearchBox;
 use super::shortlist_page::ShortlistPage;
 use crate::browser::{clock, page};
 use crate::domain::filter::{apply_after, Filter, FilterResult};
-use crate::domain::i18n::{format_count, tr, tr_count, tr_with, Msg};
+use crate::domain::i18n::{tr, tr_count, Count, Msg};
 use crate::domain::query::Page;
 use crate::state::{use_lang, use_programme, use_shortlist, use_view, ChangeMarks, LoadedProgramme};
 
@@ -55,8 +55,6 @@ pub fn Browse(
     let shortlist = use_shortlist();
     let lang = use_lang().get_untracked();
     shortlist.lists.maybe_update(|lists| lists.fill_snapshots(&loaded.programme, lang));
-    // The tab shows the programme's name, so that a reader with many tabs finds it.
-    page::set_title(loaded.programme.meta.title.get(lang.tag()));
     let programme = loaded.programme.clone();
     let today = clock::today();
     let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
@@ -70,6 +68,16 @@ pub fn Browse(
         _ => filter.with(|f| apply_after(&programme, f, today, before)),
     });
     let page = Memo::new(move |_| view.with(|v| (v.event.clone(), v.page)));
+    // The tab shows the programme's name (an event's before it), so that a reader with many
+    // tabs finds it: the same title as the event's static page.
+    let titles = loaded.programme.clone();
+    Effect::new(move |_| {
+        let programme_title = titles.meta.title.get(lang.tag());
+        match page.with(|(event, _)| event.as_deref().and_then(|id| titles.event(id))) {
+            Some(event) => crate::browser::page::set_title(&format!("{} – {programme_title}", event.title.get(lang.tag()))),
+            None => crate::browser::page::set_title(programme_title),
+        }
+    });
 
     view! {
         <Header />
@@ -106,7 +114,7 @@ fn ChangesNotice(
             view! {
                 <div class="notices">
                     <div class="notice info" role="status" data-testid="changes-notice">
-                        <p>{tr_with(lang, Msg::ChangesSince, &[("n", &format_count(lang, count))])}</p>
+                        <p>{tr_count(lang, count, Count::ChangesSince)}</p>
                         <button type="button" data-testid="mark-seen" on:click=move |_| marks.dismiss(&programme)>
                             {tr(lang, Msg::MarkSeen)}
                         </button>
@@ -151,7 +159,7 @@ fn ProgrammePage(
                 <h2 id="results-heading" class="visually-hidden">{tr(lang, Msg::EventsHeading)}</h2>
                 <ActiveFilters />
                 <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
-                    {move || tr_count(lang, count.get(), Msg::ResultCountOne, Msg::ResultCountOther)}
+                    {move || tr_count(lang, count.get(), Count::ResultCount)}
                 </p>
                 <Show when=move || count.get() == 0>
                     <EmptyResult />

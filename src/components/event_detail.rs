@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::calendar_tools::AddToCalendar;
 use super::labels::{mode_label, part_lang, status_label, when_lines};
+use super::share_event::ShareEvent;
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::{format_when, tr, Msg};
 use crate::state::{use_lang, use_nav, use_programme, History};
@@ -120,12 +121,14 @@ pub fn EventDetail(
             {back}
             <div class="detail-head">
                 <h2 tabindex="-1" node_ref=heading data-testid="event-detail-title" lang=of(&event.title)>{title.clone()}</h2>
-                <ShortlistButton event_id=id.clone() title />
+                <ShortlistButton event_id=id.clone() title=title.clone() />
             </div>
             {event.summary.as_ref().map(|s| view! { <p class="summary" lang=of(s)>{s.get(tag).to_owned()}</p> })}
             <dl class="fields">{rows}</dl>
             <AddToCalendar index />
             {series.and_then(|s| s.description.as_ref()).map(|d| view! { <p class="series-description" lang=of(d)>{d.get(tag).to_owned()}</p> })}
+            // Last: it is filled in once the app runs, and moves nothing above it.
+            <ShareEvent id=id.clone() title />
         </article>
     })
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::labels::{facet_label, option_label, option_lang};
 use crate::browser::page;
 use crate::domain::filter::{facet_options, Facet, FacetOption, FilterResult};
-use crate::domain::i18n::{format_count, tr, tr_count, tr_with, Lang, Msg};
+use crate::domain::i18n::{format_count, tr, tr_count, tr_with, Count, Lang, Msg};
 use crate::state::{use_lang, use_nav, use_programme, use_view, History};
 
 /// Page regions that must not take focus while the dialog is open.
@@ -96,7 +96,7 @@ pub fn FacetPanel(
                     {tr(lang, Msg::ClearAll)}
                 </button>
                 <button type="button" class="primary show-results" data-testid="show-results" on:click=move |_| open.set(false)>
-                    {move || tr_count(lang, count.get(), Msg::ShowEventsOne, Msg::ShowEventsOther)}
+                    {move || tr_count(lang, count.get(), Count::ShowEvents)}
                 </button>
             </div>
         </aside>
@@ -219,7 +219,8 @@ fn FacetGroup(
                         node_ref=row.input
                         data-testid=format!("option-{}-{}", facet_code(facet), code)
                         value=code.clone()
-                        prop:checked=chosen
+                        // An attribute, not a property: the static page shows it too.
+                        checked=chosen
                         disabled=is_disabled((count, chosen))
                         on:change=move |_| {
                             let code = toggle_code.clone();

@@ -17,5 +17,6 @@ pub mod load_error;
 pub mod notices;
 pub mod pick_card;
 pub mod search_box;
+pub mod share_event;
 pub mod shortlist_button;
 pub mod shortlist_page;

@@ -11,7 +11,7 @@ use super::list_manager::list_display_name;
 use crate::browser::storage::StorageFault;
 use crate::browser::{clock, files};
 use crate::domain::clash::Overlap;
-use crate::domain::i18n::{format_count, format_day, tr, tr_count, tr_with, Lang, Msg};
+use crate::domain::i18n::{format_count, format_day, tr, tr_count, tr_with, Count, Lang, Msg};
 use crate::domain::programme::{skipped_event_count, Problem};
 use crate::state::{use_ignored_params, use_lang, use_shortlist};
 
@@ -60,7 +60,7 @@ pub fn Notices(
                 })}
             {(skipped > 0).then(|| view! {
                 <div class="notice warning" role="status" data-testid="skipped-notice">
-                    <p>{move || tr_count(lang, skipped, Msg::SkippedEventsOne, Msg::SkippedEventsOther)}</p>
+                    <p>{move || tr_count(lang, skipped, Count::SkippedEvents)}</p>
                     <details>
                         <summary>{tr(lang, Msg::ShowDetails)}</summary>
                         <ul class="problems" data-testid="problem-list" lang=(lang != Lang::En).then_some("en")>
@@ -88,7 +88,7 @@ pub fn Notices(
                     StorageFault::Unavailable | StorageFault::WriteFailed(_) => (tr(lang, Msg::StorageUnavailable).to_owned(), None),
                     StorageFault::Corrupt { raw } => (tr(lang, Msg::StorageCorrupt).to_owned(), Some(raw)),
                     StorageFault::PartlyUnreadable { raw, items } => {
-                        (tr_count(lang, items, Msg::StoragePartlyUnreadableOne, Msg::StoragePartlyUnreadableOther), Some(raw))
+                        (tr_count(lang, items, Count::StoragePartlyUnreadable), Some(raw))
                     }
                     StorageFault::Newer(_) => (tr(lang, Msg::StorageNewer).to_owned(), None),
                     StorageFault::NoRoomAside => (tr(lang, Msg::StorageNoRoomAside).to_owned(), None),

@@ -8,7 +8,7 @@ use super::backup::BackupTools;
 use super::calendar_tools::ShortlistCalendar;
 use super::list_manager::ListManager;
 use super::pick_card::PickCard;
-use crate::domain::i18n::{format_month, tr, tr_count, Msg};
+use crate::domain::i18n::{format_month, tr, tr_count, Count, Msg};
 use crate::domain::shortlist::{shortlist_entries, ShortlistEntry};
 use crate::domain::when::YearMonth;
 use crate::state::{use_lang, use_programme, use_shortlist};
@@ -41,7 +41,7 @@ pub fn ShortlistPage() -> impl IntoView {
                 </button>
             </div>
             <p class="result-count" role="status" aria-live="polite" data-testid="shortlist-count">
-                {move || tr_count(lang, count.get(), Msg::ResultCountOne, Msg::ResultCountOther)}
+                {move || tr_count(lang, count.get(), Count::ResultCount)}
             </p>
             <p class="hint">{tr(lang, Msg::ShortlistDeviceOnly)}</p>
             <Show when=move || count.get() == 0>

@@ -9,21 +9,27 @@
 //!   "months_in_date": ["janvier", ...],  // 12 names, as in a date: "5 juin 2012"
 //!   "date": "{d} {month} {y}",
 //!   "month": "{month} {y}",
-//!   "messages": { "AppName": "...", ... } }   // keys are `Msg::key()`
+//!   "messages": { "AppName": "...", ...,      // keys are `Msg::key()`
+//!                 "ResultCount": { "one": "{n} événement", "many": "…", "other": "…" } } }
+//!                                            // `Count::key()`: a form per plural category
 //! ```
 //! A message the file lacks falls back to English; a file that is not of this shape is
 //! refused as a whole. Installed catalogs live as long as the page (they are few and small).
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::i18n::{Lang, Msg};
+use super::i18n::{Count, Lang, Msg};
+use super::plural::Plural;
 
 pub struct Catalog {
     pub lang: Lang,
     /// Indexed by `msg as usize`.
     pub messages: Vec<Option<&'static str>>,
+    /// Indexed by `count as usize`: the forms given, by plural category.
+    pub counts: Vec<BTreeMap<Plural, &'static str>>,
     pub months: [&'static str; 12],
     pub months_in_date: [&'static str; 12],
     pub date_pattern: &'static str,
@@ -70,9 +76,22 @@ pub fn parse_catalog(text: &str) -> Result<Catalog, String> {
         .iter()
         .map(|msg| messages_in_file.get(msg.key()).and_then(Value::as_str).filter(|text| !text.trim().is_empty()).map(leak))
         .collect();
+    let counts = Count::ALL
+        .iter()
+        .map(|count| {
+            let forms = messages_in_file.get(count.key()).and_then(Value::as_object);
+            forms
+                .into_iter()
+                .flatten()
+                .filter_map(|(name, text)| Some((Plural::from_name(name)?, text.as_str().filter(|text| !text.trim().is_empty())?)))
+                .map(|(plural, text)| (plural, leak(text)))
+                .collect()
+        })
+        .collect();
     Ok(Catalog {
         lang,
         messages,
+        counts,
         months: twelve(&root, "months")?,
         months_in_date: twelve(&root, "months_in_date")?,
         date_pattern: pattern(&root, "date", &["{d}", "{month}", "{y}"])?,

@@ -7,6 +7,7 @@
 use chrono::{Datelike, Timelike};
 
 use super::catalog::catalog;
+use super::plural::{category, Plural};
 use super::when::{When, YearMonth};
 
 /// The six official UN languages.
@@ -108,8 +109,6 @@ messages! {
     FiltersButton => "Filters",
     FiltersTitle => "Filter the programme",
     CloseFilters => "Close filters",
-    ShowEventsOne => "Show {n} event",
-    ShowEventsOther => "Show {n} events",
     ClearAll => "Clear all filters",
     FacetTheme => "Theme",
     FacetMonth => "Month",
@@ -120,8 +119,6 @@ messages! {
     ShowAllOptions => "Show all {n}",
     ActiveFilters => "Active filters",
     RemoveFilter => "Remove filter {name}",
-    ResultCountOne => "{n} event",
-    ResultCountOther => "{n} events",
     EmptyTitle => "No event matches all these filters",
     NoEventsInProgramme => "This programme has no events yet.",
     EmptyHelp => "Remove one of these to see more:",
@@ -156,16 +153,12 @@ messages! {
     DetailOrganisers => "Organised by",
     DetailPreparesFor => "Prepares for",
     DetailNotFound => "This event is not in the programme.",
-    SkippedEventsOne => "{n} event could not be shown because of a mistake in the programme file.",
-    SkippedEventsOther => "{n} events could not be shown because of mistakes in the programme file.",
     ShowDetails => "Show details",
     IgnoredParams => "Some parts of the link were not understood and were ignored:",
     Dismiss => "Dismiss",
     OfflineNow => "This browser is offline: the programme shown is the one saved on this device. It may have changed since.",
     OfflineCopy => "No answer from the network: this is the programme as saved on this device on {date}. It may have changed since.",
     StorageUnavailable => "This browser does not let the app save your shortlist: picks are kept only until you close this page.",
-    StoragePartlyUnreadableOne => "One saved shortlist item could not be read and is not shown; everything else is here. The saved data was kept aside, unchanged.",
-    StoragePartlyUnreadableOther => "{n} saved shortlist items could not be read and are not shown; everything else is here. The saved data was kept aside, unchanged.",
     StorageCorrupt => "Your saved shortlist could not be read. It was kept aside, unchanged, and a new list was started.",
     StorageNewer => "Your shortlist was saved by a newer version of this app, which this page cannot read. So that it is not overwritten, nothing can be picked or changed here: reload the page to get the newer version.",
     StorageNoRoomAside => "Your saved shortlist could not be read, and there is no room to keep a copy of it aside. So that it is not overwritten, your changes are kept on this page only for now.",
@@ -203,16 +196,14 @@ messages! {
     ImportWillRename => "It would rename your list “{from}” to “{to}”.",
     ImportWillDelete => "It would delete your list “{name}”.",
     ShareWithNotes => "Include my private notes in the link",
-    ImportUnreadableOne => "One item in this file could not be read and is left out.",
-    ImportUnreadableOther => "{n} items in this file could not be read and are left out.",
     MergeDone => "Merged: {added} events added, {changed} changed.",
     MergeButton => "Merge into my shortlists",
     ImportFailed => "This file could not be read as shortlists: {error}",
     ShareButton => "Make a share link for this list",
     ShareHelp => "Open this link on another device to add the list there:",
     CopyLink => "Copy link",
+    EventLinkLabel => "Link to this event",
     Copied => "Link copied",
-    SharedPreview => "A shared list “{name}” with {n} events was opened.",
     ShareDamaged => "This share link is incomplete or was changed (it may have been cut off when copied). Nothing was added.",
     ShareNewer => "This share link was made by a newer version of the app. Nothing was added.",
     AppDescription => "Browse the training and event programme: filter by theme, month and partner organisation, search, and keep a personal shortlist on your device.",
@@ -245,7 +236,6 @@ messages! {
     QrLabel => "QR code of the share link: scan it with a phone's camera",
     QrTooLong => "This link is too long for a QR code that phones read reliably: export the list to a file instead.",
     ShareVia => "Share…",
-    ChangesSince => "Since your last visit, {n} events are new or have changed: they are marked below.",
     MarkSeen => "Mark all as seen",
     ChangeNew => "New",
     ChangeMoved => "Moved",
@@ -255,6 +245,56 @@ messages! {
     LoadingProgress => "Loading the programme: {done} of {total} MB",
     LoadingProgressUnknown => "Loading the programme: {done} MB",
     ReadingProgress => "Reading the programme: {done} of {total} events",
+}
+
+/// Defines `Count` (every message that says a number of things, in the form the number asks
+/// for), its key in the language files and its English forms (one, other).
+macro_rules! counts {
+    ($($name:ident => ($one:literal, $other:literal),)*) => {
+        /// Every message with a count `{n}`, said in the plural form `n` asks for.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Count {
+            $($name,)*
+        }
+
+        impl Count {
+            /// Every count message, in declaration order (`count as usize` is its index here).
+            pub const ALL: &'static [Count] = &[$(Count::$name,)*];
+
+            /// The message's key in a language file (whose value has a form per category).
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Count::$name => stringify!($name),)*
+                }
+            }
+        }
+
+        /// English: "one" and "other", compiled in.
+        fn en_count(count: Count, plural: Plural) -> &'static str {
+            match (count, plural) {
+                $((Count::$name, Plural::One) => $one, (Count::$name, _) => $other,)*
+            }
+        }
+    };
+}
+
+counts! {
+    ShowEvents => ("Show {n} event", "Show {n} events"),
+    ResultCount => ("{n} event", "{n} events"),
+    SkippedEvents => (
+        "{n} event could not be shown because of a mistake in the programme file.",
+        "{n} events could not be shown because of mistakes in the programme file."
+    ),
+    StoragePartlyUnreadable => (
+        "One saved shortlist item could not be read and is not shown; everything else is here. The saved data was kept aside, unchanged.",
+        "{n} saved shortlist items could not be read and are not shown; everything else is here. The saved data was kept aside, unchanged."
+    ),
+    ImportUnreadable => ("One item in this file could not be read and is left out.", "{n} items in this file could not be read and are left out."),
+    ChangesSince => (
+        "Since your last visit, {n} event is new or has changed: it is marked below.",
+        "Since your last visit, {n} events are new or have changed: they are marked below."
+    ),
+    SharedPreview => ("A shared list “{name}” with {n} event was opened.", "A shared list “{name}” with {n} events was opened."),
 }
 
 /// `n` with its thousands grouped the way `lang` writes them (CLDR): "30,000" in English and
@@ -280,16 +320,6 @@ pub fn format_count(lang: Lang, n: usize) -> String {
         out.push(digit);
     }
     out
-}
-
-/// Plural category of `n` in `lang` (CLDR names). Only the categories a table uses matter.
-pub fn plural_is_one(lang: Lang, n: usize) -> bool {
-    match lang {
-        // French counts 0 and 1 as singular; Chinese has no plural.
-        Lang::Fr => n <= 1,
-        Lang::Zh => false,
-        _ => n == 1,
-    }
 }
 
 /// The string for `msg` in `lang`, falling back to English when the language's file is not
@@ -356,10 +386,20 @@ pub fn tr_with(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
     fill(tr(lang, msg), args)
 }
 
-/// A count sentence: `one` or `other` by the language's plural rule, `{n}` filled.
-pub fn tr_count(lang: Lang, n: usize, one: Msg, other: Msg) -> String {
-    let msg = if plural_is_one(lang, n) { one } else { other };
-    tr_with(lang, msg, &[("n", &format_count(lang, n))])
+/// A count sentence in the form the language uses for `n` (CLDR plural categories), `{n}`
+/// filled; English's when the language's file lacks it.
+pub fn tr_count(lang: Lang, n: usize, count: Count) -> String {
+    tr_count_with(lang, n, count, &[])
+}
+
+/// `tr_count` with more placeholders filled.
+pub fn tr_count_with(lang: Lang, n: usize, count: Count, args: &[(&str, &str)]) -> String {
+    let plural = category(lang, n);
+    let text = catalog(lang)
+        .and_then(|catalog| catalog.counts[count as usize].get(&plural).copied())
+        .unwrap_or_else(|| en_count(count, category(Lang::En, n)));
+    let n = format_count(lang, n);
+    fill(text, &[&[("n", n.as_str())], args].concat())
 }
 
 const MONTHS_EN: [&str; 12] =
@@ -470,13 +510,14 @@ mod tests {
         for (lang, n, expected) in cases {
             assert_eq!(format_count(lang, n), expected, "{lang:?} {n}");
         }
-        assert_eq!(tr_count(Lang::En, 30_000, Msg::ResultCountOne, Msg::ResultCountOther), "30,000 events");
+        assert_eq!(tr_count(Lang::En, 30_000, Count::ResultCount), "30,000 events");
     }
 
     #[test]
     fn counts_use_the_plural_rule() {
-        assert_eq!(tr_count(Lang::En, 1, Msg::ResultCountOne, Msg::ResultCountOther), "1 event");
-        assert_eq!(tr_count(Lang::En, 0, Msg::ResultCountOne, Msg::ResultCountOther), "0 events");
+        assert_eq!(tr_count(Lang::En, 1, Count::ResultCount), "1 event");
+        assert_eq!(tr_count(Lang::En, 0, Count::ResultCount), "0 events");
+        assert_eq!(tr_count_with(Lang::En, 2, Count::SharedPreview, &[("name", "Mine")]), "A shared list “Mine” with 2 events was opened.");
         assert_eq!(tr_with(Lang::En, Msg::RemoveFilter, &[("name", "Theme: Youth")]), "Remove filter Theme: Youth");
     }
 

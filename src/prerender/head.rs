@@ -98,7 +98,7 @@ impl Head<'_> {
             .into_iter()
             .filter_map(|lang| self.pages.page_of(self.programme, place.view, lang).map(|address| (lang.tag(), address)))
             .collect();
-        if *place.view == ViewState::default() {
+        if (ViewState { language: None, ..place.view.clone() }) == ViewState::default() {
             alternates.push(("x-default", String::new()));
         }
         alternates

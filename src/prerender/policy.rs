@@ -10,8 +10,9 @@ use sha2::{Digest, Sha256};
 use crate::domain::i18n::Lang;
 
 /// The policy for a page whose inline elements have these texts. `connect` is what
-/// `?programme=` may fetch besides the app's own files (`https:` unless the organiser has an
-/// allow-list).
+/// `?programme=` may fetch besides the app's own files: any web address unless the organiser
+/// has an allow-list. (`http:` as well as `https:`: a page served over https cannot fetch
+/// plain http anyway, and one served over http, an intranet's, may need it.)
 pub struct Policy {
     script_hashes: Vec<String>,
     style_hashes: Vec<String>,
@@ -29,7 +30,7 @@ impl Policy {
                 .filter(|entry| entry.starts_with("https://") || entry.starts_with("http://"))
                 .collect::<Vec<_>>()
                 .join(" "),
-            None => "https:".to_owned(),
+            None => "https: http:".to_owned(),
         };
         Self { script_hashes: inline_scripts.iter().map(hash).collect(), style_hashes: inline_styles.iter().map(hash).collect(), connect }
     }
@@ -130,7 +131,7 @@ mod tests {
         let meta = policy.meta();
         assert!(meta.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"), "{meta}");
         assert!(meta.contains("style-src 'self' 'sha256-"), "{meta}");
-        assert!(meta.contains("connect-src 'self' https:;") && !meta.contains("frame-ancestors"));
+        assert!(meta.contains("connect-src 'self' https: http:;") && !meta.contains("frame-ancestors"));
         assert!(policy.header().ends_with("frame-ancestors 'none'"));
         let listed = Policy::new(&[], &[], Some("https://data.example.org/p/ https://example.org/2014.json relative/"));
         assert!(

@@ -252,7 +252,7 @@ mod tests {
         assert_eq!(shell.inline_scripts, [r"var a = '<\/script>';"]);
         let page = shell.page(0, "<title>T</title>", "<p>hi</p>", "fr", "ltr");
         assert!(page.contains(r#"<style data-href="./styles-abc.css">body{color:red}</style>"#), "{page}");
-        assert!(!page.contains("rel=\"stylesheet\"") && !page.contains("boot-def.js\" integrity"), "{page}");
+        assert!(!page.contains("styles-abc.css\" integrity") && !page.contains("boot-def.js\" integrity"), "{page}");
         assert!(page.contains(r#"<script type="module" src="./start-9.js">"#));
         assert!(page.contains(r#"<html lang="fr" dir="ltr">"#));
         assert!(page.contains(&format!("{CHARSET}\n    {HEAD_START}<title>T</title>{HEAD_END}")));

@@ -39,14 +39,20 @@ impl Browser {
 
     /// Opens Chromium with JavaScript switched off, as some locked-down browsers are.
     pub async fn open_without_javascript(size: (u32, u32)) -> Browser {
-        Self::launch_with(size, new_profile_dir(), false, false).await
+        Self::launch_with(size, new_profile_dir(), false, false, None).await
+    }
+
+    /// Opens Chromium set to these languages (`fr-FR,fr`): `navigator.languages` and the
+    /// `Accept-Language` header say so.
+    pub async fn open_in_language(size: (u32, u32), languages: &str) -> Browser {
+        Self::launch_with(size, new_profile_dir(), false, true, Some(languages)).await
     }
 
     async fn launch(size: (u32, u32), profile: PathBuf, block_site_data: bool) -> Browser {
-        Self::launch_with(size, profile, block_site_data, true).await
+        Self::launch_with(size, profile, block_site_data, true, None).await
     }
 
-    async fn launch_with(size: (u32, u32), profile: PathBuf, block_site_data: bool, javascript: bool) -> Browser {
+    async fn launch_with(size: (u32, u32), profile: PathBuf, block_site_data: bool, javascript: bool, languages: Option<&str>) -> Browser {
         let chromium = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let mut caps = DesiredCapabilities::chrome();
@@ -85,6 +91,10 @@ impl Browser {
         }
         if !javascript {
             prefs["profile.managed_default_content_settings.javascript"] = serde_json::json!(2);
+        }
+        if let Some(languages) = languages {
+            prefs["intl.accept_languages"] = serde_json::json!(languages);
+            caps.add_arg(&format!("--lang={}", languages.split(',').next().unwrap_or(languages))).expect("chromium argument");
         }
         caps.add_experimental_option("prefs", prefs).expect("download prefs");
         // Headless windows are at least 500 px wide: narrower screens are emulated as phones.

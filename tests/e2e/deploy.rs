@@ -34,25 +34,25 @@ fn start_nginx(dist: &Path) -> Nginx {
     let dir = std::env::temp_dir().join(format!("pb-e2e-nginx-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("logs")).unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    // The documented files, with the two values an organiser changes filled in, and the
-    // snippet where the documentation says to put it.
-    let headers = root.join("docs/deploy/nginx/security-headers.conf");
+    // The documented files, with the two values an organiser changes filled in, where the
+    // documentation says to put them.
     let site = std::fs::read_to_string(root.join("docs/deploy/nginx/programme-browser.conf"))
         .unwrap()
         .replace("/programme/", SUB_PATH)
-        .replace("/srv/programme-browser/dist/", &format!("{}/", dist.display()))
-        .replace("/etc/nginx/snippets/programme-browser-security-headers.conf", &headers.display().to_string());
+        .replace("/srv/programme-browser/dist/", &format!("{}/", dist.display()));
     std::fs::write(dir.join("site.conf"), site).unwrap();
+    let languages = root.join("docs/deploy/nginx/languages.conf");
     let modules = ["ngx_http_brotli_filter_module.so", "ngx_http_brotli_static_module.so"]
         .map(|m| format!("load_module /usr/lib/nginx/modules/{m};"))
         .join("\n");
     let main = format!(
         "{modules}\ndaemon off;\nmaster_process off;\nworker_processes 1;\npid {dir}/nginx.pid;\nerror_log {dir}/logs/error.log;\n\
-         events {{}}\nhttp {{\n include /etc/nginx/mime.types;\n default_type application/octet-stream;\n access_log off;\n\
+         events {{}}\nhttp {{\n include /etc/nginx/mime.types;\n include {languages};\n default_type application/octet-stream;\n access_log off;\n\
          client_body_temp_path {dir}/body; proxy_temp_path {dir}/proxy; fastcgi_temp_path {dir}/fastcgi;\n\
          uwsgi_temp_path {dir}/uwsgi; scgi_temp_path {dir}/scgi;\n\
          server {{\n  listen 127.0.0.1:{port};\n  include {dir}/site.conf;\n }}\n}}\n",
-        dir = dir.display()
+        dir = dir.display(),
+        languages = languages.display()
     );
     std::fs::write(dir.join("nginx.conf"), main).unwrap();
     let check = Command::new(nginx).arg("-t").arg("-p").arg(&dir).arg("-c").arg(dir.join("nginx.conf")).output().unwrap();
@@ -69,8 +69,13 @@ fn start_nginx(dist: &Path) -> Nginx {
 
 /// The status line and headers (lower-case names) of a GET.
 fn head_of(port: u16, path: &str, accept_encoding: &str) -> (String, Vec<(String, String)>) {
+    head_with(port, path, &format!("Accept-Encoding: {accept_encoding}"))
+}
+
+/// The same, with other request headers.
+fn head_with(port: u16, path: &str, request_headers: &str) -> (String, Vec<(String, String)>) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: {accept_encoding}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{request_headers}\r\nConnection: close\r\n\r\n").unwrap();
     let mut answer = Vec::new();
     stream.read_to_end(&mut answer).unwrap();
     let end = answer.windows(4).position(|w| w == b"\r\n\r\n").expect("headers");
@@ -116,6 +121,39 @@ async fn the_documented_nginx_settings_serve_the_app_under_a_sub_path() {
         assert!(header(&headers, "content-security-policy").contains("script-src 'self' 'wasm-unsafe-eval'"), "{file}");
         assert_eq!(header(&headers, "x-content-type-options"), "nosniff", "{file}");
     }
+    // The policy sent is the build's, naming its inline stylesheet and boot script.
+    let (_, headers) = head_of(nginx.port, SUB_PATH, "br");
+    let built = std::fs::read_to_string(dist.join("_headers")).unwrap();
+    assert!(built.contains(header(&headers, "content-security-policy")), "{headers:?}");
+    assert!(header(&headers, "content-security-policy").contains("'sha256-"));
+    let (status, _) = head_of(nginx.port, &format!("{SUB_PATH}nginx-security-headers.conf"), "br");
+    assert!(status.contains(" 404 "), "{status}");
+    // Languages: the root page sends a reader on to their language's page, before any page.
+    let languages = [
+        ("Accept-Language: fr-CH, fr;q=0.9, en;q=0.8", "", Some("fr/")),
+        ("Accept-Language: de-DE, de;q=0.9, ru;q=0.8", "", Some("ru/")),
+        ("Accept-Language: en-GB, fr;q=0.5", "", None),
+        ("Accept-Language: de", "", None),
+        ("Accept-Language: fr", "?lang=ar&theme=youth", Some("ar/?lang=ar&theme=youth")),
+        ("Accept-Language: fr", "?lang=en", None),
+    ];
+    for (accept, query, expected) in languages {
+        let (status, headers) = head_with(nginx.port, &format!("{SUB_PATH}{query}"), accept);
+        match expected {
+            Some(page) => {
+                assert!(status.contains(" 302 "), "{accept} {query}: {status}");
+                assert!(header(&headers, "location").ends_with(&format!("{SUB_PATH}{page}")), "{accept} {query}: {headers:?}");
+            }
+            None => assert!(
+                status.contains(" 200 ") && header(&headers, "content-type").starts_with("text/html"),
+                "{accept} {query}: {status} {headers:?}"
+            ),
+        }
+        assert!(header(&headers, "vary").contains("Accept-Language"), "{accept}: {headers:?}");
+    }
+    let (status, _) = head_with(nginx.port, &format!("{SUB_PATH}fr/"), "Accept-Language: ar");
+    assert!(status.contains(" 200 "), "a language's own page is never sent on: {status}");
+
     // gzip for a browser without brotli; a 404 is a 404 (with the headers too).
     let (_, headers) = head_of(nginx.port, &format!("{SUB_PATH}programme.json"), "gzip");
     assert_eq!(header(&headers, "content-encoding"), "gzip");

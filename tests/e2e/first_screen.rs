@@ -127,7 +127,6 @@ async fn other_first_views_never_flash_the_unfiltered_first_page() {
     for (query, expected_ids) in [
         ("?theme=education", vec!["ms-2012-08-social-inclusion", "ms-2012-12-women"]),
         ("?event=ms-2012-06-migration-law", vec![]),
-        ("?lang=fr", vec![]),
         ("?view=shortlist", vec![]),
         ("#share=2.broken", vec![]),
     ] {

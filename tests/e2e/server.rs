@@ -16,11 +16,19 @@ use std::time::Duration;
 /// The sub-path the app is served under, to prove relative URLs work.
 pub const SUB_PATH: &str = "/any/sub/path/";
 
-/// The strict Content Security Policy README documents for static hosts, sent with every
-/// answer: every journey runs under it, and the browser's watcher (browser.rs) fails a journey
-/// on any violation.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-    connect-src 'self' https:{connect}; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+/// The strict Content Security Policy the build wrote for Netlify and Cloudflare Pages
+/// (`dist/_headers`, with the hashes of its inline stylesheet and boot script), sent with
+/// every answer: every journey runs under it, and the browser's watcher (browser.rs) fails a
+/// journey on any violation. `{connect}` marks where a test adds `connect-src` sources.
+pub fn content_security_policy(dist: &Path) -> String {
+    let headers = std::fs::read_to_string(dist.join("_headers")).expect("the build writes dist/_headers");
+    let policy = headers
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Content-Security-Policy: "))
+        .expect("dist/_headers has a Content-Security-Policy");
+    assert!(policy.contains("connect-src 'self' https: http:;"), "{policy}");
+    policy.replacen("connect-src 'self' https: http:", "connect-src 'self' https: http:{connect}", 1)
+}
 
 pub struct StaticServer {
     address: SocketAddr,
@@ -59,6 +67,7 @@ impl StaticServer {
         let refuse = refusing.clone();
         let unavailable = Arc::new(Mutex::new(None::<String>));
         let unavailable_paths = unavailable.clone();
+        let policy_template = content_security_policy(&dist);
         let roots = Arc::new((dist, fixtures));
         thread::spawn(move || {
             for stream in listener.incoming() {
@@ -74,7 +83,7 @@ impl StaticServer {
                     let roots = roots.clone();
                     let stall = stall.clone();
                     let delays = (wasm_delay.clone(), programme_delay.clone());
-                    let policy = CONTENT_SECURITY_POLICY.replace("{connect}", &extra_connect.lock().unwrap());
+                    let policy = policy_template.replace("{connect}", &extra_connect.lock().unwrap());
                     thread::spawn(move || {
                         // At most a minute: a stalled request never outlives the test run.
                         for _ in 0..600 {
