@@ -1,6 +1,9 @@
 // A small static file server for the audits (not for production, not for tests): serves a
 // folder on 127.0.0.1 with the compression a CDN applies (brotli or gzip, as the browser
-// accepts), so that Lighthouse measures the bytes a reader really downloads.
+// accepts), so that Lighthouse measures the bytes a reader really downloads. A site in a
+// folder whose name ends with `-host` also gets the language redirect that docs/deploy.md
+// gives hosts (nginx's languages.conf): its root page sends a reader whose link or browser asks
+// for another language to that language's page, before any page is sent.
 // Usage: node scripts/static-server.mjs FOLDER PORT
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -28,8 +31,26 @@ for (const file of walk(root).filter((f) => compressible.has(extname(f)))) {
   cache.set(`gzip:${normalize(file)}`, gzipSync(body, { level: 9 }));
 }
 
+// The same rule as docs/deploy/nginx/languages.conf (the root page is English).
+function languagePage(url, acceptLanguage) {
+  const asked = url.searchParams.get("lang");
+  if (asked) return ["ar", "zh", "fr", "ru", "es"].includes(asked) ? asked : null;
+  for (const part of (acceptLanguage ?? "").split(",")) {
+    const primary = part.trim().split(/[-;]/)[0].toLowerCase();
+    if (primary === "en") return null;
+    if (["ar", "zh", "fr", "ru", "es"].includes(primary)) return primary;
+  }
+  return null;
+}
+
 createServer(async (request, response) => {
-  let path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+  const url = new URL(request.url, "http://x");
+  const site = url.pathname.match(/^\/([^/]+-host)\/$/);
+  const language = site && languagePage(url, request.headers["accept-language"]);
+  if (language) {
+    return response.writeHead(302, { Location: `/${site[1]}/${language}/${url.search}`, Vary: "Accept-Language" }).end();
+  }
+  let path = decodeURIComponent(url.pathname);
   if (path.endsWith("/")) path += "index.html";
   const file = normalize(join(root, path));
   if (!file.startsWith(normalize(root))) return response.writeHead(403).end();
