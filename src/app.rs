@@ -114,7 +114,7 @@ pub fn App() -> impl IntoView {
                     let pages = static_pages
                         .as_ref()
                         .filter(|(_, made_from)| sha256.as_ref() == Some(made_from))
-                        .and_then(|(plan, _)| SitePages::from_meta(plan, &programme));
+                        .and_then(|(plan, _)| SitePages::from_meta(plan));
                     nav.links.update_value(|links| links.pages = pages.map(|pages| (Arc::new(pages), Arc::clone(&programme))));
                     // Ids in the URL can only be checked once the programme is known.
                     let more_ignored = view.try_update(|state| drop_unknown_ids(state, &programme)).unwrap_or_default();

@@ -19,7 +19,7 @@
 //!
 //! Must not: read the page's URL or the file system (callers pass the path and the query in).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 use super::filter::{facet_options, Facet, Filter};
 use super::i18n::Lang;
@@ -52,9 +52,9 @@ pub struct SitePages {
     pub site_lang: Lang,
     /// Languages with a page per event and per facet option.
     pub view_langs: Vec<Lang>,
-    /// Events left without a page: ids equal but for case, which a case-insensitive file
-    /// system (or an organiser's unzip on one) would write as one file.
-    clashing_ids: HashSet<String>,
+    /// Events left without a page: ids equal but for case, which a case-insensitive
+    /// file system (or an organiser's unzip on one) would write as one file.
+    clashing_ids: Vec<String>,
 }
 
 impl SitePages {
@@ -67,19 +67,25 @@ impl SitePages {
         Self { site_lang, view_langs, clashing_ids }
     }
 
-    /// What the page tells the app (`<meta name="pb-pages">`): the root's language and the
-    /// languages with view pages, e.g. `en en fr ar`. The app recomputes the rest from the
-    /// programme, so both agree on every page while the programme is the one the build used.
+    /// What the page tells the app (`<meta name="pb-pages">`): the root's language, the
+    /// languages with view pages, and the events left without one, e.g. `en en fr ar / A a`.
+    /// With the programme the build used, the app then links exactly the pages there are.
     pub fn to_meta(&self) -> String {
-        std::iter::once(self.site_lang).chain(self.view_langs.iter().copied()).map(Lang::tag).collect::<Vec<_>>().join(" ")
+        let langs = std::iter::once(self.site_lang).chain(self.view_langs.iter().copied()).map(Lang::tag).collect::<Vec<_>>().join(" ");
+        if self.clashing_ids.is_empty() {
+            langs
+        } else {
+            format!("{langs} / {}", self.clashing_ids.join(" "))
+        }
     }
 
-    /// Reads `to_meta`'s text back for `programme`; `None` when it is not of that shape.
-    pub fn from_meta(text: &str, programme: &Programme) -> Option<Self> {
-        let mut tags = text.split_ascii_whitespace().map(|tag| Lang::ALL.into_iter().find(|lang| lang.tag() == tag));
+    /// Reads `to_meta`'s text back; `None` when it is not of that shape.
+    pub fn from_meta(text: &str) -> Option<Self> {
+        let (langs, clashing) = text.split_once(" / ").unwrap_or((text, ""));
+        let mut tags = langs.split_ascii_whitespace().map(|tag| Lang::ALL.into_iter().find(|lang| lang.tag() == tag));
         let site_lang = tags.next()??;
         let view_langs = tags.collect::<Option<Vec<_>>>()?;
-        let clashing_ids = case_clashes(programme.events.iter().map(|event| event.id.as_str()));
+        let clashing_ids = clashing.split_ascii_whitespace().map(str::to_owned).collect();
         Some(Self { site_lang, view_langs, clashing_ids })
     }
 
@@ -96,7 +102,7 @@ impl SitePages {
         match (&view.event, single_option(&view.filter)) {
             (None, None) if view.filter.is_empty() => Some(home),
             (Some(id), None) if view.filter.is_empty() => {
-                (self.has_views(lang) && programme.event(id).is_some() && !self.clashing_ids.contains(id))
+                (self.has_views(lang) && programme.event(id).is_some() && !clashes(&self.clashing_ids, id))
                     .then(|| format!("{home}events/{id}.html"))
             }
             (None, Some((facet, value))) => {
@@ -126,11 +132,11 @@ impl SitePages {
 }
 
 /// The views with a page in each language that has view pages: events, then facet options.
-fn view_page_views(programme: &Programme, clashing_ids: &HashSet<String>) -> Vec<ViewState> {
+fn view_page_views(programme: &Programme, clashing_ids: &[String]) -> Vec<ViewState> {
     let events = programme
         .events
         .iter()
-        .filter(|event| !clashing_ids.contains(&event.id))
+        .filter(|event| !clashes(clashing_ids, &event.id))
         .map(|event| ViewState { event: Some(event.id.clone()), ..ViewState::default() });
     let options = Facet::ALL.into_iter().flat_map(|facet| {
         facet_options(programme, facet).into_iter().filter_map(move |option| {
@@ -141,18 +147,30 @@ fn view_page_views(programme: &Programme, clashing_ids: &HashSet<String>) -> Vec
     events.chain(options).collect()
 }
 
-fn view_pages_per_lang(programme: &Programme, clashing_ids: &HashSet<String>) -> usize {
-    let events = programme.events.len() - programme.events.iter().filter(|event| clashing_ids.contains(&event.id)).count();
+fn view_pages_per_lang(programme: &Programme, clashing_ids: &[String]) -> usize {
+    let events = programme.events.len() - clashing_ids.len();
     events + Facet::ALL.into_iter().map(|facet| facet_options(programme, facet).len()).sum::<usize>()
 }
 
 /// Ids that equal another id but for case (all of them, so that neither gets a page).
-fn case_clashes<'a>(ids: impl Iterator<Item = &'a str>) -> HashSet<String> {
-    let mut seen = std::collections::HashMap::<String, Vec<&str>>::new();
-    for id in ids {
-        seen.entry(id.to_ascii_lowercase()).or_default().push(id);
+/// (Ids are unique: two equal but for case are two events.)
+fn case_clashes<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut lowered: Vec<(String, &str)> = ids.map(|id| (id.to_ascii_lowercase(), id)).collect();
+    lowered.sort_unstable();
+    let mut clashing: Vec<String> = Vec::new();
+    for pair in lowered.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            clashing.extend([pair[0].1.to_owned(), pair[1].1.to_owned()]);
+        }
     }
-    seen.into_values().filter(|ids| ids.iter().collect::<BTreeSet<_>>().len() > 1).flatten().map(str::to_owned).collect()
+    clashing.sort_unstable();
+    clashing.dedup();
+    clashing
+}
+
+/// (A few ids at most, usually none: looked through rather than searched.)
+fn clashes(clashing_ids: &[String], id: &str) -> bool {
+    clashing_ids.iter().any(|clashing| clashing == id)
 }
 
 /// The one facet option a filter consists of, if it is exactly that.
@@ -383,10 +401,11 @@ mod tests {
     fn the_meta_round_trips_and_links_climb_to_the_root() {
         let programme = programme();
         let pages = SitePages::plan(&programme, Lang::Ar);
-        assert_eq!(pages.to_meta(), "ar ar zh en fr ru es");
-        assert_eq!(SitePages::from_meta(&pages.to_meta(), &programme), Some(pages));
-        assert_eq!(SitePages::from_meta("xx en", &programme), None);
-        assert_eq!(SitePages::from_meta("", &programme), None);
+        assert_eq!(pages.to_meta(), "ar ar zh en fr ru es / Case case");
+        assert_eq!(SitePages::from_meta(&pages.to_meta()), Some(pages));
+        assert_eq!(SitePages::from_meta("en en").map(|pages| pages.view_langs), Some(vec![Lang::En]));
+        assert_eq!(SitePages::from_meta("xx en"), None);
+        assert_eq!(SitePages::from_meta(""), None);
         assert_eq!(root_from(""), "");
         assert_eq!(root_from("fr/"), "../");
         assert_eq!(root_from("fr/events/a.html"), "../../");

@@ -17,7 +17,6 @@
 //! refused as a whole. Installed catalogs live as long as the page (they are few and small).
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use serde_json::Value;
 
@@ -28,8 +27,8 @@ pub struct Catalog {
     pub lang: Lang,
     /// Indexed by `msg as usize`.
     pub messages: Vec<Option<&'static str>>,
-    /// Indexed by `count as usize`: the forms given, by plural category.
-    pub counts: Vec<BTreeMap<Plural, &'static str>>,
+    /// Indexed by `count as usize`, then by `plural as usize`: the forms given.
+    pub counts: Vec<[Option<&'static str>; 6]>,
     pub months: [&'static str; 12],
     pub months_in_date: [&'static str; 12],
     pub date_pattern: &'static str,
@@ -80,12 +79,10 @@ pub fn parse_catalog(text: &str) -> Result<Catalog, String> {
         .iter()
         .map(|count| {
             let forms = messages_in_file.get(count.key()).and_then(Value::as_object);
-            forms
-                .into_iter()
-                .flatten()
-                .filter_map(|(name, text)| Some((Plural::from_name(name)?, text.as_str().filter(|text| !text.trim().is_empty())?)))
-                .map(|(plural, text)| (plural, leak(text)))
-                .collect()
+            Plural::ALL.map(|plural| {
+                let text = forms.and_then(|forms| forms.get(plural.name())).and_then(Value::as_str);
+                text.filter(|text| !text.trim().is_empty()).map(leak)
+            })
         })
         .collect();
     Ok(Catalog {

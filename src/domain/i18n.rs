@@ -396,7 +396,7 @@ pub fn tr_count(lang: Lang, n: usize, count: Count) -> String {
 pub fn tr_count_with(lang: Lang, n: usize, count: Count, args: &[(&str, &str)]) -> String {
     let plural = category(lang, n);
     let text = catalog(lang)
-        .and_then(|catalog| catalog.counts[count as usize].get(&plural).copied())
+        .and_then(|catalog| catalog.counts[count as usize][plural as usize])
         .unwrap_or_else(|| en_count(count, category(Lang::En, n)));
     let n = format_count(lang, n);
     fill(text, &[&[("n", n.as_str())], args].concat())
