@@ -22,16 +22,26 @@
     hideContent(false);
   }
   function started() { return root.hasAttribute('data-app'); }
+  /* An address relative to the page, made absolute (without query or fragment). */
+  function absolute(href) {
+    var a = document.createElement('a');
+    a.href = href;
+    return a.href.split(/[?#]/)[0];
+  }
   function ready() { return root.getAttribute('data-app') === 'ready'; }
   /* The app's root folder: where its code is (every page names it relative to itself). */
   var code = document.querySelector('meta[name="app-code"]'), base = location.href;
   try { base = new URL(code ? code.getAttribute('data-js') : './', location.href).href.replace(/[^/]*$/, ''); } catch (e) { /* an old browser: no app */ }
-  /* Each language's page of this view, from the page's own alternate links. */
-  var alternates = {}, links = document.querySelectorAll('link[rel="alternate"][hreflang]');
-  for (var l = 0; l < links.length; l++) alternates[links[l].getAttribute('hreflang')] = links[l].href.split(/[?#]/)[0];
+  /* Each language's page of this view (the prerender's `pb-languages`: "fr=../fr/ …"). */
+  var alternates = {}, languages = document.querySelector('meta[name="pb-languages"]');
+  var pairs = languages ? String(languages.getAttribute('content')).split(' ') : [];
+  for (var l = 0; l < pairs.length; l++) {
+    var at = pairs[l].indexOf('=');
+    if (at > 0) alternates[pairs[l].slice(0, at)] = absolute(pairs[l].slice(at + 1));
+  }
   var prerendered = root.getAttribute('lang') || 'en', asked = null, other = false, kept = [];
   try {
-    var pairs = location.search.replace(/^\?/, '').split('&');
+    pairs = location.search.replace(/^\?/, '').split('&');
     for (var i = 0; i < pairs.length; i++) {
       if (!pairs[i]) continue;
       var eq = pairs[i].indexOf('='), key = decodeURIComponent(eq < 0 ? pairs[i] : pairs[i].slice(0, eq));

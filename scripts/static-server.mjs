@@ -19,13 +19,15 @@ const types = {
 };
 const compressible = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".webmanifest"]);
 // Compressed once, before the first request (brotli 11 of a wasm takes about a second: done on
-// request, it would show up in the timings as a slow network).
+// request, it would show up in the timings as a slow network); the static pages in language
+// folders (thousands for a big programme, each small) on their first request instead.
 const cache = new Map();
+const inLanguageFolder = (file) => /[\\/](ar|zh|en|fr|ru|es)[\\/]/.test(file.slice(root.length));
 const walk = (folder) => readdirSync(folder).flatMap((name) => {
   const path = join(folder, name);
   return statSync(path).isDirectory() ? walk(path) : [path];
 });
-for (const file of walk(root).filter((f) => compressible.has(extname(f)))) {
+for (const file of walk(root).filter((f) => compressible.has(extname(f)) && !inLanguageFolder(f))) {
   const body = readFileSync(file);
   cache.set(`br:${normalize(file)}`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
   cache.set(`gzip:${normalize(file)}`, gzipSync(body, { level: 9 }));
@@ -63,7 +65,11 @@ createServer(async (request, response) => {
     if (compressible.has(ext)) {
       const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
       if (encoding) {
-        body = cache.get(`${encoding}:${file}`) ?? (encoding === "br" ? brotliCompressSync(body) : gzipSync(body));
+        const key = `${encoding}:${file}`;
+        if (!cache.has(key)) {
+          cache.set(key, encoding === "br" ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(body, { level: 9 }));
+        }
+        body = cache.get(key);
         headers["Content-Encoding"] = encoding;
         headers["Vary"] = "Accept-Encoding";
       }

@@ -32,8 +32,11 @@ use super::when::YearMonth;
 /// calendar feeds need a few dozen more.
 pub const MAX_VIEW_PAGES: usize = 15_000;
 
+/// The folder of an event's page, in a language's folder.
+pub const EVENTS_FOLDER: &str = "events";
+
 /// The folder of a facet's pages: the query parameter's name.
-fn facet_folder(facet: Facet) -> &'static str {
+pub fn facet_folder(facet: Facet) -> &'static str {
     match facet {
         Facet::Theme => param::THEME,
         Facet::Month => param::MONTH,
@@ -103,7 +106,7 @@ impl SitePages {
             (None, None) if view.filter.is_empty() => Some(home),
             (Some(id), None) if view.filter.is_empty() => {
                 (self.has_views(lang) && programme.event(id).is_some() && !clashes(&self.clashing_ids, id))
-                    .then(|| format!("{home}events/{id}.html"))
+                    .then(|| format!("{home}{EVENTS_FOLDER}/{id}.html"))
             }
             (None, Some((facet, value))) => {
                 let offered = || facet_options(programme, facet).iter().any(|option| option.code == value);
@@ -254,7 +257,7 @@ fn parse_path(path: &str) -> Option<(Option<Lang>, ViewState)> {
             let lang = lang_of(tag)?;
             match rest {
                 [] | [""] | ["index.html"] => {}
-                ["events", file] => {
+                [EVENTS_FOLDER, file] => {
                     let id = file.strip_suffix(".html").filter(|id| valid_id(id))?;
                     view.event = Some(id.to_owned());
                 }

@@ -58,6 +58,15 @@ pub struct Ignored {
     pub value: String,
 }
 
+/// Campaign tags that mail and chat tools add to links: not the reader's business, never
+/// named as ignored. (The boot script skips the same ones: tests/contract.rs.)
+pub const CAMPAIGN_PREFIX: &str = "utm_";
+pub const CAMPAIGN_TAGS: [&str; 2] = ["fbclid", "gclid"];
+
+pub fn is_campaign_tag(name: &str) -> bool {
+    name.starts_with(CAMPAIGN_PREFIX) || CAMPAIGN_TAGS.contains(&name)
+}
+
 /// Reads decoded query pairs (the browser adapter decodes percent-escapes).
 pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
     let mut state = ViewState::default();
@@ -119,8 +128,7 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
             param::LANGUAGE if (2..=3).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_alphabetic()) => {
                 state.language = Some(value.to_ascii_lowercase());
             }
-            // Campaign tags added by mail and chat tools are not the reader's business.
-            other if other.starts_with("utm_") || other == "fbclid" || other == "gclid" => {}
+            other if is_campaign_tag(other) => {}
             _ => ignore(name, value),
         }
     }

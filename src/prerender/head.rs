@@ -23,14 +23,12 @@ pub struct PagePlace<'a> {
 }
 
 impl PagePlace<'_> {
-    /// A link from this page to `address` (below the root): absolute when the publish address
-    /// is known (search engines want canonical and alternate links absolute), else relative.
-    fn link(&self, address: &str) -> String {
-        match (self.public, format!("{}{address}", self.root)) {
-            (Some(public), _) => format!("{public}{address}"),
+    /// A link from this page to `address` (below the root).
+    fn relative(&self, address: &str) -> String {
+        match format!("{}{address}", self.root) {
             // The root page itself: "" would name the page with its query.
-            (None, relative) if relative.is_empty() => "./".to_owned(),
-            (None, relative) => relative,
+            relative if relative.is_empty() => "./".to_owned(),
+            relative => relative,
         }
     }
 }
@@ -56,14 +54,20 @@ impl Head<'_> {
         let programme_title = self.programme.meta.title.get(tag);
         let (title, description) = self.title_and_description();
         let site = self.programme.meta.publisher.as_ref().map(|p| p.get(tag)).unwrap_or_else(|| tr(place.lang, Msg::AppName));
-        let mut lines = vec![
-            format!("<title>{}</title>", escape(&title)),
-            format!(r#"<meta name="description" content="{}">"#, escape(&description)),
-            format!(r#"<link rel="canonical" href="{}">"#, escape(&place.link(place.address))),
-        ];
-        for (lang, address) in self.alternates() {
-            lines.push(format!(r#"<link rel="alternate" hreflang="{lang}" href="{}">"#, escape(&place.link(&address))));
+        let mut lines =
+            vec![format!("<title>{}</title>", escape(&title)), format!(r#"<meta name="description" content="{}">"#, escape(&description))];
+        let alternates = self.alternates();
+        // Search engines take canonical and language links only absolute: written when the
+        // publish address is known. The boot script reads the same languages, relative (so a
+        // copy on another host stays on that host), from `pb-languages`.
+        if let Some(public) = place.public {
+            lines.push(format!(r#"<link rel="canonical" href="{}">"#, escape(&format!("{public}{}", place.address))));
+            for (lang, address) in &alternates {
+                lines.push(format!(r#"<link rel="alternate" hreflang="{lang}" href="{}">"#, escape(&format!("{public}{address}"))));
+            }
         }
+        let languages: Vec<String> = alternates.iter().map(|(lang, address)| format!("{lang}={}", place.relative(address))).collect();
+        lines.push(format!(r#"<meta name="pb-languages" content="{}">"#, escape(&languages.join(" "))));
         lines.extend([
             r#"<meta property="og:type" content="website">"#.to_owned(),
             format!(r#"<meta property="og:title" content="{}">"#, escape(&title)),
@@ -90,8 +94,8 @@ impl Head<'_> {
         lines.iter().map(|line| format!("\n    {line}")).collect::<String>() + "\n    "
     }
 
-    /// The same view in each language that has a static page of it (hreflang), and the root
-    /// page as the one for every other language (x-default) on the programme's homes.
+    /// The same view in each language that has a static page of it, and the root page as the
+    /// one for every other language (x-default) on the programme's homes.
     fn alternates(&self) -> Vec<(&'static str, String)> {
         let place = &self.place;
         let mut alternates: Vec<(&str, String)> = Lang::ALL
