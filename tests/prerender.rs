@@ -160,6 +160,57 @@ fn an_events_page_shows_the_event_and_previews_as_it() {
 }
 
 #[test]
+fn a_timed_events_page_carries_its_calendar_file_for_readers_without_javascript() {
+    let timed = std::fs::read_to_string(root().join("tests/fixtures/timed.json")).unwrap();
+    let site = site_of(&timed, Some("https://example.org/p/"));
+    let html = page(&site, "en/events/before-dst.html");
+    let link = html.split(r#"data-testid="add-to-calendar""#).next().unwrap();
+    let href = link.rsplit("href=\"").next().unwrap().split('"').next().unwrap();
+    assert!(href.starts_with("data:text/calendar;charset=utf-8,"), "{href}");
+    let decoded = percent_decode(&href["data:text/calendar;charset=utf-8,".len()..]);
+    assert!(decoded.starts_with("BEGIN:VCALENDAR\r\n") && decoded.contains("UID:before-dst@timed-2026.programme-browser"), "{decoded}");
+    assert!(decoded.contains("URL:https://example.org/p/en/events/before-dst.html"), "{decoded}");
+    assert!(html.contains(r#"download="before-dst.ics""#));
+}
+
+/// Every programme the tests know renders as a whole site natively (timed events, places in
+/// several languages, cancelled events, long words, problems...): no component reaches for a
+/// browser API on its way to a static page.
+#[test]
+fn every_fixture_programme_renders_as_a_site() {
+    let mut rendered = 0;
+    for entry in std::fs::read_dir(root().join("tests/fixtures")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        if programme_browser::domain::programme::parse_programme(&text).is_err() {
+            continue;
+        }
+        let site = site_of(&text, Some("https://example.org/p/"));
+        assert!(site.pages.len() >= 7, "{}", path.display());
+        rendered += 1;
+    }
+    assert!(rendered >= 8, "only {rendered} fixtures rendered");
+}
+
+fn percent_decode(text: &str) -> String {
+    let mut bytes = Vec::new();
+    let mut rest = text.as_bytes();
+    while let Some((&first, tail)) = rest.split_first() {
+        if first == b'%' && tail.len() >= 2 {
+            bytes.push(u8::from_str_radix(std::str::from_utf8(&tail[..2]).unwrap(), 16).unwrap());
+            rest = &tail[2..];
+        } else {
+            bytes.push(first);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
 fn a_filtered_view_has_a_page_with_its_events_only() {
     let site = site_of(&bundled(), None);
     let html = page(&site, "en/theme/education.html");

@@ -35,8 +35,12 @@ pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(now_ms()).unwrap_or_default()
 }
 
-/// Milliseconds since the epoch, for dating shortlist changes.
+/// Milliseconds since the epoch, for dating shortlist changes. Natively (the prerender: a
+/// static event's calendar file) the machine's clock.
 pub fn now_ms() -> i64 {
+    if super::window().is_none() {
+        return chrono::Utc::now().timestamp_millis();
+    }
     js_sys::Date::now() as i64
 }
 

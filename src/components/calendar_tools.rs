@@ -22,7 +22,9 @@ pub fn series_feed(series_id: &str) -> String {
     format!("programme-series-{series_id}.ics")
 }
 
-/// "Add to my calendar" for one event, or why it cannot be added yet.
+/// "Add to my calendar" for one event, or why it cannot be added yet. A link that carries the
+/// calendar file itself (a `data:` address, downloaded by the browser): it works on the static
+/// page without JavaScript as in the app.
 #[component]
 pub fn AddToCalendar(
     /// Index of the event in the programme.
@@ -30,31 +32,39 @@ pub fn AddToCalendar(
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let programme = use_programme();
-    let error = RwSignal::new(None::<String>);
     if matches!(programme.events[index].when, When::Months { .. }) {
         return Either::Left(view! { <p class="hint" data-testid="calendar-month-only">{tr(lang, Msg::CalendarMonthOnly)}</p> });
     }
     let nav = use_nav();
-    let download = move |_| {
-        let event = &programme.events[index];
-        let (links, view) = (nav.links(), nav.view.get_untracked());
-        let event_url = |event: &Event| links.event_url(&view, &event.id).unwrap_or_default();
-        let request = CalendarRequest {
-            name: event.title.get(lang.tag()),
-            lang: lang.tag(),
-            now: clock::now_utc(),
-            event_url: Some(&event_url),
-            include_cancelled: true,
-        };
-        let written = write_calendar(&programme, &[Entry { event, note: None }], &request);
-        error.set(files::download_text(&format!("{}.ics", event.id), &written.text, "text/calendar").err());
+    let event = &programme.events[index];
+    let (links, view) = (nav.links(), nav.view.get_untracked());
+    let event_url = |event: &Event| links.event_url(&view, &event.id).unwrap_or_default();
+    let request = CalendarRequest {
+        name: event.title.get(lang.tag()),
+        lang: lang.tag(),
+        now: clock::now_utc(),
+        event_url: links.public.is_some().then_some(&event_url as &dyn Fn(&Event) -> String),
+        include_cancelled: true,
     };
+    let written = write_calendar(&programme, &[Entry { event, note: None }], &request);
+    let href = format!("data:text/calendar;charset=utf-8,{}", percent_encode(&written.text));
     Either::Right(view! {
         <p class="calendar-actions">
-            <button type="button" data-testid="add-to-calendar" on:click=download>{tr(lang, Msg::AddToCalendar)}</button>
-            {move || error.get().map(|err| view! { <span class="notice warning" role="alert">{err}</span> })}
+            <a class="button" href=href download=format!("{}.ics", event.id) data-testid="add-to-calendar">{tr(lang, Msg::AddToCalendar)}</a>
         </p>
     })
+}
+
+/// Every byte but ASCII letters, digits and `-._~` as `%XX`: a `data:` address's text.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for byte in text.bytes() {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }
 
 /// The active list's picks in this programme as one calendar, with the reader's notes.
