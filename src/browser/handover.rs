@@ -60,6 +60,13 @@ pub fn static_pages() -> Option<(String, String)> {
     Some((meta.get_attribute("content")?, meta.get_attribute("data-programme-sha256")?))
 }
 
+/// Whether the static page has been painted with content yet (its first contentful paint).
+/// Natively, or where the browser does not say: yes.
+pub fn static_page_painted() -> bool {
+    let Some(performance) = super::window().and_then(|window| window.performance()) else { return true };
+    prerendered().is_none() || performance.get_entries_by_name("first-contentful-paint").length() > 0
+}
+
 /// Whether a static first screen is still on the page (then the app shows no spinner of its
 /// own while it loads: the static copy, or its skeleton, stays until the app has content).
 pub fn is_pending() -> bool {
