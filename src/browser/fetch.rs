@@ -103,7 +103,7 @@ pub async fn fetch_programme(source: &ProgrammeSource, digest: bool, on_progress
         }
         // Copied out whole, then appended: growing `bytes` with zeros first and copying over
         // them wrote every byte twice, the zeros one at a time (~11 ms of a 5 MB file in V8's
-        // baseline tier, issue #12). A fetch body's chunks are `Uint8Array`s: taken as they
+        // baseline tier). A fetch body's chunks are `Uint8Array`s: taken as they
         // are, since `new Uint8Array(chunk)` would copy each one once more in JavaScript.
         let value = chunk.get_value();
         let chunk = value.dyn_into::<js_sys::Uint8Array>().unwrap_or_else(|value| js_sys::Uint8Array::new(&value));
@@ -159,7 +159,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Reads a programme a slice at a time: the frame, then events for up to `READ_SLICE_MS`
-/// before each pause, so that a 100,000-event file never holds the page for long (issue #12).
+/// before each pause, so that a 100,000-event file never holds the page for long.
 async fn read_in_slices(text: &str, on_read: impl Fn(usize, usize)) -> Parsed {
     let mut reading = Reading::new(text);
     let mut slice_started = js_sys::Date::now();

@@ -47,7 +47,7 @@ pub fn mark(name: &str) {
 
 /// Runs `then` at the start of the frame after the next one: once whatever changed now has
 /// been painted. Work that the reader does not look at first (the rest of a page of cards)
-/// waits for it, so that the next frame shows the new result sooner (#12).
+/// waits for it, so that the next frame shows the new result sooner.
 pub fn after_next_paint(then: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || leptos::prelude::request_animation_frame(then));
 }

@@ -33,7 +33,7 @@ pub fn Browse(
         loaded.programme.prepare_search(usize::MAX);
     }
     // Otherwise what search matches is built after the page is painted, not while loading
-    // (issue #12), 250 events at a time, in tasks of 12 ms at most; `search_built` says when
+    //, 250 events at a time, in tasks of 12 ms at most; `search_built` says when
     // it is done.
     let search_built = RwSignal::new(loaded.programme.search_ready());
     if !search_built.get_untracked() {

@@ -16,11 +16,9 @@ pub const PAGE_SIZE: usize = 30;
 
 /// Cards in the first frame after a filter change or a typed letter: a card is at least 180 px
 /// tall, so six are more than a 1440 px screen shows below the header. The rest of the page
-/// follows once that frame is painted, so the reader sees the new result sooner (10,000
-/// events: building 30 cards was about half of a filter change; 10 in the first frame gave
-/// 14-18 ms medians, 6 about 16 ms; #12). Four saved another ~0.5 ms, but then a journey on a
-/// phone saw the list grow past its first page on its own after a filter change (its "Show
-/// more" button within reach while only four cards were shown): not kept.
+/// follows once that frame is painted, so the reader sees the new result sooner. Fewer would
+/// bring the "Show more" button within a phone screen's reach, and the list would grow on
+/// its own after a filter change.
 pub const FIRST_FRAME: usize = 6;
 
 /// The next page boundary after `shown`: the button and scrolling both complete a page.

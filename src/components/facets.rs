@@ -176,13 +176,13 @@ fn FacetGroup(
     });
     // One effect for the whole group keeps its rows current, touching only the rows that
     // changed: with hundreds of options, an effect for each row's count, state and class was
-    // most of a filter change's time (#12). The rows are rendered with the states of now,
+    // most of a filter change's time. The rows are rendered with the states of now,
     // which the native prerender writes into the first screen.
     let shown = states.get_untracked();
     let nodes: Vec<RowNodes> = shown.iter().map(|_| RowNodes::new()).collect();
     let on_page = StoredValue::new(shown.clone());
     // A long facet (a big programme's hundreds of partners) shows its first options and a
-    // button for the rest: less to render before the first paint (issue #12) and less to
+    // button for the rest: less to render before the first paint and less to
     // scroll past on a phone. Shown whole at once when one of the rest is chosen.
     let first = first_options(options.len());
     let all_shown = RwSignal::new(shown[first..].iter().any(|&(_, chosen)| chosen));

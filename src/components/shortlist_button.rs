@@ -32,7 +32,7 @@ pub fn ShortlistButton(
         tr_with(lang, msg, &[("title", &title)])
     };
     // One effect writes what changed, rather than a memo and four reactive attributes: a
-    // filter change builds and drops many cards, and each reactive node costs (issue #12).
+    // filter change builds and drops many cards, and each reactive node costs.
     let button = NodeRef::<leptos::html::Button>::new();
     let star = NodeRef::<leptos::html::Span>::new();
     Effect::new({

@@ -75,7 +75,7 @@ pub struct FilterResult {
 
 /// The events a search (with "hide past") found, whatever the facets: typing one more letter
 /// can only narrow a search, so the next one looks only among these. At 100,000 events, most
-/// of a typed letter's time was looking through every event again (issue #12).
+/// of a typed letter's time was looking through every event again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Searched {
     words: Vec<SearchWord>,
@@ -245,7 +245,7 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
 
 /// Counts per month in an array from the programme's first month (events are in chronological
 /// order, so no event starts before it): a map entry for each of 10,000 events' months was
-/// most of the counting in wasm (#12). A month before the first still counts, in the map.
+/// most of the counting in wasm. A month before the first still counts, in the map.
 struct MonthCounts {
     first: i64,
     counts: Vec<usize>,
@@ -294,7 +294,7 @@ fn month_of_number(number: i64) -> Option<YearMonth> {
 /// Every month any event touches, in order: the month facet's options.
 pub fn programme_months(programme: &Programme) -> Vec<YearMonth> {
     // A sorted, deduplicated list: a set built from every event's months sorted them all, in
-    // V8's baseline tier a few ms of the first render at 10,000 events (#12).
+    // V8's baseline tier a few ms of the first render at 10,000 events.
     let mut months: Vec<YearMonth> = programme.events.iter().flat_map(|event| event.months.iter().copied()).collect();
     months.sort_unstable();
     months.dedup();

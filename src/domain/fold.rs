@@ -101,7 +101,7 @@ pub fn query_words(query: &str) -> Vec<String> {
 /// An event's folded text (`fold`), with the set of letters, digits and `+` it contains: a
 /// search word with one the text lacks is ruled out without looking through the text, and a
 /// word of one letter needs no look at all. Typing the first letter searches every event, and
-/// it was the slowest keystroke (issue #12).
+/// it was the slowest keystroke.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchText {
     text: String,

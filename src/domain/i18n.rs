@@ -300,7 +300,7 @@ counts! {
 /// `n` with its thousands grouped the way `lang` writes them (CLDR): "30,000" in English and
 /// Chinese, "30 000" in French and Russian (no-break spaces), "30.000" in Spanish, which leaves
 /// four digits ungrouped ("1000"). Arabic keeps the digits the rest of the app shows, with
-/// commas. Big programmes have counts in the tens of thousands (issue #12).
+/// commas. Big programmes have counts in the tens of thousands.
 pub fn format_count(lang: Lang, n: usize) -> String {
     let digits = n.to_string();
     let (separator, min_digits) = match lang {

@@ -11,7 +11,7 @@ use super::shortlist::{status_code, when_code};
 
 /// Programmes with more events are not remembered: the record takes ~80 bytes per event, and
 /// the browser's storage (about 5 MB for the whole site) must keep room for the shortlists.
-/// Computing it for 100,000 events also held the page for a quarter of a second (issue #12).
+/// Computing it for 100,000 events also held the page for a quarter of a second.
 pub const MAX_REMEMBERED_EVENTS: usize = 20_000;
 
 /// Whether what a reader sees of `programme` is remembered, to mark changes on the next visit.
@@ -70,7 +70,7 @@ pub fn changes_since(seen: &Seen, programme: &Programme) -> BTreeMap<usize, Vec<
 /// `{"v":1,"e":{"id":["when","place","status"],…}}`. The place is the file's default text, so
 /// that a change of the reader's language is not a change of the programme. Written straight
 /// from the events, in their order: a record built first (a sorted map, then a JSON value)
-/// sorted and copied every id, most of this task after a first visit's first paint (#12).
+/// sorted and copied every id, most of this task after a first visit's first paint.
 pub fn encode_seen(programme: &Programme) -> String {
     struct Events<'a>(&'a [Event]);
     impl serde::Serialize for Events<'_> {

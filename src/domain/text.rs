@@ -16,7 +16,7 @@ pub enum RawText {
 }
 
 /// By hand rather than `untagged`: serde's untagged enums buffer every value before trying
-/// each variant, which was a large share of reading a big programme (issue #12).
+/// each variant, which was a large share of reading a big programme.
 impl<'de> Deserialize<'de> for RawText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct TextVisitor;
@@ -46,7 +46,7 @@ impl<'de> Deserialize<'de> for RawText {
 
 /// Validated text: at least one non-empty value. Most programmes write plain strings, so a
 /// plain one is kept as it came, without a list around it: one allocation fewer for each of
-/// an event's texts (issue #12). Equal texts compare equal whichever way they are kept.
+/// an event's texts. Equal texts compare equal whichever way they are kept.
 #[derive(Debug, Clone)]
 pub struct Text(Values);
 

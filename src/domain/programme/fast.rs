@@ -1,4 +1,4 @@
-//! The fast path for reading a programme file (issue #12): typed serde straight from the text,
+//! The fast path for reading a programme file: typed serde straight from the text,
 //! with no JSON tree in between. It knows no messages. At the first surprise (a wrong type, a
 //! `null` where a list belongs, a repeated field, a missing one) it gives up, and `parse` reads
 //! the file again with `extract`, which finds every mistake with its path. So a file that the

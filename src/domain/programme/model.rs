@@ -145,7 +145,7 @@ impl Event {
 
 /// `text.contains(part)`. A short part (a city's name) is compared at each position instead
 /// of preparing the substring searcher, whose setup, in V8's baseline tier, was most of the
-/// "seen" record of 10,000 events on a first visit (~15 ms, #12). A long part keeps the
+/// "seen" record of 10,000 events on a first visit (~15 ms). A long part keeps the
 /// searcher, so the time stays linear in the text.
 fn contains(text: &str, part: &str) -> bool {
     const SHORT: usize = 32;
@@ -181,7 +181,7 @@ pub struct Programme {
 /// Lower-cased, accent-folded words of each event's own title, summary, audience and place in
 /// every language: what search matches against (with its themes', partners' and series'
 /// labels, `VocabularyText`). Built on first use, not while loading: a sixth of reading a big
-/// programme (issue #12), which a reader who never searches does not need. Once its page has
+/// programme, which a reader who never searches does not need. Once its page has
 /// been painted the app builds them a slice per task (`Programme::prepare_search`), so that
 /// neither loading nor the first letter typed waits for them. Derived from the events, so
 /// they take no part in comparing programmes.

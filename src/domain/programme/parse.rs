@@ -24,7 +24,7 @@ pub fn parse_programme(text: &str) -> Parsed {
     }
 }
 
-/// Reading a programme file a slice at a time (issue #12): the frame first, then a number of
+/// Reading a programme file a slice at a time: the frame first, then a number of
 /// events per `step`, so that the browser can paint and answer the reader between slices of a
 /// big file, also when some of its events have mistakes. Gives exactly what reading the whole
 /// file as a JSON value gives (the slow path), which the tests check on mutated files.
@@ -76,7 +76,7 @@ impl<'a> Reading<'a> {
                     let problems_before = validation.problem_count();
                     validation.add_event(event);
                     // Lines for this event's problems, from its own text: a line search over a
-                    // big file at the end would be one long task (issue #12).
+                    // big file at the end would be one long task.
                     let problems = validation.problems_from(problems_before);
                     if !problems.is_empty() {
                         lines.locate(body, raw[next].get(), next, problems);

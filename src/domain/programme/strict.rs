@@ -38,8 +38,8 @@ pub fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) 
     Ok(Vec::<Strict<T>>::deserialize(deserializer)?.into_iter().map(|Strict(value)| value).collect())
 }
 
-/// One of a fixed list of spellings, read from a JSON string without copying it (issue #12:
-/// every event has a status and most a mode).
+/// One of a fixed list of spellings, read from a JSON string without copying it (every event
+/// has a status and most a mode, so a copy each would add up).
 pub fn spelled<'de, D: Deserializer<'de>, T: Copy>(deserializer: D, choices: &[(&str, T)]) -> Result<T, D::Error> {
     deserializer.deserialize_str(Choice(choices))
 }

@@ -15,7 +15,7 @@ use std::fmt;
 
 /// A JSON path (`events[12].location.name`), formatted only when a problem is reported: every
 /// event's paths built as strings were a tenth of reading a big programme in the browser, where
-/// formatting runs in V8's baseline tier (issue #12).
+/// formatting runs in V8's baseline tier.
 #[derive(Clone, Copy)]
 enum At<'a> {
     /// A top-level member: `programme`, `events`.
@@ -55,7 +55,7 @@ pub fn validate(raw: Extracted) -> (Programme, Vec<Problem>) {
     validation.finish()
 }
 
-/// Validation a slice at a time (issue #12): the frame and vocabularies at `start`, then events
+/// Validation a slice at a time: the frame and vocabularies at `start`, then events
 /// as they are read, then `finish`. One event or all of them per call gives the same result;
 /// the browser reads a big programme a few thousand events per task so the page can answer.
 pub struct Validation {
@@ -437,7 +437,7 @@ impl Validator {
         self.owned_url(path, url.to_owned())
     }
 
-    /// `url`, keeping the file's string (every event has links: issue #12).
+    /// `url`, keeping the file's string (every event has links).
     fn owned_url(&mut self, path: At<'_>, url: String) -> Option<Link> {
         if is_http_url(&url) {
             Some(Link { url: trimmed(url), label: None })
