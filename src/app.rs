@@ -11,13 +11,11 @@ use crate::browser::{handover, source, url};
 use crate::components::browse::Browse;
 use crate::components::load_error::LoadErrorView;
 use crate::domain::address::{parse_address, SitePages};
-use crate::domain::catalog;
-use crate::domain::download::megabytes;
-use crate::domain::i18n::{format_count, tr, tr_with, Lang, Msg};
+use crate::domain::i18n::{format_count, format_megabytes, tr, tr_with, Lang, Locale, Msg};
 use crate::domain::programme::LoadError;
-use crate::domain::query::{drop_unknown_ids, Ignored};
+use crate::domain::query::{drop_unknown_ids, Ignored, ViewState};
 use crate::domain::source::ProgrammeSource;
-use crate::state::{view_lang, History, IgnoredParams, LangSignal, Links, LoadedProgramme, Nav, ShortlistState};
+use crate::state::{view_lang, History, IgnoredParams, Links, LoadedProgramme, LocaleSignal, Nav, ShortlistState};
 
 /// The programme file published next to the app; `?programme=URL` picks another.
 const DEFAULT_PROGRAMME: &str = "programme.json";
@@ -61,33 +59,7 @@ pub fn App() -> impl IntoView {
         view.set(state);
     });
 
-    // A memo, not a derived signal: every label on the page reads the language, and they must
-    // not all re-run on each filter change (measured: ~20 ms per change on 10,000 events).
-    let requested = Memo::new(move |_| view.with(view_lang));
-    // Languages other than English come from their file, loaded beside the programme. Until
-    // it arrives, and if it cannot, the page is in English and says so (`lang`, `dir`): never
-    // English text laid out right to left, or read aloud with another language's voice.
-    let language_files = LanguageFiles::new();
-    language_files.ensure(requested.get_untracked());
-    Effect::new(move |_| language_files.ensure(requested.get()));
-    let lang = Memo::new(move |_| {
-        // Re-read when a file has arrived (or failed).
-        language_files.pending.track();
-        Some(requested.get()).filter(|want| catalog::is_available(*want)).unwrap_or_default()
-    });
-    provide_context(LangSignal(lang.into()));
-    Effect::new(move |_| {
-        let lang = lang.get();
-        // While the file is on its way the page stays as it is: a static Arabic page must not
-        // be laid out left to right (and back) in the meantime.
-        if language_files.pending.get() {
-            return;
-        }
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.tag());
-            let _ = root.set_attribute("dir", lang.dir());
-        }
-    });
+    let (locale, language_pending) = provide_locale(view);
 
     // Read once, untracked: changing filters must never refetch the programme. A plain task
     // and a signal rather than LocalResource + Transition: same behaviour, and the async
@@ -99,10 +71,10 @@ pub fn App() -> impl IntoView {
         let static_pages = static_pages.clone();
         state.set(LoadState::Loading);
         leptos::task::spawn_local(async move {
-            let lang = lang.get_untracked();
+            let locale = locale.get_untracked();
             let on_progress = move |now: Progress| {
                 // Above the static first screen while it is shown, else on the loading page.
-                if !handover::show_progress(&progress_text(lang, now)) {
+                if !handover::show_progress(&progress_text(locale, now)) {
                     progress.set(Some(now));
                 }
             };
@@ -140,10 +112,10 @@ pub fn App() -> impl IntoView {
     let taken_over = StoredValue::new(false);
     // Components read the language once (static strings are much smaller in wasm than
     // reactive ones), so a change of language renders the page again.
-    move || match (lang.track(), state.get()).1 {
+    move || match (locale.track(), state.get()).1 {
         // While the prerendered first screen (or its skeleton) is on the page, it is the
         // loading state: no spinner flashes over it.
-        _ if language_files.pending.get() => EitherOf3::A(view! { <Loading progress /> }),
+        _ if language_pending.get() => EitherOf3::A(view! { <Loading progress /> }),
         LoadState::Loading => EitherOf3::A(view! { <Loading progress /> }),
         LoadState::Loaded(loaded) => {
             reveal_when_rendered(nav, taken_over);
@@ -171,8 +143,8 @@ pub fn FirstScreen(
 
 #[component]
 fn SkipLink() -> impl IntoView {
-    let lang = crate::state::use_lang().get_untracked();
-    view! { <a class="skip-link" href="#content">{tr(lang, Msg::SkipToContent)}</a> }
+    let locale = crate::state::use_locale().get_untracked();
+    view! { <a class="skip-link" href="#content">{tr(locale, Msg::SkipToContent)}</a> }
 }
 
 /// Swaps the prerendered first screen for the app's page, which is being rendered out of the
@@ -212,28 +184,69 @@ fn reveal_when_rendered(nav: Nav, taken_over: StoredValue<bool>) {
     }
 }
 
-/// The language files asked for so far: each is fetched once per page.
+/// The reader's language with its translations, in context for every component, and whether
+/// its file is still on its way.
+fn provide_locale(view: RwSignal<ViewState>) -> (Memo<Locale>, RwSignal<bool>) {
+    let requested = move || view.with(view_lang);
+    // Languages other than English come from their file, loaded beside the programme. Until
+    // it arrives, and if it cannot, the page is in English and says so (`lang`, `dir`): never
+    // English text laid out right to left, or read aloud with another language's voice.
+    let language_files = LanguageFiles::new();
+    language_files.ensure(requested());
+    Effect::new(move |_| language_files.ensure(requested()));
+    // A memo, not a derived signal: every label on the page reads the locale, and they must
+    // not all re-run on each filter change (measured: ~20 ms per change on 10,000 events).
+    let locale = Memo::new(move |_| {
+        // Re-read when a file has arrived (or failed).
+        language_files.pending.track();
+        language_files.locale(requested())
+    });
+    provide_context(LocaleSignal(locale.into()));
+    Effect::new(move |_| {
+        let locale = locale.get();
+        // While the file is on its way the page stays as it is: a static Arabic page must not
+        // be laid out left to right (and back) in the meantime.
+        if language_files.pending.get() {
+            return;
+        }
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", locale.tag());
+            let _ = root.set_attribute("dir", locale.dir());
+        }
+    });
+    (locale, language_files.pending)
+}
+
+/// The language files asked for so far (each is fetched once per page), and the locales
+/// built from those that arrived.
 #[derive(Clone, Copy)]
 struct LanguageFiles {
     tried: StoredValue<Vec<Lang>>,
+    read: StoredValue<Vec<Locale>>,
     /// A file is on its way: the first screen waits for it rather than flash English.
     pending: RwSignal<bool>,
 }
 
 impl LanguageFiles {
     fn new() -> Self {
-        Self { tried: StoredValue::new(Vec::new()), pending: RwSignal::new(false) }
+        Self { tried: StoredValue::new(Vec::new()), read: StoredValue::new(Vec::new()), pending: RwSignal::new(false) }
+    }
+
+    /// `want` with its translations once its file is read; English until then, or if it
+    /// cannot be.
+    fn locale(self, want: Lang) -> Locale {
+        self.read.with_value(|read| read.iter().copied().find(|locale| locale.lang() == want)).unwrap_or_default()
     }
 
     fn ensure(self, want: Lang) {
-        if catalog::is_available(want) || self.tried.with_value(|tried| tried.contains(&want)) {
+        if want == Lang::En || self.tried.with_value(|tried| tried.contains(&want)) {
             return;
         }
         self.tried.update_value(|tried| tried.push(want));
         self.pending.set(true);
         leptos::task::spawn_local(async move {
             match fetch_catalog(want).await {
-                Ok(found) => catalog::install(found),
+                Ok(found) => self.read.update_value(|read| read.push(Locale::from_catalog(found))),
                 Err(err) => web_sys::console::warn_1(&format!("language file not used, English instead: {err}").into()),
             }
             self.pending.set(false);
@@ -254,28 +267,32 @@ fn Loading(
     /// How far a large programme file has downloaded.
     progress: RwSignal<Option<Progress>>,
 ) -> impl IntoView {
-    let lang = crate::state::use_lang().get_untracked();
+    let locale = crate::state::use_locale().get_untracked();
     // The prerendered page says it is loading itself (and keeps its ids: no duplicates).
     (!handover::is_pending()).then(|| {
         view! {
             <SkipLink />
             <main id="content" class="loading" aria-busy="true" data-testid="loading">
-                <p role="status">{tr(lang, Msg::Loading)}</p>
-                <p data-testid="load-progress">{move || progress.get().map(|now| progress_text(lang, now))}</p>
+                <p role="status">{tr(locale, Msg::Loading)}</p>
+                <p data-testid="load-progress">{move || progress.get().map(|now| progress_text(locale, now))}</p>
             </main>
         }
     })
 }
 
 /// "Loading the programme: 2.3 of 10.0 MB", then "Reading the programme: 40000 of 100000 events".
-fn progress_text(lang: Lang, progress: Progress) -> String {
+fn progress_text(locale: Locale, progress: Progress) -> String {
     match progress {
-        Progress::Downloaded { bytes, total: Some(total) } => {
-            tr_with(lang, Msg::LoadingProgress, &[("done", &megabytes(bytes)), ("total", &megabytes(total))])
+        Progress::Downloaded { bytes, total: Some(total) } => tr_with(
+            locale,
+            Msg::LoadingProgress,
+            &[("done", &format_megabytes(locale, bytes)), ("total", &format_megabytes(locale, total))],
+        ),
+        Progress::Downloaded { bytes, total: None } => {
+            tr_with(locale, Msg::LoadingProgressUnknown, &[("done", &format_megabytes(locale, bytes))])
         }
-        Progress::Downloaded { bytes, total: None } => tr_with(lang, Msg::LoadingProgressUnknown, &[("done", &megabytes(bytes))]),
         Progress::Read { events, total } => {
-            tr_with(lang, Msg::ReadingProgress, &[("done", &format_count(lang, events)), ("total", &format_count(lang, total))])
+            tr_with(locale, Msg::ReadingProgress, &[("done", &format_count(locale, events)), ("total", &format_count(locale, total))])
         }
     }
 }

@@ -3,6 +3,9 @@
 
 pub mod domain;
 
+// The organiser's page (its own web app; its strings also natively, for their tests).
+pub mod organiser;
+
 // Organisers' files from disk, for the native commands (std only; unused in the web apps).
 pub mod organiser_files;
 

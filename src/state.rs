@@ -14,7 +14,7 @@ use crate::browser::storage::{self, StorageFault};
 use crate::browser::{clock, url};
 use crate::domain::address::{address_of, SitePages};
 use crate::domain::clash::{worst_overlaps, Overlap};
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{Lang, Locale};
 use crate::domain::programme::{Event, Problem, Programme};
 use crate::domain::query::{Ignored, ViewState};
 use crate::domain::shortlist::{merge, MergePreview, NamedList, PickKey, Shortlists, Snapshot};
@@ -142,12 +142,12 @@ pub fn use_nav() -> Nav {
     expect_context::<Nav>()
 }
 
-/// The reader's language.
+/// The reader's language, with its translations: what every component makes its text in.
 #[derive(Clone, Copy)]
-pub struct LangSignal(pub Signal<Lang>);
+pub struct LocaleSignal(pub Signal<Locale>);
 
-pub fn use_lang() -> Signal<Lang> {
-    expect_context::<LangSignal>().0
+pub fn use_locale() -> Signal<Locale> {
+    expect_context::<LocaleSignal>().0
 }
 
 /// Notices about the URL: parameters that were not understood.
@@ -180,12 +180,12 @@ impl LoadedProgramme {
 }
 
 /// What the app's components need to be rendered outside the delegates' page (the build's
-/// static pages, the organiser's preview): `view` in `lang`, linked by `links`, as a first
+/// static pages, the organiser's preview): `view` in `locale`, linked by `links`, as a first
 /// visit sees it (an empty shortlist, never read from or written to storage).
-pub fn provide_detached(view: ViewState, lang: Lang, links: Links) {
+pub fn provide_detached(view: ViewState, locale: Locale, links: Links) {
     Nav::provide(RwSignal::new(view), links);
     provide_context(IgnoredParams(RwSignal::new(Vec::new())));
-    provide_context(LangSignal(Signal::stored(lang)));
+    provide_context(LocaleSignal(Signal::stored(locale)));
     ShortlistState::detached();
 }
 
@@ -369,18 +369,18 @@ impl ShortlistState {
     }
 
     /// Adds the event to the active list or removes it.
-    pub fn toggle(&self, programme: &Programme, event_id: &str, lang: Lang) {
+    pub fn toggle(&self, programme: &Programme, event_id: &str, locale: Locale) {
         let Some(event) = programme.event(event_id).filter(|_| !self.fault.with_untracked(is_newer)) else { return };
         let key = PickKey { programme: programme.meta.id.clone(), event: event_id.to_owned() };
-        let snapshot = Snapshot::of(event, lang);
+        let snapshot = Snapshot::of(event);
         let mut added = false;
         self.lists.update(|lists| added = lists.toggle(key, snapshot, clock::now_ms()));
         // Said at the moment of picking: the reader can keep both.
         let clash = added
             .then(|| {
                 let (how, others) = self.lists.with_untracked(|lists| picked_overlaps(lists.active_list(), programme, event))?;
-                let titles = others.iter().map(|other| other.title.get(lang.tag()).to_owned()).collect();
-                Some((event.title.get(lang.tag()).to_owned(), titles, how))
+                let titles = others.iter().map(|other| other.title.get(locale.tag()).to_owned()).collect();
+                Some((event.title.get(locale.tag()).to_owned(), titles, how))
             })
             .flatten();
         self.clash.set(clash);

@@ -1,4 +1,4 @@
-//! Organisers' imports (#13): spreadsheets (one CSV per sheet) and frab / pretalx schedules,
+//! Organisers' imports: spreadsheets (one CSV per sheet) and frab / pretalx schedules,
 //! converted and checked by the app's own parser, every problem placed in the organiser's file.
 
 use chrono::DateTime;

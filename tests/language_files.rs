@@ -4,9 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use programme_browser::domain::catalog::{install, is_available, parse_catalog};
-use programme_browser::domain::i18n::{format_month, format_when, tr, tr_count, tr_with, Count, Lang, Msg};
-use programme_browser::domain::plural::{categories, is_one_number, Plural};
+use programme_browser::domain::i18n::plural::{categories, is_one_number, Plural};
+use programme_browser::domain::i18n::{format_month, format_when, parse_catalog, tr, tr_count, tr_with, Count, Lang, Locale, Msg};
 use programme_browser::domain::when::{When, YearMonth};
 
 fn language_file(lang: Lang) -> String {
@@ -36,7 +35,7 @@ fn every_language_file_is_complete_and_keeps_the_placeholders() {
         assert_eq!(catalog.lang, lang, "the file's \"language\" matches its name");
         for msg in Msg::ALL {
             let translated = catalog.messages[*msg as usize].unwrap_or_else(|| panic!("{}: {} is empty", lang.tag(), msg.key()));
-            let english = tr(Lang::En, *msg);
+            let english = tr(Locale::ENGLISH, *msg);
             let (ours, theirs) = (placeholders(translated), placeholders(english));
             assert_eq!(ours, theirs, "{}: {}", lang.tag(), msg.key());
         }
@@ -60,7 +59,7 @@ fn every_count_has_a_form_for_each_plural_category_of_its_language() {
                 .collect();
             let wanted: BTreeSet<Plural> = categories(lang).iter().copied().collect();
             assert_eq!(given, wanted, "{}: {}", lang.tag(), count.key());
-            let english = placeholders(&tr_count(Lang::En, 2, *count).replace('2', "{n}"));
+            let english = placeholders(&tr_count(Locale::ENGLISH, 2, *count).replace('2', "{n}"));
             for (name, text) in forms {
                 let text = text.as_str().unwrap_or_default();
                 assert!(!text.trim().is_empty(), "{}: {} {name} is empty", lang.tag(), count.key());
@@ -78,30 +77,29 @@ fn every_count_has_a_form_for_each_plural_category_of_its_language() {
 
 #[test]
 fn installed_languages_translate_and_format_dates() {
-    for lang in other_languages() {
-        install(parse_catalog(&language_file(lang)).unwrap());
-        assert!(is_available(lang));
-    }
-    let june = |lang| format_month(lang, YearMonth { year: 2012, month: 6 });
-    assert_eq!(june(Lang::Fr), "Juin 2012");
-    assert_eq!(june(Lang::Es), "Junio de 2012");
-    assert_eq!(june(Lang::Ru), "Июнь 2012 г.");
-    assert_eq!(june(Lang::Zh), "2012年6月");
-    assert_eq!(june(Lang::Ar), "يونيو 2012");
+    let locale = |lang| Locale::from_catalog(parse_catalog(&language_file(lang)).unwrap());
+    let [ar, zh, fr, ru, es] = [Lang::Ar, Lang::Zh, Lang::Fr, Lang::Ru, Lang::Es].map(locale);
+    assert!([ar, zh, fr, ru, es].iter().all(|locale| locale.is_translated()));
+    let june = |locale| format_month(locale, YearMonth { year: 2012, month: 6 });
+    assert_eq!(june(fr), "Juin 2012");
+    assert_eq!(june(es), "Junio de 2012");
+    assert_eq!(june(ru), "Июнь 2012 г.");
+    assert_eq!(june(zh), "2012年6月");
+    assert_eq!(june(ar), "يونيو 2012");
 
     let days = When::parse("2012-06-05", Some("2012-06-07")).unwrap();
-    assert_eq!(format_when(Lang::Fr, &days), "5–7 juin 2012");
-    assert_eq!(format_when(Lang::Es, &days), "5–7 de junio de 2012");
-    assert_eq!(format_when(Lang::Ru, &days), "5–7 июня 2012 г.");
+    assert_eq!(format_when(fr, &days), "5–7 juin 2012");
+    assert_eq!(format_when(es, &days), "5–7 de junio de 2012");
+    assert_eq!(format_when(ru, &days), "5–7 июня 2012 г.");
     // Where the year comes first, a range is written out in full.
-    assert_eq!(format_when(Lang::Zh, &days), "2012年6月5日 – 2012年6月7日");
+    assert_eq!(format_when(zh, &days), "2012年6月5日 – 2012年6月7日");
     let across = When::parse("2012-05-30", Some("2012-06-02")).unwrap();
-    assert_eq!(format_when(Lang::Fr, &across), "30 mai 2012 – 2 juin 2012");
+    assert_eq!(format_when(fr, &across), "30 mai 2012 – 2 juin 2012");
 
-    assert_eq!(tr(Lang::Fr, Msg::FiltersButton), "Filtres");
-    assert_eq!(tr_count(Lang::Fr, 0, Count::ResultCount), "0 événement");
-    assert_eq!(tr_count(Lang::Fr, 1_000_000, Count::ResultCount), "1\u{202f}000\u{202f}000 d’événements");
-    assert_eq!(tr_with(Lang::Es, Msg::RemoveFilter, &[("name", "Tema: Juventud")]), "Quitar el filtro Tema: Juventud");
+    assert_eq!(tr(fr, Msg::FiltersButton), "Filtres");
+    assert_eq!(tr_count(fr, 0, Count::ResultCount), "0 événement");
+    assert_eq!(tr_count(fr, 1_000_000, Count::ResultCount), "1\u{202f}000\u{202f}000 d’événements");
+    assert_eq!(tr_with(es, Msg::RemoveFilter, &[("name", "Tema: Juventud")]), "Quitar el filtro Tema: Juventud");
     let russian = [
         (1, "1 мероприятие"),
         (2, "2 мероприятия"),
@@ -111,29 +109,29 @@ fn installed_languages_translate_and_format_dates() {
         (24, "24 мероприятия"),
     ];
     for (n, expected) in russian {
-        assert_eq!(tr_count(Lang::Ru, n, Count::ResultCount), expected);
+        assert_eq!(tr_count(ru, n, Count::ResultCount), expected);
     }
     let arabic = [(0, "لا فعاليات"), (1, "فعالية واحدة"), (2, "فعاليتان"), (7, "7 فعاليات"), (11, "11 فعالية"), (100, "100 فعالية")];
     for (n, expected) in arabic {
-        assert_eq!(tr_count(Lang::Ar, n, Count::ResultCount), expected);
+        assert_eq!(tr_count(ar, n, Count::ResultCount), expected);
     }
-    assert_eq!(tr_count(Lang::Zh, 1, Count::ResultCount), "1 项活动");
+    assert_eq!(tr_count(zh, 1, Count::ResultCount), "1 项活动");
 }
 
 #[test]
 fn a_missing_message_falls_back_to_english_and_a_broken_file_is_refused() {
-    // Runs on its own test thread, so nothing else has installed Russian here.
-    assert!(!is_available(Lang::Ru));
-    assert_eq!(tr(Lang::Ru, Msg::FiltersButton), "Filters", "no file: English");
+    let without_file = Locale::without_translations(Lang::Ru);
+    assert!(!without_file.is_translated());
+    assert_eq!(tr(without_file, Msg::FiltersButton), "Filters", "no file: English");
     let months = r#"["a","b","c","d","e","f","g","h","i","j","k","l"]"#;
     let partial = format!(
         r#"{{"language":"ru","months":{months},"months_in_date":{months},"date":"{{d}} {{month}} {{y}}","month":"{{month}} {{y}}",
             "messages":{{"FiltersButton":"Фильтры","Retry":"  "}}}}"#
     );
-    install(parse_catalog(&partial).unwrap());
-    assert_eq!(tr(Lang::Ru, Msg::FiltersButton), "Фильтры");
-    assert_eq!(tr(Lang::Ru, Msg::Retry), "Try again", "an empty translation is a missing one");
-    assert_eq!(tr(Lang::Ru, Msg::Cancel), "Cancel");
+    let ru = Locale::from_catalog(parse_catalog(&partial).unwrap());
+    assert_eq!(tr(ru, Msg::FiltersButton), "Фильтры");
+    assert_eq!(tr(ru, Msg::Retry), "Try again", "an empty translation is a missing one");
+    assert_eq!(tr(ru, Msg::Cancel), "Cancel");
 
     for broken in [
         "not json",

@@ -8,8 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use programme_browser::domain::catalog::{install, parse_catalog};
-use programme_browser::domain::i18n::Lang;
+use programme_browser::domain::i18n::{parse_catalog, Lang, Locale};
 use programme_browser::prerender::{build_site, Options, Site};
 
 const SOURCE_INDEX: &str = include_str!("../index.html");
@@ -40,12 +39,14 @@ fn built_file(name: &str) -> Option<String> {
     }
 }
 
-/// Every language file of the app, as the build's prerender installs them.
-fn install_languages() {
+/// Every language file of the app, as the build's prerender reads them.
+fn locales() -> Vec<Locale> {
+    let mut locales = vec![Locale::ENGLISH];
     for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
         let text = std::fs::read_to_string(root().join(format!("public/i18n/{}.json", lang.tag()))).unwrap();
-        install(parse_catalog(&text).unwrap());
+        locales.push(Locale::from_catalog(parse_catalog(&text).unwrap()));
     }
+    locales
 }
 
 fn options(public: Option<&str>) -> Options {
@@ -55,11 +56,11 @@ fn options(public: Option<&str>) -> Options {
         policy_in_page: true,
         now: chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
         today: chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        locales: locales(),
     }
 }
 
 fn site_of(text: &str, public: Option<&str>) -> Site {
-    install_languages();
     build_site(&trunk_index(), text, &options(public), built_file, |_| Lang::En).expect("builds")
 }
 
@@ -338,7 +339,6 @@ fn hostile_programme_text_is_escaped_everywhere() {
 
 #[test]
 fn a_broken_programme_or_address_is_refused_with_where() {
-    install_languages();
     let error = build_site(&trunk_index(), "{\n  \"schema_version\": \"1.1\",\n  oops\n}", &options(None), built_file, |_| Lang::En)
         .err()
         .expect("refused");

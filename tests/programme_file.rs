@@ -122,7 +122,7 @@ fn texts_in_another_language_than_the_readers_are_marked_with_it() {
 
 #[test]
 fn a_problem_deep_in_an_event_names_its_whole_path_and_line() {
-    // Paths are put together only when a problem is found (issue #12): each level must still
+    // Paths are put together only when a problem is found: each level must still
     // be in them, as organisers look a problem up by its path.
     let text = r#"{
   "schema_version": "1.0",

@@ -1,7 +1,7 @@
 //! Shortlist rules across modules: merging copies from two tabs or an import, labelling picks
 //! whose event changed in a new programme version, and never losing a pick on the way.
 
-use programme_browser::domain::i18n::Lang;
+use programme_browser::domain::i18n::{Lang, Locale};
 use programme_browser::domain::programme::{parse_programme, Programme, Status};
 use programme_browser::domain::share::{decode_share, encode_share};
 use programme_browser::domain::shortlist::{
@@ -15,7 +15,7 @@ fn programme(file: &str) -> Programme {
 
 fn pick(lists: &mut Shortlists, programme: &Programme, event: &str, now: i64) {
     let key = PickKey { programme: programme.meta.id.clone(), event: event.into() };
-    let snapshot = Snapshot::of(programme.event(event).unwrap(), Lang::En);
+    let snapshot = Snapshot::of(programme.event(event).unwrap());
     assert!(lists.toggle(key, snapshot, now));
 }
 
@@ -181,7 +181,7 @@ fn picks_survive_a_programme_update_and_say_what_changed() {
     let changes: Vec<(String, Vec<PickChange>)> = lists
         .active_list()
         .live_picks()
-        .map(|(key, pick)| (key.event.clone(), pick_changes(pick, after.event(&key.event), Lang::En)))
+        .map(|(key, pick)| (key.event.clone(), pick_changes(pick, after.event(&key.event), Locale::ENGLISH)))
         .collect();
     let of = |id: &str| changes.iter().find(|(event, _)| event == id).map(|(_, c)| c.clone()).unwrap();
     assert_eq!(changes.len(), 4, "no pick is pruned");
@@ -211,4 +211,48 @@ fn removals_do_not_grow_storage_without_bound() {
     // Old ones are forgotten.
     lists.prune_removed(300 + programme_browser::domain::shortlist::REMOVAL_KEPT_MS);
     assert!(lists.active_list().picks.is_empty());
+}
+
+/// A programme whose event's place is written in English and French (and `place` elsewhere).
+fn bilingual(place_en: &str, place_fr: &str) -> Programme {
+    let text = format!(
+        r#"{{"schema_version": "1.1", "programme": {{"id": "p", "title": "P", "time_zone": "UTC"}},
+  "events": [{{"id": "e", "title": {{"en": "Dialogue", "fr": "Dialogue (fr)"}}, "when": {{"start": "2026-04"}},
+    "location": {{"name": {{"en": "{place_en}", "fr": "{place_fr}"}}, "city": {{"en": "Geneva", "fr": "Genève"}}}}}}]}}"#
+    );
+    parse_programme(&text).unwrap().0
+}
+
+#[test]
+fn a_pick_made_in_one_language_and_read_in_another_shows_only_real_changes() {
+    let programme = bilingual("Palais des Nations", "Palais des Nations (fr)");
+    let mut lists = Shortlists::default();
+    pick(&mut lists, &programme, "e", 100);
+    let event = programme.event("e");
+    let (_, picked) = lists.active_list().live_picks().next().unwrap();
+    for lang in Lang::ALL {
+        let locale = Locale::without_translations(lang);
+        assert_eq!(pick_changes(picked, event, locale), [], "read in {lang:?}");
+    }
+
+    // Stored by an earlier version while the reader read French: the same place, not a move,
+    // and brought to the language-independent form once.
+    let mut french = lists.clone();
+    let key = PickKey { programme: "p".into(), event: "e".into() };
+    let stored = french.lists[0].picks.get_mut(&key).unwrap();
+    stored.snapshot.place = event.unwrap().place("fr").unwrap();
+    stored.snapshot.title = "Dialogue (fr)".into();
+    let (_, stored) = french.active_list().live_picks().next().unwrap();
+    assert_eq!(pick_changes(stored, event, Locale::ENGLISH), [], "no \"new place\" for a change of language");
+    assert!(french.fill_snapshots(&programme), "migrated");
+    assert_eq!(french.lists, lists.lists, "as if picked now");
+    assert!(!french.fill_snapshots(&programme), "once");
+
+    // A real change of place is still told, in the reader's language.
+    let moved = bilingual("Maison de la Paix", "Maison de la Paix (fr)");
+    let (_, stored) = lists.active_list().live_picks().next().unwrap();
+    let changes = pick_changes(stored, moved.event("e"), Locale::without_translations(Lang::Fr));
+    let to = "Maison de la Paix (fr), Genève".to_owned();
+    assert_eq!(changes, [PickChange::PlaceChanged { from: "Palais des Nations, Geneva".into(), to }]);
+    assert!(!lists.clone().fill_snapshots(&moved), "a real change is kept to be told");
 }

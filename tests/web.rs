@@ -225,12 +225,12 @@ async fn after_next_paint_waits_for_the_frame_after_the_next() {
     assert!(done.get(), "in the one after");
 }
 
-/// The app's plural rules (`domain::plural`, also used by the native prerender) say what the
+/// The app's plural rules (`domain::i18n::plural`, also used by the native prerender) say what the
 /// browser's own `Intl.PluralRules` says, for every language and the numbers a count can be.
 #[wasm_bindgen_test]
 fn plural_categories_match_the_browsers_intl_plural_rules() {
+    use programme_browser::domain::i18n::plural::category;
     use programme_browser::domain::i18n::Lang;
-    use programme_browser::domain::plural::category;
     let numbers = (0..=1_200).chain([10_000, 100_000, 1_000_000, 2_000_000, 1_000_001, 1_234_567]);
     for lang in Lang::ALL {
         let locales = js_sys::Array::of1(&lang.tag().into());

@@ -13,54 +13,39 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use programme_browser::domain::catalog::{install, is_available, parse_catalog};
-use programme_browser::domain::i18n::Lang;
+use clap::Parser;
+use programme_browser::domain::i18n::{parse_catalog, Lang, Locale};
 use programme_browser::domain::import::convert;
 use programme_browser::domain::programme::terminal_safe;
 use programme_browser::domain::programme::Programme;
 use programme_browser::organiser_files::read_input;
 use programme_browser::prerender::{build_site, Options, PREVIEW_IMAGE};
 
-const USAGE: &str = "usage: prerender [--address URL] [DIST] [NEW-PROGRAMME...]
-
-Writes the static pages of DIST/programme.json into DIST: index.html, each language's folder
-(ar/ zh/ en/ fr/ ru/ es/) with a page per event and per filter option, so that the programme
-is readable before the app starts and without JavaScript, and every link opens at once; also
-the web app manifest, the calendar feeds and the hosts' header files. DIST defaults to Trunk's
-staging folder ($TRUNK_STAGING_DIR) when run as a Trunk hook, else to dist/.
-With NEW-PROGRAMME, that programme is converted and checked, and written to
-DIST/programme.json first: a programme file, a pretalx/frab schedule.json, or spreadsheet
-sheets (CSV files, or their folder; see docs/spreadsheet.md). Its problems are listed with
-their place (sheet, row and column, or JSON path); items with problems are left out.
---address URL: the address the app is published at (https://example.org/programme/), kept in
-index.html for later runs: link previews, canonical links and sitemap.xml then use it.
-Exit status: 0 done, 2 nothing was changed (the message says why).";
+/// Writes the static pages of DIST/programme.json into DIST: index.html, each language's
+/// folder (ar/ zh/ en/ fr/ ru/ es/) with a page per event and per filter option, so that the
+/// programme is readable before the app starts and without JavaScript, and every link opens at
+/// once; also the web app manifest, the calendar feeds and the hosts' header files.
+#[derive(Parser)]
+#[command(version, after_help = "Exit status: 0 done, 2 nothing was changed (the message says why).")]
+struct Args {
+    /// The address the app is published at (https://example.org/programme/), kept in
+    /// index.html for later runs: link previews, canonical links and sitemap.xml then use it.
+    #[arg(long, value_name = "URL")]
+    address: Option<String>,
+    /// The built app; defaults to Trunk's staging folder ($TRUNK_STAGING_DIR) when run as a
+    /// Trunk hook, else to dist/.
+    dist: Option<PathBuf>,
+    /// A new programme, converted, checked and written to DIST/programme.json first: a
+    /// programme file, a pretalx/frab schedule.json, or spreadsheet sheets (CSV files, or their
+    /// folder; see docs/spreadsheet.md). Items with problems are left out.
+    #[arg(value_name = "NEW-PROGRAMME")]
+    new_programme: Vec<PathBuf>,
+}
 
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        eprintln!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let mut public = None;
-    if let Some(at) = args.iter().position(|a| a == "--address" || a.starts_with("--address=")) {
-        let arg = args.remove(at);
-        public = match arg.strip_prefix("--address=") {
-            Some(value) => Some(value.to_owned()),
-            None if at < args.len() => Some(args.remove(at)),
-            None => {
-                eprintln!("prerender: --address needs a URL\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        };
-    }
-    let dist = args
-        .first()
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
-        .unwrap_or_else(|| "dist".into());
-    let new_programme: Vec<PathBuf> = args.iter().skip(1).map(PathBuf::from).collect();
-    match run(&dist, &new_programme, public) {
+    let args = Args::parse();
+    let dist = args.dist.or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from)).unwrap_or_else(|| "dist".into());
+    match run(&dist, &args.new_programme, args.address) {
         Ok(summary) => {
             eprintln!("prerender: {summary}");
             ExitCode::SUCCESS
@@ -90,7 +75,6 @@ fn run(dist: &Path, new_programme: &[PathBuf], public: Option<String>) -> Result
         converted.text
     };
     let source = if new_programme.is_empty() { programme_path.display().to_string() } else { named(new_programme) };
-    install_languages(dist);
     let now = chrono::Utc::now();
     let options = Options {
         public,
@@ -99,9 +83,16 @@ fn run(dist: &Path, new_programme: &[PathBuf], public: Option<String>) -> Result
         policy_in_page: std::env::var("TRUNK_PROFILE").map_or(true, |profile| profile != "debug"),
         now,
         today: chrono::Local::now().date_naive(),
+        locales: read_languages(dist),
     };
-    let site = build_site(&index, &text, &options, |name| std::fs::read_to_string(dist.join(name)).ok(), page_language)
-        .map_err(|err| format!("{source}: {err}"))?;
+    let site = build_site(
+        &index,
+        &text,
+        &options,
+        |name| std::fs::read_to_string(dist.join(name)).ok(),
+        |programme| page_language(programme, &options.locales),
+    )
+    .map_err(|err| format!("{source}: {err}"))?;
     // Written only when everything above worked: a failed run changes nothing.
     if !new_programme.is_empty() {
         write(&programme_path, &text)?;
@@ -131,20 +122,27 @@ fn run(dist: &Path, new_programme: &[PathBuf], public: Option<String>) -> Result
     ))
 }
 
-/// Installs every language file of the build, for the pages in those languages.
-fn install_languages(dist: &Path) {
+/// Every language file of the build, read once, for the pages in those languages.
+fn read_languages(dist: &Path) -> Vec<Locale> {
+    let mut locales = vec![Locale::ENGLISH];
     for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
         let path = dist.join("i18n").join(format!("{}.json", lang.tag()));
         match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| parse_catalog(&t)) {
-            Ok(catalog) => install(catalog),
+            Ok(catalog) => locales.push(Locale::from_catalog(catalog)),
             Err(err) => eprintln!("prerender: no usable {} ({err}): its pages are in English", path.display()),
         }
     }
+    locales
 }
 
 /// The programme's own language when the app has that language file, else English.
-fn page_language(programme: &Programme) -> Lang {
-    programme.meta.language.as_deref().map(Lang::from_tag).filter(|lang| is_available(*lang)).unwrap_or_default()
+fn page_language(programme: &Programme, locales: &[Locale]) -> Lang {
+    let own = programme.meta.language.as_deref().map(Lang::from_tag).unwrap_or_default();
+    if locales.iter().any(|locale| locale.lang() == own) {
+        own
+    } else {
+        Lang::En
+    }
 }
 
 fn read(path: &Path) -> Result<String, String> {

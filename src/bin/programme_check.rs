@@ -7,24 +7,29 @@
 //! quietly.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use clap::Parser;
 
 use programme_browser::domain::programme::{parse_programme, skipped_event_count, terminal_safe, Problem, Programme};
 use programme_browser::organiser_files::read_text;
 
-const USAGE: &str = "usage: programme-check FILE.json [FILE.json ...]
-
-Checks programme files against the format in docs/programme-format.md.
-Exit status: 0 no problems, 1 problems found, 2 a file could not be read or loaded
-(also a file over the size limit of 64 MB).";
+/// Checks programme files against the format in docs/programme-format.md.
+#[derive(Parser)]
+#[command(
+    version,
+    after_help = "Exit status: 0 no problems, 1 problems found, 2 a file could not be read or loaded \
+                  (also a file over the size limit of 64 MB)."
+)]
+struct Args {
+    /// Programme files (JSON).
+    #[arg(required = true, value_name = "FILE.json")]
+    files: Vec<PathBuf>,
+}
 
 fn main() -> ExitCode {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
-    if paths.is_empty() || paths.iter().any(|a| a == "-h" || a == "--help") {
-        eprintln!("{USAGE}");
-        return if paths.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
-    }
+    let paths: Vec<String> = Args::parse().files.iter().map(|path| path.display().to_string()).collect();
     let mut out = io::stdout().lock();
     let mut worst = 0u8;
     for path in &paths {
@@ -58,13 +63,5 @@ fn report(path: &str, programme: &Programme, problems: &[Problem], say: &mut imp
     for problem in problems {
         say(format!("{path}: {problem}"))?;
     }
-    say(format!(
-        "{path}: {} problem(s); {} event(s) will be shown, {} skipped; {} theme(s), {} partner(s), {} series",
-        problems.len(),
-        programme.events.len(),
-        skipped_event_count(problems),
-        programme.themes.len(),
-        programme.partners.len(),
-        programme.series.len()
-    ))
+    say(format!("{path}: {} problem(s); {} ({} event(s) skipped)", problems.len(), programme.counts(), skipped_event_count(problems)))
 }

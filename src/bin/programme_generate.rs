@@ -6,23 +6,25 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use clap::Parser;
 use programme_browser::domain::synthetic::synthetic_programme;
 
+/// Writes a deterministic synthetic programme to stdout, for tests and benchmarks.
+#[derive(Parser)]
+#[command(version, after_help = "Example: programme-generate 10000 > big.json")]
+struct Args {
+    /// How many events.
+    events: usize,
+    /// The same seed gives the same programme.
+    #[arg(default_value_t = 1)]
+    seed: u64,
+    /// Events spread over the file that have a number for a title (reported and skipped).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    mistakes: usize,
+}
+
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let mistakes = match args.iter().position(|arg| arg == "--mistakes") {
-        Some(at) => {
-            let n = args.get(at + 1).and_then(|n| n.parse::<usize>().ok());
-            args.drain(at..(at + 2).min(args.len()));
-            n
-        }
-        None => Some(0),
-    };
-    let (Some(events), Some(mistakes)) = (args.first().and_then(|n| n.parse::<usize>().ok()), mistakes) else {
-        eprintln!("usage: programme-generate EVENTS [SEED] [--mistakes N] > programme.json");
-        return ExitCode::from(2);
-    };
-    let seed = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let Args { events, seed, mistakes } = Args::parse();
     let programme = synthetic_programme(events, seed);
     let mut out = std::io::stdout().lock();
     let written = if mistakes == 0 {

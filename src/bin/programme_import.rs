@@ -8,45 +8,42 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::{CommandFactory, Parser};
 use programme_browser::domain::import::{convert, write_sheets, Input};
 use programme_browser::domain::programme::raw::RawProgramme;
 use programme_browser::domain::programme::terminal_safe;
 use programme_browser::organiser_files::{read_input, read_text};
 
-const USAGE: &str = "usage: programme-import [-o PROGRAMME.json] INPUT...
-       programme-import --sheets PROGRAMME.json FOLDER
-
-INPUT is a folder of spreadsheet sheets saved as CSV (programme.csv, themes.csv, partners.csv,
-series.csv, debates.csv, events.csv: see docs/spreadsheet.md), those files themselves, a
-conference schedule.json exported by pretalx or frab, or a programme file. Every problem is
-printed with its sheet, row and column (or JSON path); with -o the checked programme file is
-written (items with problems left out, as the app would).
---sheets writes a programme file as spreadsheet sheets into FOLDER.
-Exit status: 0 no problems, 1 problems found, 2 nothing could be converted.";
+/// Converts an organiser's spreadsheet (CSV sheets) or conference schedule to a checked
+/// programme file, or writes a programme file as spreadsheet sheets.
+#[derive(Parser)]
+#[command(
+    version,
+    override_usage = "programme-import [-o PROGRAMME.json] INPUT...\n       programme-import --sheets PROGRAMME.json FOLDER",
+    after_help = "INPUT is a folder of spreadsheet sheets saved as CSV (programme.csv, themes.csv, partners.csv, \
+                  series.csv, debates.csv, events.csv: see docs/spreadsheet.md), those files themselves, a \
+                  conference schedule.json exported by pretalx or frab, or a programme file. Every problem is \
+                  printed with its sheet, row and column (or JSON path).\n\n\
+                  Exit status: 0 no problems, 1 problems found, 2 nothing could be converted."
+)]
+struct Args {
+    /// Write the checked programme file here (items with problems left out, as the app would).
+    #[arg(short, value_name = "PROGRAMME.json", conflicts_with = "sheets")]
+    output: Option<PathBuf>,
+    /// Write this programme file as spreadsheet sheets into FOLDER (the one INPUT).
+    #[arg(long, value_name = "PROGRAMME.json")]
+    sheets: Option<PathBuf>,
+    /// Sheets, their folder, a schedule.json or a programme file; with --sheets, the FOLDER.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() || args.iter().any(|arg| arg == "-h" || arg == "--help") {
-        eprintln!("{USAGE}");
-        return if args.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
-    }
-    let outcome = if args[0] == "--sheets" {
-        match &args[1..] {
-            [programme, folder] => to_sheets(Path::new(programme), Path::new(folder)).map(|()| 0),
-            _ => Err(USAGE.to_owned()),
-        }
-    } else {
-        let (out, inputs) = match args.iter().position(|arg| arg == "-o") {
-            Some(at) if at + 1 < args.len() => {
-                let mut inputs = args.clone();
-                let out = inputs.remove(at + 1);
-                inputs.remove(at);
-                (Some(PathBuf::from(out)), inputs)
-            }
-            Some(_) => return fail(USAGE),
-            None => (None, args.clone()),
-        };
-        import(&inputs.iter().map(PathBuf::from).collect::<Vec<_>>(), out.as_deref())
+    let args = Args::parse();
+    let outcome = match (&args.sheets, args.inputs.as_slice()) {
+        (Some(programme), [folder]) => to_sheets(programme, folder).map(|()| 0),
+        (Some(_), _) => Args::command().error(clap::error::ErrorKind::WrongNumberOfValues, "--sheets writes into one FOLDER").exit(),
+        (None, inputs) => import(inputs, args.output.as_deref()),
     };
     match outcome {
         Ok(status) => ExitCode::from(status),
@@ -74,15 +71,7 @@ fn import(inputs: &[PathBuf], out: Option<&Path>) -> Result<u8, String> {
             break;
         }
     }
-    let programme = &converted.programme;
-    eprintln!(
-        "programme-import: {kind}: {} problem(s); {} event(s), {} theme(s), {} partner(s), {} series",
-        converted.problems.len(),
-        programme.events.len(),
-        programme.themes.len(),
-        programme.partners.len(),
-        programme.series.len()
-    );
+    eprintln!("programme-import: {kind}: {} problem(s); {}", converted.problems.len(), converted.programme.counts());
     if let Some(out) = out {
         std::fs::write(out, &converted.text).map_err(|err| format!("cannot write {}: {err}", out.display()))?;
         eprintln!("programme-import: wrote {}", out.display());

@@ -14,9 +14,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult};
 
-use crate::domain::catalog::{parse_catalog, Catalog};
+use super::BrowserError;
 use crate::domain::download::{judge, shows_progress, Verdict, STALL_MS};
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{parse_catalog, Catalog, Lang};
 use crate::domain::programme::{programme_text, LoadError, Parsed, Problem, Programme, Reading, Step, MAX_PROGRAMME_BYTES};
 use crate::domain::source::ProgrammeSource;
 
@@ -198,14 +198,15 @@ async fn within<T>(controller: &AbortController, future: impl Future<Output = T>
     (outcome, fired.get())
 }
 
-/// Loads the language file published beside the app (`i18n/<tag>.json`). Any failure is
-/// reported as text (for the console: the reader simply gets English).
-pub async fn fetch_catalog(lang: Lang) -> Result<Catalog, String> {
+/// Loads the language file published beside the app (`i18n/<tag>.json`). A failure goes to
+/// the console: the reader simply gets English.
+pub async fn fetch_catalog(lang: Lang) -> Result<Catalog, BrowserError> {
     let url = format!("{}i18n/{}.json", super::url::app_root(), lang.tag());
-    let response = Request::get(&url).send().await.map_err(|err| format!("{url}: {err}"))?;
+    let unreachable = |err: gloo_net::Error| BrowserError::Unreachable { url: url.clone(), detail: err.to_string() };
+    let response = Request::get(&url).send().await.map_err(unreachable)?;
     if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
+        return Err(BrowserError::Http { url, status: response.status() });
     }
-    let text = response.text().await.map_err(|err| format!("{url}: {err}"))?;
-    parse_catalog(&text).map_err(|err| format!("{url}: {err}"))
+    let text = response.text().await.map_err(unreachable)?;
+    parse_catalog(&text).map_err(|detail| BrowserError::Unusable { url, detail })
 }

@@ -17,7 +17,7 @@ use crate::browser::{clock, page};
 use crate::domain::filter::{apply_after, Filter, FilterResult};
 use crate::domain::i18n::{tr, tr_count, Count, Msg};
 use crate::domain::query::Page;
-use crate::state::{use_lang, use_programme, use_shortlist, use_view, ChangeMarks, LoadedProgramme};
+use crate::state::{use_locale, use_programme, use_shortlist, use_view, ChangeMarks, LoadedProgramme};
 
 #[component]
 pub fn Browse(
@@ -53,8 +53,8 @@ pub fn Browse(
     }
     // Picks migrated from the first storage format have no snapshot yet: take it now.
     let shortlist = use_shortlist();
-    let lang = use_lang().get_untracked();
-    shortlist.lists.maybe_update(|lists| lists.fill_snapshots(&loaded.programme, lang));
+    let locale = use_locale().get_untracked();
+    shortlist.lists.maybe_update(|lists| lists.fill_snapshots(&loaded.programme));
     let programme = loaded.programme.clone();
     let today = clock::today();
     let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
@@ -72,9 +72,9 @@ pub fn Browse(
     // tabs finds it: the same title as the event's static page.
     let titles = loaded.programme.clone();
     Effect::new(move |_| {
-        let programme_title = titles.meta.title.get(lang.tag());
+        let programme_title = titles.meta.title.get(locale.tag());
         match page.with(|(event, _)| event.as_deref().and_then(|id| titles.event(id))) {
-            Some(event) => crate::browser::page::set_title(&format!("{} – {programme_title}", event.title.get(lang.tag()))),
+            Some(event) => crate::browser::page::set_title(&format!("{} – {programme_title}", event.title.get(locale.tag()))),
             None => crate::browser::page::set_title(programme_title),
         }
     });
@@ -105,7 +105,7 @@ fn ChangesNotice(
     /// The marks to show and dismiss.
     marks: ChangeMarks,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let programme = use_programme();
     move || {
         let count = marks.0.with(|m| m.len());
@@ -114,9 +114,9 @@ fn ChangesNotice(
             view! {
                 <div class="notices">
                     <div class="notice info" role="status" data-testid="changes-notice">
-                        <p>{tr_count(lang, count, Count::ChangesSince)}</p>
+                        <p>{tr_count(locale, count, Count::ChangesSince)}</p>
                         <button type="button" data-testid="mark-seen" on:click=move |_| marks.dismiss(&programme)>
-                            {tr(lang, Msg::MarkSeen)}
+                            {tr(locale, Msg::MarkSeen)}
                         </button>
                     </div>
                 </div>
@@ -132,7 +132,7 @@ fn ProgrammePage(
     /// The result is still the one before: the search waits for its texts to be built.
     waiting: Memo<bool>,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let panel_open = RwSignal::new(false);
     let count = Memo::new(move |_| result.with(|r| r.matching.len()));
     // Copied once per result (the list reads it several times), and a result that matches
@@ -151,15 +151,15 @@ fn ProgrammePage(
                     aria-controls="facet-panel"
                     on:click=move |_| panel_open.set(true)
                 >
-                    {tr(lang, Msg::FiltersButton)}
+                    {tr(locale, Msg::FiltersButton)}
                 </button>
             </div>
             <FacetPanel result open=panel_open />
             <section class="results" aria-labelledby="results-heading" aria-busy=move || waiting.get().then_some("true")>
-                <h2 id="results-heading" class="visually-hidden">{tr(lang, Msg::EventsHeading)}</h2>
+                <h2 id="results-heading" class="visually-hidden">{tr(locale, Msg::EventsHeading)}</h2>
                 <ActiveFilters />
                 <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
-                    {move || tr_count(lang, count.get(), Count::ResultCount)}
+                    {move || tr_count(locale, count.get(), Count::ResultCount)}
                 </p>
                 <Show when=move || count.get() == 0>
                     <EmptyResult />

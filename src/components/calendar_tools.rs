@@ -7,20 +7,12 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::browser::{clock, files};
-use crate::domain::calendar::{write_calendar, CalendarRequest, Entry};
+use crate::domain::calendar::{series_feed, write_calendar, CalendarRequest, Entry, PROGRAMME_FEED};
 use crate::domain::i18n::{tr, tr_with, Msg};
 use crate::domain::programme::Event;
 use crate::domain::shortlist::shortlist_entries;
 use crate::domain::when::When;
-use crate::state::{use_lang, use_nav, use_programme, use_shortlist};
-
-/// The feed of the whole programme, beside `programme.json`.
-pub const PROGRAMME_FEED: &str = "programme.ics";
-
-/// The feed of one series.
-pub fn series_feed(series_id: &str) -> String {
-    format!("programme-series-{series_id}.ics")
-}
+use crate::state::{use_locale, use_nav, use_programme, use_shortlist};
 
 /// "Add to my calendar" for one event, or why it cannot be added yet. A link that carries the
 /// calendar file itself (a `data:` address, downloaded by the browser): it works on the static
@@ -30,18 +22,18 @@ pub fn AddToCalendar(
     /// Index of the event in the programme.
     index: usize,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let programme = use_programme();
     if matches!(programme.events[index].when, When::Months { .. }) {
-        return Either::Left(view! { <p class="hint" data-testid="calendar-month-only">{tr(lang, Msg::CalendarMonthOnly)}</p> });
+        return Either::Left(view! { <p class="hint" data-testid="calendar-month-only">{tr(locale, Msg::CalendarMonthOnly)}</p> });
     }
     let nav = use_nav();
     let event = &programme.events[index];
     let (links, view) = (nav.links(), nav.view.get_untracked());
     let event_url = |event: &Event| links.event_url(&view, &event.id).unwrap_or_default();
     let request = CalendarRequest {
-        name: event.title.get(lang.tag()),
-        lang: lang.tag(),
+        name: event.title.get(locale.tag()),
+        lang: locale.tag(),
         now: clock::now_utc(),
         event_url: links.public.is_some().then_some(&event_url as &dyn Fn(&Event) -> String),
         include_cancelled: true,
@@ -50,7 +42,7 @@ pub fn AddToCalendar(
     let href = format!("data:text/calendar;charset=utf-8,{}", percent_encode(&written.text));
     Either::Right(view! {
         <p class="calendar-actions">
-            <a class="button" href=href download=format!("{}.ics", event.id) data-testid="add-to-calendar">{tr(lang, Msg::AddToCalendar)}</a>
+            <a class="button" href=href download=format!("{}.ics", event.id) data-testid="add-to-calendar">{tr(locale, Msg::AddToCalendar)}</a>
         </p>
     })
 }
@@ -70,7 +62,7 @@ fn percent_encode(text: &str) -> String {
 /// The active list's picks in this programme as one calendar, with the reader's notes.
 #[component]
 pub fn ShortlistCalendar() -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let programme = use_programme();
     let shortlist = use_shortlist();
     let leave_out_cancelled = RwSignal::new(false);
@@ -89,10 +81,10 @@ pub fn ShortlistCalendar() -> impl IntoView {
                     Some(Entry { event, note })
                 })
                 .collect();
-            let title = programme.meta.title.get(lang.tag());
+            let title = programme.meta.title.get(locale.tag());
             let request = CalendarRequest {
                 name: title,
-                lang: lang.tag(),
+                lang: locale.tag(),
                 now: clock::now_utc(),
                 event_url: Some(&event_url),
                 include_cancelled: !leave_out_cancelled.get_untracked(),
@@ -104,7 +96,7 @@ pub fn ShortlistCalendar() -> impl IntoView {
     };
     view! {
         <section class="calendar-tools" aria-labelledby="shortlist-calendar-heading">
-            <h3 id="shortlist-calendar-heading">{tr(lang, Msg::CalendarHeading)}</h3>
+            <h3 id="shortlist-calendar-heading">{tr(locale, Msg::CalendarHeading)}</h3>
             <label class="option">
                 <input
                     type="checkbox"
@@ -112,11 +104,11 @@ pub fn ShortlistCalendar() -> impl IntoView {
                     prop:checked=move || leave_out_cancelled.get()
                     on:change=move |ev| leave_out_cancelled.set(event_target_checked(&ev))
                 />
-                {tr(lang, Msg::CalendarLeaveOutCancelled)}
+                {tr(locale, Msg::CalendarLeaveOutCancelled)}
             </label>
-            <button type="button" data-testid="shortlist-calendar" on:click=download>{tr(lang, Msg::ShortlistCalendar)}</button>
+            <button type="button" data-testid="shortlist-calendar" on:click=download>{tr(locale, Msg::ShortlistCalendar)}</button>
             {move || left_out.get().filter(|&n| n > 0).map(|n| view! {
-                <p class="hint" role="status" data-testid="calendar-left-out">{tr_with(lang, Msg::CalendarLeftOut, &[("n", &n.to_string())])}</p>
+                <p class="hint" role="status" data-testid="calendar-left-out">{tr_with(locale, Msg::CalendarLeftOut, &[("n", &n.to_string())])}</p>
             })}
         </section>
     }
@@ -125,7 +117,7 @@ pub fn ShortlistCalendar() -> impl IntoView {
 /// Links to the subscription feeds: the whole programme and each series.
 #[component]
 pub fn SubscribeLinks() -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let programme = use_programme();
     let nav = use_nav();
     // The feeds are built from the published programme: not offered for another file.
@@ -139,18 +131,18 @@ pub fn SubscribeLinks() -> impl IntoView {
     let webcal =
         |file: &str| links.absolute(file).map(|https| https.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1));
     let series: Vec<(String, String)> =
-        programme.series.iter().map(|s| (s.label().get(lang.tag()).to_owned(), download(&series_feed(&s.id)))).collect();
+        programme.series.iter().map(|s| (s.label().get(locale.tag()).to_owned(), download(&series_feed(&s.id)))).collect();
     Some(view! {
         <section class="calendar-tools" aria-labelledby="subscribe-heading" data-testid="subscribe">
-            <h2 id="subscribe-heading">{tr(lang, Msg::CalendarHeading)}</h2>
+            <h2 id="subscribe-heading">{tr(locale, Msg::CalendarHeading)}</h2>
             <p>
-                <a href=webcal(PROGRAMME_FEED).unwrap_or_else(|| download(PROGRAMME_FEED)) data-testid="subscribe-webcal">{tr(lang, Msg::CalendarSubscribe)}</a>
+                <a href=webcal(PROGRAMME_FEED).unwrap_or_else(|| download(PROGRAMME_FEED)) data-testid="subscribe-webcal">{tr(locale, Msg::CalendarSubscribe)}</a>
                 " · "
-                <a href=download(PROGRAMME_FEED) download data-testid="subscribe-download">{tr(lang, Msg::CalendarDownloadAll)}</a>
+                <a href=download(PROGRAMME_FEED) download data-testid="subscribe-download">{tr(locale, Msg::CalendarDownloadAll)}</a>
             </p>
             {(!series.is_empty()).then(|| view! {
                 <details>
-                    <summary>{tr(lang, Msg::CalendarBySeries)}</summary>
+                    <summary>{tr(locale, Msg::CalendarBySeries)}</summary>
                     <ul>
                         {series.into_iter().map(|(name, file)| view! { <li><a href=file>{name}</a></li> }).collect_view()}
                     </ul>

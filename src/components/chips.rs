@@ -8,7 +8,7 @@ use super::facets::facet_code;
 use super::labels::{facet_label, option_label};
 use crate::domain::filter::Facet;
 use crate::domain::i18n::{tr, tr_with, Msg};
-use crate::state::{use_lang, use_nav, use_programme, use_view, History};
+use crate::state::{use_locale, use_nav, use_programme, use_view, History};
 
 /// One removable filter.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -41,7 +41,7 @@ fn ChipList(
     /// Also offer the search text as a chip (the empty state does, the toolbar shows it already).
     with_search: bool,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let nav = use_nav();
     let programme = use_programme();
     let list = chips(with_search);
@@ -49,16 +49,16 @@ fn ChipList(
         <ul class="chips">
             <For each=move || list.get() key=|chip| chip.clone() let:chip>
                 {
-                    let lang = lang;
+                    let locale = locale;
                     let (name, testid) = match &chip {
                         Chip::Facet(facet, code) => (
-                            format!("{}: {}", facet_label(lang, *facet), option_label(lang, &programme, *facet, code)),
+                            format!("{}: {}", facet_label(locale, *facet), option_label(locale, &programme, *facet, code)),
                             format!("chip-{}-{code}", facet_code(*facet)),
                         ),
-                        Chip::HidePast => (tr(lang, Msg::HidePast).to_owned(), "chip-hide-past".to_owned()),
-                        Chip::Search(text) => (tr_with(lang, Msg::EmptySearch, &[("text", text)]), "chip-search".to_owned()),
+                        Chip::HidePast => (tr(locale, Msg::HidePast).to_owned(), "chip-hide-past".to_owned()),
+                        Chip::Search(text) => (tr_with(locale, Msg::EmptySearch, &[("text", text)]), "chip-search".to_owned()),
                     };
-                    let aria = tr_with(lang, Msg::RemoveFilter, &[("name", &name)]);
+                    let aria = tr_with(locale, Msg::RemoveFilter, &[("name", &name)]);
                     view! {
                         <li>
                             <button
@@ -88,16 +88,16 @@ fn ChipList(
 
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let view = use_view();
     let nav = use_nav();
     let has_any = Memo::new(move |_| view.with(|v| !v.filter.is_empty()));
     view! {
         <div class="active-filters" hidden=move || !has_any.get() data-testid="active-filters">
-            <h3 class="visually-hidden">{tr(lang, Msg::ActiveFilters)}</h3>
+            <h3 class="visually-hidden">{tr(locale, Msg::ActiveFilters)}</h3>
             <ChipList with_search=false />
             <button type="button" class="link-button" data-testid="clear-all" on:click=move |_| nav.go(History::Push, |next| next.filter.clear())>
-                {tr(lang, Msg::ClearAll)}
+                {tr(locale, Msg::ClearAll)}
             </button>
         </div>
     }
@@ -107,14 +107,14 @@ pub fn ActiveFilters() -> impl IntoView {
 /// the programme itself has no events).
 #[component]
 pub fn EmptyResult() -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     if use_programme().events.is_empty() {
-        return Either::Left(view! { <p class="empty-result" data-testid="empty-programme">{tr(lang, Msg::NoEventsInProgramme)}</p> });
+        return Either::Left(view! { <p class="empty-result" data-testid="empty-programme">{tr(locale, Msg::NoEventsInProgramme)}</p> });
     }
     Either::Right(view! {
         <div class="empty-result" data-testid="empty-result">
-            <h3>{tr(lang, Msg::EmptyTitle)}</h3>
-            <p>{tr(lang, Msg::EmptyHelp)}</p>
+            <h3>{tr(locale, Msg::EmptyTitle)}</h3>
+            <p>{tr(locale, Msg::EmptyHelp)}</p>
             <ChipList with_search=true />
         </div>
     })

@@ -7,18 +7,18 @@ use super::calendar_tools::AddToCalendar;
 use super::labels::{mode_label, part_lang, status_label, when_lines};
 use super::share_event::ShareEvent;
 use super::shortlist_button::ShortlistButton;
-use crate::domain::i18n::{format_when, tr, Msg};
-use crate::state::{use_lang, use_nav, use_programme, History};
+use crate::domain::i18n::{format_when, tr, Locale, Msg};
+use crate::state::{use_locale, use_nav, use_programme, History};
 
 #[component]
 pub fn EventDetail(
     /// The event's id from the URL.
     id: String,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let nav = use_nav();
     let programme = use_programme();
-    let tag = lang.tag();
+    let tag = locale.tag();
     let heading = NodeRef::<leptos::html::H2>::new();
     // Moving focus to the heading tells screen reader users the page changed.
     Effect::new(move |_| {
@@ -38,32 +38,32 @@ pub fn EventDetail(
                 nav.go(History::Push, |next| nav.back_to_list(next));
             }
         >
-            {tr(lang, Msg::BackToList)}
+            {tr(locale, Msg::BackToList)}
         </a>
     };
     let Some(index) = programme.event_index(&id) else {
         return Either::Left(view! {
             <article class="detail" data-testid="event-detail-missing">
                 {back}
-                <h2 tabindex="-1" node_ref=heading>{tr(lang, Msg::DetailNotFound)}</h2>
+                <h2 tabindex="-1" node_ref=heading>{tr(locale, Msg::DetailNotFound)}</h2>
             </article>
         });
     };
     let event = &programme.events[index];
     let series = event.series.map(|s| &programme.series[s]);
     let title = event.title.get(tag).to_owned();
-    let of = |text: &crate::domain::text::Text| part_lang(&programme, text, lang);
+    let of = |text: &crate::domain::text::Text| part_lang(&programme, text, locale);
     // Every row is one of three shapes, rendered by one function: one view type instead of
     // one per row keeps the bundle small. A row of programme text carries its language.
     let mut rows: Vec<(Msg, Field, Option<String>)> = vec![
-        (Msg::DetailWhen, when_field(&programme, event, lang), None),
-        (Msg::DetailStatus, Field::Text(status_label(lang, event.status).to_owned()), None),
+        (Msg::DetailWhen, when_field(&programme, event, locale), None),
+        (Msg::DetailStatus, Field::Text(status_label(locale, event.status).to_owned()), None),
     ];
     if let (Some(place), Some(location)) = (event.place(tag), event.location.as_ref()) {
         rows.push((Msg::DetailWhere, Field::Text(place), of(&location.name)));
     }
     if let Some(mode) = event.mode {
-        rows.push((Msg::DetailMode, Field::Text(mode_label(lang, mode).to_owned()), None));
+        rows.push((Msg::DetailMode, Field::Text(mode_label(locale, mode).to_owned()), None));
     }
     if let Some(series) = series {
         rows.push((Msg::DetailSeries, Field::Text(series.title.get(tag).to_owned()), of(&series.title)));
@@ -75,7 +75,7 @@ pub fn EventDetail(
             let debates = series.prepares_for.iter().map(|&d| {
                 let debate = &programme.debates[d];
                 match (&debate.when, &debate.recurrence) {
-                    (Some(when), _) => format!("{} ({})", debate.title.get(tag), format_when(lang, when)),
+                    (Some(when), _) => format!("{} ({})", debate.title.get(tag), format_when(locale, when)),
                     (None, Some(recurrence)) => format!("{} ({})", debate.title.get(tag), recurrence.get(tag)),
                     (None, None) => debate.title.get(tag).to_owned(),
                 }
@@ -113,7 +113,7 @@ pub fn EventDetail(
     }
     let rows = rows
         .into_iter()
-        .map(|(label, field, part)| view! { <dt>{tr(lang, label)}</dt><dd lang=part>{render_field(field)}</dd> })
+        .map(|(label, field, part)| view! { <dt>{tr(locale, label)}</dt><dd lang=part>{render_field(field)}</dd> })
         .collect_view();
 
     Either::Right(view! {
@@ -134,12 +134,8 @@ pub fn EventDetail(
 }
 
 /// The venue's time, and the reader's own beside it when their clocks differ.
-fn when_field(
-    programme: &crate::domain::programme::Programme,
-    event: &crate::domain::programme::Event,
-    lang: crate::domain::i18n::Lang,
-) -> Field {
-    match when_lines(programme, event, lang) {
+fn when_field(programme: &crate::domain::programme::Programme, event: &crate::domain::programme::Event, locale: Locale) -> Field {
+    match when_lines(programme, event, locale) {
         (venue, None) => Field::Text(venue),
         (venue, Some(local)) => Field::List(vec![venue, local]),
     }

@@ -9,7 +9,7 @@ use super::event_card::EventCard;
 use crate::browser::page::{after_next_paint, NearObserver};
 use crate::domain::i18n::{format_count, format_month, tr, tr_with, Msg};
 use crate::domain::when::YearMonth;
-use crate::state::{use_lang, use_programme};
+use crate::state::{use_locale, use_programme};
 
 /// Cards per page: a phone screen holds two to four, so a page is several screens of reading.
 pub const PAGE_SIZE: usize = 30;
@@ -32,7 +32,7 @@ pub fn EventList(
     #[prop(into)]
     indices: Signal<Vec<usize>>,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let programme = use_programme();
     // The first result shows a whole page at once: it replaces the prerendered first screen,
     // whose scroll position is given back and must still exist.
@@ -97,7 +97,7 @@ pub fn EventList(
     });
     let shown_of = move || {
         let total = indices.with(Vec::len);
-        tr_with(lang, Msg::ShownOf, &[("shown", &format_count(lang, shown.get().min(total))), ("total", &format_count(lang, total))])
+        tr_with(locale, Msg::ShownOf, &[("shown", &format_count(locale, shown.get().min(total))), ("total", &format_count(locale, total))])
     };
 
     let months = Memo::new(move |_| groups.with(|g| g.iter().map(|(month, _)| *month).collect::<Vec<_>>()));
@@ -113,7 +113,7 @@ pub fn EventList(
                     let members = move || groups.with(|g| g.iter().find(|(m, _)| *m == month).map(|(_, members)| members.clone()).unwrap_or_default());
                     view! {
                         <section class="month" aria-labelledby=labelled_by data-testid=format!("month-{month}")>
-                            <h3 id=heading_id class="month-heading">{format_month(lang, month)}</h3>
+                            <h3 id=heading_id class="month-heading">{format_month(locale, month)}</h3>
                             <ul class="cards">
                                 <For each=members key=|index| *index let:index>
                                     <li><EventCard index /></li>
@@ -132,7 +132,7 @@ pub fn EventList(
                     node_ref=more_button
                     on:click=move |_| shown.update(|n| *n = next_page(*n))
                 >
-                    {tr(lang, Msg::ShowMore)}
+                    {tr(locale, Msg::ShowMore)}
                 </button>
             </Show>
         </div>

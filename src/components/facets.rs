@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use super::labels::{facet_label, option_label, option_lang};
 use crate::browser::page;
 use crate::domain::filter::{facet_options, Facet, FacetOption, FilterResult};
-use crate::domain::i18n::{format_count, tr, tr_count, tr_with, Count, Lang, Msg};
-use crate::state::{use_lang, use_nav, use_programme, use_view, History};
+use crate::domain::i18n::{format_count, tr, tr_count, tr_with, Count, Locale, Msg};
+use crate::domain::programme::Programme;
+use crate::state::{use_locale, use_nav, use_programme, use_view, History, Nav};
 
 /// Page regions that must not take focus while the dialog is open.
 const BEHIND_DIALOG: &str = "header.site-header, .toolbar, .results, .notices";
@@ -20,7 +21,7 @@ pub fn FacetPanel(
     /// Whether the panel is open as a dialog (phones); ignored on wide screens.
     open: RwSignal<bool>,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let view = use_view();
     let nav = use_nav();
     let count = Memo::new(move |_| result.with(|r| r.matching.len()));
@@ -60,13 +61,13 @@ pub fn FacetPanel(
             }
         >
             <div class="panel-head">
-                <h2 id="facet-title">{tr(lang, Msg::FiltersTitle)}</h2>
+                <h2 id="facet-title">{tr(locale, Msg::FiltersTitle)}</h2>
                 <button
                     type="button"
                     class="close-panel"
                     node_ref=close_button
                     data-testid="close-filters"
-                    aria-label=tr(lang, Msg::CloseFilters)
+                    aria-label=tr(locale, Msg::CloseFilters)
                     on:click=move |_| open.set(false)
                 >
                     "×"
@@ -83,7 +84,7 @@ pub fn FacetPanel(
                         nav.go(History::Push, |next| next.filter.hide_past = checked);
                     }
                 />
-                <span>{tr(lang, Msg::HidePast)}</span>
+                <span>{tr(locale, Msg::HidePast)}</span>
             </label>
             <div class="panel-foot">
                 <button
@@ -93,10 +94,10 @@ pub fn FacetPanel(
                     disabled=move || view.with(|v| v.filter.is_empty())
                     on:click=move |_| nav.go(History::Push, |next| next.filter.clear())
                 >
-                    {tr(lang, Msg::ClearAll)}
+                    {tr(locale, Msg::ClearAll)}
                 </button>
                 <button type="button" class="primary show-results" data-testid="show-results" on:click=move |_| open.set(false)>
-                    {move || tr_count(lang, count.get(), Count::ShowEvents)}
+                    {move || tr_count(locale, count.get(), Count::ShowEvents)}
                 </button>
             </div>
         </aside>
@@ -126,7 +127,7 @@ impl RowNodes {
 
     /// Changes the row from showing `was` to showing `now`, as the view below renders a row:
     /// only what differs is written (a choice elsewhere mostly changes the count alone).
-    fn update(&self, lang: Lang, (was_count, was_chosen): RowState, (count, chosen): RowState) {
+    fn update(&self, locale: Locale, (was_count, was_chosen): RowState, (count, chosen): RowState) {
         if (was_count == 0) != (count == 0) {
             if let Some(label) = self.label.get_untracked() {
                 let _ = label.class_list().toggle_with_force("empty", count == 0);
@@ -142,7 +143,7 @@ impl RowNodes {
         }
         if was_count != count {
             if let Some(span) = self.count.get_untracked() {
-                span.set_text_content(Some(&format_count(lang, count)));
+                span.set_text_content(Some(&format_count(locale, count)));
             }
         }
     }
@@ -155,7 +156,7 @@ fn FacetGroup(
     /// Matching events and facet counts.
     result: Memo<FilterResult>,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let view = use_view();
     let nav = use_nav();
     let programme = use_programme();
@@ -193,7 +194,7 @@ fn FacetGroup(
                 on_page.update_value(|before| {
                     for ((row, state), was) in nodes.iter().zip(now).zip(before.iter_mut()) {
                         if state != was {
-                            row.update(lang, *was, *state);
+                            row.update(locale, *was, *state);
                             *was = *state;
                         }
                     }
@@ -207,31 +208,7 @@ fn FacetGroup(
     let testid = format!("facet-{}", facet_code(facet));
     let make_row = {
         let programme = programme.clone();
-        move |((option, (count, chosen)), row): ((FacetOption, RowState), RowNodes)| {
-            let code = option.code;
-            let label = option_label(lang, &programme, facet, &code);
-            let label_lang = option_lang(lang, &programme, facet, &code);
-            let toggle_code = code.clone();
-            view! {
-                <label class="option" class:empty=count == 0 node_ref=row.label>
-                    <input
-                        type="checkbox"
-                        node_ref=row.input
-                        data-testid=format!("option-{}-{}", facet_code(facet), code)
-                        value=code.clone()
-                        // An attribute, not a property: the static page shows it too.
-                        checked=chosen
-                        disabled=is_disabled((count, chosen))
-                        on:change=move |_| {
-                            let code = toggle_code.clone();
-                            nav.go(History::Push, move |next| next.filter.toggle(facet, &code));
-                        }
-                    />
-                    <span class="option-label" lang=label_lang>{label}</span>
-                    <span class="count" node_ref=row.count>{format_count(lang, count)}</span>
-                </label>
-            }
-        }
+        move |((option, state), row): ((FacetOption, RowState), RowNodes)| option_row((locale, nav), &programme, facet, option, state, row)
     };
     let rest_options = options[first..].to_vec();
     let rest_nodes = nodes[first..].to_vec();
@@ -251,36 +228,75 @@ fn FacetGroup(
                 .collect_view()
         })
     };
-    let show_all = (total > first).then(|| {
-        view! {
-            <button
-                type="button"
-                class="secondary show-all-options"
-                data-testid=format!("show-all-{}", facet_code(facet))
-                hidden=move || all_shown.get()
-                on:click=move |_| {
-                    all_shown.set(true);
-                    // The button goes: focus moves to the first option it showed.
-                    if let Some(row) = first_hidden {
-                        request_animation_frame(move || {
-                            if let Some(input) = row.input.get_untracked() {
-                                let _ = input.focus();
-                            }
-                        });
-                    }
-                }
-            >
-                {tr_with(lang, Msg::ShowAllOptions, &[("n", &format_count(lang, total))])}
-            </button>
-        }
-    });
+    let show_all = (total > first).then(|| show_all_options(locale, facet, total, all_shown, first_hidden));
     view! {
         <fieldset class="facet" data-testid=testid hidden=hidden>
-            <legend>{facet_label(lang, facet)}</legend>
+            <legend>{facet_label(locale, facet)}</legend>
             {first_rows}
             {rest_rows}
             {show_all}
         </fieldset>
+    }
+}
+
+/// One option of a facet: its checkbox, label and count, with the nodes its group's effect
+/// updates in place.
+#[inline(always)]
+fn option_row(
+    (locale, nav): (Locale, Nav),
+    programme: &Programme,
+    facet: Facet,
+    option: FacetOption,
+    (count, chosen): RowState,
+    row: RowNodes,
+) -> impl IntoView {
+    let code = option.code;
+    let label = option_label(locale, programme, facet, &code);
+    let label_lang = option_lang(locale, programme, facet, &code);
+    let toggle_code = code.clone();
+    view! {
+        <label class="option" class:empty=count == 0 node_ref=row.label>
+            <input
+                type="checkbox"
+                node_ref=row.input
+                data-testid=format!("option-{}-{}", facet_code(facet), code)
+                value=code.clone()
+                // An attribute, not a property: the static page shows it too.
+                checked=chosen
+                disabled=is_disabled((count, chosen))
+                on:change=move |_| {
+                    let code = toggle_code.clone();
+                    nav.go(History::Push, move |next| next.filter.toggle(facet, &code));
+                }
+            />
+            <span class="option-label" lang=label_lang>{label}</span>
+            <span class="count" node_ref=row.count>{format_count(locale, count)}</span>
+        </label>
+    }
+}
+
+/// "Show all N" under a long facet's first options; it goes once they are all shown.
+fn show_all_options(locale: Locale, facet: Facet, total: usize, all_shown: RwSignal<bool>, first_hidden: Option<RowNodes>) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="secondary show-all-options"
+            data-testid=format!("show-all-{}", facet_code(facet))
+            hidden=move || all_shown.get()
+            on:click=move |_| {
+                all_shown.set(true);
+                // The button goes: focus moves to the first option it showed.
+                if let Some(row) = first_hidden {
+                    request_animation_frame(move || {
+                        if let Some(input) = row.input.get_untracked() {
+                            let _ = input.focus();
+                        }
+                    });
+                }
+            }
+        >
+            {tr_with(locale, Msg::ShowAllOptions, &[("n", &format_count(locale, total))])}
+        </button>
     }
 }
 

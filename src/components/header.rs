@@ -3,32 +3,32 @@
 use leptos::prelude::*;
 
 use super::labels::part_lang;
-use crate::domain::i18n::{tr, tr_with, Lang, Msg};
+use crate::domain::i18n::{tr, tr_with, Lang, Locale, Msg};
 use crate::domain::query::{Page, ViewState};
-use crate::state::{use_lang, use_nav, use_programme, use_shortlist, History, Nav};
+use crate::state::{use_locale, use_nav, use_programme, use_shortlist, History, Nav};
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let nav = use_nav();
     let view = nav.view;
     let programme = use_programme();
     let shortlist = use_shortlist();
     let programme_id = programme.meta.id.clone();
-    let title = programme.meta.title.get(lang.tag()).to_owned();
-    let title_lang = part_lang(&programme, &programme.meta.title, lang);
+    let title = programme.meta.title.get(locale.tag()).to_owned();
+    let title_lang = part_lang(&programme, &programme.meta.title, locale);
     // "Published by {name}", with the name marked in its own language.
     let publisher = programme.meta.publisher.as_ref().map(|publisher| {
-        let (before, after) = tr(lang, Msg::PublishedBy).split_once("{name}").unwrap_or(("", ""));
-        (before, publisher.get(lang.tag()).to_owned(), part_lang(&programme, publisher, lang), after)
+        let (before, after) = tr(locale, Msg::PublishedBy).split_once("{name}").unwrap_or(("", ""));
+        (before, publisher.get(locale.tag()).to_owned(), part_lang(&programme, publisher, locale), after)
     });
     let picked = Memo::new(move |_| shortlist.lists.with(|lists| lists.active_list().count(&programme_id)));
 
     let nav_link = move |page: Page, testid: &'static str| {
         let current = move || view.with(|v| v.page == page && v.event.is_none());
         let label = move || match page {
-            Page::Programme => tr(lang, Msg::ProgrammeNav).to_owned(),
-            Page::Shortlist => tr_with(lang, Msg::ShortlistNav, &[("n", &picked.get().to_string())]),
+            Page::Programme => tr(locale, Msg::ProgrammeNav).to_owned(),
+            Page::Shortlist => tr_with(locale, Msg::ShortlistNav, &[("n", &picked.get().to_string())]),
         };
         // The filters stay in the address: back on the programme, they are as they were.
         let change = move |next: &mut ViewState| {
@@ -55,13 +55,13 @@ pub fn Header() -> impl IntoView {
             <h1 data-testid="programme-title" lang=title_lang>{title}</h1>
             {publisher.map(|(before, name, name_lang, after)| view! { <p class="publisher">{before}<span lang=name_lang>{name}</span>{after}</p> })}
             <div class="header-row">
-                <nav aria-label=tr(lang, Msg::NavLabel)>
+                <nav aria-label=tr(locale, Msg::NavLabel)>
                     <ul>
                         <li>{nav_link(Page::Programme, "nav-programme")}</li>
                         <li>{nav_link(Page::Shortlist, "nav-shortlist")}</li>
                     </ul>
                 </nav>
-                <LanguagePicker lang nav />
+                <LanguagePicker locale nav />
             </div>
         </header>
     }
@@ -73,15 +73,15 @@ pub fn Header() -> impl IntoView {
 #[component]
 fn LanguagePicker(
     /// The page's language.
-    lang: Lang,
+    locale: Locale,
     /// The view to link in each language.
     nav: Nav,
 ) -> impl IntoView {
     view! {
         <details class="language" data-testid="language">
             <summary>
-                <span class="language-label">{tr(lang, Msg::LanguageLabel)}": "</span>
-                <span lang=lang.tag()>{lang.native_name()}</span>
+                <span class="language-label">{tr(locale, Msg::LanguageLabel)}": "</span>
+                <span lang=locale.tag()>{locale.lang().native_name()}</span>
             </summary>
             <ul>
                 {Lang::ALL
@@ -96,7 +96,7 @@ fn LanguagePicker(
                                     hreflang=tag
                                     lang=tag
                                     data-testid=format!("language-{tag}")
-                                    aria-current=(option == lang).then_some("true")
+                                    aria-current=(option == locale.lang()).then_some("true")
                                     on:click=move |ev| {
                                         ev.prevent_default();
                                         nav.go(History::Push, choose);

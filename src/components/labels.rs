@@ -2,20 +2,20 @@
 //! table or the programme's own localised text.
 
 use crate::domain::filter::Facet;
-use crate::domain::i18n::{format_month, format_when, tr, tr_with, Lang, Msg};
+use crate::domain::i18n::{format_month, format_when, tr, tr_with, Locale, Msg};
 use crate::domain::programme::{Event, Mode, Programme, Status};
 use crate::domain::text::Text;
 use crate::domain::when::YearMonth;
 
-/// The `lang` attribute for a text of the programme shown to a reader of `lang`, when it is in
+/// The `lang` attribute for a text of the programme shown to a reader of `locale`, when it is in
 /// another language (WCAG 3.1.2, language of parts): screen readers then switch voice.
-pub fn part_lang(programme: &Programme, text: &Text, lang: Lang) -> Option<String> {
-    programme.part_language(text, lang.tag()).map(str::to_owned)
+pub fn part_lang(programme: &Programme, text: &Text, locale: Locale) -> Option<String> {
+    programme.part_language(text, locale.tag()).map(str::to_owned)
 }
 
-pub fn mode_label(lang: Lang, mode: Mode) -> &'static str {
+pub fn mode_label(locale: Locale, mode: Mode) -> &'static str {
     tr(
-        lang,
+        locale,
         match mode {
             Mode::InPerson => Msg::ModeInPerson,
             Mode::Online => Msg::ModeOnline,
@@ -24,9 +24,9 @@ pub fn mode_label(lang: Lang, mode: Mode) -> &'static str {
     )
 }
 
-pub fn status_label(lang: Lang, status: Status) -> &'static str {
+pub fn status_label(locale: Locale, status: Status) -> &'static str {
     tr(
-        lang,
+        locale,
         match status {
             Status::Scheduled => Msg::StatusScheduled,
             Status::Cancelled => Msg::StatusCancelled,
@@ -36,9 +36,9 @@ pub fn status_label(lang: Lang, status: Status) -> &'static str {
     )
 }
 
-pub fn facet_label(lang: Lang, facet: Facet) -> &'static str {
+pub fn facet_label(locale: Locale, facet: Facet) -> &'static str {
     tr(
-        lang,
+        locale,
         match facet {
             Facet::Theme => Msg::FacetTheme,
             Facet::Month => Msg::FacetMonth,
@@ -50,25 +50,25 @@ pub fn facet_label(lang: Lang, facet: Facet) -> &'static str {
 }
 
 /// The `lang` of `option_label`'s text when it comes from the programme in another language.
-pub fn option_lang(lang: Lang, programme: &Programme, facet: Facet, code: &str) -> Option<String> {
+pub fn option_lang(locale: Locale, programme: &Programme, facet: Facet, code: &str) -> Option<String> {
     let text = match facet {
         Facet::Theme => programme.theme_index(code).map(|i| &programme.themes[i].label),
         Facet::Partner => programme.partner_index(code).map(|i| programme.partners[i].label()),
         Facet::Series => programme.series_index(code).map(|i| programme.series[i].label()),
         Facet::Month | Facet::Mode => None,
     };
-    text.and_then(|text| part_lang(programme, text, lang))
+    text.and_then(|text| part_lang(programme, text, locale))
 }
 
 /// The label of one facet value given by its URL code (an id, "2012-06", "hybrid").
-pub fn option_label(lang: Lang, programme: &Programme, facet: Facet, code: &str) -> String {
-    let tag = lang.tag();
+pub fn option_label(locale: Locale, programme: &Programme, facet: Facet, code: &str) -> String {
+    let tag = locale.tag();
     match facet {
         Facet::Theme => programme.theme_index(code).map(|i| programme.themes[i].label.get(tag).to_owned()),
         Facet::Partner => programme.partner_index(code).map(|i| programme.partners[i].label().get(tag).to_owned()),
         Facet::Series => programme.series_index(code).map(|i| programme.series[i].label().get(tag).to_owned()),
-        Facet::Month => YearMonth::parse(code).map(|month| format_month(lang, month)),
-        Facet::Mode => Mode::from_code(code).map(|mode| mode_label(lang, mode).to_owned()),
+        Facet::Month => YearMonth::parse(code).map(|month| format_month(locale, month)),
+        Facet::Mode => Mode::from_code(code).map(|mode| mode_label(locale, mode).to_owned()),
     }
     .unwrap_or_else(|| code.to_owned())
 }
@@ -77,8 +77,8 @@ pub fn option_label(lang: Lang, programme: &Programme, facet: Facet, code: &str)
 /// venue's time (labelled with its zone) and the reader's own time beside it, each labelled;
 /// else the time as the programme gives it. The reader's offsets come from the browser
 /// (natively, in the prerender, there are none: the venue's time alone).
-pub fn when_lines(programme: &Programme, event: &Event, lang: Lang) -> (String, Option<String>) {
-    let venue = format_when(lang, &event.when);
+pub fn when_lines(programme: &Programme, event: &Event, locale: Locale) -> (String, Option<String>) {
+    let venue = format_when(locale, &event.when);
     let local = event.when.instants_ms().and_then(|(start, end)| {
         let start_offset = crate::browser::clock::reader_offset_at(start)?;
         let end_offset = end.and_then(crate::browser::clock::reader_offset_at);
@@ -88,8 +88,8 @@ pub fn when_lines(programme: &Programme, event: &Event, lang: Lang) -> (String, 
     let venue_zone = event.location.as_ref().and_then(|l| l.time_zone.as_deref()).unwrap_or(&programme.meta.time_zone);
     let reader_zone = crate::browser::clock::reader_time_zone().unwrap_or_default();
     (
-        tr_with(lang, Msg::VenueTime, &[("zone", venue_zone), ("when", &venue)]),
-        Some(tr_with(lang, Msg::YourTime, &[("zone", &reader_zone), ("when", &format_when(lang, &local))])),
+        tr_with(locale, Msg::VenueTime, &[("zone", venue_zone), ("when", &venue)]),
+        Some(tr_with(locale, Msg::YourTime, &[("zone", &reader_zone), ("when", &format_when(locale, &local))])),
     )
 }
 

@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::domain::i18n::{tr, tr_with, Msg};
-use crate::state::{use_lang, use_shortlist};
+use crate::domain::i18n::{tr, tr_with, Locale, Msg};
+use crate::state::{use_locale, use_shortlist};
 
 /// A list's name as shown: unnamed lists are "My shortlist".
-pub fn list_display_name(name: &str, lang: crate::domain::i18n::Lang) -> String {
+pub fn list_display_name(name: &str, locale: Locale) -> String {
     if name.trim().is_empty() {
-        tr(lang, Msg::DefaultListName).to_owned()
+        tr(locale, Msg::DefaultListName).to_owned()
     } else {
         name.to_owned()
     }
@@ -18,7 +18,7 @@ pub fn list_display_name(name: &str, lang: crate::domain::i18n::Lang) -> String 
 
 #[component]
 pub fn ListManager() -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let shortlist = use_shortlist();
     let lists = shortlist.lists;
     let options = Memo::new(move |_| lists.with(|l| l.live_lists().map(|list| (list.id.clone(), list.name.clone())).collect::<Vec<_>>()));
@@ -29,7 +29,7 @@ pub fn ListManager() -> impl IntoView {
     let create = move |_| {
         let now = clock::now_ms();
         let n = lists.with_untracked(|l| l.lists.len()) + 1;
-        let name = tr_with(lang, Msg::NewListName, &[("n", &n.to_string())]);
+        let name = tr_with(locale, Msg::NewListName, &[("n", &n.to_string())]);
         lists.update(|l| l.create(format!("list-{now}"), &name, now));
     };
     let start_rename = move |_| {
@@ -50,7 +50,7 @@ pub fn ListManager() -> impl IntoView {
 
     view! {
         <div class="list-manager" data-testid="list-manager">
-            <label for="active-list">{tr(lang, Msg::ListLabel)}</label>
+            <label for="active-list">{tr(locale, Msg::ListLabel)}</label>
             <select
                 id="active-list"
                 data-testid="active-list"
@@ -65,20 +65,20 @@ pub fn ListManager() -> impl IntoView {
                         let selected_id = id.clone();
                         view! {
                             <option value=id selected=move || active.get() == selected_id>
-                                {move || list_display_name(&name, lang)}
+                                {move || list_display_name(&name, locale)}
                             </option>
                         }
                     }
                 </For>
             </select>
             <div class="list-actions">
-                <button type="button" data-testid="new-list" on:click=create>{tr(lang, Msg::NewList)}</button>
-                <button type="button" data-testid="rename-list" on:click=start_rename>{tr(lang, Msg::RenameList)}</button>
-                <button type="button" data-testid="delete-list" on:click=delete>{tr(lang, Msg::DeleteList)}</button>
+                <button type="button" data-testid="new-list" on:click=create>{tr(locale, Msg::NewList)}</button>
+                <button type="button" data-testid="rename-list" on:click=start_rename>{tr(locale, Msg::RenameList)}</button>
+                <button type="button" data-testid="delete-list" on:click=delete>{tr(locale, Msg::DeleteList)}</button>
             </div>
             <Show when=move || renaming.get()>
                 <form class="rename" on:submit=save_rename>
-                    <label for="rename-input">{tr(lang, Msg::RenameLabel)}</label>
+                    <label for="rename-input">{tr(locale, Msg::RenameLabel)}</label>
                     <input
                         id="rename-input"
                         data-testid="rename-input"
@@ -86,8 +86,8 @@ pub fn ListManager() -> impl IntoView {
                         prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev))
                     />
-                    <button type="submit" class="primary" data-testid="rename-save">{tr(lang, Msg::Save)}</button>
-                    <button type="button" on:click=move |_| renaming.set(false)>{tr(lang, Msg::Cancel)}</button>
+                    <button type="submit" class="primary" data-testid="rename-save">{tr(locale, Msg::Save)}</button>
+                    <button type="button" on:click=move |_| renaming.set(false)>{tr(locale, Msg::Cancel)}</button>
                 </form>
             </Show>
         </div>

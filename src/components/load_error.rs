@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::programme::LoadError;
-use crate::state::use_lang;
+use crate::state::use_locale;
 
 #[component]
 pub fn LoadErrorView(
@@ -14,19 +14,19 @@ pub fn LoadErrorView(
     /// Loads the file again.
     retry: impl Fn() + 'static,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
-    crate::browser::page::set_title(tr(lang, Msg::AppName));
+    let locale = use_locale().get_untracked();
+    crate::browser::page::set_title(tr(locale, Msg::AppName));
     view! {
         <main id="content" class="load-error" data-testid="load-error">
-            <h1>{tr(lang, Msg::LoadFailedTitle)}</h1>
-            <p>{tr(lang, Msg::LoadFailedHelp)}</p>
+            <h1>{tr(locale, Msg::LoadFailedTitle)}</h1>
+            <p>{tr(locale, Msg::LoadFailedHelp)}</p>
             // The diagnosis is for the file's organisers, in English like `programme-check`:
             // marked as English when the page is not.
             <p class="error-message" data-testid="load-error-message">
-                <code lang=(lang != Lang::En).then_some("en")>{error.to_string()}</code>
+                <code lang=(locale.lang() != Lang::En).then_some("en")>{error.to_string()}</code>
             </p>
             <button type="button" class="primary" data-testid="retry" on:click=move |_| retry()>
-                {tr(lang, Msg::Retry)}
+                {tr(locale, Msg::Retry)}
             </button>
         </main>
     }

@@ -8,9 +8,9 @@ use super::event_card::EventCard;
 use super::labels::{quoted_list, status_label};
 use crate::browser::clock;
 use crate::domain::clash::Overlap;
-use crate::domain::i18n::{tr, tr_with, Msg};
-use crate::domain::shortlist::{pick_changes, PickChange, Priority, ShortlistEntry};
-use crate::state::{picked_overlaps, use_lang, use_programme, use_shortlist};
+use crate::domain::i18n::{tr, tr_with, Locale, Msg};
+use crate::domain::shortlist::{pick_changes, Pick, PickChange, PickKey, Priority, ShortlistEntry};
+use crate::state::{picked_overlaps, use_locale, use_programme, use_shortlist, ShortlistState};
 
 /// How long after the last key a note is saved.
 const NOTE_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
@@ -20,7 +20,7 @@ pub fn PickCard(
     /// The pick and its event.
     entry: ShortlistEntry,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let programme = use_programme();
     let shortlist = use_shortlist();
     let key = entry.key.clone();
@@ -30,16 +30,16 @@ pub fn PickCard(
     });
     let Some(pick) = pick else { return Either::Left(()) };
     let event = entry.event.map(|i| &programme.events[i]);
-    let changes: Vec<String> = pick_changes(&pick, event, lang)
+    let changes: Vec<String> = pick_changes(&pick, event, locale)
         .into_iter()
         .map(|change| match change {
-            PickChange::RemovedFromProgramme => tr(lang, Msg::RemovedFromProgramme).to_owned(),
-            PickChange::Moved { from, to } => tr_with(lang, Msg::MovedFrom, &[("from", &from), ("to", &to)]),
-            PickChange::PlaceChanged { from, to } => tr_with(lang, Msg::PlaceChanged, &[("from", &from), ("to", &to)]),
-            PickChange::StatusChanged { to } => status_label(lang, to).to_owned(),
+            PickChange::RemovedFromProgramme => tr(locale, Msg::RemovedFromProgramme).to_owned(),
+            PickChange::Moved { from, to } => tr_with(locale, Msg::MovedFrom, &[("from", &from), ("to", &to)]),
+            PickChange::PlaceChanged { from, to } => tr_with(locale, Msg::PlaceChanged, &[("from", &from), ("to", &to)]),
+            PickChange::StatusChanged { to } => status_label(locale, to).to_owned(),
         })
         .collect();
-    let title = event.map(|e| e.title.get(lang.tag()).to_owned()).unwrap_or_else(|| pick.snapshot.title.clone());
+    let title = event.map(|e| e.title.get(locale.tag()).to_owned()).unwrap_or_else(|| pick.snapshot.title.clone());
     let event_view = match entry.event {
         Some(index) => Either::Left(view! { <EventCard index /> }),
         None => Either::Right(view! {
@@ -57,21 +57,15 @@ pub fn PickCard(
         move || {
             let event = &programme.events[index?];
             let (how, others) = shortlist.lists.with(|lists| picked_overlaps(lists.active_list(), &programme, event))?;
-            let titles = quoted_list(others.iter().map(|other| other.title.get(lang.tag())));
+            let titles = quoted_list(others.iter().map(|other| other.title.get(locale.tag())));
             let msg = if how == Overlap::Clash { Msg::ClashWith } else { Msg::PossibleClashWith };
-            Some(tr_with(lang, msg, &[("titles", &titles)]))
+            Some(tr_with(locale, msg, &[("titles", &titles)]))
         }
     };
-    let (priority_key, note_key, remove_key, print_key) = (key.clone(), key.clone(), key.clone(), key.clone());
-    let (priority_list, note_list) = (list_id.clone(), list_id);
-    let note_timer = StoredValue::new(None::<TimeoutHandle>);
-    let save_note = move |note: String| {
-        shortlist.lists.maybe_update(|l| l.set_note(&note_list, &note_key, &note, clock::now_ms()));
-    };
-    let flush_note = save_note.clone();
     let id = key.event.clone();
+    let gone_title = entry.event.is_none().then_some(title);
     Either::Right(view! {
-        <div class="pick" data-testid="pick" data-event-id=id.clone()>
+        <div class="pick" data-testid="pick" data-event-id=id>
             {event_view}
             {move || clash_line().map(|text| view! { <p class="clash" data-testid="pick-clash">{text}</p> })}
             {(!changes.is_empty()).then(|| view! {
@@ -79,67 +73,89 @@ pub fn PickCard(
                     {changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
                 </ul>
             })}
-            // On paper the controls are hidden: their values as text instead.
-            <p class="print-only" data-testid="pick-print">
-                {move || {
-                    let pick = shortlist.lists.with(|l| l.active_list().picks.get(&print_key).cloned());
-                    pick.map(|pick| {
-                        let priority = match pick.priority {
-                            Priority::None => String::new(),
-                            Priority::Maybe => format!("{}: {}. ", tr(lang, Msg::PriorityLabel), tr(lang, Msg::PriorityMaybe)),
-                            Priority::MustAttend => format!("{}: {}. ", tr(lang, Msg::PriorityLabel), tr(lang, Msg::PriorityMust)),
-                        };
-                        let note = if pick.note.is_empty() { String::new() } else { format!("{}: {}", tr(lang, Msg::NoteLabel), pick.note) };
-                        format!("{priority}{note}")
-                    })
-                }}
-            </p>
-            <div class="pick-controls">
-                <label>
-                    <span>{tr(lang, Msg::PriorityLabel)}</span>
-                    <select
-                        data-testid=format!("priority-{id}")
-                        on:change=move |ev| {
-                            let priority = Priority::from_code(&event_target_value(&ev)).unwrap_or_default();
-                            shortlist.lists.update(|l| l.set_priority(&priority_list, &priority_key, priority, clock::now_ms()));
-                        }
-                    >
-                        {[(Priority::None, Msg::PriorityNone), (Priority::Maybe, Msg::PriorityMaybe), (Priority::MustAttend, Msg::PriorityMust)]
-                            .into_iter()
-                            .map(|(p, msg)| view! { <option value=p.code() selected=pick.priority == p>{tr(lang, msg)}</option> })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label class="note">
-                    <span>{tr(lang, Msg::NoteLabel)}</span>
-                    <textarea
-                        rows="2"
-                        data-testid=format!("note-{id}")
-                        prop:value=pick.note.clone()
-                        // Saved while typing (a phone may be locked or the tab closed without
-                        // the field ever losing focus), a moment after the last key.
-                        on:input=move |ev| {
-                            let note = event_target_value(&ev);
-                            if let Some(timer) = note_timer.get_value() {
-                                timer.clear();
-                            }
-                            let save = save_note.clone();
-                            note_timer.set_value(set_timeout_with_handle(move || save(note), NOTE_SAVE_DELAY).ok());
-                        }
-                        on:change=move |ev| {
-                            if let Some(timer) = note_timer.get_value() {
-                                timer.clear();
-                            }
-                            flush_note(event_target_value(&ev));
-                        }
-                    ></textarea>
-                </label>
-                {entry.event.is_none().then(|| view! {
-                    <button type="button" data-testid=format!("remove-pick-{id}") on:click=move |_| shortlist.remove(remove_key.clone())>
-                        {tr_with(lang, Msg::RemovePick, &[("title", &title)])}
-                    </button>
-                })}
-            </div>
+            {pick_on_paper((locale, shortlist), key.clone())}
+            {pick_controls((locale, shortlist), key, list_id, pick, gone_title)}
         </div>
     })
+}
+
+/// On paper the controls are hidden: their values as text instead.
+fn pick_on_paper((locale, shortlist): (Locale, ShortlistState), key: PickKey) -> impl IntoView {
+    view! {
+        <p class="print-only" data-testid="pick-print">
+            {move || {
+                let pick = shortlist.lists.with(|l| l.active_list().picks.get(&key).cloned());
+                pick.map(|pick| {
+                    let priority = match pick.priority {
+                        Priority::None => String::new(),
+                        Priority::Maybe => format!("{}: {}. ", tr(locale, Msg::PriorityLabel), tr(locale, Msg::PriorityMaybe)),
+                        Priority::MustAttend => format!("{}: {}. ", tr(locale, Msg::PriorityLabel), tr(locale, Msg::PriorityMust)),
+                    };
+                    let note = if pick.note.is_empty() { String::new() } else { format!("{}: {}", tr(locale, Msg::NoteLabel), pick.note) };
+                    format!("{priority}{note}")
+                })
+            }}
+        </p>
+    }
+}
+
+/// The pick's priority and private note, and its removal when its event has gone from the
+/// programme (`gone_title`: the card has no star then).
+fn pick_controls((locale, shortlist): (Locale, ShortlistState), key: PickKey, list_id: String, pick: Pick, gone_title: Option<String>) -> impl IntoView {
+    let id = key.event.clone();
+    let (priority_key, note_key, remove_key) = (key.clone(), key.clone(), key);
+    let (priority_list, note_list) = (list_id.clone(), list_id);
+    let note_timer = StoredValue::new(None::<TimeoutHandle>);
+    let save_note = move |note: String| {
+        shortlist.lists.maybe_update(|l| l.set_note(&note_list, &note_key, &note, clock::now_ms()));
+    };
+    let flush_note = save_note.clone();
+    view! {
+        <div class="pick-controls">
+            <label>
+                <span>{tr(locale, Msg::PriorityLabel)}</span>
+                <select
+                    data-testid=format!("priority-{id}")
+                    on:change=move |ev| {
+                        let priority = Priority::from_code(&event_target_value(&ev)).unwrap_or_default();
+                        shortlist.lists.update(|l| l.set_priority(&priority_list, &priority_key, priority, clock::now_ms()));
+                    }
+                >
+                    {[(Priority::None, Msg::PriorityNone), (Priority::Maybe, Msg::PriorityMaybe), (Priority::MustAttend, Msg::PriorityMust)]
+                        .into_iter()
+                        .map(|(p, msg)| view! { <option value=p.code() selected=pick.priority == p>{tr(locale, msg)}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="note">
+                <span>{tr(locale, Msg::NoteLabel)}</span>
+                <textarea
+                    rows="2"
+                    data-testid=format!("note-{id}")
+                    prop:value=pick.note.clone()
+                    // Saved while typing (a phone may be locked or the tab closed without
+                    // the field ever losing focus), a moment after the last key.
+                    on:input=move |ev| {
+                        let note = event_target_value(&ev);
+                        if let Some(timer) = note_timer.get_value() {
+                            timer.clear();
+                        }
+                        let save = save_note.clone();
+                        note_timer.set_value(set_timeout_with_handle(move || save(note), NOTE_SAVE_DELAY).ok());
+                    }
+                    on:change=move |ev| {
+                        if let Some(timer) = note_timer.get_value() {
+                            timer.clear();
+                        }
+                        flush_note(event_target_value(&ev));
+                    }
+                ></textarea>
+            </label>
+            {gone_title.map(|title| view! {
+                <button type="button" data-testid=format!("remove-pick-{id}") on:click=move |_| shortlist.remove(remove_key.clone())>
+                    {tr_with(locale, Msg::RemovePick, &[("title", &title)])}
+                </button>
+            })}
+        </div>
+    }
 }

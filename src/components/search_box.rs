@@ -3,23 +3,23 @@
 use leptos::prelude::*;
 
 use crate::domain::i18n::{tr, Msg};
-use crate::state::{use_lang, use_nav, use_view, History};
+use crate::state::{use_locale, use_nav, use_view, History};
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let view = use_view();
     let nav = use_nav();
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="search-input">{tr(lang, Msg::SearchLabel)}</label>
+            <label for="search-input">{tr(locale, Msg::SearchLabel)}</label>
             <input
                 id="search-input"
                 type="search"
                 data-testid="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder=tr(lang, Msg::SearchPlaceholder)
+                placeholder=tr(locale, Msg::SearchPlaceholder)
                 prop:value=move || view.with(|v| v.filter.text.clone())
                 on:input=move |ev| {
                     let text = event_target_value(&ev);

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::files;
 use crate::domain::i18n::{tr, Msg};
-use crate::state::{use_lang, use_nav};
+use crate::state::{use_locale, use_nav};
 
 #[component]
 pub fn ShareEvent(
@@ -14,7 +14,7 @@ pub fn ShareEvent(
     /// Its title in the reader's language, for the share sheet.
     title: String,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let nav = use_nav();
     // Absolute in the app; on a static page only when the organiser gave the publish address
     // (the field is hidden without JavaScript: the address bar says the same).
@@ -23,7 +23,7 @@ pub fn ShareEvent(
     let (copy_text, share_text) = (address.clone(), address.clone());
     view! {
         <p class="share-event">
-            <label for="event-link-address">{tr(lang, Msg::EventLinkLabel)}</label>
+            <label for="event-link-address">{tr(locale, Msg::EventLinkLabel)}</label>
             <input id="event-link-address" readonly data-testid="event-address" value=address />
             <button
                 type="button"
@@ -33,7 +33,7 @@ pub fn ShareEvent(
                     leptos::task::spawn_local(async move { copied.set(files::copy_to_clipboard(&text).await) });
                 }
             >
-                {move || tr(lang, if copied.get() { Msg::Copied } else { Msg::CopyLink })}
+                {move || tr(locale, if copied.get() { Msg::Copied } else { Msg::CopyLink })}
             </button>
             {files::can_share().then(|| view! {
                 <button
@@ -46,7 +46,7 @@ pub fn ShareEvent(
                         });
                     }
                 >
-                    {tr(lang, Msg::ShareVia)}
+                    {tr(locale, Msg::ShareVia)}
                 </button>
             })}
         </p>

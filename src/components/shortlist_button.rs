@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::i18n::{tr_with, Msg};
 use crate::domain::shortlist::PickKey;
-use crate::state::{use_lang, use_programme, use_shortlist};
+use crate::state::{use_locale, use_programme, use_shortlist};
 
 /// What the button shows: whether the event is picked, and whether picks can be changed.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub fn ShortlistButton(
     /// The event's title in the reader's language, for the button's accessible name.
     title: String,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let shortlist = use_shortlist();
     let programme = use_programme();
     let key = PickKey { programme: programme.meta.id.clone(), event: event_id.clone() };
@@ -29,7 +29,7 @@ pub fn ShortlistButton(
     let first = untrack(&shown);
     let label = move |picked: bool| {
         let msg = if picked { Msg::ShortlistRemove } else { Msg::ShortlistAdd };
-        tr_with(lang, msg, &[("title", &title)])
+        tr_with(locale, msg, &[("title", &title)])
     };
     // One effect writes what changed, rather than a memo and four reactive attributes: a
     // filter change builds and drops many cards, and each reactive node costs.
@@ -60,7 +60,7 @@ pub fn ShortlistButton(
             aria-pressed=pressed(first.picked)
             disabled=first.read_only
             aria-label=label(first.picked)
-            on:click=move |_| shortlist.toggle(&programme, &event_id, lang)
+            on:click=move |_| shortlist.toggle(&programme, &event_id, locale)
         >
             <span aria-hidden="true" node_ref=star>{symbol(first.picked)}</span>
         </button>

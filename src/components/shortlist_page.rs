@@ -11,11 +11,11 @@ use super::pick_card::PickCard;
 use crate::domain::i18n::{format_month, tr, tr_count, Count, Msg};
 use crate::domain::shortlist::{shortlist_entries, ShortlistEntry};
 use crate::domain::when::YearMonth;
-use crate::state::{use_lang, use_programme, use_shortlist};
+use crate::state::{use_locale, use_programme, use_shortlist};
 
 #[component]
 pub fn ShortlistPage() -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_locale().get_untracked();
     let programme = use_programme();
     let shortlist = use_shortlist();
     let groups = Memo::new(move |_| {
@@ -35,17 +35,17 @@ pub fn ShortlistPage() -> impl IntoView {
     view! {
         <section class="shortlist" aria-labelledby="shortlist-heading" data-testid="shortlist-page">
             <div class="shortlist-head">
-                <h2 id="shortlist-heading">{tr(lang, Msg::ShortlistTitle)}</h2>
+                <h2 id="shortlist-heading">{tr(locale, Msg::ShortlistTitle)}</h2>
                 <button type="button" class="print-button" data-testid="print" on:click=|_| crate::browser::page::print()>
-                    {tr(lang, Msg::PrintButton)}
+                    {tr(locale, Msg::PrintButton)}
                 </button>
             </div>
             <p class="result-count" role="status" aria-live="polite" data-testid="shortlist-count">
-                {move || tr_count(lang, count.get(), Count::ResultCount)}
+                {move || tr_count(locale, count.get(), Count::ResultCount)}
             </p>
-            <p class="hint">{tr(lang, Msg::ShortlistDeviceOnly)}</p>
+            <p class="hint">{tr(locale, Msg::ShortlistDeviceOnly)}</p>
             <Show when=move || count.get() == 0>
-                <p class="empty" data-testid="shortlist-empty">{tr(lang, Msg::ShortlistEmpty)}</p>
+                <p class="empty" data-testid="shortlist-empty">{tr(locale, Msg::ShortlistEmpty)}</p>
             </Show>
             // Read-only while storage holds a newer version's data (the notice says why).
             <fieldset class="bare" disabled=move || shortlist.read_only()>
@@ -55,7 +55,7 @@ pub fn ShortlistPage() -> impl IntoView {
                             let (_, month, entries) = group;
                             view! {
                                 <section class="month">
-                                    <h3 class="month-heading">{move || month.map(|m| format_month(lang, m)).unwrap_or_default()}</h3>
+                                    <h3 class="month-heading">{move || month.map(|m| format_month(locale, m)).unwrap_or_default()}</h3>
                                     <ul class="cards">
                                         {entries.into_iter().map(|entry| view! { <li><PickCard entry /></li> }).collect_view()}
                                     </ul>

@@ -11,6 +11,7 @@
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Timelike, Utc};
 
+use super::i18n::Lang;
 use super::programme::{Event, Programme, Stamp, Status};
 use super::when::When;
 
@@ -213,6 +214,34 @@ impl Lines {
             limit = 74;
         }
     }
+}
+
+/// The feed of the whole programme, beside `programme.json`.
+pub const PROGRAMME_FEED: &str = "programme.ics";
+
+/// The feed of one series, beside `programme.json`.
+pub fn series_feed(series_id: &str) -> String {
+    format!("programme-series-{series_id}.ics")
+}
+
+/// The subscription feeds published beside `programme.json`: `programme.ics` and one per
+/// series (the app links to them by these names). Cancelled events stay in, marked
+/// cancelled, so that a subscribed calendar removes them; each event links to its page when
+/// the publish address is known.
+pub fn feeds(programme: &Programme, lang: Lang, now: DateTime<Utc>, event_url: Option<&dyn Fn(&Event) -> String>) -> Vec<(String, String)> {
+    let feed = |name: &str, events: &mut dyn Iterator<Item = &Event>| {
+        let entries: Vec<Entry<'_>> = events.map(|event| Entry { event, note: None }).collect();
+        let request = CalendarRequest { name, lang: lang.tag(), now, event_url, include_cancelled: true };
+        write_calendar(programme, &entries, &request).text
+    };
+    let title = programme.meta.title.get(lang.tag());
+    let mut feeds = vec![(PROGRAMME_FEED.to_owned(), feed(title, &mut programme.events.iter()))];
+    for (index, series) in programme.series.iter().enumerate() {
+        let name = format!("{title}: {}", series.title.get(lang.tag()));
+        let text = feed(&name, &mut programme.events.iter().filter(|event| event.series == Some(index)));
+        feeds.push((series_feed(&series.id), text));
+    }
+    feeds
 }
 
 #[cfg(test)]

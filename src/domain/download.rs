@@ -41,13 +41,6 @@ pub fn shows_progress(received: u64, announced: Option<u64>) -> bool {
     announced.unwrap_or(received).max(received) >= PROGRESS_FROM_BYTES
 }
 
-/// "2.3" (megabytes, one decimal, rounded) for messages. Integer arithmetic: formatting a
-/// float would add ~20 KB of formatting code to the wasm.
-pub fn megabytes(bytes: u64) -> String {
-    let tenths = (bytes.saturating_mul(10) + 512 * 1024) / (1024 * 1024);
-    format!("{}.{}", tenths / 10, tenths % 10)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,9 +68,5 @@ mod tests {
         assert!(!shows_progress(10_000, Some(11_000)));
         assert!(shows_progress(10_000, Some(2 * 1024 * 1024)));
         assert!(shows_progress(PROGRESS_FROM_BYTES, None));
-        assert_eq!(megabytes(2_411_724), "2.3");
-        assert_eq!(megabytes(MAX_PROGRAMME_BYTES), "64.0");
-        assert_eq!(megabytes(0), "0.0");
-        assert_eq!(megabytes(1024 * 1024 - 1), "1.0");
     }
 }

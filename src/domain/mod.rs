@@ -5,7 +5,6 @@
 
 pub mod address;
 pub mod calendar;
-pub mod catalog;
 pub mod clash;
 pub mod download;
 pub mod filter;
@@ -13,7 +12,6 @@ pub mod fold;
 pub mod i18n;
 pub mod import;
 pub mod linked_data;
-pub mod plural;
 pub mod programme;
 pub mod qr;
 pub mod query;

@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::programme::{Event, Programme, Status};
-use super::shortlist::{status_code, when_code};
 
 /// Programmes with more events are not remembered: the record takes ~80 bytes per event, and
 /// the browser's storage (about 5 MB for the whole site) must keep room for the shortlists.
@@ -37,7 +36,7 @@ pub enum Change {
 
 /// An event's when, place and status, as remembered.
 fn codes(event: &Event) -> [String; 3] {
-    [when_code(&event.when), event.place("").unwrap_or_default(), status_code(event.status).to_owned()]
+    [event.when.code(), event.place("").unwrap_or_default(), event.status.code().to_owned()]
 }
 
 /// For each event of `programme` (by index) that changed since `seen`, how.

@@ -15,6 +15,13 @@ pub enum RawText {
     Localised(BTreeMap<String, String>),
 }
 
+/// An empty text: what a required text the source left out reads as, for the checks to report.
+impl Default for RawText {
+    fn default() -> Self {
+        RawText::Plain(String::new())
+    }
+}
+
 /// By hand rather than `untagged`: serde's untagged enums buffer every value before trying
 /// each variant, which was a large share of reading a big programme.
 impl<'de> Deserialize<'de> for RawText {
@@ -120,6 +127,11 @@ impl Text {
             .or_else(|| by(&|tag| tag == "en"))
             .or_else(|| self.pairs().next().map(|(tag, value)| (value, tag)))
             .unwrap_or_default()
+    }
+
+    /// The language tags its values are in ("" for a plain string).
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.pairs().map(|(tag, _)| tag)
     }
 
     /// Every value in every language, for search.

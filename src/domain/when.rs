@@ -221,6 +221,28 @@ impl When {
         Ok(when)
     }
 
+    /// The file's spelling, `start` or `start/end` (`2012-06`, `2012-06-05/2012-06-07`, RFC
+    /// 3339): what a reader's browser stores of an event, read back by `from_code`.
+    pub fn code(&self) -> String {
+        let pair = |start: String, end: String| if start == end { start } else { format!("{start}/{end}") };
+        match self {
+            When::Months { start, end } => pair(start.to_string(), end.to_string()),
+            When::Days { start, end } => pair(start.to_string(), end.to_string()),
+            When::Times { start, end } => match end {
+                Some(end) => format!("{}/{}", start.to_rfc3339(), end.to_rfc3339()),
+                None => start.to_rfc3339(),
+            },
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<When> {
+        let (start, end) = match code.split_once('/') {
+            Some((start, end)) => (start, Some(end)),
+            None => (code, None),
+        };
+        When::parse(start, end).ok()
+    }
+
     /// How many calendar months the event touches (1 for a single month or day).
     pub fn span_months(&self) -> i64 {
         let (first, last) = (self.start_month(), YearMonth::of(self.last_day()));

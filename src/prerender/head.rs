@@ -5,7 +5,7 @@
 
 use crate::domain::address::SitePages;
 use crate::domain::filter::Facet;
-use crate::domain::i18n::{format_when, tr, Lang, Msg};
+use crate::domain::i18n::{format_when, tr, Lang, Locale, Msg};
 use crate::domain::linked_data::{events_json_ld, script_safe};
 use crate::domain::programme::Programme;
 use crate::domain::query::ViewState;
@@ -14,7 +14,7 @@ use crate::domain::query::ViewState;
 pub struct PagePlace<'a> {
     /// Its address below the root ("" for the root page).
     pub address: &'a str,
-    pub lang: Lang,
+    pub locale: Locale,
     pub view: &'a ViewState,
     /// "../" steps from the page to the root.
     pub root: &'a str,
@@ -50,10 +50,10 @@ pub struct Head<'a> {
 impl Head<'_> {
     pub fn html(&self) -> String {
         let place = &self.place;
-        let tag = place.lang.tag();
+        let tag = place.locale.tag();
         let programme_title = self.programme.meta.title.get(tag);
         let (title, description) = self.title_and_description();
-        let site = self.programme.meta.publisher.as_ref().map(|p| p.get(tag)).unwrap_or_else(|| tr(place.lang, Msg::AppName));
+        let site = self.programme.meta.publisher.as_ref().map(|p| p.get(tag)).unwrap_or_else(|| tr(place.locale, Msg::AppName));
         let mut lines =
             vec![format!("<title>{}</title>", escape(&title)), format!(r#"<meta name="description" content="{}">"#, escape(&description))];
         let alternates = self.alternates();
@@ -111,20 +111,20 @@ impl Head<'_> {
     /// An event's page: its title, and its summary (or when and where). A filtered view: the
     /// option's name. The programme's home: its own title and description.
     fn title_and_description(&self) -> (String, String) {
-        let (programme, lang) = (self.programme, self.place.lang);
-        let tag = lang.tag();
+        let (programme, locale) = (self.programme, self.place.locale);
+        let tag = locale.tag();
         let programme_title = programme.meta.title.get(tag);
         let programme_description =
-            programme.meta.description.as_ref().map(|d| d.get(tag)).unwrap_or_else(|| tr(lang, Msg::AppDescription));
+            programme.meta.description.as_ref().map(|d| d.get(tag)).unwrap_or_else(|| tr(locale, Msg::AppDescription));
         if let Some(event) = self.place.view.event.as_deref().and_then(|id| programme.event(id)) {
-            let when_where = std::iter::once(format_when(lang, &event.when)).chain(event.place(tag)).collect::<Vec<_>>().join(" · ");
+            let when_where = std::iter::once(format_when(locale, &event.when)).chain(event.place(tag)).collect::<Vec<_>>().join(" · ");
             let description = match &event.summary {
                 Some(summary) => format!("{when_where}. {}", summary.get(tag)),
                 None => when_where,
             };
             return (format!("{} – {programme_title}", event.title.get(tag)), shorten(&description, 300));
         }
-        match option_name(programme, &self.place.view.filter, lang) {
+        match option_name(programme, &self.place.view.filter, locale) {
             Some(name) => (format!("{name} – {programme_title}"), shorten(programme_description, 300)),
             None => (programme_title.to_owned(), shorten(programme_description, 300)),
         }
@@ -132,7 +132,7 @@ impl Head<'_> {
 }
 
 /// "Theme: Youth": the one option a filtered view's page shows.
-fn option_name(programme: &Programme, filter: &crate::domain::filter::Filter, lang: Lang) -> Option<String> {
+fn option_name(programme: &Programme, filter: &crate::domain::filter::Filter, locale: Locale) -> Option<String> {
     let (facet, code) = Facet::ALL.into_iter().find_map(|facet| {
         let code = match facet {
             Facet::Theme => filter.themes.iter().next().cloned(),
@@ -143,8 +143,8 @@ fn option_name(programme: &Programme, filter: &crate::domain::filter::Filter, la
         };
         code.map(|code| (facet, code))
     })?;
-    let label = crate::components::labels::facet_label(lang, facet);
-    Some(format!("{label}: {}", crate::components::labels::option_label(lang, programme, facet, &code)))
+    let label = crate::components::labels::facet_label(locale, facet);
+    Some(format!("{label}: {}", crate::components::labels::option_label(locale, programme, facet, &code)))
 }
 
 /// At most `max` characters, cut at a word with an ellipsis.

@@ -21,12 +21,11 @@ use sha2::{Digest, Sha256};
 
 use crate::app::FirstScreen;
 use crate::components::boot_notices::{BootNotices, CrashNotice};
-use crate::components::calendar_tools::{series_feed, PROGRAMME_FEED};
 use crate::components::event_list::PAGE_SIZE;
 use crate::domain::address::{root_from, SitePages};
-use crate::domain::calendar::{write_calendar, CalendarRequest, Entry};
+use crate::domain::calendar::feeds as calendar_feeds;
 use crate::domain::filter::apply;
-use crate::domain::i18n::{tr, Lang, Msg};
+use crate::domain::i18n::{tr, Lang, Locale, Msg};
 use crate::domain::programme::{parse_programme, Event, LoadError, Programme};
 use crate::domain::query::ViewState;
 use crate::state::{provide_detached, Links, LoadedProgramme};
@@ -53,6 +52,15 @@ pub struct Options {
     pub policy_in_page: bool,
     pub now: DateTime<Utc>,
     pub today: NaiveDate,
+    /// The languages whose files the build has, with their translations. A page in another
+    /// language keeps its `lang` and direction and says the app's words in English.
+    pub locales: Vec<Locale>,
+}
+
+impl Options {
+    pub fn locale(&self, lang: Lang) -> Locale {
+        self.locales.iter().copied().find(|locale| locale.lang() == lang).unwrap_or_else(|| Locale::without_translations(lang))
+    }
 }
 
 /// Everything written for one programme.
@@ -112,8 +120,8 @@ pub fn build_site(
         let view = ViewState { language: Some(page_lang.tag().to_owned()), ..view.clone() };
         let links = Links { root: root.clone(), public: public.clone(), pages: Some((Arc::clone(&pages), Arc::clone(&programme))) };
         let events = first_events(&programme, &view, options.today);
-        let body = render_body(&loaded, links, *page_lang, view.clone(), &programme_sha256);
-        let place = PagePlace { address, lang: *page_lang, view: &view, root: &root, public: public.as_deref() };
+        let body = render_body(&loaded, links, options.locale(*page_lang), view.clone(), &programme_sha256);
+        let place = PagePlace { address, locale: options.locale(*page_lang), view: &view, root: &root, public: public.as_deref() };
         let head = Head {
             place,
             programme: &programme,
@@ -134,7 +142,7 @@ pub fn build_site(
         written.push((file, html));
     }
 
-    let mut files = vec![("manifest.webmanifest".to_owned(), manifest(&programme, lang))];
+    let mut files = vec![("manifest.webmanifest".to_owned(), manifest(&programme, options.locale(lang)))];
     let event_url = |event: &Event| {
         let mut view = ViewState { language: Some(lang.tag().to_owned()), ..ViewState::default() };
         view.open_event(&event.id);
@@ -152,10 +160,10 @@ pub fn build_site(
 }
 
 /// The page's body block: the static first screen and the crash notice.
-fn render_body(loaded: &LoadedProgramme, links: Links, lang: Lang, view: ViewState, programme_sha256: &str) -> String {
+fn render_body(loaded: &LoadedProgramme, links: Links, locale: Locale, view: ViewState, programme_sha256: &str) -> String {
     let owner = Owner::new();
     let (screen, crash) = owner.with(|| {
-        provide_detached(view, lang, links);
+        provide_detached(view, locale, links);
         let loaded = loaded.clone();
         let screen = view! {
             <BootNotices />
@@ -164,7 +172,7 @@ fn render_body(loaded: &LoadedProgramme, links: Links, lang: Lang, view: ViewSta
         .to_html();
         (screen, view! { <CrashNotice /> }.to_html())
     });
-    format!(r#"<div id="prerender" data-programme-sha256="{programme_sha256}" data-lang="{}">{screen}</div>{crash}"#, lang.tag())
+    format!(r#"<div id="prerender" data-programme-sha256="{programme_sha256}" data-lang="{}">{screen}</div>{crash}"#, locale.tag())
 }
 
 /// The events a page shows first: the event of an event's page, else the list's first page.
@@ -192,8 +200,8 @@ fn path_of(public: &str) -> String {
 }
 
 /// The web app manifest: relative `start_url` and `scope`, so that any sub-path works.
-fn manifest(programme: &Programme, lang: Lang) -> String {
-    let tag = lang.tag();
+fn manifest(programme: &Programme, locale: Locale) -> String {
+    let tag = locale.tag();
     let name = programme.meta.title.get(tag);
     // Home screens show about 12 characters: the part of the title before a colon when it is
     // short, else the app's own name.
@@ -201,14 +209,14 @@ fn manifest(programme: &Programme, lang: Lang) -> String {
         .split_once(':')
         .map(|(short, _)| short.trim())
         .filter(|short| short.chars().count() <= 30)
-        .unwrap_or_else(|| tr(lang, Msg::AppName));
-    let description = programme.meta.description.as_ref().map(|d| d.get(tag)).unwrap_or_else(|| tr(lang, Msg::AppDescription));
+        .unwrap_or_else(|| tr(locale, Msg::AppName));
+    let description = programme.meta.description.as_ref().map(|d| d.get(tag)).unwrap_or_else(|| tr(locale, Msg::AppDescription));
     let manifest = serde_json::json!({
         "name": name,
         "short_name": short_name,
         "description": description,
         "lang": tag,
-        "dir": lang.dir(),
+        "dir": locale.dir(),
         "start_url": "./",
         "scope": "./",
         "display": "standalone",
@@ -222,31 +230,6 @@ fn manifest(programme: &Programme, lang: Lang) -> String {
         ]
     });
     serde_json::to_string_pretty(&manifest).unwrap_or_default()
-}
-
-/// The subscription feeds published beside `programme.json`: `programme.ics` and one per
-/// series (`components::calendar_tools` links to them). Cancelled events stay in, marked
-/// cancelled, so that a subscribed calendar removes them; each event links to its page when
-/// the publish address is known.
-pub fn calendar_feeds(
-    programme: &Programme,
-    lang: Lang,
-    now: DateTime<Utc>,
-    event_url: Option<&dyn Fn(&Event) -> String>,
-) -> Vec<(String, String)> {
-    let feed = |name: &str, events: &mut dyn Iterator<Item = &Event>| {
-        let entries: Vec<Entry<'_>> = events.map(|event| Entry { event, note: None }).collect();
-        let request = CalendarRequest { name, lang: lang.tag(), now, event_url, include_cancelled: true };
-        write_calendar(programme, &entries, &request).text
-    };
-    let title = programme.meta.title.get(lang.tag());
-    let mut feeds = vec![(PROGRAMME_FEED.to_owned(), feed(title, &mut programme.events.iter()))];
-    for (index, series) in programme.series.iter().enumerate() {
-        let name = format!("{title}: {}", series.title.get(lang.tag()));
-        let text = feed(&name, &mut programme.events.iter().filter(|event| event.series == Some(index)));
-        feeds.push((series_feed(&series.id), text));
-    }
-    feeds
 }
 
 fn hex(bytes: &[u8]) -> String {

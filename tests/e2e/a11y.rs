@@ -140,7 +140,7 @@ async fn the_static_first_screen_and_its_notices_have_no_axe_violations() {
     }
 }
 
-/// The calendar, clash, time-zone, QR and change views (#11), at 320 px too: no axe violation
+/// The calendar, clash, time-zone, QR and change views, at 320 px too: no axe violation
 /// and no horizontal scrolling.
 #[tokio::test]
 async fn the_delegates_calendar_views_have_no_axe_violations_and_fit_320_px() {

@@ -1,4 +1,4 @@
-//! The delegate's calendar (issue #11): event and shortlist calendar files downloaded from
+//! The delegate's calendar: event and shortlist calendar files downloaded from
 //! the release build and read back with an independent parser, month-only events said to be
 //! impossible to add, clash warnings, subscription feeds, and printing the shortlist.
 

@@ -1,4 +1,4 @@
-//! The nginx settings in docs/deploy/nginx/ tested for real (issue #13, item 4): Debian's
+//! The nginx settings in docs/deploy/nginx/ tested for real: Debian's
 //! nginx serves the release dist/ under a sub-path with the documented configuration; the
 //! headers (types, caching, compression, security) are checked on the wire and the app works
 //! there in Chromium under that policy.

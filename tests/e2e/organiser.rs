@@ -1,4 +1,4 @@
-//! The organiser's page (`organiser/`, #13): a broken spreadsheet shows its problems by row
+//! The organiser's page (`organiser/`): a broken spreadsheet shows its problems by row
 //! and column, a good one a preview of the delegates' first screen, and the downloaded
 //! `programme.json` is what the delegates' app then loads. Under the strict policy, with axe.
 
@@ -110,5 +110,27 @@ async fn a_pretalx_schedule_converts_on_a_narrow_screen_and_a_stray_file_is_expl
     eventually("the refusal", || async { status(&browser).await.contains("This cannot be converted") }).await;
     assert!(status(&browser).await.contains("line"), "the syntax error says where");
     assert_eq!(browser.count("[data-testid=organiser-download]").await, 0, "nothing to download");
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn the_page_speaks_the_organisers_language_and_keeps_it() {
+    let browser = Browser::open(NARROWEST).await;
+    browser.goto(&organiser_url(server())).await;
+    eventually("the page", || async { status(&browser).await.contains("No file checked yet") }).await;
+    browser.find("#organiser-language option[value=fr]").await.click().await.unwrap();
+    eventually("French", || async { status(&browser).await.contains("Aucun fichier vérifié") }).await;
+    let page = browser.script("return [document.documentElement.lang, document.title, location.search];").await;
+    assert_eq!(page, serde_json::json!(["fr", "Vérifier et convertir un programme", "?lang=fr"]));
+
+    browser.find("#organiser-language option[value=ar]").await.click().await.unwrap();
+    eventually("Arabic", || async { status(&browser).await.contains("لم يُفحص أي ملف بعد") }).await;
+    browser.driver.refresh().await.unwrap();
+    eventually("Arabic after a reload", || async { status(&browser).await.contains("لم يُفحص أي ملف بعد") }).await;
+    let page = browser.script("return [document.documentElement.lang, document.documentElement.dir, document.documentElement.scrollWidth > document.documentElement.clientWidth];").await;
+    assert_eq!(page, serde_json::json!(["ar", "rtl", false]), "right to left, no horizontal scrolling at 320 px");
+    choose(&browser, &sheets("arabic", |text| text.replacen(",2012-06,", ",2012-13,", 1))).await;
+    eventually("the report in Arabic", || async { status(&browser).await.contains("المشكلات التي عُثر عليها: 1") }).await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "the page in Arabic");
     browser.quit().await;
 }

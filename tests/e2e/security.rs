@@ -1,4 +1,4 @@
-//! Hostile input and faults (issue #10): the app under the strict Content Security Policy that
+//! Hostile input and faults: the app under the strict Content Security Policy that
 //! README documents for static hosts (the test server sends it with every answer).
 
 use crate::browser::{eventually, Browser, DESKTOP, PHONE};

@@ -1,5 +1,4 @@
-//! Picks a stranger's link cannot hurt, and storage faults that never lose them (issue #10,
-//! items 4 and 7).
+//! Picks a stranger's link cannot hurt, and storage faults that never lose them.
 
 use std::time::Duration;
 

@@ -1,4 +1,4 @@
-//! Every link a delegate is sent opens as static HTML (issue #24): each language's page, an
+//! Every link a delegate is sent opens as static HTML: each language's page, an
 //! event's page and a filtered view's page are readable before the app runs and without
 //! JavaScript, preview as what they show, are taken over by the app without a layout shift,
 //! keep a tap made before the takeover, and open offline once visited.

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::domain::download::megabytes;
+use crate::domain::i18n::{format_megabytes, Locale};
 
 /// The one major version of the format this build reads.
 pub const SUPPORTED_MAJOR: u32 = 1;
@@ -77,6 +77,7 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn too_large(bytes: u64, complete: bool) -> String {
+    let megabytes = |bytes| format_megabytes(Locale::ENGLISH, bytes);
     let limit = megabytes(MAX_PROGRAMME_BYTES);
     if complete {
         format!("the programme file is {} MB; this app reads files up to {limit} MB", megabytes(bytes))

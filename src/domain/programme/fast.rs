@@ -73,6 +73,7 @@ mod tests {
 
     use super::*;
     use crate::domain::programme::extract::{extract, Extracted};
+    use crate::domain::programme::mutations::{fixtures, mutate};
 
     fn slow(text: &str) -> Option<(String, Extracted)> {
         let root: Value = serde_json::from_str(text).ok()?;
@@ -84,66 +85,6 @@ mod tests {
         if let Some(fast) = read_fast(text) {
             assert_eq!(Some(fast), slow(text), "the fast path read differently:\n{text}");
         }
-    }
-
-    fn fixtures() -> Vec<String> {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let mut texts = vec![std::fs::read_to_string(format!("{root}/public/programme.json")).expect("bundled programme")];
-        for name in ["timed.json", "programme-updated.json", "long-words.json", "five-mistakes.json", "many-bad-events.json"] {
-            texts.push(std::fs::read_to_string(format!("{root}/tests/fixtures/{name}")).expect("fixture"));
-        }
-        texts
-    }
-
-    /// Every node of a JSON value, as a path of keys and indices.
-    fn paths(value: &Value, at: Vec<String>, out: &mut Vec<Vec<String>>) {
-        out.push(at.clone());
-        match value {
-            Value::Object(map) => map.iter().for_each(|(key, child)| paths(child, [at.clone(), vec![key.clone()]].concat(), out)),
-            Value::Array(items) => {
-                items.iter().enumerate().for_each(|(i, child)| paths(child, [at.clone(), vec![i.to_string()]].concat(), out))
-            }
-            _ => {}
-        }
-    }
-
-    fn node<'a>(value: &'a mut Value, path: &[String]) -> &'a mut Value {
-        path.iter().fold(value, |value, step| match value {
-            Value::Object(map) => map.get_mut(step).expect("key"),
-            Value::Array(items) => &mut items[step.parse::<usize>().expect("index")],
-            _ => unreachable!("paths lead through objects and lists"),
-        })
-    }
-
-    /// One node replaced by a value of another kind, or removed from its object.
-    fn mutate(text: &str, pick: usize, kind: u8) -> String {
-        let mut root: Value = serde_json::from_str(text).expect("fixture is JSON");
-        let mut all = Vec::new();
-        paths(&root, Vec::new(), &mut all);
-        let path = &all[pick % all.len()];
-        let replacement = match kind {
-            0 => Value::Null,
-            1 => Value::from(7),
-            2 => Value::from("text"),
-            3 => Value::Array(vec![Value::from("x")]),
-            4 => serde_json::json!({"en": "x"}),
-            5 => Value::Bool(true),
-            // serde reads `{"online": null}` as the spelling "online".
-            6 => match node(&mut root, path) {
-                Value::String(text) => serde_json::json!({ text.as_str(): null }),
-                _ => Value::Null,
-            },
-            _ => {
-                if let Some((last, parent)) = path.split_last() {
-                    if let Value::Object(map) = node(&mut root, parent) {
-                        map.remove(last);
-                    }
-                }
-                return root.to_string();
-            }
-        };
-        *node(&mut root, path) = replacement;
-        root.to_string()
     }
 
     #[test]
@@ -182,20 +123,6 @@ mod tests {
         fn a_mutated_file_is_read_alike_or_left_to_the_slow_path(which in 0usize..6, pick in any::<usize>(), kind in 0u8..8) {
             let texts = fixtures();
             agree(&mutate(&texts[which], pick, kind));
-        }
-
-        /// What the app shows: read in slices, with events the fast path gives up on read
-        /// again one by one, it must be what reading the whole file as a value gives.
-        #[test]
-        fn a_mutated_file_reads_in_slices_as_the_slow_path_reads_it(which in 0usize..6, pick in any::<usize>(), kind in 0u8..8, slice in 1usize..4) {
-            let text = mutate(&fixtures()[which], pick, kind);
-            let mut reading = crate::domain::programme::Reading::new(&text);
-            let parsed = loop {
-                if let crate::domain::programme::Step::Finished(parsed) = reading.step(slice) {
-                    break parsed;
-                }
-            };
-            prop_assert_eq!(parsed, super::super::parse::slow(&text), "{}", text);
         }
     }
 }

@@ -6,6 +6,8 @@ mod extract;
 mod fast;
 mod locate;
 mod model;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod mutations;
 mod parse;
 pub mod raw;
 mod strict;

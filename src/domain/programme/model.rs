@@ -131,6 +131,14 @@ pub struct Event {
 }
 
 impl Event {
+    /// The language tags the place is written in, and "" (the programme's own text).
+    pub fn place_languages(&self) -> impl Iterator<Item = &str> {
+        let location = self.location.as_ref();
+        let name = location.map(|location| location.name.languages());
+        let city = location.and_then(|location| location.city.as_ref()).map(|city| city.languages());
+        name.into_iter().flatten().chain(city.into_iter().flatten()).chain(std::iter::once(""))
+    }
+
     /// "United Nations Headquarters, New York": the venue, with its city unless the venue's
     /// name already says it. Shown on cards and kept in shortlist snapshots.
     pub fn place(&self, lang_tag: &str) -> Option<String> {
@@ -232,7 +240,27 @@ struct IdIndex {
     events: HashMap<String, usize>,
 }
 
+/// How much a programme holds: the organisers' summaries (the commands, the organiser's page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub events: usize,
+    pub themes: usize,
+    pub partners: usize,
+    pub series: usize,
+}
+
+/// The commands' English: "10 event(s), 14 theme(s), 9 partner(s), 2 series".
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} event(s), {} theme(s), {} partner(s), {} series", self.events, self.themes, self.partners, self.series)
+    }
+}
+
 impl Programme {
+    pub fn counts(&self) -> Counts {
+        Counts { events: self.events.len(), themes: self.themes.len(), partners: self.partners.len(), series: self.series.len() }
+    }
+
     pub fn new(
         meta: Meta,
         themes: Vec<Theme>,

@@ -276,4 +276,29 @@ mod tests {
         let Step::Events { read: 4, total: 10 } = reading.step(4) else { panic!("four events") };
         assert!(matches!(reading.step(usize::MAX), Step::Finished(Ok(_))));
     }
+
+    mod mutated {
+        use proptest::prelude::*;
+
+        use super::super::slow;
+        use crate::domain::programme::mutations::{fixtures, mutate};
+        use crate::domain::programme::{Reading, Step};
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(400))]
+            /// What the app shows: read in slices, with events the fast path gives up on read
+            /// again one by one, it must be what reading the whole file as a value gives.
+            #[test]
+            fn a_mutated_file_reads_in_slices_as_the_slow_path_reads_it(which in 0usize..6, pick in any::<usize>(), kind in 0u8..8, slice in 1usize..4) {
+                let text = mutate(&fixtures()[which], pick, kind);
+                let mut reading = Reading::new(&text);
+                let parsed = loop {
+                    if let Step::Finished(parsed) = reading.step(slice) {
+                        break parsed;
+                    }
+                };
+                prop_assert_eq!(parsed, slow(&text), "{}", text);
+            }
+        }
+    }
 }

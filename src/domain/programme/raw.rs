@@ -73,7 +73,7 @@ pub struct RawMeta {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Theme")]
 pub struct RawTheme {
@@ -81,7 +81,7 @@ pub struct RawTheme {
     pub label: RawText,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Partner")]
 pub struct RawPartner {
@@ -100,7 +100,7 @@ pub struct RawPartner {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Series")]
 pub struct RawSeries {
@@ -125,7 +125,7 @@ pub struct RawSeries {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Debate")]
 pub struct RawDebate {
@@ -148,7 +148,7 @@ pub struct RawDebate {
 }
 
 /// One event of the programme.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Event")]
 pub struct RawEvent {
@@ -192,7 +192,7 @@ pub struct RawEvent {
 
 /// ISO 8601 start and optional end, both at the same precision: "2012-06" (month only),
 /// "2012-06-05" (day), or "2012-06-05T10:00:00-04:00" (time with the venue's UTC offset).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "When")]
 pub struct RawWhen {
@@ -201,7 +201,7 @@ pub struct RawWhen {
     pub end: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Location")]
 pub struct RawLocation {
@@ -265,12 +265,10 @@ fn status<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Status, D
 }
 
 /// The spellings of `Status` in files, as `extract` and serde both read them.
-pub const STATUSES: [(&str, Status); 4] = [
-    ("scheduled", Status::Scheduled),
-    ("cancelled", Status::Cancelled),
-    ("postponed", Status::Postponed),
-    ("moved_online", Status::MovedOnline),
-];
+pub const STATUSES: [(&str, Status); 4] = {
+    let [a, b, c, d] = Status::ALL;
+    [(a.code(), a), (b.code(), b), (c.code(), c), (d.code(), d)]
+};
 
 /// Whether the event still happens as announced (schema.org EventStatusType).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
@@ -282,4 +280,18 @@ pub enum Status {
     Cancelled,
     Postponed,
     MovedOnline,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Scheduled, Status::Cancelled, Status::Postponed, Status::MovedOnline];
+
+    /// The spelling used in files and in what a reader's browser stores of an event.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Status::Scheduled => "scheduled",
+            Status::Cancelled => "cancelled",
+            Status::Postponed => "postponed",
+            Status::MovedOnline => "moved_online",
+        }
+    }
 }

@@ -472,7 +472,7 @@ impl Validator {
     fn languages(&mut self, path: At<'_>, raw: Vec<String>) -> Option<Vec<String>> {
         let mut ok = true;
         for (index, tag) in raw.iter().enumerate() {
-            if !valid_language_tag(tag) {
+            if !is_language_tag(tag) {
                 self.report(format!("{path}[{index}]"), format!("`{tag}` is not a language tag such as \"en\" or \"fr-BE\""));
                 ok = false;
             }
@@ -509,30 +509,25 @@ pub fn is_http_url(url: &str) -> bool {
     !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// IANA names look like "Area/Location" ("America/Argentina/Buenos_Aires") or "UTC". Without a
-/// time zone database in the bundle, we check the shape, not membership.
-/// A BCP 47 tag in its usual shape (a 2-3 letter language, then subtags of letters and
+/// A BCP 47 tag in its usual shape (a 2-3 letter language, then subtags of 1-8 letters or
 /// digits), lower-cased; `None` otherwise.
 fn language_tag(tag: &str) -> Option<String> {
-    let mut parts = tag.split('-');
-    let primary = parts.next()?;
-    let primary_ok = (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
-    let rest_ok = parts.all(|part| (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric()));
-    (primary_ok && rest_ok).then(|| tag.to_ascii_lowercase())
+    is_language_tag(tag).then(|| tag.to_ascii_lowercase())
 }
 
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|part| (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// IANA names look like "Area/Location" ("America/Argentina/Buenos_Aires") or "UTC". Without a
+/// time zone database in the bundle, we check the shape, not membership.
 fn plausible_time_zone(zone: &str) -> bool {
     let well_formed = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'));
     zone == "UTC" || (zone.contains('/') && zone.split('/').all(well_formed) && zone.as_bytes()[0].is_ascii_uppercase())
-}
-
-/// BCP 47 shape: a 2–3 letter language, then subtags of 1–8 letters or digits.
-fn valid_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let language = parts.next().unwrap_or_default();
-    (2..=3).contains(&language.len())
-        && language.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|part| (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -14,15 +14,16 @@
 //!                                            // `Count::key()`: a form per plural category
 //! ```
 //! A message the file lacks falls back to English; a file that is not of this shape is
-//! refused as a whole. Installed catalogs live as long as the page (they are few and small).
-
-use std::cell::RefCell;
+//! refused as a whole. A catalog's texts live as long as the program: a page reads at most
+//! six, once each, and every `Locale` of that language shares them.
 
 use serde_json::Value;
 
-use super::i18n::{Count, Lang, Msg};
 use super::plural::Plural;
+use super::{Count, Lang, Msg};
 
+/// A language's translations, read from its file.
+#[derive(Debug)]
 pub struct Catalog {
     pub lang: Lang,
     /// Indexed by `msg as usize`.
@@ -33,33 +34,6 @@ pub struct Catalog {
     pub months_in_date: [&'static str; 12],
     pub date_pattern: &'static str,
     pub month_pattern: &'static str,
-}
-
-thread_local! {
-    static INSTALLED: RefCell<Vec<&'static Catalog>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The installed catalog for `lang`; `None` for English and for languages not loaded.
-pub fn catalog(lang: Lang) -> Option<&'static Catalog> {
-    if lang == Lang::En {
-        return None;
-    }
-    INSTALLED.with(|installed| installed.borrow().iter().find(|catalog| catalog.lang == lang).copied())
-}
-
-/// Whether the interface can be shown in `lang` (English always can).
-pub fn is_available(lang: Lang) -> bool {
-    lang == Lang::En || catalog(lang).is_some()
-}
-
-/// Makes `catalog` the one used for its language from now on.
-pub fn install(catalog: Catalog) {
-    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
-    INSTALLED.with(|installed| {
-        let mut installed = installed.borrow_mut();
-        installed.retain(|known| known.lang != catalog.lang);
-        installed.push(catalog);
-    });
 }
 
 /// Reads a language file. Errors say what is wrong, for the file's translators.

@@ -3,7 +3,7 @@
 //! browser's `Intl.PluralRules` (the browser tests compare them, tests/web.rs), here in Rust so
 //! that the native prerender and the app write the same words, at a few hundred bytes of wasm.
 
-use super::i18n::Lang;
+use super::Lang;
 
 /// A CLDR plural category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

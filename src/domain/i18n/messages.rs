@@ -1,0 +1,236 @@
+//! The one message table: every string the delegates' app shows, its key in the language
+//! files and its English text (complete, compiled in, the fallback for every language).
+
+use super::plural::Plural;
+
+/// Defines `Msg` (every user-visible string), its stable key (used by the language files in
+/// `public/i18n/`) and its English text, from one list, so the three never drift apart.
+macro_rules! messages {
+    ($($name:ident => $english:literal,)*) => {
+        /// Every user-visible string. `{n}`, `{name}` ... are filled by `tr_with`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $($name,)*
+        }
+
+        impl Msg {
+            /// Every message, in declaration order (`msg as usize` is its index here).
+            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+
+            /// The message's key in a language file.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Msg::$name => stringify!($name),)*
+                }
+            }
+        }
+
+        /// English: complete, compiled in, and the fallback for any missing translation.
+        pub(super) fn en(msg: Msg) -> &'static str {
+            match msg {
+                $(Msg::$name => $english,)*
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "Programme browser",
+    LanguageLabel => "Language",
+    SkipToContent => "Skip to the programme",
+    Loading => "Loading the programme…",
+    LoadFailedTitle => "The programme could not be shown",
+    LoadFailedHelp => "Check your connection and try again. If it keeps failing, tell the organisers: the message below says what is wrong with their file.",
+    Retry => "Try again",
+    SearchLabel => "Search the programme",
+    SearchPlaceholder => "Title, theme, partner, place…",
+    FiltersButton => "Filters",
+    FiltersTitle => "Filter the programme",
+    CloseFilters => "Close filters",
+    ClearAll => "Clear all filters",
+    FacetTheme => "Theme",
+    FacetMonth => "Month",
+    FacetPartner => "Partner organisation",
+    FacetSeries => "Series",
+    FacetMode => "Delivery mode",
+    HidePast => "Hide past events",
+    ShowAllOptions => "Show all {n}",
+    ActiveFilters => "Active filters",
+    RemoveFilter => "Remove filter {name}",
+    EmptyTitle => "No event matches all these filters",
+    NoEventsInProgramme => "This programme has no events yet.",
+    EmptyHelp => "Remove one of these to see more:",
+    EmptySearch => "the search “{text}”",
+    ShowMore => "Show more events",
+    ShownOf => "{shown} of {total} events shown",
+    ModeInPerson => "In person",
+    ModeOnline => "Online",
+    ModeHybrid => "In person and online",
+    StatusScheduled => "Scheduled",
+    StatusCancelled => "Cancelled",
+    StatusPostponed => "Postponed",
+    StatusMovedOnline => "Moved online",
+    ShortlistAdd => "Add “{title}” to my shortlist",
+    ShortlistRemove => "Remove “{title}” from my shortlist",
+    ShortlistNav => "My shortlist ({n})",
+    ProgrammeNav => "Programme",
+    ShortlistTitle => "My shortlist",
+    ShortlistEmpty => "Your shortlist is empty. Use the star on an event to add it.",
+    ShortlistDeviceOnly => "Your shortlist is kept in this browser on this device only.",
+    BackToList => "Back to the list",
+    DetailWhen => "When",
+    DetailWhere => "Where",
+    DetailMode => "How",
+    DetailSeries => "Series",
+    DetailThemes => "Themes",
+    DetailPartners => "Partners",
+    DetailAudience => "For",
+    DetailLanguages => "Languages",
+    DetailLinks => "Links",
+    DetailStatus => "Status",
+    DetailOrganisers => "Organised by",
+    DetailPreparesFor => "Prepares for",
+    DetailNotFound => "This event is not in the programme.",
+    ShowDetails => "Show details",
+    IgnoredParams => "Some parts of the link were not understood and were ignored:",
+    Dismiss => "Dismiss",
+    OfflineNow => "This browser is offline: the programme shown is the one saved on this device. It may have changed since.",
+    OfflineCopy => "No answer from the network: this is the programme as saved on this device on {date}. It may have changed since.",
+    StorageUnavailable => "This browser does not let the app save your shortlist: picks are kept only until you close this page.",
+    StorageCorrupt => "Your saved shortlist could not be read. It was kept aside, unchanged, and a new list was started.",
+    StorageNewer => "Your shortlist was saved by a newer version of this app, which this page cannot read. So that it is not overwritten, nothing can be picked or changed here: reload the page to get the newer version.",
+    StorageNoRoomAside => "Your saved shortlist could not be read, and there is no room to keep a copy of it aside. So that it is not overwritten, your changes are kept on this page only for now.",
+    DownloadBackup => "Download the saved data",
+    PublishedBy => "Published by {name}",
+    NavLabel => "Main",
+    EventsHeading => "Events",
+    ListLabel => "The star adds events to",
+    NewList => "New list",
+    NewListName => "List {n}",
+    RenameList => "Rename",
+    RenameLabel => "New name for the list",
+    Save => "Save",
+    Cancel => "Cancel",
+    DeleteList => "Delete this list",
+    ListDeleted => "The list “{name}” was deleted.",
+    Undo => "Undo",
+    DefaultListName => "My shortlist",
+    PriorityLabel => "Priority",
+    PriorityNone => "No priority",
+    PriorityMaybe => "Maybe",
+    PriorityMust => "Must attend",
+    NoteLabel => "Private note",
+    RemovedFromProgramme => "Removed from the programme",
+    MovedFrom => "Moved from {from} to {to}",
+    PlaceChanged => "Place changed from {from} to {to}",
+    RemovePick => "Remove “{title}” from the list",
+    BackupHeading => "Backup and other devices",
+    ExportButton => "Export my shortlists to a file",
+    ImportLabel => "Import shortlists from a file",
+    ImportPreview => "Merging would add {added} events, change {changed} and keep {kept} as they are.",
+    ImportNewLists => "New lists: {names}",
+    ImportWillRemove => "It would remove from your lists: {items}",
+    ImportWillOverwrite => "It would replace your priority or note on: {items}",
+    ImportWillRename => "It would rename your list “{from}” to “{to}”.",
+    ImportWillDelete => "It would delete your list “{name}”.",
+    ShareWithNotes => "Include my private notes in the link",
+    MergeDone => "Merged: {added} events added, {changed} changed.",
+    MergeButton => "Merge into my shortlists",
+    ImportFailed => "This file could not be read as shortlists: {error}",
+    ShareButton => "Make a share link for this list",
+    ShareHelp => "Open this link on another device to add the list there:",
+    CopyLink => "Copy link",
+    EventLinkLabel => "Link to this event",
+    Copied => "Link copied",
+    ShareDamaged => "This share link is incomplete or was changed (it may have been cut off when copied). Nothing was added.",
+    ShareNewer => "This share link was made by a newer version of the app. Nothing was added.",
+    AppDescription => "Browse the training and event programme: filter by theme, month and partner organisation, search, and keep a personal shortlist on your device.",
+    EventAbout => "About this event",
+    BootNoScript => "JavaScript is off in this browser, so search, filters and shortlists are not available. The first page of the programme is below.",
+    BootNoWasm => "This browser is too old for search, filters and shortlists (they need WebAssembly). The first page of the programme is below; a current browser shows all of it.",
+    BootFailed => "The interactive programme could not start: some of its files did not arrive. The first page of the programme is below; reload the page to try again.",
+    BootSlow => "Still loading: the network seems slow. The first page of the programme is below.",
+    MoreProblems => "… and {n} more. The organisers can list them all with programme-check.",
+    CrashTitle => "The app has stopped",
+    CrashHelp => "Something went wrong and the app cannot go on. Your shortlist is kept in this browser: reload the page to continue. If it happens again, download your shortlist data (you can import it later) and tell the organisers.",
+    CrashReload => "Reload the page",
+    CrashDownload => "Download my shortlist data",
+    AddToCalendar => "Add to my calendar (.ics)",
+    CalendarMonthOnly => "Only the month is known so far: this event can go into a calendar once the organisers give its day.",
+    CalendarHeading => "In your calendar",
+    CalendarLeaveOutCancelled => "Leave out cancelled events",
+    ShortlistCalendar => "Download my shortlist as a calendar (.ics)",
+    CalendarLeftOut => "Events known only to the month were left out ({n}): a calendar needs a day.",
+    CalendarSubscribe => "Subscribe to the programme (your calendar follows changes)",
+    CalendarDownloadAll => "Download the whole programme (.ics)",
+    CalendarBySeries => "Subscribe to one series",
+    ClashWith => "Clashes with: {titles}",
+    PossibleClashWith => "Possibly at the same time as: {titles}",
+    ClashOnPick => "“{title}” overlaps with {titles} on your list. You can keep both.",
+    PossibleClashOnPick => "“{title}” is on the same day as {titles} on your list (times not given). You can keep both.",
+    PrintButton => "Print",
+    VenueTime => "Venue time ({zone}): {when}",
+    YourTime => "Your time ({zone}): {when}",
+    QrLabel => "QR code of the share link: scan it with a phone's camera",
+    QrTooLong => "This link is too long for a QR code that phones read reliably: export the list to a file instead.",
+    ShareVia => "Share…",
+    MarkSeen => "Mark all as seen",
+    ChangeNew => "New",
+    ChangeMoved => "Moved",
+    ChangeReplaced => "New place",
+    ChangeCancelled => "Now cancelled",
+    OtherSource => "This programme file comes from {host}, not from this site: the people who run this site did not publish it.",
+    LoadingProgress => "Loading the programme: {done} of {total} MB",
+    LoadingProgressUnknown => "Loading the programme: {done} MB",
+    ReadingProgress => "Reading the programme: {done} of {total} events",
+}
+
+/// Defines `Count` (every message that says a number of things, in the form the number asks
+/// for), its key in the language files and its English forms (one, other).
+macro_rules! counts {
+    ($($name:ident => ($one:literal, $other:literal),)*) => {
+        /// Every message with a count `{n}`, said in the plural form `n` asks for.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Count {
+            $($name,)*
+        }
+
+        impl Count {
+            /// Every count message, in declaration order (`count as usize` is its index here).
+            pub const ALL: &'static [Count] = &[$(Count::$name,)*];
+
+            /// The message's key in a language file (whose value has a form per category).
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Count::$name => stringify!($name),)*
+                }
+            }
+        }
+
+        /// English: "one" and "other", compiled in.
+        pub(super) fn en_count(count: Count, plural: Plural) -> &'static str {
+            match (count, plural) {
+                $((Count::$name, Plural::One) => $one, (Count::$name, _) => $other,)*
+            }
+        }
+    };
+}
+
+counts! {
+    ShowEvents => ("Show {n} event", "Show {n} events"),
+    ResultCount => ("{n} event", "{n} events"),
+    SkippedEvents => (
+        "{n} event could not be shown because of a mistake in the programme file.",
+        "{n} events could not be shown because of mistakes in the programme file."
+    ),
+    StoragePartlyUnreadable => (
+        "One saved shortlist item could not be read and is not shown; everything else is here. The saved data was kept aside, unchanged.",
+        "{n} saved shortlist items could not be read and are not shown; everything else is here. The saved data was kept aside, unchanged."
+    ),
+    ImportUnreadable => ("One item in this file could not be read and is left out.", "{n} items in this file could not be read and are left out."),
+    ChangesSince => (
+        "Since your last visit, {n} event is new or has changed: it is marked below.",
+        "Since your last visit, {n} events are new or have changed: they are marked below."
+    ),
+    SharedPreview => ("A shared list “{name}” with {n} event was opened.", "A shared list “{name}” with {n} events was opened."),
+}

@@ -1,0 +1,442 @@
+//! Each sheet's columns, described once: the header, the format's field it fills (a problem
+//! is placed by it), and how a cell is read into an item and written from it. The reader and
+//! the writer both go through these descriptions, so the two cannot drift apart.
+
+use crate::domain::programme::raw::*;
+use crate::domain::text::RawText;
+
+/// How a column's cells are spelled, with the item's field to read them into and from.
+pub enum Access<T> {
+    /// One cell as it is. `set` may refuse the cell: the message says why, and the cell is
+    /// ignored.
+    Plain { get: fn(&T) -> String, set: fn(&mut T, String) -> Result<(), String> },
+    /// A text: one column per language (`title@fr`) where it has several.
+    Text { get: fn(&T) -> Option<&RawText>, set: fn(&mut T, RawText) },
+    /// Ids or tags, written separated by `; `.
+    List { get: fn(&T) -> &[String], set: fn(&mut T, Vec<String>) },
+}
+
+/// One column of a sheet.
+pub struct Column<T> {
+    /// The header, as the layout names it.
+    pub name: &'static str,
+    /// The field of the programme format it fills, for problems found later in the item.
+    pub field: &'static str,
+    pub access: Access<T>,
+}
+
+impl<T> Column<T> {
+    /// Whether the column may come as one column per language.
+    pub fn is_text(&self) -> bool {
+        matches!(self.access, Access::Text { .. })
+    }
+}
+
+/// A spelling from a fixed list, as people type it in a cell: "In person" or "in-person"
+/// for `in_person`.
+fn spelled<V: Copy>(cell: &str, choices: &[(&str, V)]) -> Result<V, String> {
+    let code = cell.to_ascii_lowercase().replace([' ', '-'], "_");
+    choices.iter().find(|(name, _)| *name == code).map(|(_, value)| *value).ok_or_else(|| {
+        let names: Vec<String> = choices.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+        format!("`{cell}` is not one of {}: ignored", names.join(", "))
+    })
+}
+
+fn or_empty(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+fn location(event: &mut RawEvent) -> &mut RawLocation {
+    event.location.get_or_insert_with(RawLocation::default)
+}
+
+/// The programme sheet's fields (one row each, `field` and `value`), but `schema_version`.
+pub const PROGRAMME: &[Column<RawMeta>] = &[
+    Column {
+        name: "id",
+        field: "id",
+        access: Access::Plain {
+            get: |m| m.id.clone(),
+            set: |m, v| {
+                m.id = v;
+                Ok(())
+            },
+        },
+    },
+    Column { name: "title", field: "title", access: Access::Text { get: |m| Some(&m.title), set: |m, v| m.title = v } },
+    Column {
+        name: "description",
+        field: "description",
+        access: Access::Text { get: |m| m.description.as_ref(), set: |m, v| m.description = Some(v) },
+    },
+    Column {
+        name: "publisher",
+        field: "publisher",
+        access: Access::Text { get: |m| m.publisher.as_ref(), set: |m, v| m.publisher = Some(v) },
+    },
+    Column {
+        name: "published",
+        field: "published",
+        access: Access::Plain {
+            get: |m| or_empty(&m.published),
+            set: |m, v| {
+                m.published = Some(v);
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "updated",
+        field: "updated",
+        access: Access::Plain {
+            get: |m| or_empty(&m.updated),
+            set: |m, v| {
+                m.updated = Some(v);
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "time_zone",
+        field: "time_zone",
+        access: Access::Plain {
+            get: |m| m.time_zone.clone(),
+            set: |m, v| {
+                m.time_zone = v;
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "language",
+        field: "language",
+        access: Access::Plain {
+            get: |m| or_empty(&m.language),
+            set: |m, v| {
+                m.language = Some(v);
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "url",
+        field: "url",
+        access: Access::Plain {
+            get: |m| or_empty(&m.url),
+            set: |m, v| {
+                m.url = Some(v);
+                Ok(())
+            },
+        },
+    },
+];
+
+pub const THEMES: &[Column<RawTheme>] = &[
+    Column {
+        name: "id",
+        field: "id",
+        access: Access::Plain {
+            get: |t| t.id.clone(),
+            set: |t, v| {
+                t.id = v;
+                Ok(())
+            },
+        },
+    },
+    Column { name: "label", field: "label", access: Access::Text { get: |t| Some(&t.label), set: |t, v| t.label = v } },
+];
+
+pub const PARTNERS: &[Column<RawPartner>] = &[
+    Column {
+        name: "id",
+        field: "id",
+        access: Access::Plain {
+            get: |p| p.id.clone(),
+            set: |p, v| {
+                p.id = v;
+                Ok(())
+            },
+        },
+    },
+    Column { name: "name", field: "name", access: Access::Text { get: |p| Some(&p.name), set: |p, v| p.name = v } },
+    Column {
+        name: "short_name",
+        field: "short_name",
+        access: Access::Text { get: |p| p.short_name.as_ref(), set: |p, v| p.short_name = Some(v) },
+    },
+    Column {
+        name: "kind",
+        field: "kind",
+        access: Access::Plain {
+            get: |p| or_empty(&p.kind),
+            set: |p, v| {
+                p.kind = Some(v);
+                Ok(())
+            },
+        },
+    },
+    Column { name: "relation", field: "relation", access: Access::Text { get: |p| p.relation.as_ref(), set: |p, v| p.relation = Some(v) } },
+    Column {
+        name: "url",
+        field: "url",
+        access: Access::Plain {
+            get: |p| or_empty(&p.url),
+            set: |p, v| {
+                p.url = Some(v);
+                Ok(())
+            },
+        },
+    },
+];
+
+pub const SERIES: &[Column<RawSeries>] = &[
+    Column {
+        name: "id",
+        field: "id",
+        access: Access::Plain {
+            get: |s| s.id.clone(),
+            set: |s, v| {
+                s.id = v;
+                Ok(())
+            },
+        },
+    },
+    Column { name: "title", field: "title", access: Access::Text { get: |s| Some(&s.title), set: |s, v| s.title = v } },
+    Column {
+        name: "short_title",
+        field: "short_title",
+        access: Access::Text { get: |s| s.short_title.as_ref(), set: |s, v| s.short_title = Some(v) },
+    },
+    Column {
+        name: "description",
+        field: "description",
+        access: Access::Text { get: |s| s.description.as_ref(), set: |s, v| s.description = Some(v) },
+    },
+    Column { name: "organisers", field: "organisers", access: Access::List { get: |s| &s.organisers, set: |s, v| s.organisers = v } },
+    Column { name: "partners", field: "partners", access: Access::List { get: |s| &s.partners, set: |s, v| s.partners = v } },
+    Column { name: "audience", field: "audience", access: Access::Text { get: |s| s.audience.as_ref(), set: |s, v| s.audience = Some(v) } },
+    Column {
+        name: "prepares_for",
+        field: "prepares_for",
+        access: Access::List { get: |s| &s.prepares_for, set: |s, v| s.prepares_for = v },
+    },
+    Column {
+        name: "url",
+        field: "url",
+        access: Access::Plain {
+            get: |s| or_empty(&s.url),
+            set: |s, v| {
+                s.url = Some(v);
+                Ok(())
+            },
+        },
+    },
+];
+
+pub const DEBATES: &[Column<RawDebate>] = &[
+    Column {
+        name: "id",
+        field: "id",
+        access: Access::Plain {
+            get: |d| d.id.clone(),
+            set: |d, v| {
+                d.id = v;
+                Ok(())
+            },
+        },
+    },
+    Column { name: "title", field: "title", access: Access::Text { get: |d| Some(&d.title), set: |d, v| d.title = v } },
+    Column {
+        name: "short_title",
+        field: "short_title",
+        access: Access::Text { get: |d| d.short_title.as_ref(), set: |d, v| d.short_title = Some(v) },
+    },
+    Column {
+        name: "description",
+        field: "description",
+        access: Access::Text { get: |d| d.description.as_ref(), set: |d, v| d.description = Some(v) },
+    },
+    Column {
+        name: "start",
+        field: "when",
+        access: Access::Plain {
+            get: |d| d.when.as_ref().map(|when| when.start.clone()).unwrap_or_default(),
+            set: |d, v| {
+                d.when = Some(RawWhen { start: v, end: None });
+                Ok(())
+            },
+        },
+    },
+    // After `start`: an end without a start says nothing.
+    Column {
+        name: "end",
+        field: "when.end",
+        access: Access::Plain {
+            get: |d| d.when.as_ref().and_then(|when| when.end.clone()).unwrap_or_default(),
+            set: |d, v| {
+                if let Some(when) = d.when.as_mut() {
+                    when.end = Some(v)
+                };
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "recurrence",
+        field: "recurrence",
+        access: Access::Text { get: |d| d.recurrence.as_ref(), set: |d, v| d.recurrence = Some(v) },
+    },
+    Column { name: "venue", field: "venue", access: Access::Text { get: |d| d.venue.as_ref(), set: |d, v| d.venue = Some(v) } },
+    Column {
+        name: "url",
+        field: "url",
+        access: Access::Plain {
+            get: |d| or_empty(&d.url),
+            set: |d, v| {
+                d.url = Some(v);
+                Ok(())
+            },
+        },
+    },
+];
+
+/// The events' columns; their links follow (`link`, `link_label`, `link_2`, ...).
+pub const EVENTS: &[Column<RawEvent>] = &[
+    Column {
+        name: "id",
+        field: "id",
+        access: Access::Plain {
+            get: |e| e.id.clone(),
+            set: |e, v| {
+                e.id = v;
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "series",
+        field: "series",
+        access: Access::Plain {
+            get: |e| or_empty(&e.series),
+            set: |e, v| {
+                e.series = Some(v);
+                Ok(())
+            },
+        },
+    },
+    Column { name: "title", field: "title", access: Access::Text { get: |e| Some(&e.title), set: |e, v| e.title = v } },
+    Column { name: "summary", field: "summary", access: Access::Text { get: |e| e.summary.as_ref(), set: |e, v| e.summary = Some(v) } },
+    Column {
+        name: "start",
+        field: "when",
+        access: Access::Plain {
+            get: |e| e.when.start.clone(),
+            set: |e, v| {
+                e.when.start = v;
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "end",
+        field: "when.end",
+        access: Access::Plain {
+            get: |e| or_empty(&e.when.end),
+            set: |e, v| {
+                e.when.end = Some(v);
+                Ok(())
+            },
+        },
+    },
+    Column { name: "themes", field: "themes", access: Access::List { get: |e| &e.themes, set: |e, v| e.themes = v } },
+    Column { name: "partners", field: "partners", access: Access::List { get: |e| &e.partners, set: |e, v| e.partners = v } },
+    Column {
+        name: "mode",
+        field: "mode",
+        access: Access::Plain {
+            get: |e| e.mode.map(|mode| mode.code().to_owned()).unwrap_or_default(),
+            set: |e, v| {
+                e.mode = Some(spelled(&v, &Mode::ALL.map(|mode| (mode.code(), mode)))?);
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "place",
+        field: "location",
+        access: Access::Text { get: |e| e.location.as_ref().map(|l| &l.name), set: |e, v| location(e).name = v },
+    },
+    Column {
+        name: "address",
+        field: "location.address",
+        access: Access::Text { get: |e| e.location.as_ref()?.address.as_ref(), set: |e, v| location(e).address = Some(v) },
+    },
+    Column {
+        name: "city",
+        field: "location.city",
+        access: Access::Text { get: |e| e.location.as_ref()?.city.as_ref(), set: |e, v| location(e).city = Some(v) },
+    },
+    Column {
+        name: "country",
+        field: "location.country",
+        access: Access::Plain {
+            get: |e| e.location.as_ref().map(|l| or_empty(&l.country)).unwrap_or_default(),
+            set: |e, v| {
+                location(e).country = Some(v);
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "time_zone",
+        field: "location.time_zone",
+        access: Access::Plain {
+            get: |e| e.location.as_ref().map(|l| or_empty(&l.time_zone)).unwrap_or_default(),
+            set: |e, v| {
+                location(e).time_zone = Some(v);
+                Ok(())
+            },
+        },
+    },
+    Column { name: "audience", field: "audience", access: Access::Text { get: |e| e.audience.as_ref(), set: |e, v| e.audience = Some(v) } },
+    Column { name: "languages", field: "languages", access: Access::List { get: |e| &e.languages, set: |e, v| e.languages = v } },
+    Column {
+        name: "status",
+        field: "status",
+        access: Access::Plain {
+            // Most events happen as announced: an empty cell says so.
+            get: |e| if e.status == Status::Scheduled { String::new() } else { e.status.code().to_owned() },
+            set: |e, v| {
+                e.status = spelled(&v, &STATUSES)?;
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "updated",
+        field: "updated",
+        access: Access::Plain {
+            get: |e| or_empty(&e.updated),
+            set: |e, v| {
+                e.updated = Some(v);
+                Ok(())
+            },
+        },
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_are_read_as_people_type_them_and_others_refused() {
+        let mut event = RawEvent::default();
+        let mode = EVENTS.iter().find(|column| column.name == "mode").unwrap();
+        let Access::Plain { get, set } = &mode.access else { panic!("mode is a plain cell") };
+        set(&mut event, "In person".into()).unwrap();
+        assert_eq!(get(&event), "in_person");
+        let refused = set(&mut event, "by boat".into()).unwrap_err();
+        assert!(refused.contains("`by boat` is not one of \"in_person\""), "{refused}");
+    }
+}
