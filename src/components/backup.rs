@@ -8,6 +8,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::list_manager::list_display_name;
+use super::share_event::copy_and_share;
 use crate::browser::{clock, files, url};
 use crate::domain::i18n::{tr, tr_count, tr_count_with, tr_with, Count, Locale, Msg};
 use crate::domain::qr::qr_path;
@@ -118,38 +119,12 @@ fn share_list(locale: Locale) -> impl IntoView {
 
 /// A share link to copy, hand to the browser's share sheet, or scan as a QR code.
 fn shared_link(locale: Locale, link: String) -> impl IntoView {
-    let copied = RwSignal::new(false);
-    let copy_text = link.clone();
-    let share_text = link.clone();
     let qr = qr_path(&link);
     view! {
         <div class="share-link">
             <label for="share-link">{tr(locale, Msg::ShareHelp)}</label>
-            <input id="share-link" readonly data-testid="share-link" prop:value=link />
-            <button
-                type="button"
-                data-testid="copy-share-link"
-                on:click=move |_| {
-                    let text = copy_text.clone();
-                    leptos::task::spawn_local(async move { copied.set(files::copy_to_clipboard(&text).await) });
-                }
-            >
-                {move || tr(locale, if copied.get() { Msg::Copied } else { Msg::CopyLink })}
-            </button>
-            {files::can_share().then(|| view! {
-                <button
-                    type="button"
-                    data-testid="web-share"
-                    on:click=move |_| {
-                        let text = share_text.clone();
-                        leptos::task::spawn_local(async move {
-                            let _ = files::share_link(&text, tr(locale, Msg::ShortlistTitle)).await;
-                        });
-                    }
-                >
-                    {tr(locale, Msg::ShareVia)}
-                </button>
-            })}
+            <input id="share-link" readonly data-testid="share-link" prop:value=link.clone() />
+            {copy_and_share(locale, link, tr(locale, Msg::ShortlistTitle).to_owned(), ("copy-share-link", "web-share"))}
             {match qr {
                 Some(code) => Either::Left(view! {
                     <svg

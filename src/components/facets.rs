@@ -276,7 +276,13 @@ fn option_row(
 }
 
 /// "Show all N" under a long facet's first options; it goes once they are all shown.
-fn show_all_options(locale: Locale, facet: Facet, total: usize, all_shown: RwSignal<bool>, first_hidden: Option<RowNodes>) -> impl IntoView {
+fn show_all_options(
+    locale: Locale,
+    facet: Facet,
+    total: usize,
+    all_shown: RwSignal<bool>,
+    first_hidden: Option<RowNodes>,
+) -> impl IntoView {
     view! {
         <button
             type="button"

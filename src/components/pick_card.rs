@@ -101,7 +101,13 @@ fn pick_on_paper((locale, shortlist): (Locale, ShortlistState), key: PickKey) ->
 
 /// The pick's priority and private note, and its removal when its event has gone from the
 /// programme (`gone_title`: the card has no star then).
-fn pick_controls((locale, shortlist): (Locale, ShortlistState), key: PickKey, list_id: String, pick: Pick, gone_title: Option<String>) -> impl IntoView {
+fn pick_controls(
+    (locale, shortlist): (Locale, ShortlistState),
+    key: PickKey,
+    list_id: String,
+    pick: Pick,
+    gone_title: Option<String>,
+) -> impl IntoView {
     let id = key.event.clone();
     let (priority_key, note_key, remove_key) = (key.clone(), key.clone(), key);
     let (priority_list, note_list) = (list_id.clone(), list_id);
