@@ -97,3 +97,21 @@ fn a_closed_output_pipe_ends_the_checker_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(output.status.code(), Some(1), "problems found, then the pipe closed: {stderr}");
 }
+
+#[test]
+fn the_command_follows_the_conventions_of_command_line_tools() {
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_programme-check")).args(args).output().expect("run programme-check");
+    let version = run(&["--version"]);
+    assert!(version.status.success());
+    assert_eq!(String::from_utf8_lossy(&version.stdout).trim(), format!("programme-check {}", env!("CARGO_PKG_VERSION")));
+    let help = run(&["--help"]);
+    assert!(help.status.success() && String::from_utf8_lossy(&help.stdout).contains("Usage: programme-check"));
+    for wrong in [&[][..], &["--no-such-option", "x.json"][..]] {
+        let refused = run(wrong);
+        assert_eq!(refused.status.code(), Some(2), "{wrong:?}");
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("Usage:"), "{wrong:?}");
+    }
+    let missing = run(&["no-such-file.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stdout).starts_with("cannot read no-such-file.json"), "the file named once");
+}

@@ -26,7 +26,7 @@ use programme_browser::prerender::{build_site, Options, PREVIEW_IMAGE};
 /// programme is readable before the app starts and without JavaScript, and every link opens at
 /// once; also the web app manifest, the calendar feeds and the hosts' header files.
 #[derive(Parser)]
-#[command(version, after_help = "Exit status: 0 done, 2 nothing was changed (the message says why).")]
+#[command(name = "prerender", version, after_help = "Exit status: 0 done, 2 nothing was changed (the message says why).")]
 struct Args {
     /// The address the app is published at (https://example.org/programme/), kept in
     /// index.html for later runs: link previews, canonical links and sitemap.xml then use it.
@@ -65,7 +65,8 @@ fn run(dist: &Path, new_programme: &[PathBuf], public: Option<String>) -> Result
     let text = if new_programme.is_empty() {
         read(&programme_path)?
     } else {
-        let converted = convert(read_input(new_programme)?).map_err(|err| format!("{}: {err}", named(new_programme)))?;
+        let converted =
+            convert(read_input(new_programme).map_err(|err| err.to_string())?).map_err(|err| format!("{}: {err}", named(new_programme)))?;
         for problem in &converted.problems {
             eprintln!("prerender: {}", terminal_safe(&problem.to_string()));
         }

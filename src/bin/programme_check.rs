@@ -18,6 +18,7 @@ use programme_browser::organiser_files::read_text;
 /// Checks programme files against the format in docs/programme-format.md.
 #[derive(Parser)]
 #[command(
+    name = "programme-check",
     version,
     after_help = "Exit status: 0 no problems, 1 problems found, 2 a file could not be read or loaded \
                   (also a file over the size limit of 64 MB)."
@@ -52,9 +53,13 @@ fn main() -> ExitCode {
 /// One file's exit status, and whether its report could be written.
 fn check(path: &str, out: &mut impl Write) -> (u8, io::Result<()>) {
     let mut say = |line: String| writeln!(out, "{}", terminal_safe(&line));
-    let parsed = read_text(Path::new(path)).and_then(|text| parse_programme(&text).map_err(|err| err.to_string()));
+    // A reading error names the file itself.
+    let parsed = match read_text(Path::new(path)) {
+        Ok(text) => parse_programme(&text).map_err(|err| format!("{path}: {err}")),
+        Err(err) => Err(err.to_string()),
+    };
     match parsed {
-        Err(message) => (2, say(format!("{path}: {message}"))),
+        Err(message) => (2, say(message)),
         Ok((programme, problems)) => (u8::from(!problems.is_empty()), report(path, &programme, &problems, &mut say)),
     }
 }

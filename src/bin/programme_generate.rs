@@ -11,7 +11,7 @@ use programme_browser::domain::synthetic::synthetic_programme;
 
 /// Writes a deterministic synthetic programme to stdout, for tests and benchmarks.
 #[derive(Parser)]
-#[command(version, after_help = "Example: programme-generate 10000 > big.json")]
+#[command(name = "programme-generate", version, after_help = "Example: programme-generate 10000 > big.json")]
 struct Args {
     /// How many events.
     events: usize,

@@ -18,6 +18,7 @@ use programme_browser::organiser_files::{read_input, read_text};
 /// programme file, or writes a programme file as spreadsheet sheets.
 #[derive(Parser)]
 #[command(
+    name = "programme-import",
     version,
     override_usage = "programme-import [-o PROGRAMME.json] INPUT...\n       programme-import --sheets PROGRAMME.json FOLDER",
     after_help = "INPUT is a folder of spreadsheet sheets saved as CSV (programme.csv, themes.csv, partners.csv, \
@@ -57,7 +58,7 @@ fn fail(message: &str) -> ExitCode {
 }
 
 fn import(inputs: &[PathBuf], out: Option<&Path>) -> Result<u8, String> {
-    let input = read_input(inputs)?;
+    let input = read_input(inputs).map_err(|err| err.to_string())?;
     let kind = match &input {
         Input::Programme(_) => "programme file",
         Input::Schedule(_) => "schedule",
@@ -80,7 +81,7 @@ fn import(inputs: &[PathBuf], out: Option<&Path>) -> Result<u8, String> {
 }
 
 fn to_sheets(programme: &Path, folder: &Path) -> Result<(), String> {
-    let text = read_text(programme).map_err(|err| format!("{}: {err}", programme.display()))?;
+    let text = read_text(programme).map_err(|err| err.to_string())?;
     let raw: RawProgramme = serde_json::from_str(&text)
         .map_err(|err| format!("{}: not a well-formed programme file ({err}); check it with programme-check", programme.display()))?;
     std::fs::create_dir_all(folder).map_err(|err| format!("cannot create {}: {err}", folder.display()))?;

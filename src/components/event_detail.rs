@@ -8,6 +8,7 @@ use super::labels::{mode_label, part_lang, status_label, when_lines};
 use super::share_event::ShareEvent;
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::{format_when, tr, Locale, Msg};
+use crate::domain::programme::{Event, Programme};
 use crate::state::{use_locale, use_nav, use_programme, History};
 
 #[component]
@@ -53,10 +54,39 @@ pub fn EventDetail(
     let series = event.series.map(|s| &programme.series[s]);
     let title = event.title.get(tag).to_owned();
     let of = |text: &crate::domain::text::Text| part_lang(&programme, text, locale);
+    let rows = detail_rows(&programme, event, locale);
+    let rows = rows
+        .into_iter()
+        .map(|(label, field, part)| view! { <dt>{tr(locale, label)}</dt><dd lang=part>{render_field(field)}</dd> })
+        .collect_view();
+
+    Either::Right(view! {
+        <article class="detail" data-testid="event-detail" data-event-id=id.clone()>
+            {back}
+            <div class="detail-head">
+                <h2 tabindex="-1" node_ref=heading data-testid="event-detail-title" lang=of(&event.title)>{title.clone()}</h2>
+                <ShortlistButton event_id=id.clone() title=title.clone() />
+            </div>
+            {event.summary.as_ref().map(|s| view! { <p class="summary" lang=of(s)>{s.get(tag).to_owned()}</p> })}
+            <dl class="fields">{rows}</dl>
+            <AddToCalendar index />
+            {series.and_then(|s| s.description.as_ref()).map(|d| view! { <p class="series-description" lang=of(d)>{d.get(tag).to_owned()}</p> })}
+            // Last: it is filled in once the app runs, and moves nothing above it.
+            <ShareEvent id=id.clone() title />
+        </article>
+    })
+}
+
+/// The event's fields as rows of the detail list: the label, the value, and the language of
+/// the programme's text in it when that is not the reader's.
+fn detail_rows(programme: &Programme, event: &Event, locale: Locale) -> Vec<(Msg, Field, Option<String>)> {
+    let tag = locale.tag();
+    let series = event.series.map(|s| &programme.series[s]);
+    let of = |text: &crate::domain::text::Text| part_lang(programme, text, locale);
     // Every row is one of three shapes, rendered by one function: one view type instead of
     // one per row keeps the bundle small. A row of programme text carries its language.
     let mut rows: Vec<(Msg, Field, Option<String>)> = vec![
-        (Msg::DetailWhen, when_field(&programme, event, locale), None),
+        (Msg::DetailWhen, when_field(programme, event, locale), None),
         (Msg::DetailStatus, Field::Text(status_label(locale, event.status).to_owned()), None),
     ];
     if let (Some(place), Some(location)) = (event.place(tag), event.location.as_ref()) {
@@ -111,30 +141,11 @@ pub fn EventDetail(
         let label = event.links.first().and_then(|link| link.label.as_ref());
         rows.push((Msg::DetailLinks, Field::Links(links), label.and_then(of)));
     }
-    let rows = rows
-        .into_iter()
-        .map(|(label, field, part)| view! { <dt>{tr(locale, label)}</dt><dd lang=part>{render_field(field)}</dd> })
-        .collect_view();
-
-    Either::Right(view! {
-        <article class="detail" data-testid="event-detail" data-event-id=id.clone()>
-            {back}
-            <div class="detail-head">
-                <h2 tabindex="-1" node_ref=heading data-testid="event-detail-title" lang=of(&event.title)>{title.clone()}</h2>
-                <ShortlistButton event_id=id.clone() title=title.clone() />
-            </div>
-            {event.summary.as_ref().map(|s| view! { <p class="summary" lang=of(s)>{s.get(tag).to_owned()}</p> })}
-            <dl class="fields">{rows}</dl>
-            <AddToCalendar index />
-            {series.and_then(|s| s.description.as_ref()).map(|d| view! { <p class="series-description" lang=of(d)>{d.get(tag).to_owned()}</p> })}
-            // Last: it is filled in once the app runs, and moves nothing above it.
-            <ShareEvent id=id.clone() title />
-        </article>
-    })
+    rows
 }
 
 /// The venue's time, and the reader's own beside it when their clocks differ.
-fn when_field(programme: &crate::domain::programme::Programme, event: &crate::domain::programme::Event, locale: Locale) -> Field {
+fn when_field(programme: &Programme, event: &Event, locale: Locale) -> Field {
     match when_lines(programme, event, locale) {
         (venue, None) => Field::Text(venue),
         (venue, Some(local)) => Field::List(vec![venue, local]),

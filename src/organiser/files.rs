@@ -52,7 +52,7 @@ pub async fn check(files: Vec<PickedFile>) -> Outcome {
     }
     let input = match input_from_files(texts) {
         Ok(input) => input,
-        Err(error) => return Outcome::Failed(Failure::Unreadable(error)),
+        Err(error) => return Outcome::Failed(Failure::Unreadable(error.to_string())),
     };
     match convert(input) {
         Ok(converted) => Outcome::Converted { names, converted: Arc::new(converted) },

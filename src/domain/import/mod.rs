@@ -119,16 +119,25 @@ pub fn is_sheet_name(name: &str) -> bool {
     [".csv", ".tsv", ".txt"].iter().any(|ext| name.ends_with(ext))
 }
 
+/// Why the files given are no input at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("no file given")]
+    NoFile,
+    #[error("give one programme or schedule file (.json), or the spreadsheet's sheets (.csv files) together")]
+    Mixed,
+}
+
 /// What an organiser's files are, by name and text: sheets when all are CSV, else one
 /// programme file or schedule. The native commands and the organiser's page both ask this.
-pub fn input_from_files(files: Vec<(String, String)>) -> Result<Input, String> {
+pub fn input_from_files(files: Vec<(String, String)>) -> Result<Input, InputError> {
     if !files.is_empty() && files.iter().all(|(name, _)| is_sheet_name(name)) {
         return Ok(Input::Sheets(files.into_iter().map(|(file, text)| Sheet { file, text }).collect()));
     }
     match files.as_slice() {
         [(_, text)] => Ok(classify_json(text)),
-        [] => Err("no file given".to_owned()),
-        _ => Err("give one programme or schedule file (.json), or the spreadsheet's sheets (.csv files) together".to_owned()),
+        [] => Err(InputError::NoFile),
+        _ => Err(InputError::Mixed),
     }
 }
 

@@ -1,0 +1,301 @@
+//! Each kind of item of the file checked field by field, every problem reported with its path.
+
+use super::rules::{bad_id_message, is_http_url, is_language_tag, language_tag, plausible_time_zone, valid_id};
+use super::{At, ListValidation};
+use crate::domain::programme::error::Problem;
+use crate::domain::programme::extract::Item;
+use crate::domain::programme::model::{Debate, Event, Link, Location, Meta, Partner, Programme, Series, Stamp, Theme};
+use crate::domain::programme::raw::{RawDebate, RawEvent, RawLink, RawLocation, RawMeta, RawPartner, RawSeries, RawTheme, RawWhen};
+use crate::domain::text::{trimmed, RawText, Text};
+use crate::domain::when::{parse_date, parse_timestamp, When};
+
+#[derive(Default)]
+pub(super) struct Validator {
+    pub(super) problems: Vec<Problem>,
+}
+
+impl Validator {
+    pub(super) fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    /// Validates each item of a list, skips bad ones and duplicate ids (the first one wins).
+    pub(super) fn items<R, T>(
+        &mut self,
+        list: &'static str,
+        raw: Vec<Item<R>>,
+        mut build: impl FnMut(&mut Self, At<'_>, R) -> Option<T>,
+        id_of: impl Fn(&T) -> &String,
+    ) -> Vec<T> {
+        let mut validation = ListValidation::new(list, raw.len());
+        for item in raw {
+            validation.add(self, item, &mut build, &id_of);
+        }
+        validation.items
+    }
+
+    pub(super) fn meta(&mut self, raw: RawMeta) -> Meta {
+        let id = if valid_id(&raw.id) {
+            raw.id
+        } else {
+            self.report("programme.id", bad_id_message(&raw.id));
+            "programme".to_owned()
+        };
+        let title = self.text(At::Root("programme").key("title"), raw.title).unwrap_or_else(|| Text::plain(id.clone()));
+        let time_zone = if plausible_time_zone(&raw.time_zone) {
+            raw.time_zone
+        } else {
+            self.report("programme.time_zone", format!("`{}` is not an IANA time zone name such as \"Europe/Brussels\"", raw.time_zone));
+            "UTC".to_owned()
+        };
+        Meta {
+            title,
+            description: self.optional_text(At::Root("programme").key("description"), raw.description),
+            publisher: self.optional_text(At::Root("programme").key("publisher"), raw.publisher),
+            published: self.timestamp(At::Root("programme").key("published"), raw.published.as_deref()),
+            updated: self.timestamp(At::Root("programme").key("updated"), raw.updated.as_deref()),
+            time_zone,
+            language: raw.language.as_deref().and_then(|tag| {
+                let plausible = language_tag(tag);
+                if plausible.is_none() {
+                    self.report("programme.language", format!("`{tag}` is not a language tag such as \"en\" or \"fr-CA\""));
+                }
+                plausible
+            }),
+            url: raw.url.as_deref().and_then(|url| self.url(At::Root("programme").key("url"), url)),
+            id,
+        }
+    }
+
+    pub(super) fn theme(&mut self, path: At<'_>, raw: RawTheme) -> Option<Theme> {
+        let id = self.id(path, raw.id);
+        let label = self.text(path.key("label"), raw.label);
+        Some(Theme { id: id?, label: label? })
+    }
+
+    pub(super) fn partner(&mut self, path: At<'_>, raw: RawPartner) -> Option<Partner> {
+        let id = self.id(path, raw.id);
+        let name = self.text(path.key("name"), raw.name);
+        let url = self.optional_url(path.key("url"), raw.url.as_deref());
+        Some(Partner {
+            id: id?,
+            name: name?,
+            short_name: self.optional_text(path.key("short_name"), raw.short_name),
+            kind: raw.kind,
+            relation: self.optional_text(path.key("relation"), raw.relation),
+            url: url?,
+        })
+    }
+
+    pub(super) fn debate(&mut self, path: At<'_>, raw: RawDebate) -> Option<Debate> {
+        let id = self.id(path, raw.id);
+        let title = self.text(path.key("title"), raw.title);
+        let when = match &raw.when {
+            Some(when) => Some(self.when(path.key("when"), when)?),
+            None => None,
+        };
+        let url = self.optional_url(path.key("url"), raw.url.as_deref());
+        Some(Debate {
+            id: id?,
+            title: title?,
+            short_title: self.optional_text(path.key("short_title"), raw.short_title),
+            description: self.optional_text(path.key("description"), raw.description),
+            when,
+            recurrence: self.optional_text(path.key("recurrence"), raw.recurrence),
+            venue: self.optional_text(path.key("venue"), raw.venue),
+            url: url?,
+        })
+    }
+
+    pub(super) fn series(&mut self, path: At<'_>, raw: RawSeries, programme: &Programme) -> Option<Series> {
+        let id = self.id(path, raw.id);
+        let title = self.text(path.key("title"), raw.title);
+        let organisers = self.refs(path.key("organisers"), &raw.organisers, "partner", |id| programme.partner_index(id));
+        let partners = self.refs(path.key("partners"), &raw.partners, "partner", |id| programme.partner_index(id));
+        let prepares_for = self
+            .refs(path.key("prepares_for"), &raw.prepares_for, "debate", |id| programme.debates.iter().position(|debate| debate.id == id));
+        let url = self.optional_url(path.key("url"), raw.url.as_deref());
+        Some(Series {
+            id: id?,
+            title: title?,
+            short_title: self.optional_text(path.key("short_title"), raw.short_title),
+            description: self.optional_text(path.key("description"), raw.description),
+            organisers: organisers?,
+            partners: partners?,
+            audience: self.optional_text(path.key("audience"), raw.audience),
+            prepares_for: prepares_for?,
+            url: url?,
+        })
+    }
+
+    pub(super) fn event(&mut self, path: At<'_>, raw: Box<RawEvent>, programme: &Programme) -> Option<Event> {
+        let raw = *raw;
+        let id = self.id(path, raw.id);
+        let title = self.text(path.key("title"), raw.title);
+        let series = match &raw.series {
+            None => Some(None),
+            Some(series) => self
+                .refs(path.key("series"), std::slice::from_ref(series), "series", |id| programme.series_index(id))
+                .map(|found| found.first().copied()),
+        };
+        let themes = self.refs(path.key("themes"), &raw.themes, "theme", |id| programme.theme_index(id));
+        let partners = self.refs(path.key("partners"), &raw.partners, "partner", |id| programme.partner_index(id));
+        let when = self.when(path.key("when"), &raw.when);
+        let location = match raw.location {
+            None => Some(None),
+            Some(location) => self.location(path.key("location"), location).map(Some),
+        };
+        let languages = self.languages(path.key("languages"), raw.languages);
+        let links = self.links(path.key("links"), raw.links);
+        let summary = self.optional_text(path.key("summary"), raw.summary);
+        let audience = self.optional_text(path.key("audience"), raw.audience);
+        let mut event = Event {
+            id: id?,
+            series: series?,
+            title: title?,
+            summary,
+            themes: themes?,
+            partners: partners?,
+            months: Vec::new(),
+            when: when?,
+            location: location?,
+            mode: raw.mode,
+            audience,
+            languages: languages?,
+            status: raw.status,
+            links: links?,
+            updated: self.timestamp(path.key("updated"), raw.updated.as_deref()),
+        };
+        event.months = event.when.months();
+        Some(event)
+    }
+
+    pub(super) fn location(&mut self, path: At<'_>, raw: RawLocation) -> Option<Location> {
+        let name = self.text(path.key("name"), raw.name);
+        let country = match raw.country {
+            Some(code) if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => Some(Some(code)),
+            Some(code) => {
+                self.report(format!("{path}.country"), format!("`{code}` is not an ISO 3166-1 alpha-2 country code such as \"BE\""));
+                None
+            }
+            None => Some(None),
+        };
+        let time_zone = match raw.time_zone {
+            Some(zone) if plausible_time_zone(&zone) => Some(Some(zone)),
+            Some(zone) => {
+                self.report(format!("{path}.time_zone"), format!("`{zone}` is not an IANA time zone name such as \"Europe/Brussels\""));
+                None
+            }
+            None => Some(None),
+        };
+        Some(Location {
+            name: name?,
+            address: self.optional_text(path.key("address"), raw.address),
+            city: self.optional_text(path.key("city"), raw.city),
+            country: country?,
+            time_zone: time_zone?,
+        })
+    }
+
+    pub(super) fn id(&mut self, path: At<'_>, id: String) -> Option<String> {
+        if valid_id(&id) {
+            Some(id)
+        } else {
+            self.report(format!("{path}.id"), bad_id_message(&id));
+            None
+        }
+    }
+
+    pub(super) fn text(&mut self, path: At<'_>, raw: RawText) -> Option<Text> {
+        let text = Text::from_raw(raw);
+        if text.is_none() {
+            self.report(path.to_string(), "must not be empty");
+        }
+        text
+    }
+
+    /// An optional text that is present but empty is reported and treated as absent.
+    pub(super) fn optional_text(&mut self, path: At<'_>, raw: Option<RawText>) -> Option<Text> {
+        raw.and_then(|raw| self.text(path, raw))
+    }
+
+    /// Resolves each id with `find`; any unknown id is reported and fails the whole list.
+    pub(super) fn refs(&mut self, path: At<'_>, ids: &[String], kind: &str, find: impl Fn(&str) -> Option<usize>) -> Option<Vec<usize>> {
+        let mut found = Vec::with_capacity(ids.len());
+        let mut ok = true;
+        for (index, id) in ids.iter().enumerate() {
+            match find(id) {
+                Some(at) if !found.contains(&at) => found.push(at),
+                Some(_) => {}
+                None => {
+                    // A single reference (`series`) has no index; lists do.
+                    let item_path = if matches!(path, At::Key(_, "series")) { path.to_string() } else { format!("{path}[{index}]") };
+                    self.report(item_path, format!("unknown {kind} id `{id}`: it is not in the programme's {kind} list"));
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(found)
+    }
+
+    pub(super) fn when(&mut self, path: At<'_>, raw: &RawWhen) -> Option<When> {
+        When::parse(&raw.start, raw.end.as_deref()).map_err(|err| self.report(path.to_string(), err.to_string())).ok()
+    }
+
+    pub(super) fn timestamp(&mut self, path: At<'_>, raw: Option<&str>) -> Option<Stamp> {
+        let raw = raw?;
+        let stamp = parse_date(raw).map(Stamp::Date).or_else(|| parse_timestamp(raw).map(Stamp::Time));
+        if stamp.is_none() {
+            let message = format!("`{raw}` is neither a date (\"2013-02-21\") nor an RFC 3339 timestamp (\"2013-02-21T09:00:00-05:00\")");
+            self.report(path.to_string(), message);
+        }
+        stamp
+    }
+
+    pub(super) fn url(&mut self, path: At<'_>, url: &str) -> Option<Link> {
+        self.owned_url(path, url.to_owned())
+    }
+
+    /// `url`, keeping the file's string (every event has links).
+    pub(super) fn owned_url(&mut self, path: At<'_>, url: String) -> Option<Link> {
+        if is_http_url(&url) {
+            Some(Link { url: trimmed(url), label: None })
+        } else {
+            self.report(path.to_string(), format!("`{url}` is not an http or https address"));
+            None
+        }
+    }
+
+    /// `Some(None)` when absent, `None` when present but invalid (already reported).
+    pub(super) fn optional_url(&mut self, path: At<'_>, url: Option<&str>) -> Option<Option<Link>> {
+        match url {
+            None => Some(None),
+            Some(url) => self.url(path, url).map(Some),
+        }
+    }
+
+    pub(super) fn links(&mut self, path: At<'_>, raw: Vec<RawLink>) -> Option<Vec<Link>> {
+        let mut links = Vec::with_capacity(raw.len());
+        let mut ok = true;
+        for (index, link) in raw.into_iter().enumerate() {
+            let item = path.index(index);
+            let label = self.optional_text(item.key("label"), link.label);
+            match self.owned_url(item.key("url"), link.url) {
+                Some(valid) => links.push(Link { label, ..valid }),
+                None => ok = false,
+            }
+        }
+        ok.then_some(links)
+    }
+
+    pub(super) fn languages(&mut self, path: At<'_>, raw: Vec<String>) -> Option<Vec<String>> {
+        let mut ok = true;
+        for (index, tag) in raw.iter().enumerate() {
+            if !is_language_tag(tag) {
+                self.report(format!("{path}[{index}]"), format!("`{tag}` is not a language tag such as \"en\" or \"fr-BE\""));
+                ok = false;
+            }
+        }
+        ok.then_some(raw)
+    }
+}
