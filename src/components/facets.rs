@@ -241,6 +241,8 @@ fn FacetGroup(
 
 /// One option of a facet: its checkbox, label and count, with the nodes its group's effect
 /// updates in place.
+// Inlined into the group's row closure, as the row was before it had a name of its own: a
+// call of its own measured larger in the wasm.
 #[inline(always)]
 fn option_row(
     (locale, nav): (Locale, Nav),

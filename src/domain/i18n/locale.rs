@@ -33,7 +33,9 @@ impl Locale {
     /// The locale of a language file's translations. They live as long as the program: a
     /// language is read once, and the app reads at most six.
     pub fn from_catalog(catalog: Catalog) -> Locale {
-        Locale(Box::leak(Box::new(Translations { lang: catalog.lang, catalog: Some(catalog) })))
+        // English is compiled in: an English file adds nothing to fall back from.
+        let lang = catalog.lang;
+        Locale(Box::leak(Box::new(Translations { lang, catalog: (lang != Lang::En).then_some(catalog) })))
     }
 
     /// `lang` with no translations but English's: its own number grouping, plural rules and
@@ -48,7 +50,7 @@ impl Locale {
     }
 
     pub fn catalog(self) -> Option<&'static Catalog> {
-        self.0.catalog.as_ref().filter(|_| self.0.lang != Lang::En)
+        self.0.catalog.as_ref()
     }
 
     /// Whether the interface speaks the language (English always does; another only with its
