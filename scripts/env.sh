@@ -8,6 +8,7 @@ export TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
 export WASM_BINDGEN_VERSION
 export BINARYEN_VERSION="132"
+export GECKODRIVER_VERSION="0.36.0"
 # Trunk must never try to download a tool: it finds them on PATH or fails clearly.
 export TRUNK_OFFLINE=true
 export TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION"

@@ -1,6 +1,8 @@
-//! Headless Chromium for the end-to-end tests, driven over chromedriver by thirtyfour.
-//! Each `Browser` has a fresh profile (so storage starts empty) and its own chromedriver,
-//! which thirtyfour's manager kills on drop, even when a test panics.
+//! The browsers of the end-to-end tests, driven over WebDriver by thirtyfour: headless
+//! Chromium for every journey; Firefox (Gecko, headless) and WebKitGTK's MiniBrowser (WebKit,
+//! Safari's engine, in the X display `scripts/test` starts) for the core journeys.
+//! Each `Browser` has a fresh profile (so storage starts empty) and its own driver process,
+//! killed on drop, even when a test panics.
 
 use std::future::Future;
 use std::path::PathBuf;
@@ -14,6 +16,17 @@ pub struct Browser {
     pub driver: WebDriver,
     /// Where downloads (exports) land.
     pub downloads: PathBuf,
+    pub engine: Engine,
+    /// The driver of a Firefox or WebKit browser (thirtyfour's manager owns chromedriver).
+    _driver_process: Option<DriverProcess>,
+}
+
+/// The three browser engines delegates' phones and desktops run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    WebKit,
 }
 
 /// Phone and desktop sizes the journeys run at.
@@ -107,15 +120,41 @@ impl Browser {
             .offline()
             .await
             .expect("start chromedriver and headless chromium");
-        let browser = Browser { driver, downloads };
+        let browser = Browser { driver, downloads, engine: Engine::Chromium, _driver_process: None };
         if javascript {
             browser.before_each_page(CSP_WATCH).await;
         }
         browser
     }
 
+    /// Opens a fresh browser of `engine` (Chromium as `open` does).
+    pub async fn open_in(engine: Engine, size: (u32, u32)) -> Browser {
+        match engine {
+            Engine::Chromium => Self::open(size).await,
+            Engine::Firefox | Engine::WebKit => {
+                let profile = new_profile_dir();
+                let downloads = profile.join("downloads");
+                std::fs::create_dir_all(&downloads).expect("downloads dir");
+                // WebKitGTK saves downloads in the XDG download folder, without asking.
+                std::fs::create_dir_all(profile.join(".config")).expect("config dir");
+                std::fs::write(profile.join(".config/user-dirs.dirs"), "XDG_DOWNLOAD_DIR=\"$HOME/downloads\"\n").expect("user-dirs.dirs");
+                let (process, address) = DriverProcess::start(engine, &profile);
+                let driver = WebDriver::new(address, other_engine_capabilities(engine, &downloads))
+                    .await
+                    .unwrap_or_else(|err| panic!("start a {engine:?} session: {err}"));
+                driver.set_window_rect(0, 0, size.0, size.1).await.expect("window size");
+                Browser { driver, downloads, engine, _driver_process: Some(process) }
+            }
+        }
+    }
+
     pub async fn goto(&self, url: &str) {
         self.driver.goto(url).await.expect("navigate");
+        if self.engine != Engine::Chromium {
+            // No DevTools protocol to watch from before the page's first script: violations
+            // from here on are recorded, earlier ones are the Chromium journeys' to catch.
+            self.script(&format!("if (!window.__cspViolations) {{ {CSP_WATCH} }} return true;")).await;
+        }
     }
 
     /// Waits for the first element matching `css`.
@@ -174,6 +213,7 @@ impl Browser {
 
     /// Runs `source` in every page this browser opens from now on, before the page's scripts.
     pub async fn before_each_page(&self, source: &str) {
+        assert_eq!(self.engine, Engine::Chromium, "scripts before the page's own need the DevTools protocol");
         self.cdp("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": source })).await;
     }
 
@@ -282,6 +322,80 @@ where
 /// (scripts given to the DevTools protocol are not subject to the page's policy).
 const CSP_WATCH: &str = "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', function (e) { \
     window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber); });";
+
+/// A geckodriver or WebKitWebDriver process on a port of its own, killed on drop.
+struct DriverProcess(std::process::Child);
+
+impl DriverProcess {
+    fn start(engine: Engine, profile: &std::path::Path) -> (DriverProcess, String) {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+        let (program, args) = match engine {
+            Engine::Firefox => (tool("GECKODRIVER", "geckodriver"), vec![format!("--port={port}"), "--host=127.0.0.1".into()]),
+            _ => (tool("WEBKIT_WEBDRIVER", "WebKitWebDriver"), vec![format!("--port={port}"), "--host=127.0.0.1".into()]),
+        };
+        if engine == Engine::WebKit && std::env::var_os("DISPLAY").is_none() {
+            panic!("WebKitGTK needs an X display: run scripts/test, or start `Xvfb :99` and set DISPLAY=:99");
+        }
+        let log = std::fs::File::create(profile.join("driver.log")).expect("driver log");
+        let child = std::process::Command::new(&program)
+            .args(&args)
+            // Both keep caches and settings under HOME: a fresh one per browser.
+            .env("HOME", profile)
+            .env_remove("XDG_CONFIG_HOME")
+            .stdout(log.try_clone().expect("driver log"))
+            .stderr(log)
+            .spawn()
+            .unwrap_or_else(|err| panic!("start {program}: {err} (run scripts/setup)"));
+        let process = DriverProcess(child);
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(start.elapsed() < Duration::from_secs(20), "{program} did not listen on port {port}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        (process, format!("http://127.0.0.1:{port}"))
+    }
+}
+
+impl Drop for DriverProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn tool(variable: &str, default: &str) -> String {
+    std::env::var(variable).unwrap_or_else(|_| default.to_owned())
+}
+
+/// Firefox headless, saving downloads without asking; MiniBrowser in automation mode.
+fn other_engine_capabilities(engine: Engine, downloads: &std::path::Path) -> Capabilities {
+    let mut caps = Capabilities::new();
+    if engine == Engine::Firefox {
+        let options = serde_json::json!({
+            "binary": tool("FIREFOX_PATH", "/usr/bin/firefox-esr"),
+            "args": ["-headless"],
+            "prefs": {
+                "browser.download.dir": downloads,
+                "browser.download.folderList": 2,
+                "browser.download.useDownloadDir": true,
+                "browser.download.always_ask_before_handling_new_types": false,
+                "browser.helperApps.neverAsk.saveToDisk": "text/calendar,application/json,application/octet-stream",
+                // The machine's network is closed: no update, telemetry or safe-browsing calls.
+                "app.update.enabled": false,
+                "browser.safebrowsing.malware.enabled": false,
+                "browser.safebrowsing.phishing.enabled": false,
+                "network.captive-portal-service.enabled": false,
+                "network.connectivity-service.enabled": false,
+            },
+        });
+        caps.set("browserName", "firefox").expect("capability");
+        caps.set("moz:firefoxOptions", options).expect("capability");
+    } else {
+        let options = serde_json::json!({ "binary": tool("MINIBROWSER", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"), "args": ["--automation"] });
+        caps.set("webkitgtk:browserOptions", options).expect("capability");
+    }
+    caps
+}
 
 fn new_profile_dir() -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};

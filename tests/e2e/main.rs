@@ -8,6 +8,7 @@ mod browse;
 mod browser;
 mod calendar;
 mod deploy;
+mod engines;
 mod first_screen;
 mod languages;
 mod offline;
