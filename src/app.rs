@@ -15,7 +15,7 @@ use crate::domain::i18n::{format_count, format_megabytes, tr, tr_with, Lang, Loc
 use crate::domain::programme::LoadError;
 use crate::domain::query::{drop_unknown_ids, Ignored, ViewState};
 use crate::domain::source::ProgrammeSource;
-use crate::state::{view_lang, History, IgnoredParams, Links, LoadedProgramme, LocaleSignal, Nav, ShortlistState};
+use crate::state::{view_lang, History, IgnoredParams, KeepingState, Links, LoadedProgramme, LocaleSignal, Nav, ShortlistState};
 
 /// The programme file published next to the app; `?programme=URL` picks another.
 const DEFAULT_PROGRAMME: &str = "programme.json";
@@ -46,7 +46,7 @@ pub fn App() -> impl IntoView {
     let ignored = RwSignal::new(ignored);
     let nav = Nav::provide(view, Links { root: url::app_root(), public: url::absolute(""), pages: None });
     provide_context(IgnoredParams(ignored));
-    ShortlistState::provide();
+    KeepingState::provide(ShortlistState::provide());
     handover::mark_started();
 
     // Back and forward restore the view the address now describes.

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod fetch;
 pub mod files;
 pub mod handover;
+pub mod keeping;
 pub mod page;
 pub mod source;
 pub mod storage;

@@ -133,17 +133,6 @@ pub fn on_other_tab_change(on_change: impl Fn(Shortlists) + 'static) {
     listener.forget();
 }
 
-/// Asks the browser not to evict our storage under pressure (Safari, Chrome). Best effort.
-pub fn request_persistence() {
-    if let Some(window) = super::window() {
-        if let Ok(storage) = js_sys::Reflect::get(&window.navigator(), &"storage".into()) {
-            if !storage.is_undefined() {
-                let _ = window.navigator().storage().persist();
-            }
-        }
-    }
-}
-
 /// Where what a reader last saw of a programme is kept (`domain::seen`), one key per programme.
 const SEEN_PREFIX: &str = "programme-browser/seen/";
 

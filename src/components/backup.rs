@@ -16,7 +16,7 @@ use crate::domain::query::ViewState;
 use crate::domain::share::{decode_share, encode_share, ShareError, SHARE_PARAM};
 use crate::domain::shortlist::{merge_as, preview_merge, MergeKind, MergePreview, Shortlists};
 use crate::domain::stored::{self, Decoded};
-use crate::state::{use_locale, use_nav, use_shortlist, use_view};
+use crate::state::{use_keeping, use_locale, use_nav, use_shortlist, use_view, KeepingState};
 
 #[component]
 pub fn BackupTools() -> impl IntoView {
@@ -33,6 +33,7 @@ pub fn BackupTools() -> impl IntoView {
 /// The shortlists exported to a file, and a file imported through a preview and a merge.
 fn file_backup(locale: Locale) -> impl IntoView {
     let shortlist = use_shortlist();
+    let keeping = use_keeping();
     let offer = RwSignal::new(None::<Decoded>);
     let import_error = RwSignal::new(None::<String>);
     let file_input = NodeRef::<leptos::html::Input>::new();
@@ -43,8 +44,9 @@ fn file_backup(locale: Locale) -> impl IntoView {
         let today = clock::today();
         let date =
             format!("{:04}-{:02}-{:02}", chrono::Datelike::year(&today), chrono::Datelike::month(&today), chrono::Datelike::day(&today));
-        if let Err(err) = files::download_text(&format!("shortlists-{date}.json"), &text, "application/json") {
-            import_error.set(Some(err.to_string()));
+        match files::download_text(&format!("shortlists-{date}.json"), &text, "application/json") {
+            Ok(()) => keeping.into_iter().for_each(KeepingState::backed_up),
+            Err(err) => import_error.set(Some(err.to_string())),
         }
     };
     let import = move |_| {
@@ -88,6 +90,7 @@ fn share_list(locale: Locale) -> impl IntoView {
     let view = use_view();
     let nav = use_nav();
     let share_link = RwSignal::new(None::<String>);
+    let keeping = use_keeping();
     let with_notes = RwSignal::new(false);
     let make_link = move |_| {
         let code = shortlist.lists.with_untracked(|l| encode_share(l.active_list(), with_notes.get_untracked()));
@@ -98,6 +101,10 @@ fn share_list(locale: Locale) -> impl IntoView {
         let links = nav.links();
         let address = links.absolute(&links.address(&home)).unwrap_or_default();
         share_link.set(Some(format!("{address}#{SHARE_PARAM}={code}")));
+        // The link (and its QR code) carries the list: a backup of it.
+        if let Some(keeping) = keeping {
+            keeping.backed_up();
+        }
     };
     view! {
         <label class="option">

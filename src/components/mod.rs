@@ -16,6 +16,7 @@ pub mod list_manager;
 pub mod load_error;
 pub mod notices;
 pub mod pick_card;
+pub mod safekeeping;
 pub mod search_box;
 pub mod share_event;
 pub mod shortlist_button;

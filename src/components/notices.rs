@@ -1,6 +1,7 @@
 //! Notices above the content: where the programme shown comes from (another site, the
 //! offline copy), events skipped for mistakes in the file (details one tap away), address
-//! parameters that were ignored, shortlist storage faults, and what the last change did.
+//! parameters that were ignored, shortlist storage faults, a reminder to back the shortlist
+//! up, and what the last change did.
 
 use std::sync::Arc;
 
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 
 use super::labels::quoted_list;
 use super::list_manager::list_display_name;
+use super::safekeeping::backup_reminder;
 use crate::browser::storage::StorageFault;
 use crate::browser::{clock, files};
 use crate::domain::clash::Overlap;
@@ -37,6 +39,7 @@ pub fn Notices(
             {skipped_notice(locale, &problems)}
             {ignored_params_notice(locale)}
             {storage_notice(locale)}
+            {backup_reminder(locale)}
             {shortlist_notices(locale)}
         </div>
     }

@@ -8,6 +8,7 @@ use super::backup::BackupTools;
 use super::calendar_tools::ShortlistCalendar;
 use super::list_manager::ListManager;
 use super::pick_card::PickCard;
+use super::safekeeping::keeping_note;
 use crate::domain::i18n::{format_month, tr, tr_count, Count, Msg};
 use crate::domain::shortlist::{shortlist_entries, ShortlistEntry};
 use crate::domain::when::YearMonth;
@@ -44,6 +45,7 @@ pub fn ShortlistPage() -> impl IntoView {
                 {move || tr_count(locale, count.get(), Count::ResultCount)}
             </p>
             <p class="hint">{tr(locale, Msg::ShortlistDeviceOnly)}</p>
+            {keeping_note(locale)}
             <Show when=move || count.get() == 0>
                 <p class="empty" data-testid="shortlist-empty">{tr(locale, Msg::ShortlistEmpty)}</p>
             </Show>

@@ -15,6 +15,7 @@ pub mod linked_data;
 pub mod programme;
 pub mod qr;
 pub mod query;
+pub mod safekeeping;
 pub mod seen;
 pub mod share;
 pub mod shortlist;

@@ -35,6 +35,7 @@ in_every_engine!(
     an_event_goes_into_a_calendar_file,
     after_one_visit_the_app_opens_offline,
     the_app_takes_over_the_static_page_without_moving_it,
+    the_shortlist_page_says_what_the_browser_promises_and_reminds_of_backups,
 );
 
 async fn open(engine: Engine, size: (u32, u32), address: &str) -> Browser {
@@ -239,5 +240,79 @@ async fn the_app_takes_over_the_static_page_without_moving_it(engine: Engine) {
         let (was, is) = (before[i].as_f64().unwrap_or(f64::NAN), after[i].as_f64().unwrap_or(f64::NAN));
         assert!((was - is).abs() < 2.0, "{engine:?}: the first card's {what} moved from {was} to {is}");
     }
+    browser.quit().await;
+}
+
+/// What this engine promises about the shortlist is said on its page (Safari's seven days in
+/// WebKit; no promise in Firefox, which is never asked without the reader; in Chromium what
+/// `navigator.storage.persisted()` answers), with the last backup's date; picks left without
+/// a backup for days earn a reminder, which "Not now" quiets for a week, across reloads.
+async fn the_shortlist_page_says_what_the_browser_promises_and_reminds_of_backups(engine: Engine) {
+    let browser = open(engine, PHONE, "").await;
+    browser.star("ms-2012-06-migration-law").await;
+    open_shortlist(&browser, "?view=shortlist").await;
+    let promise = browser.testid("storage-promise").await;
+    let persisted = browser
+        .driver
+        .execute_async(
+            "const done = arguments[0]; const storage = navigator.storage;
+             (storage && storage.persisted ? storage.persisted() : Promise.resolve(null)).then(done, () => done(null));",
+            Vec::new(),
+        )
+        .await
+        .expect("persisted()")
+        .json()
+        .clone();
+    let expected = match engine {
+        Engine::WebKit => "SevenDays",
+        Engine::Firefox => "BestEffort",
+        Engine::Chromium if persisted == true => "Persistent",
+        Engine::Chromium => "BestEffort",
+    };
+    eventually("the promise", || async { promise.attr("data-keeping").await.ok().flatten().as_deref() == Some(expected) }).await;
+    if expected == "Persistent" {
+        // Nothing to remind of where the browser promised: the rest is for the others.
+        return browser.quit().await;
+    }
+    let text = promise.text().await.unwrap();
+    let says = if engine == Engine::WebKit { "after 7 days of use without a visit" } else { "does not promise to keep your shortlist" };
+    assert!(text.contains(says) && text.contains("No backup made yet."), "{text}");
+    if engine == Engine::Firefox {
+        // Firefox asks the reader before persisting: only the reader's tap may ask.
+        assert_eq!(browser.count("[data-testid=ask-to-keep]").await, 1);
+    }
+
+    // Picks changed four days ago and no backup since: a reminder on the programme page.
+    browser
+        .script(
+            "const key = 'programme-browser/shortlists'; const saved = JSON.parse(localStorage.getItem(key));
+             for (const list of saved.lists) for (const pick of list.picks) pick.updated_ms -= 4 * 24 * 3600 * 1000;
+             localStorage.setItem(key, JSON.stringify(saved)); return true;",
+        )
+        .await;
+    browser.goto(&server().app_url("")).await;
+    browser.wait_for_app().await;
+    assert!(browser.text_of("backup-reminder").await.contains("No backup made yet."));
+    browser.testid("backup-not-now").await.click().await.unwrap();
+    eventually("the reminder goes", || async { browser.count("[data-testid=backup-reminder]").await == 0 }).await;
+    browser.driver.refresh().await.unwrap();
+    browser.wait_for_app().await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(browser.count("[data-testid=backup-reminder]").await, 0, "quiet for a week after \"Not now\"");
+
+    // A backup is dated on the page, and ends the reminders until the picks change again.
+    // Forgotten "Not now" (another device's record, say): the reminder leads to the backup.
+    browser.script("localStorage.removeItem('programme-browser/backups'); return true;").await;
+    browser.driver.refresh().await.unwrap();
+    browser.wait_for_app().await;
+    browser.testid("backup-now").await.click().await.unwrap();
+    browser.testid("shortlist-page").await;
+    browser.testid("export").await.click().await.unwrap();
+    downloaded(&browser, ".json").await;
+    eventually("the backup dated", || async { browser.text_of("last-backup").await.starts_with("Last backup: ") }).await;
+    browser.goto(&server().app_url("")).await;
+    browser.wait_for_app().await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(browser.count("[data-testid=backup-reminder]").await, 0, "no reminder after a backup");
     browser.quit().await;
 }

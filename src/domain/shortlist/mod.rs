@@ -50,7 +50,7 @@ impl Priority {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pick {
     pub priority: Priority,
     pub note: String,

@@ -1,14 +1,19 @@
 //! App state: one home each, reached through typed contexts.
 //! - the view (filters, search, open event, page) lives in the URL, mirrored in `ViewSignal`;
-//! - the shortlist in `ShortlistState`, persisted through `browser::storage`;
+//! - the shortlist in `ShortlistState`, persisted through `browser::storage`; what the
+//!   browser promises about it and the reader's backups in `KeepingState` (keeping.rs);
 //! - the loaded programme in `LoadedProgramme`, shared read-only.
 //!
 //! Components change the view only through `Nav::go`, which writes the URL at the same time,
 //! so the back button, reload and shared links always reproduce what is on screen.
 
+mod keeping;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+pub use keeping::{use_keeping, KeepingState};
 
 use crate::browser::storage::{self, StorageFault};
 use crate::browser::{clock, url};
@@ -290,7 +295,6 @@ impl ShortlistState {
     /// Loads the saved shortlists, merges in what other tabs save, and persists every change.
     pub fn provide() -> Self {
         let (saved, fault) = storage::load_shortlists();
-        storage::request_persistence();
         let state = Self::with(saved, fault);
         storage::on_other_tab_change(move |theirs| {
             state.lists.maybe_update(|ours| {

@@ -1,0 +1,77 @@
+//! What the browser promises about the shortlist, said on the shortlist page with the date of
+//! the last backup, and a gentle reminder to make one (at most once a week, "Not now").
+
+use leptos::prelude::*;
+
+use crate::browser::clock;
+use crate::domain::i18n::{format_day, tr, tr_with, Locale, Msg};
+use crate::domain::query::Page;
+use crate::domain::safekeeping::{has_picks, Keeping};
+use crate::state::{use_keeping, use_nav, use_shortlist, History, KeepingState};
+
+/// The storage promise of this browser and the last backup, above the picks.
+pub fn keeping_note(locale: Locale) -> impl IntoView {
+    let keeping = use_keeping()?;
+    let shortlist = use_shortlist();
+    let asked = RwSignal::new(false);
+    let installed_empty = move || keeping.installed() && !shortlist.lists.with(has_picks);
+    Some(view! {
+        {move || installed_empty().then(|| view! {
+            <p class="notice info" data-testid="installed-empty">{tr(locale, Msg::KeepingInstalledEmpty)}</p>
+        })}
+        {move || {
+            let promise = keeping.keeping();
+            let text = match promise {
+                Keeping::Persistent => Msg::KeepingPersistent,
+                Keeping::BestEffort => Msg::KeepingBestEffort,
+                Keeping::SevenDays => Msg::KeepingSevenDays,
+                // The storage notice above says it, with what to do.
+                Keeping::ThisPageOnly => return None,
+            };
+            let unpromised = promise != Keeping::Persistent;
+            Some(view! {
+                <div class="keeping" data-testid="storage-promise" data-keeping=format!("{promise:?}")>
+                    <p>{tr(locale, text)}</p>
+                    {(promise == Keeping::SevenDays).then(|| view! { <p class="hint">{tr(locale, Msg::KeepingHomeScreen)}</p> })}
+                    {unpromised.then(|| view! { <p data-testid="last-backup">{last_backup(locale, keeping)}</p> })}
+                    {(unpromised && keeping.can_ask() && !asked.get()).then(|| view! {
+                        <button type="button" data-testid="ask-to-keep" on:click=move |_| {
+                            asked.set(true);
+                            keeping.ask();
+                        }>{tr(locale, Msg::AskToKeep)}</button>
+                    })}
+                    {(unpromised && asked.get()).then(|| view! { <p role="status">{tr(locale, Msg::AskToKeepRefused)}</p> })}
+                </div>
+            })
+        }}
+    })
+}
+
+fn last_backup(locale: Locale, keeping: KeepingState) -> String {
+    match keeping.record.with(|record| record.last_backup_ms) {
+        Some(ms) => tr_with(locale, Msg::LastBackup, &[("date", &format_day(locale, clock::local_date(ms)))]),
+        None => tr(locale, Msg::NoBackupYet).to_owned(),
+    }
+}
+
+/// "Your shortlist has changed since your last backup…": Back up now, or Not now.
+pub fn backup_reminder(locale: Locale) -> impl IntoView {
+    let keeping = use_keeping()?;
+    let nav = use_nav();
+    Some(view! {
+        <Show when=move || keeping.remind()>
+            <div class="notice info" role="status" data-testid="backup-reminder">
+                <p>{tr(locale, Msg::BackupReminder)} " " {last_backup(locale, keeping)}</p>
+                <button type="button" data-testid="backup-now" on:click=move |_| nav.go(History::Push, |view| {
+                    view.page = Page::Shortlist;
+                    view.event = None;
+                })>
+                    {tr(locale, Msg::BackupNow)}
+                </button>
+                <button type="button" class="link-button" data-testid="backup-not-now" on:click=move |_| keeping.dismiss_reminder()>
+                    {tr(locale, Msg::NotNow)}
+                </button>
+            </div>
+        </Show>
+    })
+}
