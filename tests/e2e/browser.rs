@@ -21,6 +21,16 @@ pub struct Browser {
     _driver_process: Option<DriverProcess>,
 }
 
+/// What a browser does with a site's storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SiteData {
+    Kept,
+    /// A private (incognito) window: kept until the window closes.
+    Private,
+    /// Refused by the browser's settings: touching `localStorage` throws or finds nothing.
+    Blocked,
+}
+
 /// The three browser engines delegates' phones and desktops run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
@@ -39,33 +49,23 @@ impl Browser {
         Self::open_with_profile(size, new_profile_dir()).await
     }
 
-    /// Opens Chromium with site data blocked, as a locked-down or privacy-hardened browser
-    /// does: touching `localStorage` then throws.
-    pub async fn open_without_storage(size: (u32, u32)) -> Browser {
-        Self::launch(size, new_profile_dir(), true).await
-    }
-
     /// Opens Chromium on an existing profile folder (storage kept from an earlier browser).
     async fn open_with_profile(size: (u32, u32), profile: PathBuf) -> Browser {
-        Self::launch(size, profile, false).await
+        Self::launch_with(size, profile, SiteData::Kept, true, None).await
     }
 
     /// Opens Chromium with JavaScript switched off, as some locked-down browsers are.
     pub async fn open_without_javascript(size: (u32, u32)) -> Browser {
-        Self::launch_with(size, new_profile_dir(), false, false, None).await
+        Self::launch_with(size, new_profile_dir(), SiteData::Kept, false, None).await
     }
 
     /// Opens Chromium set to these languages (`fr-FR,fr`): `navigator.languages` and the
     /// `Accept-Language` header say so.
     pub async fn open_in_language(size: (u32, u32), languages: &str) -> Browser {
-        Self::launch_with(size, new_profile_dir(), false, true, Some(languages)).await
+        Self::launch_with(size, new_profile_dir(), SiteData::Kept, true, Some(languages)).await
     }
 
-    async fn launch(size: (u32, u32), profile: PathBuf, block_site_data: bool) -> Browser {
-        Self::launch_with(size, profile, block_site_data, true, None).await
-    }
-
-    async fn launch_with(size: (u32, u32), profile: PathBuf, block_site_data: bool, javascript: bool, languages: Option<&str>) -> Browser {
+    async fn launch_with(size: (u32, u32), profile: PathBuf, site_data: SiteData, javascript: bool, languages: Option<&str>) -> Browser {
         let chromium = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let mut caps = DesiredCapabilities::chrome();
@@ -98,7 +98,10 @@ impl Browser {
         let downloads = profile.join("downloads");
         std::fs::create_dir_all(&downloads).expect("downloads dir");
         let mut prefs = serde_json::json!({ "download.default_directory": downloads, "download.prompt_for_download": false });
-        if block_site_data {
+        if site_data == SiteData::Private {
+            caps.add_arg("--incognito").expect("chromium argument");
+        }
+        if site_data == SiteData::Blocked {
             // Content setting 2 = block: cookies and all site storage.
             prefs["profile.default_content_setting_values.cookies"] = serde_json::json!(2);
         }
@@ -129,8 +132,14 @@ impl Browser {
 
     /// Opens a fresh browser of `engine` (Chromium as `open` does).
     pub async fn open_in(engine: Engine, size: (u32, u32)) -> Browser {
+        Self::open_in_with(engine, size, SiteData::Kept).await
+    }
+
+    /// Opens a fresh browser of `engine` that keeps site data, or a private window, or one
+    /// that refuses site storage (a setting of privacy-hardened and managed browsers).
+    pub async fn open_in_with(engine: Engine, size: (u32, u32), site_data: SiteData) -> Browser {
         match engine {
-            Engine::Chromium => Self::open(size).await,
+            Engine::Chromium => Self::launch_with(size, new_profile_dir(), site_data, true, None).await,
             Engine::Firefox | Engine::WebKit => {
                 let profile = new_profile_dir();
                 let downloads = profile.join("downloads");
@@ -139,7 +148,7 @@ impl Browser {
                 std::fs::create_dir_all(profile.join(".config")).expect("config dir");
                 std::fs::write(profile.join(".config/user-dirs.dirs"), "XDG_DOWNLOAD_DIR=\"$HOME/downloads\"\n").expect("user-dirs.dirs");
                 let (process, address) = DriverProcess::start(engine, &profile);
-                let driver = WebDriver::new(address, other_engine_capabilities(engine, &downloads))
+                let driver = WebDriver::new(address, other_engine_capabilities(engine, &downloads, site_data))
                     .await
                     .unwrap_or_else(|err| panic!("start a {engine:?} session: {err}"));
                 driver.set_window_rect(0, 0, size.0, size.1).await.expect("window size");
@@ -368,7 +377,7 @@ fn tool(variable: &str, default: &str) -> String {
 }
 
 /// Firefox headless, saving downloads without asking; MiniBrowser in automation mode.
-fn other_engine_capabilities(engine: Engine, downloads: &std::path::Path) -> Capabilities {
+fn other_engine_capabilities(engine: Engine, downloads: &std::path::Path, site_data: SiteData) -> Capabilities {
     let mut caps = Capabilities::new();
     if engine == Engine::Firefox {
         let options = serde_json::json!({
@@ -386,12 +395,21 @@ fn other_engine_capabilities(engine: Engine, downloads: &std::path::Path) -> Cap
                 "browser.safebrowsing.phishing.enabled": false,
                 "network.captive-portal-service.enabled": false,
                 "network.connectivity-service.enabled": false,
+                "browser.privatebrowsing.autostart": site_data == SiteData::Private,
+                "dom.storage.enabled": site_data != SiteData::Blocked,
             },
         });
         caps.set("browserName", "firefox").expect("capability");
         caps.set("moz:firefoxOptions", options).expect("capability");
     } else {
-        let options = serde_json::json!({ "binary": tool("MINIBROWSER", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"), "args": ["--automation"] });
+        let mut args = vec!["--automation"];
+        match site_data {
+            SiteData::Kept => {}
+            SiteData::Private => args.push("--private"),
+            SiteData::Blocked => args.push("--enable-html5-local-storage=false"),
+        }
+        let options =
+            serde_json::json!({ "binary": tool("MINIBROWSER", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"), "args": args });
         caps.set("webkitgtk:browserOptions", options).expect("capability");
     }
     caps

@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use crate::browser::{eventually, Browser, Engine, DESKTOP, NARROWEST, PHONE};
+use crate::browser::{eventually, Browser, Engine, SiteData, DESKTOP, NARROWEST, PHONE};
 use crate::languages::lang_and_dir;
 use crate::server::StaticServer;
 use crate::shortlists::{open_shortlist, shortlist_ids};
@@ -36,6 +36,9 @@ in_every_engine!(
     after_one_visit_the_app_opens_offline,
     the_app_takes_over_the_static_page_without_moving_it,
     the_shortlist_page_says_what_the_browser_promises_and_reminds_of_backups,
+    in_a_private_window_picks_work_and_nothing_is_promised,
+    with_storage_refused_picks_work_for_the_page_and_it_says_so,
+    a_full_storage_warns_and_the_pick_is_saved_once_there_is_room,
 );
 
 async fn open(engine: Engine, size: (u32, u32), address: &str) -> Browser {
@@ -314,5 +317,71 @@ async fn the_shortlist_page_says_what_the_browser_promises_and_reminds_of_backup
     browser.wait_for_app().await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(browser.count("[data-testid=backup-reminder]").await, 0, "no reminder after a backup");
+    browser.quit().await;
+}
+
+/// A private window keeps storage until it closes: picks work and survive a reload, and the
+/// shortlist page does not claim they are kept.
+async fn in_a_private_window_picks_work_and_nothing_is_promised(engine: Engine) {
+    let browser = Browser::open_in_with(engine, PHONE, SiteData::Private).await;
+    browser.goto(&server().app_url("")).await;
+    browser.wait_for_app().await;
+    browser.star("ms-2012-06-migration-law").await;
+    browser.driver.refresh().await.unwrap();
+    browser.wait_for_app().await;
+    let star = browser.testid("shortlist-toggle-ms-2012-06-migration-law").await;
+    assert_eq!(star.attr("aria-pressed").await.unwrap().as_deref(), Some("true"), "kept across a reload");
+    assert_eq!(browser.count("[data-testid=storage-notice]").await, 0, "storage works in a private window");
+    open_shortlist(&browser, "?view=shortlist").await;
+    let promise = browser.testid("storage-promise").await.attr("data-keeping").await.unwrap();
+    assert_ne!(promise.as_deref(), Some("Persistent"), "a private window never keeps anything");
+    browser.quit().await;
+}
+
+/// Storage refused by the browser's settings: the app works for this page and says so.
+async fn with_storage_refused_picks_work_for_the_page_and_it_says_so(engine: Engine) {
+    let browser = Browser::open_in_with(engine, PHONE, SiteData::Blocked).await;
+    browser.goto(&server().app_url("")).await;
+    browser.wait_for_app().await;
+    let refused = browser.script("try { return !window.localStorage; } catch (e) { return true; }").await;
+    assert_eq!(refused.as_bool(), Some(true), "{engine:?}: storage should be refused in this browser");
+    let notice = browser.text_of("storage-notice").await;
+    assert!(notice.contains("kept only until you close this page"), "{notice}");
+    browser.star("ms-2012-06-migration-law").await;
+    browser.testid("nav-shortlist").await.click().await.unwrap();
+    browser.testid("shortlist-page").await;
+    assert_eq!(shortlist_ids(&browser).await, ["ms-2012-06-migration-law"]);
+    assert_eq!(browser.count("[data-testid=storage-promise]").await, 0, "the storage notice says it all");
+    browser.quit().await;
+}
+
+/// A storage full to the last byte: the pick is kept on the page with a warning, and saved
+/// once there is room again.
+async fn a_full_storage_warns_and_the_pick_is_saved_once_there_is_room(engine: Engine) {
+    let browser = open(engine, PHONE, "").await;
+    // Fill the origin's quota with other data, to the last kilobyte.
+    let filled = browser
+        .script(
+            "let n = 0; const fill = (size, prefix) => { const chunk = 'x'.repeat(size);
+               for (let i = 0; i < 4000; i++) { try { localStorage.setItem(prefix + i, chunk); n++; } catch (e) { return; } } };
+             fill(512 * 1024, 'filler-'); fill(1024, 'filler-small-'); fill(16, 'filler-tiny-'); return n;",
+        )
+        .await;
+    assert!(filled.as_u64().unwrap_or(0) > 0, "storage filled: {filled}");
+    browser.star("ms-2012-06-migration-law").await;
+    let notice = browser.text_of("storage-notice").await;
+    assert!(notice.contains("kept only until you close this page"), "{notice}");
+    // Room again (the reader cleared something): the app's next try saves the pick and the
+    // warning goes. It retries every 15 s, so this waits up to 40 s.
+    browser
+        .script("Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k)); return true;")
+        .await;
+    let saved = "return (localStorage.getItem('programme-browser/shortlists') || '').includes('ms-2012-06-migration-law');";
+    let start = std::time::Instant::now();
+    while !browser.script(saved).await.as_bool().unwrap_or(false) {
+        assert!(start.elapsed() < Duration::from_secs(40), "the pick was never saved after room was made");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    eventually("the warning goes", || async { browser.count("[data-testid=storage-notice]").await == 0 }).await;
     browser.quit().await;
 }

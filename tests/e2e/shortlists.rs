@@ -171,55 +171,6 @@ async fn partly_damaged_storage_keeps_every_readable_pick() {
 }
 
 #[tokio::test]
-async fn a_full_storage_warns_and_the_pick_is_saved_once_there_is_room() {
-    let browser = open_app(PHONE, "").await;
-    // Fill the origin's quota with other data, to the last kilobyte.
-    let filled = browser
-        .script(
-            "let n = 0; const fill = (size, prefix) => { const chunk = 'x'.repeat(size);
-               for (let i = 0; i < 4000; i++) { try { localStorage.setItem(prefix + i, chunk); n++; } catch (e) { return; } } };
-             fill(512 * 1024, 'filler-'); fill(1024, 'filler-small-'); fill(16, 'filler-tiny-'); return n;",
-        )
-        .await;
-    assert!(filled.as_u64().unwrap_or(0) > 0, "storage filled: {filled}");
-    browser.star("ms-2012-06-migration-law").await;
-    let notice = browser.text_of("storage-notice").await;
-    assert!(notice.contains("kept only until you close this page"), "{notice}");
-    // Room again (the reader cleared something): the app's next try saves the pick and the
-    // warning goes. It retries every 15 s, so this waits up to 40 s.
-    browser
-        .script("Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k)); return true;")
-        .await;
-    let saved = "return (localStorage.getItem('programme-browser/shortlists') || '').includes('ms-2012-06-migration-law');";
-    let start = std::time::Instant::now();
-    while !browser.script(saved).await.as_bool().unwrap_or(false) {
-        assert!(start.elapsed() < Duration::from_secs(40), "the pick was never saved after room was made");
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-    eventually("the warning goes", || async { browser.count("[data-testid=storage-notice]").await == 0 }).await;
-    browser.quit().await;
-}
-
-#[tokio::test]
-async fn with_storage_blocked_the_app_works_in_memory_and_says_so() {
-    let browser = Browser::open_without_storage(PHONE).await;
-    browser.goto(&server().app_url("")).await;
-    browser.wait_for_app().await;
-    // The browser really refuses storage here, so this journey tests what it claims to.
-    let refused = browser.script("try { localStorage.length; return false; } catch (e) { return true; }").await;
-    assert_eq!(refused.as_bool(), Some(true), "site data should be blocked in this profile");
-    let notice = browser.text_of("storage-notice").await;
-    assert!(notice.contains("kept only until you close this page"), "{notice}");
-    // Picks still work for this visit (in the page, no reload), and the warning stays.
-    browser.star("ms-2012-06-migration-law").await;
-    browser.testid("nav-shortlist").await.click().await.unwrap();
-    browser.testid("shortlist-page").await;
-    assert_eq!(shortlist_ids(&browser).await, ["ms-2012-06-migration-law"]);
-    assert!(browser.count("[data-testid=storage-notice]").await == 1);
-    browser.quit().await;
-}
-
-#[tokio::test]
 async fn named_lists_can_be_created_renamed_and_deleted_with_undo() {
     let browser = open_app(DESKTOP, "").await;
     browser.star("ms-2012-06-migration-law").await;
