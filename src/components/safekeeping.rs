@@ -30,7 +30,7 @@ pub fn keeping_note(locale: Locale) -> impl IntoView {
             };
             let unpromised = promise != Keeping::Persistent;
             Some(view! {
-                <div class="keeping" data-testid="storage-promise" data-keeping=format!("{promise:?}")>
+                <div class="keeping" data-testid="storage-promise" data-keeping=promise.code()>
                     <p>{tr(locale, text)}</p>
                     {(promise == Keeping::SevenDays).then(|| view! { <p class="hint">{tr(locale, Msg::KeepingHomeScreen)}</p> })}
                     {unpromised.then(|| view! { <p data-testid="last-backup">{last_backup(locale, keeping)}</p> })}

@@ -76,6 +76,18 @@ pub struct StorageFacts {
     pub unavailable: bool,
 }
 
+impl Keeping {
+    /// A stable name, for the page's markup (`data-keeping`) and its tests.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Keeping::Persistent => "persistent",
+            Keeping::BestEffort => "best-effort",
+            Keeping::SevenDays => "seven-days",
+            Keeping::ThisPageOnly => "this-page-only",
+        }
+    }
+}
+
 impl StorageFacts {
     pub fn keeping(self) -> Keeping {
         if self.unavailable {

@@ -267,13 +267,13 @@ async fn the_shortlist_page_says_what_the_browser_promises_and_reminds_of_backup
         .json()
         .clone();
     let expected = match engine {
-        Engine::WebKit => "SevenDays",
-        Engine::Firefox => "BestEffort",
-        Engine::Chromium if persisted == true => "Persistent",
-        Engine::Chromium => "BestEffort",
+        Engine::WebKit => "seven-days",
+        Engine::Firefox => "best-effort",
+        Engine::Chromium if persisted == true => "persistent",
+        Engine::Chromium => "best-effort",
     };
     eventually("the promise", || async { promise.attr("data-keeping").await.ok().flatten().as_deref() == Some(expected) }).await;
-    if expected == "Persistent" {
+    if expected == "persistent" {
         // Nothing to remind of where the browser promised: the rest is for the others.
         return browser.quit().await;
     }
@@ -334,7 +334,7 @@ async fn in_a_private_window_picks_work_and_nothing_is_promised(engine: Engine) 
     assert_eq!(browser.count("[data-testid=storage-notice]").await, 0, "storage works in a private window");
     open_shortlist(&browser, "?view=shortlist").await;
     let promise = browser.testid("storage-promise").await.attr("data-keeping").await.unwrap();
-    assert_ne!(promise.as_deref(), Some("Persistent"), "a private window never keeps anything");
+    assert_ne!(promise.as_deref(), Some("persistent"), "a private window never keeps anything");
     browser.quit().await;
 }
 
