@@ -201,6 +201,32 @@ fn a_broken_schedule_event_is_reported_by_its_path_and_the_rest_imports() {
     assert_eq!(converted.programme.events.len(), 47);
 }
 
+/// A link written without its scheme (seen in a real frab export: `nymtech.net`) is completed,
+/// one that is no web address is left out; the event is kept either way, and both are said.
+#[test]
+fn a_link_without_https_is_completed_and_a_bad_one_left_out_keeping_the_event() {
+    let mut schedule: Value = serde_json::from_str(&read("tests/fixtures/frab/pretalx-rc3.json")).unwrap();
+    let rooms = &mut schedule["schedule"]["conference"]["days"][0]["rooms"];
+    let room = rooms.as_object().unwrap().keys().next().unwrap().clone();
+    let event = &mut rooms[&room][0];
+    let id = event["guid"].as_str().unwrap().to_owned();
+    event["links"] = serde_json::json!([
+        { "url": "nymtech.net", "title": "Nym" },
+        { "url": "javascript:alert(1)", "title": "bad" },
+        { "href": "https://example.org/slides", "title": "Slides" },
+    ]);
+    let converted = convert(Input::Schedule(schedule.to_string())).expect("converts");
+    assert_eq!(converted.programme.events.len(), 48, "no event is lost");
+    let event = converted.programme.events.iter().find(|event| event.id == id).expect("the event is kept");
+    let urls: Vec<&str> = event.links.iter().map(|link| link.url.as_str()).collect();
+    assert!(urls.contains(&"https://nymtech.net") && urls.contains(&"https://example.org/slides"), "{urls:?}");
+    assert!(!urls.iter().any(|url| url.starts_with("javascript")), "{urls:?}");
+    let found: Vec<String> = converted.problems.iter().map(ToString::to_string).collect();
+    let at = format!("schedule.conference.days[0].rooms[{room:?}][0].links");
+    assert!(found.iter().any(|p| p.starts_with(&format!("{at}[0].url: `nymtech.net` has no https://"))), "{found:#?}");
+    assert!(found.iter().any(|p| p.starts_with(&format!("{at}[1].url: `javascript:alert(1)` is not an http"))), "{found:#?}");
+}
+
 #[test]
 fn a_hand_made_sheet_with_its_own_column_names_is_the_events() {
     // One file, named like the programme, with the names people use: date, venue, theme, URL.

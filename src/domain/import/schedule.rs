@@ -16,7 +16,7 @@ use super::origins::Origins;
 use super::{ImportProblem, Place, WRITTEN_VERSION};
 use crate::domain::fold::fold;
 use crate::domain::programme::raw::*;
-use crate::domain::programme::{syntax_error, valid_id, LoadError, MAX_PROGRAMME_BYTES};
+use crate::domain::programme::{is_http_url, syntax_error, valid_id, LoadError, MAX_PROGRAMME_BYTES};
 use crate::domain::text::RawText;
 use crate::domain::when::parse_timestamp;
 
@@ -142,11 +142,12 @@ impl Import {
             .map(|persons| persons.iter().filter_map(|person| self.person(person)).collect())
             .unwrap_or_default();
         let mut links = Vec::new();
-        if let Some(url) = string(event, "url").filter(|url| url.starts_with("http")) {
+        if let Some(url) = string(event, "url").and_then(|url| self.link(url, format!("{path}.url"))) {
             links.push(RawLink { url, label: None });
         }
-        for link in event.get("links").and_then(Value::as_array).into_iter().flatten() {
-            if let Some(url) = string(link, "url").or_else(|| string(link, "href")) {
+        for (index, link) in event.get("links").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            let key = if link.get("url").is_some() { "url" } else { "href" };
+            if let Some(url) = string(link, key).and_then(|url| self.link(url, format!("{path}.links[{index}].{key}"))) {
                 links.push(RawLink { url, label: string(link, "title").map(RawText::Plain) });
             }
         }
@@ -174,6 +175,31 @@ impl Import {
             links,
             updated: None,
         })
+    }
+
+    /// A link as the export has it: an http(s) address as it is; an address without its
+    /// scheme (`nymtech.net`, `www.example.org/talk`) completed with https://; anything else
+    /// (a relative path, `javascript:`) left out. Either change is reported, and the event is
+    /// kept: one link must not cost a delegate the event.
+    fn link(&mut self, url: String, path: String) -> Option<String> {
+        if is_http_url(&url) {
+            return Some(url);
+        }
+        let host = url.split(['/', '?', '#']).next().unwrap_or_default();
+        let looks_like_host = host.contains('.')
+            && !host.starts_with('.')
+            && !host.ends_with('.')
+            && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'))
+            && !url.contains("://");
+        let completed = format!("https://{url}");
+        if looks_like_host && is_http_url(&completed) {
+            self.problems.push(ImportProblem::path(path, format!("`{url}` has no https:// before it: imported as `{completed}`")));
+            Some(completed)
+        } else {
+            self.problems
+                .push(ImportProblem::path(path, format!("`{url}` is not an http or https address: the link is left out, the event kept")));
+            None
+        }
     }
 
     /// The event's `guid` (stable across exports, so shortlists keep it), else its number.
