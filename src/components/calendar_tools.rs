@@ -7,11 +7,10 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::browser::{clock, files};
-use crate::domain::calendar::{series_feed, write_calendar, CalendarRequest, Entry, PROGRAMME_FEED};
+use crate::domain::calendar::{has_calendar_dates, series_feed, write_calendar, CalendarRequest, Entry, PROGRAMME_FEED};
 use crate::domain::i18n::{tr, tr_with, Msg};
 use crate::domain::programme::Event;
 use crate::domain::shortlist::shortlist_entries;
-use crate::domain::when::When;
 use crate::state::{use_locale, use_nav, use_programme, use_shortlist};
 
 /// "Add to my calendar" for one event, or why it cannot be added yet. A link that carries the
@@ -24,7 +23,7 @@ pub fn AddToCalendar(
 ) -> impl IntoView {
     let locale = use_locale().get_untracked();
     let programme = use_programme();
-    if matches!(programme.events[index].when, When::Months { .. }) {
+    if !has_calendar_dates(&programme.events[index]) {
         return Either::Left(view! { <p class="hint" data-testid="calendar-month-only">{tr(locale, Msg::CalendarMonthOnly)}</p> });
     }
     let nav = use_nav();
@@ -130,9 +129,25 @@ pub fn SubscribeLinks() -> impl IntoView {
     let download = |file: &str| format!("{}{file}", links.root);
     let webcal =
         |file: &str| links.absolute(file).map(|https| https.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1));
-    let series: Vec<(String, String)> =
-        programme.series.iter().map(|s| (s.label().get(locale.tag()).to_owned(), download(&series_feed(&s.id)))).collect();
-    Some(view! {
+    // A feed of events known only to the month is an empty file: say why instead.
+    let in_calendar =
+        |series: Option<usize>| programme.events.iter().any(|e| has_calendar_dates(e) && (series.is_none() || e.series == series));
+    if !in_calendar(None) {
+        return Some(Either::Left(view! {
+            <section class="calendar-tools" aria-labelledby="subscribe-heading" data-testid="subscribe">
+                <h2 id="subscribe-heading">{tr(locale, Msg::CalendarHeading)}</h2>
+                <p class="hint" data-testid="calendar-nothing-yet">{tr(locale, Msg::CalendarNothingYet)}</p>
+            </section>
+        }));
+    }
+    let series: Vec<(String, String)> = programme
+        .series
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| in_calendar(Some(*index)))
+        .map(|(_, s)| (s.label().get(locale.tag()).to_owned(), download(&series_feed(&s.id))))
+        .collect();
+    Some(Either::Right(view! {
         <section class="calendar-tools" aria-labelledby="subscribe-heading" data-testid="subscribe">
             <h2 id="subscribe-heading">{tr(locale, Msg::CalendarHeading)}</h2>
             <p>
@@ -149,5 +164,5 @@ pub fn SubscribeLinks() -> impl IntoView {
                 </details>
             })}
         </section>
-    })
+    }))
 }

@@ -216,6 +216,12 @@ impl Lines {
     }
 }
 
+/// Whether an event can go into a calendar: known at least to the day (a month alone would
+/// be an invented date).
+pub fn has_calendar_dates(event: &Event) -> bool {
+    !matches!(event.when, When::Months { .. })
+}
+
 /// The feed of the whole programme, beside `programme.json`.
 pub const PROGRAMME_FEED: &str = "programme.ics";
 

@@ -75,9 +75,32 @@ async fn an_event_and_a_shortlist_go_into_a_calendar_with_notes_and_clashes_are_
     browser.quit().await;
 }
 
+/// The published programme's feeds, offered where they hold events: the bundled programme's
+/// events are known to the month only, so it says why there is nothing to add yet; the same
+/// build refreshed with a timed programme (the organisers' command) offers its feeds.
 #[tokio::test]
-async fn the_published_programme_has_a_subscription_feed() {
+async fn the_published_programme_has_a_subscription_feed_once_it_has_days() {
     let browser = open_app(PHONE, "").await;
+    assert!(browser.text_of("calendar-nothing-yet").await.contains("known only to the month"));
+    assert_eq!(browser.count("[data-testid=subscribe-download]").await, 0, "an empty feed is not offered");
+    browser.quit().await;
+
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let copy = std::env::temp_dir().join(format!("pb-e2e-timed-dist-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    crate::first_screen::copy_dir(&root.join("dist"), &copy);
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--locked", "--features", "prerender", "--bin", "prerender", "--"])
+        .arg(&copy)
+        .arg(root.join("tests/fixtures/timed.json"))
+        .current_dir(&root)
+        .status()
+        .expect("run the prerender command");
+    assert!(status.success());
+    let own_server = crate::server::StaticServer::start(copy.clone(), root.join("tests/fixtures"));
+    let browser = Browser::open(PHONE).await;
+    browser.goto(&own_server.app_url("")).await;
+    browser.wait_for_app().await;
     let href = browser.testid("subscribe-download").await.attr("href").await.unwrap().unwrap_or_default();
     // Published beside the programme, named from the app's root (the same from every page).
     assert_eq!(href, format!("{}programme.ics", crate::server::SUB_PATH));
@@ -90,11 +113,15 @@ async fn the_published_programme_has_a_subscription_feed() {
         .unwrap();
     let feed = feed.json().as_str().unwrap_or_default().to_owned();
     assert!(feed.starts_with("BEGIN:VCALENDAR\r\n") && feed.contains("X-WR-CALNAME:"), "{feed}");
+    assert!(feed.contains("UID:before-dst@timed-2026"), "the feed holds the programme's events: {feed}");
+    assert!(!feed.contains("UID:month-only@"), "a month is no date for a calendar: {feed}");
+    browser.quit().await;
+
     // Not offered for another programme file: the feeds are built from the published one.
-    browser.goto(&server().app_url(TIMED)).await;
-    browser.wait_for_app().await;
+    let browser = open_app(PHONE, TIMED).await;
     assert_eq!(browser.count("[data-testid=subscribe]").await, 0);
     browser.quit().await;
+    let _ = std::fs::remove_dir_all(&copy);
 }
 
 #[tokio::test]

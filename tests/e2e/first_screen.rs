@@ -324,7 +324,7 @@ async fn link_previews_and_search_engines_get_the_programme_and_its_events() {
     let _ = browser.driver.quit().await;
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+pub(crate) fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("create copy");
     for entry in std::fs::read_dir(from).expect("read dist") {
         let entry = entry.expect("entry");

@@ -173,6 +173,7 @@ messages! {
     CalendarLeaveOutCancelled => "Leave out cancelled events",
     ShortlistCalendar => "Download my shortlist as a calendar (.ics)",
     CalendarLeftOut => "Events known only to the month were left out ({n}): a calendar needs a day.",
+    CalendarNothingYet => "Nothing to add to a calendar yet: every event of this programme is known only to the month. Calendar files will be offered here once the organisers give days.",
     CalendarSubscribe => "Subscribe to the programme (your calendar follows changes)",
     CalendarDownloadAll => "Download the whole programme (.ics)",
     CalendarBySeries => "Subscribe to one series",
