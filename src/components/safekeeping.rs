@@ -1,5 +1,8 @@
 //! What the browser promises about the shortlist, said on the shortlist page with the date of
 //! the last backup, and a gentle reminder to make one (at most once a week, "Not now").
+//!
+//! Each is one closure that redraws a plain block of text: every reactive attribute or
+//! conditional part is a type of its own for Leptos, and cost the wasm about a kilobyte.
 
 use leptos::prelude::*;
 
@@ -14,36 +17,42 @@ pub fn keeping_note(locale: Locale) -> impl IntoView {
     let keeping = use_keeping()?;
     let shortlist = use_shortlist();
     let asked = RwSignal::new(false);
-    let installed_empty = move || keeping.installed() && !shortlist.lists.with(has_picks);
-    Some(view! {
-        {move || installed_empty().then(|| view! {
-            <p class="notice info" data-testid="installed-empty">{tr(locale, Msg::KeepingInstalledEmpty)}</p>
-        })}
-        {move || {
-            let promise = keeping.keeping();
-            let text = match promise {
-                Keeping::Persistent => Msg::KeepingPersistent,
-                Keeping::BestEffort => Msg::KeepingBestEffort,
-                Keeping::SevenDays => Msg::KeepingSevenDays,
-                // The storage notice above says it, with what to do.
-                Keeping::ThisPageOnly => return None,
-            };
-            let unpromised = promise != Keeping::Persistent;
-            Some(view! {
-                <div class="keeping" data-testid="storage-promise" data-keeping=promise.code()>
-                    <p>{tr(locale, text)}</p>
-                    {(promise == Keeping::SevenDays).then(|| view! { <p class="hint">{tr(locale, Msg::KeepingHomeScreen)}</p> })}
-                    {unpromised.then(|| view! { <p data-testid="last-backup">{last_backup(locale, keeping)}</p> })}
-                    {(unpromised && keeping.can_ask() && !asked.get()).then(|| view! {
-                        <button type="button" data-testid="ask-to-keep" on:click=move |_| {
-                            asked.set(true);
-                            keeping.ask();
-                        }>{tr(locale, Msg::AskToKeep)}</button>
-                    })}
-                    {(unpromised && asked.get()).then(|| view! { <p role="status">{tr(locale, Msg::AskToKeepRefused)}</p> })}
-                </div>
-            })
-        }}
+    Some(move || {
+        let promise = keeping.keeping();
+        let unpromised = matches!(promise, Keeping::BestEffort | Keeping::SevenDays);
+        let mut lines: Vec<(&str, String)> = Vec::new();
+        if keeping.installed() && !shortlist.lists.with(has_picks) {
+            lines.push(("installed-empty", tr(locale, Msg::KeepingInstalledEmpty).to_owned()));
+        }
+        let text = match promise {
+            Keeping::Persistent => Msg::KeepingPersistent,
+            Keeping::BestEffort => Msg::KeepingBestEffort,
+            Keeping::SevenDays => Msg::KeepingSevenDays,
+            // The storage notice above says it, with what to do.
+            Keeping::ThisPageOnly => return None,
+        };
+        lines.push(("storage-promise-text", tr(locale, text).to_owned()));
+        if promise == Keeping::SevenDays {
+            lines.push(("home-screen", tr(locale, Msg::KeepingHomeScreen).to_owned()));
+        }
+        if unpromised {
+            lines.push(("last-backup", last_backup(locale, keeping)));
+        }
+        if unpromised && asked.get() {
+            lines.push(("ask-to-keep-refused", tr(locale, Msg::AskToKeepRefused).to_owned()));
+        }
+        let offer_ask = unpromised && keeping.can_ask() && !asked.get();
+        Some(view! {
+            <div class="keeping" data-testid="storage-promise" data-keeping=promise.code()>
+                {lines.into_iter().map(|(id, line)| view! { <p data-testid=id>{line}</p> }).collect_view()}
+                {offer_ask.then(|| view! {
+                    <button type="button" data-testid="ask-to-keep" on:click=move |_| {
+                        asked.set(true);
+                        keeping.ask();
+                    }>{tr(locale, Msg::AskToKeep)}</button>
+                })}
+            </div>
+        })
     })
 }
 
@@ -58,20 +67,29 @@ fn last_backup(locale: Locale, keeping: KeepingState) -> String {
 pub fn backup_reminder(locale: Locale) -> impl IntoView {
     let keeping = use_keeping()?;
     let nav = use_nav();
-    Some(view! {
-        <Show when=move || keeping.remind()>
-            <div class="notice info" role="status" data-testid="backup-reminder">
-                <p>{tr(locale, Msg::BackupReminder)} " " {last_backup(locale, keeping)}</p>
-                <button type="button" data-testid="backup-now" on:click=move |_| nav.go(History::Push, |view| {
-                    view.page = Page::Shortlist;
-                    view.event = None;
-                })>
-                    {tr(locale, Msg::BackupNow)}
-                </button>
-                <button type="button" class="link-button" data-testid="backup-not-now" on:click=move |_| keeping.dismiss_reminder()>
-                    {tr(locale, Msg::NotNow)}
-                </button>
-            </div>
-        </Show>
+    Some(move || {
+        keeping.remind().then(|| {
+            let text = format!("{} {}", tr(locale, Msg::BackupReminder), last_backup(locale, keeping));
+            view! {
+                <div class="notice info" role="status" data-testid="backup-reminder">
+                    <p>{text}</p>
+                    <button
+                        type="button"
+                        data-testid="backup-now"
+                        on:click=move |_| {
+                            nav.go(History::Push, |view| {
+                                view.page = Page::Shortlist;
+                                view.event = None;
+                            })
+                        }
+                    >
+                        {tr(locale, Msg::BackupNow)}
+                    </button>
+                    <button type="button" class="link-button" data-testid="backup-not-now" on:click=move |_| keeping.dismiss_reminder()>
+                        {tr(locale, Msg::NotNow)}
+                    </button>
+                </div>
+            }
+        })
     })
 }

@@ -8,8 +8,6 @@
 //! it after seven days of use without a visit to the site, persisted or not; an app added to
 //! the home screen is exempt from that, and keeps a store of its own, apart from the browser's.
 
-use serde::{Deserialize, Serialize};
-
 use super::shortlist::Shortlists;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
@@ -109,14 +107,13 @@ impl StorageFacts {
 }
 
 /// The reader's backups and reminders, kept beside the shortlists (language-independent:
-/// times only).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// times only). Stored as `backup=<ms>;dismissed=<ms>`: two numbers need no JSON reader (a
+/// serde one costs the wasm more than this whole record).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct BackupRecord {
     /// The last export to a file or share link made (ms since the epoch).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_backup_ms: Option<i64>,
     /// When the reader last said "not now" to a reminder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminder_dismissed_ms: Option<i64>,
 }
 
@@ -127,11 +124,26 @@ impl BackupRecord {
     /// A damaged or missing record is an empty one: it holds no pick, only reminder times,
     /// and the worst an empty record does is remind once too often.
     pub fn decode(text: Option<&str>) -> BackupRecord {
-        text.and_then(|text| serde_json::from_str(text).ok()).unwrap_or_default()
+        let mut record = BackupRecord::default();
+        for part in text.unwrap_or_default().split(';') {
+            let Some((name, value)) = part.split_once('=') else { continue };
+            let value = value.trim().parse::<i64>().ok();
+            match name.trim() {
+                "backup" => record.last_backup_ms = value,
+                "dismissed" => record.reminder_dismissed_ms = value,
+                _ => {}
+            }
+        }
+        record
     }
 
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let field = |name: &str, value: Option<i64>| value.map(|ms| format!("{name}={ms}"));
+        [field("backup", self.last_backup_ms), field("dismissed", self.reminder_dismissed_ms)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(";")
     }
 
     /// Whether to remind the reader now: storage not promised, live picks changed since the
@@ -244,10 +256,13 @@ mod tests {
 
     #[test]
     fn a_damaged_record_is_an_empty_one_and_a_record_reads_back() {
-        assert_eq!(BackupRecord::decode(Some("{not json")), BackupRecord::default());
+        assert_eq!(BackupRecord::decode(Some("{not a record")), BackupRecord::default());
         assert_eq!(BackupRecord::decode(None), BackupRecord::default());
         let record = BackupRecord { last_backup_ms: Some(5), reminder_dismissed_ms: None };
-        assert_eq!(record.encode(), r#"{"last_backup_ms":5}"#);
+        assert_eq!(record.encode(), "backup=5");
+        let both = BackupRecord { last_backup_ms: Some(5), reminder_dismissed_ms: Some(-7) };
+        assert_eq!(BackupRecord::decode(Some(&both.encode())), both);
+        assert_eq!(BackupRecord::decode(Some("backup=x;dismissed=9;other=1")).reminder_dismissed_ms, Some(9));
         assert_eq!(BackupRecord::decode(Some(&record.encode())), record);
     }
 }

@@ -13,8 +13,6 @@ pub struct KeepingState {
     facts: RwSignal<StorageFacts>,
     pub record: RwSignal<BackupRecord>,
     shortlist: ShortlistState,
-    /// The browser was asked quietly once on this page: never again on every change.
-    asked: StoredValue<bool>,
 }
 
 /// The state, where the page has storage (not in the prerender nor the organiser's preview).
@@ -25,21 +23,13 @@ pub fn use_keeping() -> Option<KeepingState> {
 impl KeepingState {
     pub fn provide(shortlist: ShortlistState) -> Self {
         let facts = StorageFacts { engine: keeping::engine(), persisted: None, installed: keeping::installed(), unavailable: false };
-        let state = Self {
-            facts: RwSignal::new(facts),
-            record: RwSignal::new(keeping::load_backup_record()),
-            shortlist,
-            asked: StoredValue::new(false),
-        };
+        let state = Self { facts: RwSignal::new(facts), record: RwSignal::new(keeping::load_backup_record()), shortlist };
         leptos::task::spawn_local(async move {
             let persisted = keeping::persisted().await;
             state.facts.update(|facts| facts.persisted = persisted);
-        });
-        // Once there is something to keep, browsers that never prompt are asked to keep it.
-        Effect::new(move |_| {
-            let picks = shortlist.lists.with(has_picks);
-            if state.facts.get().ask_quietly(picks) && !state.asked.get_value() {
-                state.asked.set_value(true);
+            // Where there is something to keep, browsers that never prompt are asked to keep
+            // it (a reader's first picks, on their next visit).
+            if state.facts.get_untracked().ask_quietly(shortlist.lists.with_untracked(has_picks)) {
                 state.ask();
             }
         });
