@@ -107,39 +107,6 @@ async fn iom_gives_exactly_the_june_2012_seminar() {
 }
 
 #[tokio::test]
-async fn shortlist_survives_a_reload() {
-    let browser = open_app(PHONE, "").await;
-    let picks = ["ms-2012-06-migration-law", "ms-2012-09-reintegration", "lphm-2013-05-media"];
-    for id in picks {
-        browser.star(id).await;
-    }
-    browser.driver.refresh().await.unwrap();
-    browser.wait_for_app().await;
-    for id in picks {
-        let star = browser.testid(&format!("shortlist-toggle-{id}")).await;
-        assert_eq!(star.attr("aria-pressed").await.unwrap().as_deref(), Some("true"), "{id} after reload");
-    }
-    browser.testid("nav-shortlist").await.click().await.unwrap();
-    eventually("shortlist page lists three", || async { browser.card_ids().await.len() == 3 }).await;
-    assert_eq!(browser.card_ids().await, picks);
-    browser.quit().await;
-}
-
-#[tokio::test]
-async fn search_ignores_case_and_accents() {
-    let browser = open_app(DESKTOP, "").await;
-    let search = browser.testid("search").await;
-    search.send_keys("Réintégration").await.unwrap();
-    expect_count(&browser, "1 event").await;
-    assert_eq!(browser.card_ids().await, ["ms-2012-09-reintegration"]);
-    search.clear().await.unwrap();
-    search.send_keys("antwerp media").await.unwrap();
-    expect_count(&browser, "1 event").await;
-    assert_eq!(browser.card_ids().await, ["lphm-2013-05-media"]);
-    browser.quit().await;
-}
-
-#[tokio::test]
 async fn deep_link_opens_an_event() {
     let browser = open_app(PHONE, "?event=ms-2012-06-migration-law").await;
     let title = browser.testid("event-detail-title").await.text().await.unwrap();
