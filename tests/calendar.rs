@@ -19,6 +19,7 @@ fn request(lang: &str) -> CalendarRequest<'_> {
         now: Utc.with_ymd_and_hms(2026, 2, 25, 8, 30, 0).unwrap(),
         event_url: Some(&|event| format!("https://example.org/programme/en/events/{}.html", event.id)),
         include_cancelled: true,
+        alarm_minutes: None,
     }
 }
 
@@ -147,4 +148,38 @@ fn the_uid_is_stable_across_versions_and_the_sequence_grows_when_an_event_moves(
     // Every event keeps its UID.
     let uids = |c: &IcalCalendar| c.events.iter().filter_map(|e| field(e, "UID")).collect::<Vec<_>>();
     assert_eq!(uids(&old), uids(&new));
+}
+
+#[test]
+fn a_chosen_reminder_is_an_alarm_before_each_event_that_is_not_cancelled() {
+    let programme = programme("timed.json");
+    let entries: Vec<Entry<'_>> = programme.events.iter().map(|event| Entry { event, note: None }).collect();
+    let written = write_calendar(&programme, &entries, &CalendarRequest { alarm_minutes: Some(15), ..request("en") });
+    let calendar = parse(&written.text);
+    for event in &calendar.events {
+        let status = event.properties.iter().find(|p| p.name == "STATUS").and_then(|p| p.value.clone()).unwrap_or_default();
+        let summary = event.properties.iter().find(|p| p.name == "SUMMARY").and_then(|p| p.value.clone()).unwrap_or_default();
+        if status == "CANCELLED" {
+            assert!(event.alarms.is_empty(), "no reminder for a cancelled event");
+            continue;
+        }
+        assert_eq!(event.alarms.len(), 1, "{summary}");
+        let value = |name: &str| event.alarms[0].properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone());
+        assert_eq!(value("ACTION").as_deref(), Some("DISPLAY"));
+        assert_eq!(value("TRIGGER").as_deref(), Some("-PT15M"));
+        assert_eq!(value("DESCRIPTION"), Some(summary));
+    }
+    assert!(calendar.events.iter().any(|event| !event.alarms.is_empty()));
+    let without = parse(&write(&programme, "en", &[]).text);
+    assert!(without.events.iter().all(|event| event.alarms.is_empty()), "no reminder unless chosen");
+}
+
+#[test]
+fn only_the_offered_reminders_are_read_back() {
+    use programme_browser::domain::calendar::parse_alarm;
+    assert_eq!(parse_alarm("15"), Some(15));
+    assert_eq!(parse_alarm(" 60 "), Some(60));
+    assert_eq!(parse_alarm("7"), None);
+    assert_eq!(parse_alarm("-5"), None);
+    assert_eq!(parse_alarm("soon"), None);
 }

@@ -156,6 +156,24 @@ pub fn forget_seen(programme_id: &str) {
     }
 }
 
+/// Where the reader's choice of calendar reminder is kept (minutes, or nothing).
+const ALARM_KEY: &str = "programme-browser/calendar-alarm";
+
+/// The reminder the reader chose for calendar files; `None` natively and without storage.
+pub fn load_alarm() -> Option<u32> {
+    crate::domain::calendar::parse_alarm(&local_storage()?.get_item(ALARM_KEY).ok()??)
+}
+
+/// Remembers the reader's reminder. Best effort: without storage it lasts for this page.
+pub fn save_alarm(minutes: Option<u32>) {
+    if let Some(storage) = local_storage() {
+        let _ = match minutes {
+            Some(minutes) => storage.set_item(ALARM_KEY, &minutes.to_string()),
+            None => storage.remove_item(ALARM_KEY),
+        };
+    }
+}
+
 /// Drops the saved shortlists (tests use this).
 pub fn clear_shortlists() {
     if let Some(storage) = local_storage() {

@@ -6,8 +6,10 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::browser::{clock, files};
-use crate::domain::calendar::{has_calendar_dates, series_feed, write_calendar, CalendarRequest, Entry, PROGRAMME_FEED};
+use crate::browser::{clock, files, storage};
+use crate::domain::calendar::{
+    has_calendar_dates, parse_alarm, series_feed, write_calendar, CalendarRequest, Entry, ALARM_CHOICES, PROGRAMME_FEED,
+};
 use crate::domain::i18n::{tr, tr_with, Msg};
 use crate::domain::programme::Event;
 use crate::domain::shortlist::shortlist_entries;
@@ -36,6 +38,8 @@ pub fn AddToCalendar(
         now: clock::now_utc(),
         event_url: links.public.is_some().then_some(&event_url as &dyn Fn(&Event) -> String),
         include_cancelled: true,
+        // The reminder chosen on the shortlist page (none in a static page: no storage there).
+        alarm_minutes: storage::load_alarm(),
     };
     let written = write_calendar(&programme, &[Entry { event, note: None }], &request);
     let href = format!("data:text/calendar;charset=utf-8,{}", percent_encode(&written.text));
@@ -66,6 +70,7 @@ pub fn ShortlistCalendar() -> impl IntoView {
     let shortlist = use_shortlist();
     let leave_out_cancelled = RwSignal::new(false);
     let left_out = RwSignal::new(None::<usize>);
+    let alarm = RwSignal::new(storage::load_alarm());
     let nav = use_nav();
     let download = move |_| {
         let (links, view) = (nav.links(), nav.view.get_untracked());
@@ -87,6 +92,7 @@ pub fn ShortlistCalendar() -> impl IntoView {
                 now: clock::now_utc(),
                 event_url: Some(&event_url),
                 include_cancelled: !leave_out_cancelled.get_untracked(),
+                alarm_minutes: alarm.get_untracked(),
             };
             write_calendar(&programme, &entries, &request)
         });
@@ -104,6 +110,24 @@ pub fn ShortlistCalendar() -> impl IntoView {
                     on:change=move |ev| leave_out_cancelled.set(event_target_checked(&ev))
                 />
                 {tr(locale, Msg::CalendarLeaveOutCancelled)}
+            </label>
+            <label class="option-select">
+                {tr(locale, Msg::CalendarAlarmLabel)}
+                <select
+                    data-testid="calendar-alarm"
+                    on:change=move |ev| {
+                        let chosen = parse_alarm(&event_target_value(&ev));
+                        alarm.set(chosen);
+                        storage::save_alarm(chosen);
+                    }
+                >
+                    <option value="" selected=alarm.get_untracked().is_none()>{tr(locale, Msg::CalendarAlarmNone)}</option>
+                    {ALARM_CHOICES.map(|minutes| view! {
+                        <option value=minutes.to_string() selected=alarm.get_untracked() == Some(minutes)>
+                            {tr_with(locale, Msg::CalendarAlarmMinutes, &[("n", &minutes.to_string())])}
+                        </option>
+                    }).to_vec()}
+                </select>
             </label>
             <button type="button" data-testid="shortlist-calendar" on:click=download>{tr(locale, Msg::ShortlistCalendar)}</button>
             {move || left_out.get().filter(|&n| n > 0).map(|n| view! {

@@ -7,7 +7,8 @@
 //! `updated`, else the programme's); times are written in UTC; days and day ranges are all-day
 //! (`VALUE=DATE`, exclusive end); an event known only to the month is left out and counted,
 //! never given an invented day; text is escaped, lines are folded at 75 octets without
-//! splitting a character, and end in CRLF.
+//! splitting a character, and end in CRLF. A reminder the reader chose is a `VALARM` of each
+//! event that is not cancelled (`ACTION:DISPLAY`, a `TRIGGER` before the start).
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Timelike, Utc};
 
@@ -28,6 +29,16 @@ pub struct CalendarRequest<'a> {
     /// Cancelled events are written as `STATUS:CANCELLED` (so a calendar removes them), or
     /// left out.
     pub include_cancelled: bool,
+    /// A reminder this many minutes before each event (`ALARM_CHOICES`); `None`: none.
+    pub alarm_minutes: Option<u32>,
+}
+
+/// The reminders a reader can choose, in minutes before the event.
+pub const ALARM_CHOICES: [u32; 4] = [5, 15, 30, 60];
+
+/// A stored reminder choice, if it is one of `ALARM_CHOICES` (anything else: no reminder).
+pub fn parse_alarm(text: &str) -> Option<u32> {
+    text.trim().parse().ok().filter(|minutes| ALARM_CHOICES.contains(minutes))
 }
 
 /// An event to write, with the reader's note for a shortlist export.
@@ -93,6 +104,13 @@ pub fn write_calendar(programme: &Programme, entries: &[Entry<'_>], request: &Ca
         }
         if let Some(url) = request.event_url.map(|url| url(event)) {
             out.property("URL", &url);
+        }
+        if let Some(minutes) = request.alarm_minutes.filter(|_| event.status != Status::Cancelled) {
+            out.line("BEGIN:VALARM");
+            out.property("ACTION", "DISPLAY");
+            out.property("DESCRIPTION", &escape(event.title.get(request.lang)));
+            out.property("TRIGGER", &format!("-PT{minutes}M"));
+            out.line("END:VALARM");
         }
         out.line("END:VEVENT");
     }
@@ -237,7 +255,8 @@ pub fn series_feed(series_id: &str) -> String {
 pub fn feeds(programme: &Programme, lang: Lang, now: DateTime<Utc>, event_url: Option<&dyn Fn(&Event) -> String>) -> Vec<(String, String)> {
     let feed = |name: &str, events: &mut dyn Iterator<Item = &Event>| {
         let entries: Vec<Entry<'_>> = events.map(|event| Entry { event, note: None }).collect();
-        let request = CalendarRequest { name, lang: lang.tag(), now, event_url, include_cancelled: true };
+        // A subscription carries no reminders: the reader's calendar app sets its own.
+        let request = CalendarRequest { name, lang: lang.tag(), now, event_url, include_cancelled: true, alarm_minutes: None };
         write_calendar(programme, &entries, &request).text
     };
     let title = programme.meta.title.get(lang.tag());

@@ -69,9 +69,32 @@ async fn an_event_and_a_shortlist_go_into_a_calendar_with_notes_and_clashes_are_
     browser.testid("shortlist-calendar").await.click().await.unwrap();
     let events = events_of(&downloaded(&browser, "my-shortlist.ics").await);
     assert_eq!(events.len(), 3, "the month-only pick is left out");
+    assert!(events.iter().all(|event| event.alarms.is_empty()), "no reminder unless chosen");
     assert!(browser.text_of("calendar-left-out").await.contains("(1)"));
     let clash_a = events.iter().find(|e| value(e, "UID").starts_with("clash-a@")).expect("clash-a");
     assert!(value(clash_a, "DESCRIPTION").contains("Note: sit near the door\\; leave early"), "{}", value(clash_a, "DESCRIPTION"));
+
+    // A reminder 15 minutes before each event, chosen once and remembered.
+    browser.find("[data-testid=calendar-alarm] option[value='15']").await.click().await.unwrap();
+    let _ = std::fs::remove_file(browser.downloads.join("my-shortlist.ics"));
+    browser.testid("shortlist-calendar").await.click().await.unwrap();
+    let events = events_of(&downloaded(&browser, "my-shortlist.ics").await);
+    assert_eq!(events.len(), 3);
+    for event in &events {
+        let trigger =
+            event.alarms.first().and_then(|alarm| alarm.properties.iter().find(|p| p.name == "TRIGGER")).and_then(|p| p.value.clone());
+        assert_eq!(trigger.as_deref(), Some("-PT15M"), "{}", value(event, "UID"));
+    }
+    browser.driver.refresh().await.unwrap();
+    browser.testid("shortlist-page").await;
+    let chosen = browser.script("return document.querySelector('[data-testid=calendar-alarm]').value;").await;
+    assert_eq!(chosen, "15", "the reminder is remembered");
+    // An event's own calendar link carries the same reminder.
+    browser.goto(&server().app_url(&format!("{TIMED}&event=clash-a"))).await;
+    browser.wait_for_app().await;
+    browser.testid("add-to-calendar").await.click().await.unwrap();
+    let events = events_of(&downloaded(&browser, "clash-a.ics").await);
+    assert_eq!(events[0].alarms.len(), 1, "the event's file has the reminder");
     browser.quit().await;
 }
 
