@@ -304,8 +304,13 @@ fn with_a_publish_address_everything_is_absolute_and_a_sitemap_lists_every_page(
     assert!(sitemap.contains("<loc>https://example.org/programme/ar/events/lphm-2013-05-media.html</loc>"));
     assert!(sitemap
         .contains(r#"<xhtml:link rel="alternate" hreflang="zh" href="https://example.org/programme/zh/events/lphm-2013-05-media.html"/>"#));
-    // The subscription link opens the calendar app at the absolute address.
-    assert!(page(&site, "index.html").contains(r#"href="webcal://example.org/programme/programme.ics""#));
+    // The bundled programme is known only to the month: no empty feed is offered.
+    assert!(page(&site, "index.html").contains(r#"data-testid="calendar-nothing-yet""#));
+    assert!(!page(&site, "index.html").contains("webcal:"));
+    // A programme with days: the subscription link opens the calendar app at the absolute address.
+    let timed = std::fs::read_to_string(root().join("tests/fixtures/timed.json")).expect("timed programme");
+    let timed_site = site_of(&timed, Some("https://example.org/programme/"));
+    assert!(page(&timed_site, "index.html").contains(r#"href="webcal://example.org/programme/programme.ics""#));
     assert!(file(&site, "_redirects").contains("/programme/ /programme/fr/ 302 Language=fr"));
     // The publish address is kept in the page for the next refresh.
     assert!(page(&site, "index.html").contains(r#"<meta name="publish-address" content="https://example.org/programme/">"#));
