@@ -12,6 +12,7 @@ pub mod fold;
 pub mod i18n;
 pub mod import;
 pub mod linked_data;
+pub mod now;
 pub mod programme;
 pub mod qr;
 pub mod query;
