@@ -1,6 +1,7 @@
-//! The loaded app: header, notices, and one of the three pages (programme, shortlist, event).
+//! The loaded app: header, notices, and one of the four pages (programme, shortlist, now and
+//! next, event).
 
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use super::backup::SharedListPrompt;
@@ -11,13 +12,14 @@ use super::event_list::EventList;
 use super::facets::FacetPanel;
 use super::header::Header;
 use super::notices::Notices;
+use super::now_page::{NowEntry, NowPage};
 use super::search_box::SearchBox;
 use super::shortlist_page::ShortlistPage;
 use crate::browser::{clock, page};
 use crate::domain::filter::{apply_after, Filter, FilterResult};
 use crate::domain::i18n::{tr, tr_count, Count, Msg};
 use crate::domain::query::Page;
-use crate::state::{use_locale, use_programme, use_shortlist, use_view, ChangeMarks, LoadedProgramme};
+use crate::state::{use_locale, use_programme, use_shortlist, use_view, ChangeMarks, LoadedProgramme, Minute};
 
 #[component]
 pub fn Browse(
@@ -25,6 +27,7 @@ pub fn Browse(
     loaded: LoadedProgramme,
 ) -> impl IntoView {
     provide_context(loaded.clone());
+    Minute::provide();
     let marks = ChangeMarks::provide(&loaded.programme);
     let view = use_view();
     // A link with a search shows its result at once (nothing was shown before it): the search
@@ -91,9 +94,10 @@ pub fn Browse(
         <SharedListPrompt />
         <main id="content" tabindex="-1">
             {move || match page.get() {
-                (Some(id), _) => EitherOf3::A(view! { <EventDetail id /> }),
-                (None, Page::Shortlist) => EitherOf3::B(view! { <ShortlistPage /> }),
-                (None, Page::Programme) => EitherOf3::C(view! { <ProgrammePage result waiting /> }),
+                (Some(id), _) => EitherOf4::A(view! { <EventDetail id /> }),
+                (None, Page::Shortlist) => EitherOf4::B(view! { <ShortlistPage /> }),
+                (None, Page::Now) => EitherOf4::C(view! { <NowPage /> }),
+                (None, Page::Programme) => EitherOf4::D(view! { <ProgrammePage result waiting /> }),
             }}
         </main>
     }
@@ -139,6 +143,7 @@ fn ProgrammePage(
     // the same events as the one before leaves the list alone.
     let matching = Memo::new(move |_| result.with(|r| r.matching.clone()));
     view! {
+        <NowEntry />
         <div class="browse">
             <div class="toolbar">
                 <SearchBox />

@@ -1,4 +1,5 @@
-//! Page header: programme title, publisher, and navigation between programme and shortlist.
+//! Page header: programme title, publisher, and navigation between programme, now and next
+//! (for programmes with days or times) and shortlist.
 
 use leptos::prelude::*;
 
@@ -22,6 +23,8 @@ pub fn Header() -> impl IntoView {
         let (before, after) = tr(locale, Msg::PublishedBy).split_once("{name}").unwrap_or(("", ""));
         (before, publisher.get(locale.tag()).to_owned(), part_lang(&programme, publisher, locale), after)
     });
+    // Only where there is something to place in time: not for a programme known to the month.
+    let now_offered = crate::domain::now::has_days_or_times(&programme);
     let picked = Memo::new(move |_| shortlist.lists.with(|lists| lists.active_list().count(&programme_id)));
 
     let nav_link = move |page: Page, testid: &'static str| {
@@ -29,6 +32,7 @@ pub fn Header() -> impl IntoView {
         let label = move || match page {
             Page::Programme => tr(locale, Msg::ProgrammeNav).to_owned(),
             Page::Shortlist => tr_with(locale, Msg::ShortlistNav, &[("n", &picked.get().to_string())]),
+            Page::Now => tr(locale, Msg::NowNav).to_owned(),
         };
         // The filters stay in the address: back on the programme, they are as they were.
         let change = move |next: &mut ViewState| {
@@ -58,6 +62,7 @@ pub fn Header() -> impl IntoView {
                 <nav aria-label=tr(locale, Msg::NavLabel)>
                     <ul>
                         <li>{nav_link(Page::Programme, "nav-programme")}</li>
+                        {now_offered.then(|| view! { <li>{nav_link(Page::Now, "nav-now")}</li> })}
                         <li>{nav_link(Page::Shortlist, "nav-shortlist")}</li>
                     </ul>
                 </nav>

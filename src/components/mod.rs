@@ -15,6 +15,7 @@ pub mod labels;
 pub mod list_manager;
 pub mod load_error;
 pub mod notices;
+pub mod now_page;
 pub mod pick_card;
 pub mod safekeeping;
 pub mod search_box;

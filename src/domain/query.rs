@@ -31,6 +31,8 @@ pub enum Page {
     #[default]
     Programme,
     Shortlist,
+    /// What is on now and what starts next.
+    Now,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -122,6 +124,7 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
             },
             param::PAGE => match value.as_str() {
                 "shortlist" => state.page = Page::Shortlist,
+                "now" => state.page = Page::Now,
                 "programme" => state.page = Page::Programme,
                 _ => ignore(name, value),
             },
@@ -147,8 +150,10 @@ pub fn to_query(state: &ViewState) -> Vec<(String, String)> {
     if let Some(language) = &state.language {
         push(param::LANGUAGE, language.clone());
     }
-    if state.page == Page::Shortlist {
-        push(param::PAGE, "shortlist".into());
+    match state.page {
+        Page::Programme => {}
+        Page::Shortlist => push(param::PAGE, "shortlist".into()),
+        Page::Now => push(param::PAGE, "now".into()),
     }
     let filter = &state.filter;
     if !filter.text.is_empty() {
@@ -278,6 +283,9 @@ mod tests {
         let (shuffled, _) = parse_query(&pairs("theme=youth,law&mode=online,hybrid&month=2012-08,2012-06"));
         let (sorted, _) = parse_query(&pairs("month=2012-06,2012-08&theme=law,youth&mode=hybrid,online"));
         assert_eq!(to_query(&shuffled), to_query(&sorted));
+        let (now, _) = parse_query(&pairs("view=now"));
+        assert_eq!(now.page, Page::Now);
+        assert_eq!(to_query(&now), pairs("view=now"));
     }
 
     #[test]

@@ -2,18 +2,21 @@
 //! - the view (filters, search, open event, page) lives in the URL, mirrored in `ViewSignal`;
 //! - the shortlist in `ShortlistState`, persisted through `browser::storage`; what the
 //!   browser promises about it and the reader's backups in `KeepingState` (keeping.rs);
-//! - the loaded programme in `LoadedProgramme`, shared read-only.
+//! - the loaded programme in `LoadedProgramme`, shared read-only;
+//! - the reader's clock to the minute in `Minute` (minute.rs), for what is on now.
 //!
 //! Components change the view only through `Nav::go`, which writes the URL at the same time,
 //! so the back button, reload and shared links always reproduce what is on screen.
 
 mod keeping;
+mod minute;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 pub use keeping::{use_keeping, KeepingState};
+pub use minute::{use_minute, Minute};
 
 use crate::browser::storage::{self, StorageFault};
 use crate::browser::{clock, url};

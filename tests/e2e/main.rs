@@ -11,6 +11,7 @@ mod deploy;
 mod engines;
 mod first_screen;
 mod languages;
+mod now;
 mod offline;
 mod organiser;
 #[path = "../support/qr_decode.rs"]

@@ -199,6 +199,20 @@ messages! {
     LoadingProgress => "Loading the programme: {done} of {total} MB",
     LoadingProgressUnknown => "Loading the programme: {done} MB",
     ReadingProgress => "Reading the programme: {done} of {total} events",
+    NowNav => "Now and next",
+    NowOn => "On now",
+    NowNext => "Next",
+    NowToday => "Today",
+    NowThisMonth => "This month (no day given yet)",
+    NowNothingOn => "Nothing is on right now.",
+    NowNothingNext => "Nothing else is planned after this.",
+    NowScope => "Show",
+    NowScopeAll => "The whole programme",
+    NowScopeMine => "My shortlist",
+    NowAsOf => "Your time: {when}. This page updates itself every minute.",
+    NowNotOffered => "This programme gives no days or times yet: there is nothing to show as now and next.",
+    NowSeeAll => "See now and next",
+    NowStartingSoon => "Starting within the hour: {title}",
 }
 
 /// Defines `Count` (every message that says a number of things, in the form the number asks
@@ -249,4 +263,5 @@ counts! {
         "Since your last visit, {n} events are new or have changed: they are marked below."
     ),
     SharedPreview => ("A shared list “{name}” with {n} event was opened.", "A shared list “{name}” with {n} events was opened."),
+    OnNow => ("{n} event is on now", "{n} events are on now"),
 }

@@ -1,0 +1,159 @@
+//! "Now and next": what is on and what starts next, for the whole programme or the reader's
+//! shortlist, following the clock (`state::Minute`); and the first screen's entry to it
+//! while a meeting runs. `domain::now` decides what goes where.
+
+use leptos::prelude::*;
+
+use super::event_card::EventCard;
+use crate::browser::clock;
+use crate::domain::i18n::{format_when, tr, tr_count, tr_with, Count, Msg};
+use crate::domain::now::{has_days_or_times, now_and_next, NowAndNext};
+use crate::domain::programme::Programme;
+use crate::domain::query::Page;
+use crate::domain::shortlist::shortlist_entries;
+use crate::domain::when::When;
+use crate::state::{use_locale, use_minute, use_nav, use_programme, use_shortlist, History, ShortlistState};
+
+#[component]
+pub fn NowPage() -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let programme = use_programme();
+    let offered = has_days_or_times(&programme);
+    let minute = use_minute();
+    let shortlist = use_shortlist();
+    let mine_only = RwSignal::new(false);
+    let found = Memo::new(move |_| {
+        let now = minute.map_or_else(clock::now_ms, |minute| minute.now_ms());
+        placed(&programme, shortlist, mine_only.get(), now)
+    });
+    let clock_line = move || {
+        let now = minute.map_or_else(clock::now_ms, |minute| minute.now_ms());
+        tr_with(locale, Msg::NowAsOf, &[("when", &reader_time(locale, now))])
+    };
+    let scope = move |mine: bool, label: Msg, testid: &'static str| {
+        view! {
+            <label class="now-scope-option">
+                <input
+                    type="radio"
+                    name="now-scope"
+                    data-testid=testid
+                    prop:checked=move || mine_only.get() == mine
+                    on:change=move |_| mine_only.set(mine)
+                />
+                {tr(locale, label)}
+            </label>
+        }
+    };
+    let section = move |heading: Msg, testid: &'static str, pick: fn(&NowAndNext) -> &Vec<usize>, empty: Option<Msg>| {
+        let indices = Memo::new(move |_| found.with(|found| pick(found).clone()));
+        let heading_id = format!("{testid}-heading");
+        move || {
+            let none = indices.with(Vec::is_empty);
+            (!none || empty.is_some()).then(|| {
+                let (heading_id, labelled_by) = (heading_id.clone(), heading_id.clone());
+                view! {
+                    <section class="now-section" aria-labelledby=labelled_by data-testid=testid>
+                        <h3 id=heading_id class="month-heading">{tr(locale, heading)}</h3>
+                        {none.then(|| empty.map(|empty| view! { <p class="empty" data-testid=format!("{testid}-none")>{tr(locale, empty)}</p> }))}
+                        <ul class="cards">
+                            <For each=move || indices.get() key=|index| *index let:index>
+                                <li><EventCard index /></li>
+                            </For>
+                        </ul>
+                    </section>
+                }
+            })
+        }
+    };
+    view! {
+        <section class="now" aria-labelledby="now-heading" data-testid="now-page">
+            <h2 id="now-heading">{tr(locale, Msg::NowNav)}</h2>
+            {(!offered).then(|| view! { <p class="hint" data-testid="now-not-offered">{tr(locale, Msg::NowNotOffered)}</p> })}
+            <p class="hint" role="status" data-testid="now-clock">{clock_line}</p>
+            <fieldset class="now-scope">
+                <legend>{tr(locale, Msg::NowScope)}</legend>
+                {scope(false, Msg::NowScopeAll, "now-scope-all")}
+                {scope(true, Msg::NowScopeMine, "now-scope-mine")}
+            </fieldset>
+            {section(Msg::NowOn, "now-on", |found| &found.on_now, offered.then_some(Msg::NowNothingOn))}
+            {section(Msg::NowNext, "now-next", |found| &found.next, offered.then_some(Msg::NowNothingNext))}
+            {section(Msg::NowToday, "now-today", |found| &found.today, None)}
+            {section(Msg::NowThisMonth, "now-this-month", |found| &found.this_month, None)}
+        </section>
+    }
+}
+
+/// Above the programme while a meeting runs (or one starts within the hour): how many events
+/// are on, or which starts soon, and the way to "Now and next". Only in the browser: the
+/// static pages are written without a clock.
+#[component]
+pub fn NowEntry() -> Option<impl IntoView> {
+    let locale = use_locale().get_untracked();
+    let programme = use_programme();
+    let in_browser = crate::browser::window().is_some();
+    let minute = use_minute().filter(|_| in_browser && has_days_or_times(&programme))?;
+    let nav = use_nav();
+    let go_now = |next: &mut crate::domain::query::ViewState| {
+        next.page = Page::Now;
+        next.event = None;
+    };
+    let said = Memo::new(move |_| {
+        let now = minute.now_ms();
+        let found = now_and_next(&programme, 0..programme.events.len(), now, clock::local_date(now));
+        if !found.is_running_or_soon(&programme, now) {
+            return None;
+        }
+        Some(match found.on_now.len() {
+            0 => {
+                let title = found.next.first().map(|&i| programme.events[i].title.get(locale.tag()).to_owned()).unwrap_or_default();
+                tr_with(locale, Msg::NowStartingSoon, &[("title", &title)])
+            }
+            on => tr_count(locale, on, Count::OnNow),
+        })
+    });
+    Some(move || {
+        said.get().map(|said| {
+            view! {
+                <div class="notices">
+                    <div class="notice info now-entry" data-testid="now-entry">
+                        <p>{said}</p>
+                        <a
+                            href=nav.href(go_now)
+                            data-testid="now-entry-link"
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                nav.go(History::Push, go_now);
+                            }
+                        >
+                            {tr(locale, Msg::NowSeeAll)}
+                        </a>
+                    </div>
+                </div>
+            }
+        })
+    })
+}
+
+/// The whole programme's events, or the active list's picks, placed at `now_ms`.
+fn placed(programme: &Programme, shortlist: ShortlistState, mine_only: bool, now_ms: i64) -> NowAndNext {
+    let today = clock::local_date(now_ms);
+    if mine_only {
+        let picks: Vec<usize> = shortlist
+            .lists
+            .with(|lists| shortlist_entries(lists.active_list(), programme))
+            .into_iter()
+            .filter_map(|entry| entry.event)
+            .collect();
+        now_and_next(programme, picks, now_ms, today)
+    } else {
+        now_and_next(programme, 0..programme.events.len(), now_ms, today)
+    }
+}
+
+/// The reader's date and time now, with their UTC offset ("3 December 2026, 10:05 (UTC+01:00)").
+fn reader_time(locale: crate::domain::i18n::Locale, now_ms: i64) -> String {
+    let offset =
+        clock::reader_offset_at(now_ms).and_then(chrono::FixedOffset::east_opt).unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc));
+    let start = chrono::DateTime::from_timestamp_millis(now_ms).unwrap_or_default().with_timezone(&offset);
+    format_when(locale, &When::Times { start, end: None })
+}

@@ -1,0 +1,121 @@
+//! "Now and next" with the reader's clock and time zone set: what is on, what starts next,
+//! the first screen's entry while a meeting runs, the shortlist's own view, and the view
+//! following the clock when a phone comes back to the page.
+
+use crate::browser::{eventually, Browser, DESKTOP, PHONE};
+use crate::{open_app, server};
+
+const TIMED: &str = "?programme=fixtures/timed.json";
+
+/// The page's clock set to `utc` (RFC 3339) as it opens, moving on from there;
+/// `__pbAdvanceClock(ms)` moves it further. Calls of `Date` as a function are left alone.
+fn clock_at(utc: &str) -> String {
+    let ms = chrono::DateTime::parse_from_rfc3339(utc).expect("a timestamp").timestamp_millis();
+    format!(
+        "(() => {{
+           const Real = Date;
+           let shift = {ms} - Real.now();
+           class FakeDate extends Real {{
+             constructor(...args) {{ if (args.length === 0) super(Real.now() + shift); else super(...args); }}
+             static now() {{ return Real.now() + shift; }}
+           }}
+           window.Date = FakeDate;
+           window.__pbAdvanceClock = (by) => {{ shift += by; }};
+         }})();"
+    )
+}
+
+async fn open_at(size: (u32, u32), zone: &str, utc: &str, query: &str) -> Browser {
+    let browser = Browser::open(size).await;
+    browser.cdp("Emulation.setTimezoneOverride", serde_json::json!({ "timezoneId": zone })).await;
+    browser.before_each_page(&clock_at(utc)).await;
+    browser.goto(&server().app_url(query)).await;
+    browser.wait_for_app().await;
+    browser
+}
+
+/// The event ids in a section of the view, in order.
+async fn ids_in(browser: &Browser, section: &str) -> Vec<String> {
+    let script = format!(
+        "return [...document.querySelectorAll('[data-testid={section}] [data-testid=event-card]')].map(card => card.dataset.eventId);"
+    );
+    serde_json::from_value(browser.script(&script).await).unwrap_or_default()
+}
+
+async fn shown(browser: &Browser, testid: &str) -> bool {
+    browser.count(&format!("[data-testid={testid}]")).await > 0
+}
+
+#[tokio::test]
+async fn while_two_side_events_run_the_first_screen_leads_to_now_and_next_which_follows_the_clock() {
+    // 15:30 in New York (UTC−04:00 since the clocks changed), 20:30 in Zurich.
+    let browser = open_at(DESKTOP, "Europe/Zurich", "2026-03-11T19:30:00Z", TIMED).await;
+    assert_eq!(browser.text_of("now-entry").await.lines().next().unwrap_or_default(), "2 events are on now");
+    browser.testid("now-entry-link").await.click().await.expect("open now and next");
+    browser.testid("now-page").await;
+    assert!(browser.url().await.contains("view=now"), "{}", browser.url().await);
+    assert_eq!(browser.testid("nav-now").await.attr("aria-current").await.unwrap().as_deref(), Some("page"));
+    assert_eq!(ids_in(&browser, "now-on").await, ["clash-a", "clash-b"]);
+    // The cancelled session is still what comes next, and says it is cancelled.
+    assert_eq!(ids_in(&browser, "now-next").await, ["cancelled"]);
+    assert!(browser.find("[data-testid=now-next] [data-testid=event-status]").await.text().await.unwrap().contains("Cancelled"));
+    // Known to the month only: this month, with no time made up.
+    assert_eq!(ids_in(&browser, "now-this-month").await, ["month-only"]);
+    assert!(!shown(&browser, "now-today").await, "no event is known to be on 11 March as a whole day");
+    assert!(browser.text_of("now-clock").await.contains("11 March 2026, 20:30 (UTC+01:00)"), "{}", browser.text_of("now-clock").await);
+    // The venue's time and the reader's, as on every card.
+    let local = browser.find("[data-event-id=clash-a] [data-testid=event-when-local]").await.text().await.unwrap();
+    assert_eq!(local, "Your time (Europe/Zurich): 11 March 2026, 19:00–21:00 (UTC+01:00)");
+
+    // Mine only: one of the two.
+    browser.star("clash-a").await;
+    browser.testid("now-scope-mine").await.click().await.expect("my shortlist");
+    eventually("only my pick", || async { ids_in(&browser, "now-on").await == ["clash-a"] }).await;
+    assert!(shown(&browser, "now-next-none").await, "nothing of mine starts later");
+
+    // An hour in a pocket: the page comes back and shows the time it is now, without reloading.
+    browser.script("window.__pbMarker = 'same page'; __pbAdvanceClock(60 * 60 * 1000); document.dispatchEvent(new Event('visibilitychange', { bubbles: true })); return true;").await;
+    eventually("my session has ended", || async { shown(&browser, "now-on-none").await }).await;
+    assert!(browser.text_of("now-clock").await.contains("11 March 2026, 21:30"), "{}", browser.text_of("now-clock").await);
+    browser.testid("now-scope-all").await.click().await.expect("the whole programme");
+    eventually("the other is still on", || async { ids_in(&browser, "now-on").await == ["clash-b"] }).await;
+    assert_eq!(browser.script("return window.__pbMarker;").await, "same page");
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_phone_in_tokyo_reads_now_and_next_in_french_across_new_yorks_clock_change() {
+    // 10:30 in New York, the day after its clocks changed; 23:30 in Tokyo.
+    let browser = open_at(PHONE, "Asia/Tokyo", "2026-03-09T14:30:00Z", &format!("{TIMED}&lang=fr&view=now")).await;
+    browser.testid("now-page").await;
+    eventually("in French", || async { browser.find("#now-heading").await.text().await.unwrap_or_default() == "En ce moment" }).await;
+    assert_eq!(ids_in(&browser, "now-on").await, ["after-dst"]);
+    assert_eq!(browser.find("#now-on-heading").await.text().await.unwrap(), "En cours");
+    // At least three next, and all that start with the third.
+    assert_eq!(ids_in(&browser, "now-next").await, ["clash-a", "clash-b", "cancelled"]);
+    assert!(
+        browser.text_of("now-clock").await.starts_with("Votre heure : 9 mars 2026, 23:30 (UTC+09:00)"),
+        "{}",
+        browser.text_of("now-clock").await
+    );
+    let widths = browser.script("return [document.documentElement.scrollWidth, window.innerWidth];").await;
+    assert!(widths[0].as_u64() <= widths[1].as_u64(), "no horizontal scrolling: {widths}");
+    let violations = browser.axe_violations().await;
+    assert!(violations.is_empty(), "axe: {violations:?}");
+    // The choice between the programme and my shortlist by keyboard alone.
+    assert!(browser.tab_until(false, 40, |id| id == "now-scope-all").await, "the scope is reachable by Tab");
+    browser.press(thirtyfour::Key::Down).await;
+    eventually("my shortlist by arrow key", || async { shown(&browser, "now-on-none").await }).await;
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_programme_known_only_to_the_month_offers_no_now_and_next_and_says_why_when_asked() {
+    let browser = open_app(PHONE, "").await;
+    assert!(!shown(&browser, "nav-now").await, "no entry for a programme without days or times");
+    assert!(!shown(&browser, "now-entry").await);
+    browser.goto(&server().app_url("?view=now")).await;
+    browser.wait_for_app().await;
+    assert!(browser.text_of("now-not-offered").await.contains("no days or times"));
+    browser.quit().await;
+}
