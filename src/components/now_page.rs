@@ -55,11 +55,8 @@ pub fn NowPage() -> impl IntoView {
                     <section class="now-section" aria-labelledby=labelled_by data-testid=testid>
                         <h3 id=heading_id class="month-heading">{tr(locale, heading)}</h3>
                         {none.then(|| empty.map(|empty| view! { <p class="empty" data-testid=format!("{testid}-none")>{tr(locale, empty)}</p> }))}
-                        <ul class="cards">
-                            <For each=move || indices.get() key=|index| *index let:index>
-                                <li><EventCard index /></li>
-                            </For>
-                        </ul>
+                        // Drawn again only when an event starts or ends: no keyed list needed.
+                        <ul class="cards">{indices.get().into_iter().map(|index| view! { <li><EventCard index /></li> }).collect_view()}</ul>
                     </section>
                 }
             })

@@ -5,7 +5,7 @@
 //! month are never given a time: they are "today" or "this month", from the reader's date.
 //! Never reads the clock: the instant and the date come in as parameters.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime};
 
 use super::programme::Programme;
 use super::when::{When, YearMonth};
@@ -48,14 +48,13 @@ impl NowAndNext {
 /// the reader's date. An event ending at this very instant is over; one starting at it is on.
 pub fn now_and_next(programme: &Programme, events: impl IntoIterator<Item = usize>, now_ms: i64, today: NaiveDate) -> NowAndNext {
     let mut result = NowAndNext::default();
-    let mut upcoming: Vec<(i64, usize)> = Vec::new();
+    let mut upcoming = Vec::new();
     for index in events {
         let Some(event) = programme.events.get(index) else { continue };
         match &event.when {
             When::Times { start, end } => {
-                let start_ms = start.timestamp_millis();
-                if start_ms > now_ms {
-                    upcoming.push((start_ms, index));
+                if start.timestamp_millis() > now_ms {
+                    upcoming.push(index);
                 } else if now_ms < end_ms(start, end.as_ref()) {
                     result.on_now.push(index);
                 }
@@ -73,13 +72,17 @@ pub fn now_and_next(programme: &Programme, events: impl IntoIterator<Item = usiz
             }
         }
     }
-    let by_time = |list: &mut Vec<usize>| list.sort_by_key(|&i| (programme.events[i].when.sort_key(), i));
-    by_time(&mut result.on_now);
-    by_time(&mut result.today);
-    by_time(&mut result.this_month);
-    upcoming.sort_unstable();
-    let last_start = upcoming.get(NEXT_AT_LEAST.saturating_sub(1)).or(upcoming.last()).map(|&(start, _)| start);
-    result.next = upcoming.iter().take_while(|&&(start, _)| Some(start) <= last_start).map(|&(_, index)| index).collect();
+    // Each list holds one precision, so one key orders them all: the start (an instant, or
+    // the first day at midnight UTC), then the file's order.
+    let start_of = |i: usize| {
+        start_ms(&programme.events[i].when)
+            .unwrap_or_else(|| programme.events[i].when.first_day().and_time(NaiveTime::MIN).and_utc().timestamp_millis())
+    };
+    for list in [&mut result.on_now, &mut result.today, &mut result.this_month, &mut upcoming] {
+        list.sort_unstable_by_key(|&i| (start_of(i), i));
+    }
+    let last_start = upcoming.get(NEXT_AT_LEAST.saturating_sub(1)).or(upcoming.last()).map(|&i| start_of(i));
+    result.next = upcoming.into_iter().take_while(|&i| Some(start_of(i)) <= last_start).collect();
     result
 }
 
