@@ -174,6 +174,26 @@ fn a_timed_events_page_carries_its_calendar_file_for_readers_without_javascript(
     assert!(html.contains(r#"download="before-dst.ics""#));
 }
 
+/// "Now and next" is linked from every page of a programme with days or times, in each
+/// language, and the static pages carry nothing that depends on the clock at build time.
+#[test]
+fn a_timed_programmes_pages_link_to_now_and_next_without_a_clock_of_their_own() {
+    let timed = std::fs::read_to_string(root().join("tests/fixtures/timed.json")).unwrap();
+    let site = site_of(&timed, None);
+    for (file, label) in
+        [("index.html", ">Now and next<"), ("fr/index.html", ">En ce moment<"), ("ar/events/before-dst.html", ">الآن وما يلي<")]
+    {
+        let html = page(&site, file);
+        let at = html.find(r#"data-testid="nav-now""#).unwrap_or_else(|| panic!("{file}: no link to now and next"));
+        let tag = &html[html[..at].rfind("<a ").expect("its link")..at];
+        assert!(tag.contains("view=now\""), "{file}: {tag}");
+        assert!(html.contains(label), "{file}: {label}");
+        assert!(!html.contains(r#"data-testid="now-entry""#), "{file}: the build's clock must not show");
+    }
+    let bundled = site_of(&bundled(), None);
+    assert!(!page(&bundled, "index.html").contains(r#"data-testid="nav-now""#), "known only to the month: no entry");
+}
+
 /// Every programme the tests know renders as a whole site natively (timed events, places in
 /// several languages, cancelled events, long words, problems...): no component reaches for a
 /// browser API on its way to a static page.
