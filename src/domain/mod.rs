@@ -22,6 +22,7 @@ pub mod share;
 pub mod shortlist;
 pub mod source;
 pub mod stored;
+pub mod timetable;
 pub mod synthetic;
 pub mod text;
 pub mod when;
