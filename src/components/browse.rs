@@ -1,7 +1,7 @@
-//! The loaded app: header, notices, and one of the four pages (programme, shortlist, now and
-//! next, event).
+//! The loaded app: header, notices, and one of the five pages (programme, shortlist, now and
+//! next, a day's timetable, event).
 
-use leptos::either::EitherOf4;
+use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
 use super::backup::SharedListPrompt;
@@ -15,6 +15,7 @@ use super::notices::Notices;
 use super::now_page::{NowEntry, NowPage};
 use super::search_box::SearchBox;
 use super::shortlist_page::ShortlistPage;
+use super::timetable_page::DayPage;
 use crate::browser::{clock, page};
 use crate::domain::filter::{apply_after, Filter, FilterResult};
 use crate::domain::i18n::{tr, tr_count, Count, Msg};
@@ -94,10 +95,11 @@ pub fn Browse(
         <SharedListPrompt />
         <main id="content" tabindex="-1">
             {move || match page.get() {
-                (Some(id), _) => EitherOf4::A(view! { <EventDetail id /> }),
-                (None, Page::Shortlist) => EitherOf4::B(view! { <ShortlistPage /> }),
-                (None, Page::Now) => EitherOf4::C(view! { <NowPage /> }),
-                (None, Page::Programme) => EitherOf4::D(view! { <ProgrammePage result waiting /> }),
+                (Some(id), _) => EitherOf5::A(view! { <EventDetail id /> }),
+                (None, Page::Shortlist) => EitherOf5::B(view! { <ShortlistPage /> }),
+                (None, Page::Now) => EitherOf5::C(view! { <NowPage /> }),
+                (None, Page::Day) => EitherOf5::D(view! { <DayPage /> }),
+                (None, Page::Programme) => EitherOf5::E(view! { <ProgrammePage result waiting /> }),
             }}
         </main>
     }

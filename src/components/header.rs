@@ -1,5 +1,5 @@
 //! Page header: programme title, publisher, and navigation between programme, now and next
-//! (for programmes with days or times) and shortlist.
+//! (for programmes with days or times), day by day (with times) and shortlist.
 
 use leptos::prelude::*;
 
@@ -25,6 +25,8 @@ pub fn Header() -> impl IntoView {
     });
     // Only where there is something to place in time: not for a programme known to the month.
     let now_offered = crate::domain::now::has_days_or_times(&programme);
+    // A timetable needs times.
+    let day_offered = programme.events.iter().any(|event| matches!(event.when, crate::domain::when::When::Times { .. }));
     let picked = Memo::new(move |_| shortlist.lists.with(|lists| lists.active_list().count(&programme_id)));
 
     let nav_link = move |page: Page, testid: &'static str| {
@@ -33,6 +35,7 @@ pub fn Header() -> impl IntoView {
             Page::Programme => tr(locale, Msg::ProgrammeNav).to_owned(),
             Page::Shortlist => tr_with(locale, Msg::ShortlistNav, &[("n", &picked.get().to_string())]),
             Page::Now => tr(locale, Msg::NowNav).to_owned(),
+            Page::Day => tr(locale, Msg::DayNav).to_owned(),
         };
         // The filters stay in the address: back on the programme, they are as they were.
         let change = move |next: &mut ViewState| {
@@ -63,6 +66,7 @@ pub fn Header() -> impl IntoView {
                     <ul>
                         <li>{nav_link(Page::Programme, "nav-programme")}</li>
                         {now_offered.then(|| view! { <li>{nav_link(Page::Now, "nav-now")}</li> })}
+                        {day_offered.then(|| view! { <li>{nav_link(Page::Day, "nav-day")}</li> })}
                         <li>{nav_link(Page::Shortlist, "nav-shortlist")}</li>
                     </ul>
                 </nav>

@@ -22,3 +22,4 @@ pub mod search_box;
 pub mod share_event;
 pub mod shortlist_button;
 pub mod shortlist_page;
+pub mod timetable_page;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::event_card::EventCard;
 use crate::browser::clock;
-use crate::domain::i18n::{format_when, tr, tr_count, tr_with, Count, Msg};
+use crate::domain::i18n::{format_when, tr, tr_count, tr_with, Count, Locale, Msg};
 use crate::domain::now::{has_days_or_times, now_and_next, NowAndNext};
 use crate::domain::programme::Programme;
 use crate::domain::query::Page;
@@ -24,25 +24,11 @@ pub fn NowPage() -> impl IntoView {
     let mine_only = RwSignal::new(false);
     let found = Memo::new(move |_| {
         let now = minute.map_or_else(clock::now_ms, |minute| minute.now_ms());
-        placed(&programme, shortlist, mine_only.get(), now)
+        now_and_next(&programme, scope_events(&programme, shortlist, mine_only.get()), now, clock::local_date(now))
     });
     let clock_line = move || {
         let now = minute.map_or_else(clock::now_ms, |minute| minute.now_ms());
         tr_with(locale, Msg::NowAsOf, &[("when", &reader_time(locale, now))])
-    };
-    let scope = move |mine: bool, label: Msg, testid: &'static str| {
-        view! {
-            <label class="now-scope-option">
-                <input
-                    type="radio"
-                    name="now-scope"
-                    data-testid=testid
-                    prop:checked=move || mine_only.get() == mine
-                    on:change=move |_| mine_only.set(mine)
-                />
-                {tr(locale, label)}
-            </label>
-        }
     };
     let section = move |heading: Msg, testid: &'static str, pick: fn(&NowAndNext) -> &Vec<usize>, empty: Option<Msg>| {
         let indices = Memo::new(move |_| found.with(|found| pick(found).clone()));
@@ -67,11 +53,7 @@ pub fn NowPage() -> impl IntoView {
             <h2 id="now-heading">{tr(locale, Msg::NowNav)}</h2>
             {(!offered).then(|| view! { <p class="hint" data-testid="now-not-offered">{tr(locale, Msg::NowNotOffered)}</p> })}
             <p class="hint" role="status" data-testid="now-clock">{clock_line}</p>
-            <fieldset class="now-scope">
-                <legend>{tr(locale, Msg::NowScope)}</legend>
-                {scope(false, Msg::NowScopeAll, "now-scope-all")}
-                {scope(true, Msg::NowScopeMine, "now-scope-mine")}
-            </fieldset>
+            {scope_choice(locale, mine_only, "now-scope")}
             {section(Msg::NowOn, "now-on", |found| &found.on_now, offered.then_some(Msg::NowNothingOn))}
             {section(Msg::NowNext, "now-next", |found| &found.next, offered.then_some(Msg::NowNothingNext))}
             {section(Msg::NowToday, "now-today", |found| &found.today, None)}
@@ -131,26 +113,50 @@ pub fn NowEntry() -> Option<impl IntoView> {
     })
 }
 
-/// The whole programme's events, or the active list's picks, placed at `now_ms`.
-fn placed(programme: &Programme, shortlist: ShortlistState, mine_only: bool, now_ms: i64) -> NowAndNext {
-    let today = clock::local_date(now_ms);
-    if mine_only {
-        let picks: Vec<usize> = shortlist
-            .lists
-            .with(|lists| shortlist_entries(lists.active_list(), programme))
-            .into_iter()
-            .filter_map(|entry| entry.event)
-            .collect();
-        now_and_next(programme, picks, now_ms, today)
-    } else {
-        now_and_next(programme, 0..programme.events.len(), now_ms, today)
-    }
-}
-
 /// The reader's date and time now, with their UTC offset ("3 December 2026, 10:05 (UTC+01:00)").
-fn reader_time(locale: crate::domain::i18n::Locale, now_ms: i64) -> String {
+fn reader_time(locale: Locale, now_ms: i64) -> String {
     let offset =
         clock::reader_offset_at(now_ms).and_then(chrono::FixedOffset::east_opt).unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc));
     let start = chrono::DateTime::from_timestamp_millis(now_ms).unwrap_or_default().with_timezone(&offset);
     format_when(locale, &When::Times { start, end: None })
+}
+
+/// "Show: the whole programme / my shortlist", as two radio buttons (`{name}-all`,
+/// `{name}-mine`).
+pub(super) fn scope_choice(locale: Locale, mine_only: RwSignal<bool>, name: &'static str) -> impl IntoView {
+    let option = move |mine: bool, label: Msg, suffix: &str| {
+        view! {
+            <label class="now-scope-option">
+                <input
+                    type="radio"
+                    name=name
+                    data-testid=format!("{name}-{suffix}")
+                    prop:checked=move || mine_only.get() == mine
+                    on:change=move |_| mine_only.set(mine)
+                />
+                {tr(locale, label)}
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="now-scope">
+            <legend>{tr(locale, Msg::NowScope)}</legend>
+            {option(false, Msg::NowScopeAll, "all")}
+            {option(true, Msg::NowScopeMine, "mine")}
+        </fieldset>
+    }
+}
+
+/// The events a view places: the whole programme's, or the active list's picks.
+pub(super) fn scope_events(programme: &Programme, shortlist: ShortlistState, mine_only: bool) -> Vec<usize> {
+    if mine_only {
+        shortlist
+            .lists
+            .with(|lists| shortlist_entries(lists.active_list(), programme))
+            .into_iter()
+            .filter_map(|entry| entry.event)
+            .collect()
+    } else {
+        (0..programme.events.len()).collect()
+    }
 }

@@ -22,7 +22,7 @@ pub mod share;
 pub mod shortlist;
 pub mod source;
 pub mod stored;
-pub mod timetable;
 pub mod synthetic;
 pub mod text;
+pub mod timetable;
 pub mod when;

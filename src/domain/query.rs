@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use super::filter::Filter;
 use super::programme::{valid_id, Mode, Programme};
-use super::when::YearMonth;
+use super::when::{parse_date, YearMonth};
 
 /// Every query parameter the app reads or writes.
 pub mod param {
@@ -23,6 +23,7 @@ pub mod param {
     pub const PROGRAMME: &str = "programme";
     pub const PAGE: &str = "view";
     pub const LANGUAGE: &str = "lang";
+    pub const DAY: &str = "day";
 }
 
 /// Which page of the app is showing.
@@ -33,6 +34,8 @@ pub enum Page {
     Shortlist,
     /// What is on now and what starts next.
     Now,
+    /// A day's timetable.
+    Day,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,6 +45,8 @@ pub struct ViewState {
     pub programme: Option<String>,
     pub page: Page,
     pub language: Option<String>,
+    /// The timetable's day (a venue date).
+    pub day: Option<chrono::NaiveDate>,
 }
 
 impl ViewState {
@@ -117,6 +122,10 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
                 "0" | "false" | "no" => state.filter.hide_past = false,
                 _ => ignore(name, value),
             },
+            param::DAY => match parse_date(value) {
+                Some(day) => state.day = Some(day),
+                None => ignore(name, value),
+            },
             param::EVENT if valid_id(value) => state.event = Some(value.clone()),
             param::PROGRAMME => match programme_address(value) {
                 Some(address) => state.programme = Some(address),
@@ -125,6 +134,7 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
             param::PAGE => match value.as_str() {
                 "shortlist" => state.page = Page::Shortlist,
                 "now" => state.page = Page::Now,
+                "day" => state.page = Page::Day,
                 "programme" => state.page = Page::Programme,
                 _ => ignore(name, value),
             },
@@ -154,6 +164,10 @@ pub fn to_query(state: &ViewState) -> Vec<(String, String)> {
         Page::Programme => {}
         Page::Shortlist => push(param::PAGE, "shortlist".into()),
         Page::Now => push(param::PAGE, "now".into()),
+        Page::Day => push(param::PAGE, "day".into()),
+    }
+    if let Some(day) = state.day {
+        push(param::DAY, day.to_string());
     }
     let filter = &state.filter;
     if !filter.text.is_empty() {
@@ -286,6 +300,11 @@ mod tests {
         let (now, _) = parse_query(&pairs("view=now"));
         assert_eq!(now.page, Page::Now);
         assert_eq!(to_query(&now), pairs("view=now"));
+        let (day, ignored) = parse_query(&pairs("view=day&day=2026-03-11"));
+        assert!(ignored.is_empty());
+        assert_eq!((day.page, day.day.map(|d| d.to_string())), (Page::Day, Some("2026-03-11".to_owned())));
+        assert_eq!(to_query(&day), pairs("view=day&day=2026-03-11"));
+        assert_eq!(parse_query(&pairs("day=2026-02-30")).1.len(), 1, "not a real date: ignored and named");
     }
 
     #[test]

@@ -63,7 +63,12 @@ pub fn day_to_open(days: &[NaiveDate], today: NaiveDate) -> Option<NaiveDate> {
 
 /// Lays out `day` (a venue date) for the given events; `room_of` names an event's room (its
 /// place in the reader's language; "" when the programme does not say).
-pub fn lay_out_day(programme: &Programme, events: impl IntoIterator<Item = usize>, day: NaiveDate, room_of: impl Fn(&Event) -> String) -> DayLayout {
+pub fn lay_out_day(
+    programme: &Programme,
+    events: impl IntoIterator<Item = usize>,
+    day: NaiveDate,
+    room_of: impl Fn(&Event) -> String,
+) -> DayLayout {
     let mut timed: Vec<(i64, i64, String, usize)> = Vec::new();
     let mut all_day = Vec::new();
     for index in events {
@@ -233,7 +238,8 @@ mod tests {
         let events: Vec<(String, String, String)> = (0..10_000)
             .map(|i| (format!("e{i}"), format!("2026-03-11T{:02}:{:02}:00Z", 8 + (i % 10), (i % 4) * 15), format!("Room {}", i % 40)))
             .collect();
-        let borrowed: Vec<(&str, &str, Option<&str>, &str)> = events.iter().map(|(id, start, room)| (id.as_str(), start.as_str(), None, room.as_str())).collect();
+        let borrowed: Vec<(&str, &str, Option<&str>, &str)> =
+            events.iter().map(|(id, start, room)| (id.as_str(), start.as_str(), None, room.as_str())).collect();
         let p = programme(&borrowed);
         let started = std::time::Instant::now();
         let day = layout(&p, "2026-03-11");

@@ -187,7 +187,7 @@ impl Browser {
     /// Waits until the app has rendered its page (cards or the empty state are on screen) and
     /// taken over from the prerendered first screen, whose controls do nothing.
     pub async fn wait_for_app(&self) {
-        let ready = ["event-list", "load-error", "event-detail", "shortlist-page", "event-detail-missing", "now-page"]
+        let ready = ["event-list", "load-error", "event-detail", "shortlist-page", "event-detail-missing", "now-page", "day-page"]
             .map(|id| format!("html[data-app=ready] [data-testid={id}]"))
             .join(", ");
         self.find(&ready).await;

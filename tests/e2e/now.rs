@@ -1,6 +1,7 @@
-//! "Now and next" with the reader's clock and time zone set: what is on, what starts next,
-//! the first screen's entry while a meeting runs, the shortlist's own view, and the view
-//! following the clock when a phone comes back to the page.
+//! "Now and next" and a day's timetable, with the reader's clock and time zone set: what is
+//! on, what starts next, the first screen's entry while a meeting runs, the shortlist's own
+//! view, the view following the clock when a phone comes back to the page, parallel sessions
+//! side by side on a wide screen and in order on a phone.
 
 use crate::browser::{eventually, Browser, DESKTOP, PHONE};
 use crate::{open_app, server};
@@ -118,5 +119,76 @@ async fn a_programme_known_only_to_the_month_offers_no_now_and_next_and_says_why
     browser.goto(&server().app_url("?view=now")).await;
     browser.wait_for_app().await;
     assert!(browser.text_of("now-not-offered").await.contains("no days or times"));
+    browser.quit().await;
+}
+
+/// The box of each timetable item: `[left, top, right, bottom]` by event id.
+async fn boxes(browser: &Browser) -> std::collections::HashMap<String, [f64; 4]> {
+    let found = browser
+        .script(
+            "return Object.fromEntries([...document.querySelectorAll('[data-testid=timetable] [data-testid=timetable-item]')]
+               .map(item => { const r = item.getBoundingClientRect(); return [item.dataset.eventId, [r.left, r.top, r.right, r.bottom]]; }));",
+        )
+        .await;
+    serde_json::from_value(found).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_days_timetable_shows_parallel_sessions_side_by_side_on_a_wide_screen_and_in_order_on_a_phone() {
+    let browser = open_at(DESKTOP, "Europe/Zurich", "2026-03-11T19:30:00Z", TIMED).await;
+    browser.testid("nav-day").await.click().await.expect("day by day");
+    browser.testid("day-page").await;
+    // Opens on today, the reader's date.
+    assert_eq!(browser.text_of("day-title").await, "Timetable: 11 March 2026");
+    let at = boxes(&browser).await;
+    let (a, b) = (at["clash-a"], at["clash-b"]);
+    assert!(a[2] <= b[0] || b[2] <= a[0], "side by side, in their rooms' columns: {a:?} {b:?}");
+    assert!(a[1] < b[3] && b[1] < a[3], "overlapping in time, overlapping rows: {a:?} {b:?}");
+    assert!(at["cancelled"][1] >= a[3].min(b[3]) - 1.0, "the evening session below them");
+    // Now is 15:30 in New York: the line of now, reached by "Jump to now".
+    browser.testid("day-jump-to-now").await.click().await.expect("jump to now");
+    assert_eq!(browser.script("return document.activeElement.id;").await, "timetable-now");
+    assert_eq!(browser.text_of("day-now").await, "Now, 15:30");
+    // Another day, by its link, in the address.
+    browser.testid("day-previous").await.click().await.expect("previous day");
+    eventually("9 March", || async { browser.text_of("day-title").await == "Timetable: 9 March 2026" }).await;
+    assert!(browser.url().await.contains("day=2026-03-09"), "{}", browser.url().await);
+    assert_eq!(boxes(&browser).await.keys().cloned().collect::<Vec<_>>(), ["after-dst"]);
+    assert!(!shown(&browser, "day-now").await, "not today");
+    browser.driver.back().await.expect("back");
+    eventually("back to 11 March", || async { browser.text_of("day-title").await == "Timetable: 11 March 2026" }).await;
+    // My shortlist only: the pick alone, its star pressed.
+    browser.star("clash-b").await;
+    browser.testid("day-scope-mine").await.click().await.expect("my shortlist");
+    eventually("only my pick", || async {
+        let mut ids: Vec<String> = boxes(&browser).await.into_keys().collect();
+        ids.sort();
+        ids == ["clash-b"]
+    })
+    .await;
+    browser.quit().await;
+
+    // A phone: one list in the order the sessions start, nothing wider than the screen.
+    let browser = open_at(PHONE, "America/New_York", "2026-03-11T19:30:00Z", &format!("{TIMED}&view=day&day=2026-03-11&lang=ar")).await;
+    browser.testid("day-page").await;
+    eventually("in Arabic", || async { browser.script("return document.documentElement.dir;").await == "rtl" }).await;
+    let order = browser
+        .script("return [...document.querySelectorAll('[data-testid=timetable] > li:not([aria-hidden])')].map(li => li.dataset.eventId || li.dataset.testid);")
+        .await;
+    assert_eq!(order, serde_json::json!(["clash-a", "clash-b", "day-now", "cancelled"]));
+    let at = boxes(&browser).await;
+    assert!(at["clash-a"][3] <= at["clash-b"][1] + 1.0, "one below the other: {at:?}");
+    let widths = browser.script("return [document.documentElement.scrollWidth, window.innerWidth];").await;
+    assert!(widths[0].as_u64() <= widths[1].as_u64(), "no horizontal scrolling: {widths}");
+    let violations = browser.axe_violations().await;
+    assert!(violations.is_empty(), "axe: {violations:?}");
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_programme_without_times_has_no_timetable_and_says_why_when_asked() {
+    let browser = open_app(PHONE, "?view=day").await;
+    assert!(!shown(&browser, "nav-day").await);
+    assert!(browser.text_of("day-not-offered").await.contains("no times"));
     browser.quit().await;
 }

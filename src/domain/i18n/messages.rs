@@ -213,6 +213,18 @@ messages! {
     NowNotOffered => "This programme gives no days or times yet: there is nothing to show as now and next.",
     NowSeeAll => "See now and next",
     NowStartingSoon => "Starting within the hour: {title}",
+    DayNav => "Day by day",
+    DayTitle => "Timetable: {day}",
+    DayChoose => "Day",
+    DayPrevious => "Previous day",
+    DayNext => "Next day",
+    DayAllDay => "All day",
+    DayNotOffered => "This programme gives no times yet: there is no timetable to show.",
+    DayNothing => "Nothing on this day.",
+    DayJumpToNow => "Jump to now",
+    DayNowLine => "Now, {time}",
+    DayVenueTimes => "Times are the venue’s ({zone}).",
+    DayPlaceNotGiven => "Place not given",
 }
 
 /// Defines `Count` (every message that says a number of things, in the form the number asks
