@@ -11,8 +11,10 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use programme_browser::domain::filter::{apply, apply_after, Filter, FilterResult};
+use programme_browser::domain::now::now_and_next;
 use programme_browser::domain::programme::parse_programme;
 use programme_browser::domain::synthetic::synthetic_programme;
+use programme_browser::domain::timetable::{days_with_times, lay_out_day};
 use programme_browser::domain::when::YearMonth;
 
 /// Counts the bytes in use, and the most ever in use since the last `reset_peak`.
@@ -149,4 +151,20 @@ fn main() {
         ms(afresh),
         ms(built_on)
     );
+
+    // On the day: what the views compute each minute or for each day shown.
+    let all = 0..programme.events.len();
+    let noon = chrono::DateTime::parse_from_rfc3339("2026-06-01T12:00:00Z").expect("instant").timestamp_millis();
+    let took = time(101, || now_and_next(&programme, all.clone(), noon, today));
+    println!("now and next, 10000 events: {}", ms(took));
+    let days = days_with_times(&programme, all.clone());
+    let busiest = days
+        .iter()
+        .copied()
+        .max_by_key(|day| lay_out_day(&programme, all.clone(), *day, |_| String::new()).placed.len())
+        .expect("timed days");
+    let room = |event: &programme_browser::domain::programme::Event| event.place("").unwrap_or_default();
+    let placed = lay_out_day(&programme, all.clone(), busiest, room).placed.len();
+    let took = time(101, || lay_out_day(&programme, all.clone(), busiest, room));
+    println!("a day's timetable, 10000 events, the busiest of {} days ({placed} timed events): {}", days.len(), ms(took));
 }

@@ -39,17 +39,13 @@ pub fn DayPage() -> impl IntoView {
             day.get().map(|day| lay_out_day(&programme, events, day, |event| event.place(locale.tag()).unwrap_or_default()))
         })
     };
-    if days.is_empty() {
-        return view! {
-            <section class="day" aria-labelledby="day-heading" data-testid="day-page">
-                <h2 id="day-heading">{tr(locale, Msg::DayNav)}</h2>
-                <p class="hint" data-testid="day-not-offered">{tr(locale, Msg::DayNotOffered)}</p>
-            </section>
-        }
-        .into_any();
-    }
-    let title = move || tr_with(locale, Msg::DayTitle, &[("day", &day.get().map(|day| format_day(locale, day)).unwrap_or_default())]);
+    // "Day by day" until there is a day to name.
+    let title = move || match day.get() {
+        Some(day) => tr_with(locale, Msg::DayTitle, &[("day", &format_day(locale, day))]),
+        None => tr(locale, Msg::DayNav).to_owned(),
+    };
     let zone = programme.meta.time_zone.clone();
+    let offered = !days.is_empty();
     view! {
         <section class="day" aria-labelledby="day-heading" data-testid="day-page">
             <div class="shortlist-head">
@@ -58,13 +54,15 @@ pub fn DayPage() -> impl IntoView {
                     {tr(locale, Msg::PrintButton)}
                 </button>
             </div>
-            {day_choice(locale, nav, days, day)}
-            {scope_choice(locale, mine_only, "day-scope")}
-            <p class="hint">{tr_with(locale, Msg::DayVenueTimes, &[("zone", &zone)])}</p>
-            {move || layout.get().map(|layout| day_view(locale, &programme, &layout, minute.map(|m| m.now_ms())))}
+            {(!offered).then(|| view! { <p class="hint" data-testid="day-not-offered">{tr(locale, Msg::DayNotOffered)}</p> })}
+            {offered.then(|| view! {
+                {day_choice(locale, nav, days, day)}
+                {scope_choice(locale, mine_only, "day-scope")}
+                <p class="hint">{tr_with(locale, Msg::DayVenueTimes, &[("zone", &zone)])}</p>
+                {move || layout.get().map(|layout| day_view(locale, &programme, &layout, minute.map(|m| m.now_ms())))}
+            })}
         </section>
     }
-    .into_any()
 }
 
 /// Previous / next day links and a list of every day (a select: a long conference has many).

@@ -79,11 +79,17 @@ pub fn now_and_next(programme: &Programme, events: impl IntoIterator<Item = usiz
             .unwrap_or_else(|| programme.events[i].when.first_day().and_time(NaiveTime::MIN).and_utc().timestamp_millis())
     };
     for list in [&mut result.on_now, &mut result.today, &mut result.this_month, &mut upcoming] {
-        list.sort_unstable_by_key(|&i| (start_of(i), i));
+        order_by(list, &|i| (start_of(i), 0));
     }
     let last_start = upcoming.get(NEXT_AT_LEAST.saturating_sub(1)).or(upcoming.last()).map(|&i| start_of(i));
     result.next = upcoming.into_iter().take_while(|&i| Some(start_of(i)) <= last_start).collect();
     result
+}
+
+/// Orders indices by a key, then by index. Shared by every list the day views order: each
+/// closure type would bring a sort of its own into the wasm.
+pub(crate) fn order_by(list: &mut [usize], key: &dyn Fn(usize) -> (i64, i64)) {
+    list.sort_unstable_by_key(|&i| (key(i), i));
 }
 
 /// When an event is over: its end, or for an event whose end is not given, the end of its

@@ -6,6 +6,7 @@
 
 use chrono::{NaiveDate, Timelike};
 
+use super::now::order_by;
 use super::programme::{Event, Programme};
 use super::when::When;
 
@@ -69,6 +70,7 @@ pub fn lay_out_day(
     day: NaiveDate,
     room_of: impl Fn(&Event) -> String,
 ) -> DayLayout {
+    // (from, until, room's name, event), in minutes after midnight at the venue.
     let mut timed: Vec<(i64, i64, String, usize)> = Vec::new();
     let mut all_day = Vec::new();
     for index in events {
@@ -76,7 +78,7 @@ pub fn lay_out_day(
         match &event.when {
             When::Times { start, end } if start.date_naive() == day => {
                 let from = i64::from(start.hour() * 60 + start.minute());
-                // Until its end on this day, the day's end if it runs past midnight, and one
+                // Until its end on this day, the day's end if it runs past midnight, and a
                 // quarter hour when no end is given (no length is shown: the item says when it starts).
                 let until = match end {
                     Some(end) if end.date_naive() == day => i64::from(end.hour() * 60 + end.minute()),
@@ -89,29 +91,29 @@ pub fn lay_out_day(
             _ => {}
         }
     }
-    timed.sort_by(|a, b| (a.0, &a.2, a.3).cmp(&(b.0, &b.2, b.3)));
     let first_minute = timed.iter().map(|t| t.0).min().unwrap_or(0) / 60 * 60;
     let last_minute = timed.iter().map(|t| t.1).max().unwrap_or(first_minute);
     let rows = (last_minute - first_minute + ROW_MINUTES - 1) / ROW_MINUTES;
 
-    // Rooms in order of name; within a room, each event takes the first lane free at its start.
-    let mut names: Vec<String> = timed.iter().map(|t| t.2.clone()).collect();
-    names.sort_unstable();
-    names.dedup();
+    // Rooms in order of name; events in the order they start, then by room.
+    let names: Vec<String> = timed.iter().map(|t| t.2.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let room_index: Vec<usize> = timed.iter().map(|t| names.binary_search(&t.2).unwrap_or(0)).collect();
+    let mut order: Vec<usize> = (0..timed.len()).collect();
+    order_by(&mut order, &|k| (timed[k].0, room_index[k] as i64));
+    // Within a room, each event takes the first lane free at its start.
     let mut lanes_of: Vec<Vec<i64>> = vec![Vec::new(); names.len()];
-    let mut lane_of_event = Vec::with_capacity(timed.len());
-    for (from, until, room, _) in &timed {
-        let room = names.binary_search(room).unwrap_or(0);
-        let lanes = &mut lanes_of[room];
-        let lane = match lanes.iter().position(|free_at| *free_at <= *from) {
+    let mut lane_of = vec![0; timed.len()];
+    for &k in &order {
+        let lanes = &mut lanes_of[room_index[k]];
+        let lane = match lanes.iter().position(|free_at| *free_at <= timed[k].0) {
             Some(lane) => lane,
             None => {
                 lanes.push(0);
                 lanes.len() - 1
             }
         };
-        lanes[lane] = *until;
-        lane_of_event.push((room, lane));
+        lanes[lane] = timed[k].1;
+        lane_of[k] = lane;
     }
     let mut rooms = Vec::with_capacity(names.len());
     let mut first_column = 0;
@@ -119,14 +121,16 @@ pub fn lay_out_day(
         rooms.push((name, first_column, lanes.len()));
         first_column += lanes.len();
     }
-    let placed = timed
+    let placed = order
         .iter()
-        .zip(lane_of_event)
-        .map(|((from, until, _, index), (room, lane))| Placed {
-            index: *index,
-            row: (from - first_minute) / ROW_MINUTES,
-            rows: ((until - first_minute + ROW_MINUTES - 1) / ROW_MINUTES - (from - first_minute) / ROW_MINUTES).max(1),
-            column: rooms[room].1 + lane,
+        .map(|&k| {
+            let (from, until, _, index) = &timed[k];
+            Placed {
+                index: *index,
+                row: (from - first_minute) / ROW_MINUTES,
+                rows: ((until - first_minute + ROW_MINUTES - 1) / ROW_MINUTES - (from - first_minute) / ROW_MINUTES).max(1),
+                column: rooms[room_index[k]].1 + lane_of[k],
+            }
         })
         .collect();
     DayLayout { rooms, placed, first_minute, rows, all_day }
