@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use programme_browser::domain::filter::{apply, apply_after, Filter, FilterResult};
 use programme_browser::domain::now::now_and_next;
 use programme_browser::domain::programme::parse_programme;
-use programme_browser::domain::synthetic::synthetic_programme;
+use programme_browser::domain::synthetic::{programme_text, synthetic_programme};
 use programme_browser::domain::timetable::{days_with_times, lay_out_day};
 use programme_browser::domain::when::YearMonth;
 
@@ -168,22 +168,16 @@ fn main() {
     let took = time(101, || lay_out_day(&programme, all.clone(), busiest, room));
     println!("a day's timetable, 10000 events, the busiest of {} days ({placed} timed events): {}", days.len(), ms(took));
     // A congress: 10,000 half-hour sessions on one day, 25 in each of 400 rooms.
-    let sessions: Vec<String> = (0..10_000)
+    let sessions: Vec<(String, String, String, String)> = (0..10_000)
         .map(|i| {
             let (room, slot) = (i % 400, i / 400);
-            let (from, until) = (8 * 60 + slot * 30, 8 * 60 + slot * 30 + 30);
             let at = |minute: usize| format!("2026-03-11T{:02}:{:02}:00+01:00", minute / 60, minute % 60);
-            format!(
-                r#"{{ "id": "s{i}", "title": "Session {i}", "when": {{ "start": "{}", "end": "{}" }}, "location": {{ "name": "Room {room}" }} }}"#,
-                at(from),
-                at(until)
-            )
+            (format!("s{i}"), at(8 * 60 + slot * 30), at(8 * 60 + slot * 30 + 30), format!("Room {room}"))
         })
         .collect();
-    let congress = format!(
-        r#"{{ "schema_version": "1.1", "programme": {{ "id": "c", "title": "C", "time_zone": "Europe/Zurich", "language": "en" }}, "events": [{}] }}"#,
-        sessions.join(",")
-    );
+    let sessions: Vec<_> =
+        sessions.iter().map(|(id, from, until, room)| (id.as_str(), from.as_str(), Some(until.as_str()), Some(room.as_str()))).collect();
+    let congress = programme_text("Europe/Zurich", &sessions);
     let (congress, _) = parse_programme(&congress).expect("parses");
     let day = NaiveDate::from_ymd_opt(2026, 3, 11).expect("date");
     let took = time(21, || lay_out_day(&congress, 0..congress.events.len(), day, room));

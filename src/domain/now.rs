@@ -119,20 +119,11 @@ pub fn has_days_or_times(programme: &Programme) -> bool {
 mod tests {
     use super::*;
     use crate::domain::programme::parse_programme;
+    use crate::domain::synthetic::programme_text;
 
     fn programme(events: &[(&str, &str, Option<&str>)]) -> Programme {
-        let events: Vec<String> = events
-            .iter()
-            .map(|(id, start, end)| {
-                let end = end.map(|end| format!(r#", "end": "{end}""#)).unwrap_or_default();
-                format!(r#"{{ "id": "{id}", "title": "{id}", "when": {{ "start": "{start}"{end} }} }}"#)
-            })
-            .collect();
-        let text = format!(
-            r#"{{ "schema_version": "1.1", "programme": {{ "id": "p", "title": "P", "time_zone": "Europe/Zurich", "language": "en" }}, "events": [{}] }}"#,
-            events.join(",")
-        );
-        parse_programme(&text).expect("a valid programme").0
+        let events: Vec<_> = events.iter().map(|&(id, start, end)| (id, start, end, None)).collect();
+        parse_programme(&programme_text("Europe/Zurich", &events)).expect("a valid programme").0
     }
 
     fn at(text: &str) -> i64 {

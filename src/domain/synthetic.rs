@@ -187,3 +187,20 @@ fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
+
+/// A small programme file in `time_zone` with the given events: `(id, start, end, room)`,
+/// the id standing for the title too. For tests of what happens when.
+pub fn programme_text(time_zone: &str, events: &[(&str, &str, Option<&str>, Option<&str>)]) -> String {
+    let events: Vec<String> = events
+        .iter()
+        .map(|(id, start, end, room)| {
+            let end = end.map(|end| format!(r#", "end": "{end}""#)).unwrap_or_default();
+            let room = room.map(|room| format!(r#", "location": {{ "name": "{room}" }}"#)).unwrap_or_default();
+            format!(r#"{{ "id": "{id}", "title": "{id}", "when": {{ "start": "{start}"{end} }}{room} }}"#)
+        })
+        .collect();
+    format!(
+        r#"{{ "schema_version": "1.1", "programme": {{ "id": "p", "title": "P", "time_zone": "{time_zone}", "language": "en" }}, "events": [{}] }}"#,
+        events.join(",")
+    )
+}
