@@ -116,6 +116,12 @@ fn installed_languages_translate_and_format_dates() {
         assert_eq!(tr_count(ar, n, Count::ResultCount), expected);
     }
     assert_eq!(tr_count(zh, 1, Count::ResultCount), "1 项活动");
+    // The calendar reminder's choices (5, 15, 30, 60) in the form each number asks for.
+    let reminders =
+        [(ar, 5, "قبل 5 دقائق"), (ar, 15, "قبل 15 دقيقة"), (ru, 5, "За 5 минут"), (ru, 1, "За 1 минуту"), (fr, 30, "30 minutes avant")];
+    for (locale, n, expected) in reminders {
+        assert_eq!(tr_count(locale, n, Count::AlarmMinutesBefore), expected);
+    }
 }
 
 #[test]

@@ -41,18 +41,14 @@ pub async fn persist() -> Option<bool> {
     JsFuture::from(promise).await.ok()?.as_bool()
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    super::window()?.local_storage().ok()?
-}
-
 pub fn load_backup_record() -> BackupRecord {
-    let text = local_storage().and_then(|storage| storage.get_item(BACKUP_RECORD_KEY).ok().flatten());
+    let text = super::storage::local_storage().and_then(|storage| storage.get_item(BACKUP_RECORD_KEY).ok().flatten());
     BackupRecord::decode(text.as_deref())
 }
 
 /// Best effort: without room the reminder may come once too often, nothing worse.
 pub fn save_backup_record(record: &BackupRecord) {
-    if let Some(storage) = local_storage() {
+    if let Some(storage) = super::storage::local_storage() {
         let _ = storage.set_item(BACKUP_RECORD_KEY, &record.encode());
     }
 }

@@ -33,7 +33,7 @@ pub enum StorageFault {
 
 /// localStorage, or `None` when the browser refuses it. gloo-storage's own accessor throws
 /// in that case, so we ask the window first.
-fn local_storage() -> Option<web_sys::Storage> {
+pub(super) fn local_storage() -> Option<web_sys::Storage> {
     super::window()?.local_storage().ok()??;
     Some(LocalStorage::raw())
 }

@@ -10,7 +10,7 @@ use crate::browser::{clock, files, storage};
 use crate::domain::calendar::{
     has_calendar_dates, parse_alarm, series_feed, write_calendar, CalendarRequest, Entry, ALARM_CHOICES, PROGRAMME_FEED,
 };
-use crate::domain::i18n::{tr, tr_with, Msg};
+use crate::domain::i18n::{tr, tr_count, tr_with, Count, Msg};
 use crate::domain::programme::Event;
 use crate::domain::shortlist::shortlist_entries;
 use crate::state::{use_locale, use_nav, use_programme, use_shortlist};
@@ -124,7 +124,7 @@ pub fn ShortlistCalendar() -> impl IntoView {
                     <option value="" selected=alarm.get_untracked().is_none()>{tr(locale, Msg::CalendarAlarmNone)}</option>
                     {ALARM_CHOICES.map(|minutes| view! {
                         <option value=minutes.to_string() selected=alarm.get_untracked() == Some(minutes)>
-                            {tr_with(locale, Msg::CalendarAlarmMinutes, &[("n", &minutes.to_string())])}
+                            {tr_count(locale, minutes as usize, Count::AlarmMinutesBefore)}
                         </option>
                     }).to_vec()}
                 </select>

@@ -175,7 +175,6 @@ messages! {
     CalendarLeftOut => "Events known only to the month were left out ({n}): a calendar needs a day.",
     CalendarAlarmLabel => "Reminder in the calendar file",
     CalendarAlarmNone => "No reminder",
-    CalendarAlarmMinutes => "{n} minutes before",
     CalendarNothingYet => "Nothing to add to a calendar yet: every event of this programme is known only to the month. Calendar files will be offered here once the organisers give days.",
     CalendarSubscribe => "Subscribe to the programme (your calendar follows changes)",
     CalendarDownloadAll => "Download the whole programme (.ics)",
@@ -276,4 +275,5 @@ counts! {
     ),
     SharedPreview => ("A shared list “{name}” with {n} event was opened.", "A shared list “{name}” with {n} events was opened."),
     OnNow => ("{n} event is on now", "{n} events are on now"),
+    AlarmMinutesBefore => ("{n} minute before", "{n} minutes before"),
 }
