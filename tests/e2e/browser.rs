@@ -262,6 +262,23 @@ impl Browser {
         result.convert::<Vec<String>>().expect("violations")
     }
 
+    /// Waits for a finished download whose path ends with `suffix` (a name after `/`, or an
+    /// extension) in this browser's download folder, and returns its path.
+    pub async fn downloaded(&self, suffix: &str) -> std::path::PathBuf {
+        for _ in 0..150 {
+            let found = std::fs::read_dir(&self.downloads).ok().and_then(|mut files| {
+                files.find_map(|f| {
+                    f.ok().map(|f| f.path()).filter(|p| p.to_string_lossy().ends_with(suffix) && p.metadata().is_ok_and(|m| m.len() > 0))
+                })
+            });
+            if let Some(path) = found {
+                return path;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no download *{suffix} in {}", self.downloads.display());
+    }
+
     /// Presses a key on whatever has focus.
     pub async fn press(&self, key: thirtyfour::Key) {
         self.driver.action_chain().send_keys(key).perform().await.expect("key press");

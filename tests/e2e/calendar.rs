@@ -2,26 +2,13 @@
 //! the release build and read back with an independent parser, month-only events said to be
 //! impossible to add, clash warnings, subscription feeds, and printing the shortlist.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
 use crate::browser::{eventually, Browser, DESKTOP, PHONE};
 use crate::shortlists::open_shortlist;
 use crate::{open_app, server};
 
 const TIMED: &str = "?programme=fixtures/timed.json";
-
-/// Waits for a downloaded file called `name`.
-async fn downloaded(browser: &Browser, name: &str) -> PathBuf {
-    let path = browser.downloads.join(name);
-    for _ in 0..100 {
-        if path.is_file() && std::fs::metadata(&path).map(|m| m.len() > 0).unwrap_or(false) {
-            return path;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no download {name}");
-}
 
 /// (UID, DTSTART, property lines) of each event of an .ics file.
 fn events_of(path: &Path) -> Vec<ical::parser::ical::component::IcalEvent> {
@@ -37,7 +24,7 @@ fn value(event: &ical::parser::ical::component::IcalEvent, name: &str) -> String
 async fn an_event_and_a_shortlist_go_into_a_calendar_with_notes_and_clashes_are_flagged() {
     let browser = open_app(DESKTOP, &format!("{TIMED}&event=before-dst")).await;
     browser.testid("add-to-calendar").await.click().await.unwrap();
-    let events = events_of(&downloaded(&browser, "before-dst.ics").await);
+    let events = events_of(&browser.downloaded("/before-dst.ics").await);
     assert_eq!(events.len(), 1);
     assert_eq!(value(&events[0], "DTSTART"), "20260307T150000Z");
     assert_eq!(value(&events[0], "UID"), "before-dst@timed-2026.programme-browser");
@@ -67,7 +54,7 @@ async fn an_event_and_a_shortlist_go_into_a_calendar_with_notes_and_clashes_are_
     browser.testid("note-clash-a").await.send_keys("sit near the door; leave early").await.unwrap();
     browser.testid("shortlist-count").await.click().await.unwrap();
     browser.testid("shortlist-calendar").await.click().await.unwrap();
-    let events = events_of(&downloaded(&browser, "my-shortlist.ics").await);
+    let events = events_of(&browser.downloaded("/my-shortlist.ics").await);
     assert_eq!(events.len(), 3, "the month-only pick is left out");
     assert!(events.iter().all(|event| event.alarms.is_empty()), "no reminder unless chosen");
     assert!(browser.text_of("calendar-left-out").await.contains("(1)"));
@@ -78,7 +65,7 @@ async fn an_event_and_a_shortlist_go_into_a_calendar_with_notes_and_clashes_are_
     browser.find("[data-testid=calendar-alarm] option[value='15']").await.click().await.unwrap();
     let _ = std::fs::remove_file(browser.downloads.join("my-shortlist.ics"));
     browser.testid("shortlist-calendar").await.click().await.unwrap();
-    let events = events_of(&downloaded(&browser, "my-shortlist.ics").await);
+    let events = events_of(&browser.downloaded("/my-shortlist.ics").await);
     assert_eq!(events.len(), 3);
     for event in &events {
         let trigger =
@@ -93,7 +80,7 @@ async fn an_event_and_a_shortlist_go_into_a_calendar_with_notes_and_clashes_are_
     browser.goto(&server().app_url(&format!("{TIMED}&event=clash-a"))).await;
     browser.wait_for_app().await;
     browser.testid("add-to-calendar").await.click().await.unwrap();
-    let events = events_of(&downloaded(&browser, "clash-a.ics").await);
+    let events = events_of(&browser.downloaded("/clash-a.ics").await);
     assert_eq!(events[0].alarms.len(), 1, "the event's file has the reminder");
     browser.quit().await;
 }

@@ -130,22 +130,6 @@ async fn picks_read_in_another_language_show_only_real_changes(engine: Engine) {
     browser.quit().await;
 }
 
-/// Waits for a file in the browser's downloads whose name ends with `suffix`.
-async fn downloaded(browser: &Browser, suffix: &str) -> std::path::PathBuf {
-    for _ in 0..150 {
-        let found = std::fs::read_dir(&browser.downloads).ok().and_then(|mut files| {
-            files.find_map(|f| {
-                f.ok().map(|f| f.path()).filter(|p| p.to_string_lossy().ends_with(suffix) && p.metadata().is_ok_and(|m| m.len() > 0))
-            })
-        });
-        if let Some(path) = found {
-            return path;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no download *{suffix} in {}", browser.downloads.display());
-}
-
 async fn export_then_import_into_emptied_storage(engine: Engine) {
     let browser = open(engine, DESKTOP, "").await;
     let picks = ["ms-2012-06-migration-law", "lphm-2013-10-labour-exploitation"];
@@ -154,7 +138,7 @@ async fn export_then_import_into_emptied_storage(engine: Engine) {
     }
     open_shortlist(&browser, "?view=shortlist").await;
     browser.testid("export").await.click().await.unwrap();
-    let exported = downloaded(&browser, ".json").await;
+    let exported = browser.downloaded(".json").await;
     browser.script("localStorage.clear(); return true;").await;
     browser.driver.refresh().await.unwrap();
     browser.testid("shortlist-page").await;
@@ -172,7 +156,7 @@ async fn export_then_import_into_emptied_storage(engine: Engine) {
 async fn an_event_goes_into_a_calendar_file(engine: Engine) {
     let browser = open(engine, PHONE, "?programme=fixtures/timed.json&event=before-dst").await;
     browser.testid("add-to-calendar").await.click().await.unwrap();
-    let text = std::fs::read_to_string(downloaded(&browser, "before-dst.ics").await).unwrap();
+    let text = std::fs::read_to_string(browser.downloaded("/before-dst.ics").await).unwrap();
     let calendar = ical::IcalParser::new(text.as_bytes()).next().expect("a calendar").expect("parses");
     assert_eq!(calendar.events.len(), 1);
     let start = calendar.events[0].properties.iter().find(|p| p.name == "DTSTART").and_then(|p| p.value.clone());
@@ -311,7 +295,7 @@ async fn the_shortlist_page_says_what_the_browser_promises_and_reminds_of_backup
     browser.testid("backup-now").await.click().await.unwrap();
     browser.testid("shortlist-page").await;
     browser.testid("export").await.click().await.unwrap();
-    downloaded(&browser, ".json").await;
+    browser.downloaded(".json").await;
     eventually("the backup dated", || async { browser.text_of("last-backup").await.starts_with("Last backup: ") }).await;
     browser.goto(&server().app_url("")).await;
     browser.wait_for_app().await;

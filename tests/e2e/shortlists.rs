@@ -1,8 +1,6 @@
 //! Shortlist journeys (issue: shortlists that are never lost): programme updates, two tabs,
 //! export and import, share links into a fresh browser.
 
-use std::time::Duration;
-
 use thirtyfour::By;
 
 use crate::browser::{eventually, Browser, DESKTOP, PHONE};
@@ -72,18 +70,7 @@ async fn export_clear_site_data_import_brings_everything_back() {
     }
     open_shortlist(&browser, "?view=shortlist").await;
     browser.testid("export").await.click().await.unwrap();
-    let downloads = browser.downloads.clone();
-    let mut exported = None;
-    for _ in 0..100 {
-        exported = std::fs::read_dir(&downloads)
-            .ok()
-            .and_then(|mut files| files.find_map(|f| f.ok().map(|f| f.path()).filter(|p| p.extension().is_some_and(|e| e == "json"))));
-        if exported.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let exported = exported.expect("an exported .json file");
+    let exported = browser.downloaded(".json").await;
     // Clear site data, as a browser's "clear storage" would.
     browser.script("localStorage.clear(); return true;").await;
     browser.driver.refresh().await.unwrap();
