@@ -45,6 +45,16 @@ pub fn DayPage() -> impl IntoView {
         None => tr(locale, Msg::DayNav).to_owned(),
     };
     let zone = programme.meta.time_zone.clone();
+    // The line of now follows the clock each minute on its own; the grid is drawn again only
+    // when the line passes an event's start (so focus and the rest stay put).
+    let now_at = {
+        let programme = programme.clone();
+        Memo::new(move |_| layout.with(|l| l.as_ref().and_then(|l| now_row(&programme, l, minute.map(|m| m.now_ms())))))
+    };
+    let split = Memo::new(move |_| {
+        let row = now_at.with(|now| now.as_ref().map(|(row, _)| *row))?;
+        layout.with(|l| l.as_ref().map(|l| l.placed.iter().take_while(|placed| placed.row <= row).count()))
+    });
     let offered = !days.is_empty();
     view! {
         <section class="day" aria-labelledby="day-heading" data-testid="day-page">
@@ -59,7 +69,7 @@ pub fn DayPage() -> impl IntoView {
                 {day_choice(locale, nav, days, day)}
                 {scope_choice(locale, mine_only, "day-scope")}
                 <p class="hint">{tr_with(locale, Msg::DayVenueTimes, &[("zone", &zone)])}</p>
-                {move || layout.get().map(|layout| day_view(locale, &programme, &layout, minute.map(|m| m.now_ms())))}
+                {move || layout.get().map(|layout| day_view(locale, &programme, &layout, split.get(), now_at))}
             })}
         </section>
     }
@@ -129,7 +139,14 @@ fn day_choice(locale: Locale, nav: Nav, days: Vec<NaiveDate>, day: Memo<Option<N
 }
 
 /// The day's whole-day events, then its timed ones as a grid (a list on a phone).
-fn day_view(locale: Locale, programme: &Programme, layout: &DayLayout, now_ms: Option<i64>) -> impl IntoView {
+/// `split`: how many events started before the line of now, when now is in the day shown.
+fn day_view(
+    locale: Locale,
+    programme: &Programme,
+    layout: &DayLayout,
+    split: Option<usize>,
+    now_at: Memo<Option<(i64, String)>>,
+) -> impl IntoView {
     let tag = locale.tag();
     let nav = use_nav();
     let item = move |index: usize, time: Option<String>| {
@@ -171,8 +188,7 @@ fn day_view(locale: Locale, programme: &Programme, layout: &DayLayout, now_ms: O
             </ul>
         }
     });
-    let now_line = now_row(programme, layout, now_ms);
-    let jump = now_line.is_some().then(|| {
+    let jump = split.is_some().then(|| {
         view! {
             <button type="button" class="show-more" data-testid="day-jump-to-now" on:click=|_| crate::browser::page::focus("#timetable-now")>
                 {tr(locale, Msg::DayJumpToNow)}
@@ -192,8 +208,18 @@ fn day_view(locale: Locale, programme: &Programme, layout: &DayLayout, now_ms: O
         view! { <li class="room" aria-hidden="true" style:grid-column=format!("{} / span {span}", first + 2)>{name}</li> }
     });
     // On a phone the line of now comes between the events started before it and the others.
-    let split =
-        now_line.as_ref().map_or(layout.placed.len(), |(row, _)| layout.placed.iter().take_while(|placed| placed.row <= *row).count());
+    let now_marker = split.map(|_| {
+        move || {
+            now_at.get().map(|(row, time)| {
+                view! {
+                    <li class="now-line" id="timetable-now" tabindex="-1" data-testid="day-now" style:grid-row=format!("{}", row + 2)>
+                        {tr_with(locale, Msg::DayNowLine, &[("time", &time)])}
+                    </li>
+                }
+            })
+        }
+    });
+    let split = split.unwrap_or(layout.placed.len());
     let slot = |placed: &crate::domain::timetable::Placed| {
         let event = &programme.events[placed.index];
         view! {
@@ -208,13 +234,6 @@ fn day_view(locale: Locale, programme: &Programme, layout: &DayLayout, now_ms: O
             </li>
         }
     };
-    let now_marker = now_line.map(|(row, time)| {
-        view! {
-            <li class="now-line" id="timetable-now" tabindex="-1" data-testid="day-now" style:grid-row=format!("{}", row + 2)>
-                {tr_with(locale, Msg::DayNowLine, &[("time", &time)])}
-            </li>
-        }
-    });
     view! {
         {all_day}
         {nothing}
