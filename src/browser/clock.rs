@@ -49,3 +49,26 @@ pub fn local_date(ms: i64) -> NaiveDate {
     let date = js_sys::Date::new(&(ms as f64).into());
     NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date()).unwrap_or_else(today)
 }
+
+/// The reader's UTC offset (seconds east) at a local date and time of their own zone: what
+/// an appointment typed on this device means when the programme gives no venue time.
+/// `None` natively.
+pub fn reader_offset_for_local(local: chrono::NaiveDateTime) -> Option<i32> {
+    use chrono::{Datelike, Timelike};
+    super::window()?;
+    let date = js_sys::Date::new_with_year_month_day_hr_min(
+        local.year() as u32,
+        local.month0() as i32,
+        local.day() as i32,
+        local.hour() as i32,
+        local.minute() as i32,
+    );
+    Some(-(date.get_timezone_offset() * 60.0) as i32)
+}
+
+/// An id no other device or tab will make (the time and a random part), for a reader's own
+/// appointment.
+pub fn unique_id() -> String {
+    let random = if super::window().is_some() { (js_sys::Math::random() * 4_294_967_296.0) as u64 } else { 0 };
+    format!("{:x}-{random:08x}", now_ms())
+}

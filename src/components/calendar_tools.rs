@@ -12,7 +12,7 @@ use crate::domain::calendar::{
 };
 use crate::domain::i18n::{tr, tr_count, tr_with, Count, Msg};
 use crate::domain::programme::Event;
-use crate::domain::shortlist::shortlist_entries;
+use crate::domain::shortlist::{is_own_id, own_events, shortlist_entries};
 use crate::state::{use_locale, use_nav, use_programme, use_shortlist};
 
 /// "Add to my calendar" for one event, or why it cannot be added yet. A link that carries the
@@ -74,13 +74,18 @@ pub fn ShortlistCalendar() -> impl IntoView {
     let nav = use_nav();
     let download = move |_| {
         let (links, view) = (nav.links(), nav.view.get_untracked());
-        let event_url = |event: &Event| links.event_url(&view, &event.id).unwrap_or_default();
+        // The reader's own appointments have no page in the app.
+        let event_url = |event: &Event| (!is_own_id(&event.id)).then(|| links.event_url(&view, &event.id)).flatten().unwrap_or_default();
         let written = shortlist.lists.with_untracked(|lists| {
             let list = lists.active_list();
+            let own = own_events(list, &programme.meta.id);
             let entries: Vec<Entry<'_>> = shortlist_entries(list, &programme)
                 .into_iter()
                 .filter_map(|entry| {
-                    let event = &programme.events[entry.event?];
+                    let event = match entry.event {
+                        Some(index) => &programme.events[index],
+                        None => own.iter().find(|own| own.id == entry.key.event)?,
+                    };
                     let note = list.picks.get(&entry.key).map(|pick| pick.note.as_str());
                     Some(Entry { event, note })
                 })

@@ -16,6 +16,7 @@ pub mod list_manager;
 pub mod load_error;
 pub mod notices;
 pub mod now_page;
+pub mod own_appointment;
 pub mod pick_card;
 pub mod safekeeping;
 pub mod search_box;

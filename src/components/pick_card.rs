@@ -1,16 +1,18 @@
 //! One pick on the shortlist page: the event's card (or its snapshot when the programme no
-//! longer has it), what changed since it was picked, its priority and private note.
+//! longer has it, or the reader's own appointment), what changed since it was picked, its
+//! priority and private note.
 
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 use super::event_card::EventCard;
 use super::labels::{quoted_list, status_label};
+use super::own_appointment::{change_own_button, own_card};
 use crate::browser::clock;
-use crate::domain::clash::Overlap;
+use crate::domain::clash::{picked_overlaps, Overlap};
 use crate::domain::i18n::{tr, tr_with, Locale, Msg};
-use crate::domain::shortlist::{pick_changes, Pick, PickChange, PickKey, Priority, ShortlistEntry};
-use crate::state::{picked_overlaps, use_locale, use_programme, use_shortlist, ShortlistState};
+use crate::domain::shortlist::{own_event, pick_changes, Pick, PickChange, PickKey, Priority, ShortlistEntry};
+use crate::state::{use_locale, use_programme, use_shortlist, ShortlistState};
 
 /// How long after the last key a note is saved.
 const NOTE_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
@@ -30,7 +32,9 @@ pub fn PickCard(
     });
     let Some(pick) = pick else { return Either::Left(()) };
     let event = entry.event.map(|i| &programme.events[i]);
-    let changes: Vec<String> = pick_changes(&pick, event, locale)
+    // The reader's own appointment is an event of its own, never "removed from the programme".
+    let own = own_event(&key, &pick);
+    let changes: Vec<String> = (if own.is_some() { Vec::new() } else { pick_changes(&pick, event, locale) })
         .into_iter()
         .map(|change| match change {
             PickChange::RemovedFromProgramme => tr(locale, Msg::RemovedFromProgramme).to_owned(),
@@ -40,9 +44,10 @@ pub fn PickCard(
         })
         .collect();
     let title = event.map(|e| e.title.get(locale.tag()).to_owned()).unwrap_or_else(|| pick.snapshot.title.clone());
-    let event_view = match entry.event {
-        Some(index) => Either::Left(view! { <EventCard index /> }),
-        None => Either::Right(view! {
+    let event_view = match (entry.event, &entry.own) {
+        (Some(index), _) => EitherOf3::A(view! { <EventCard index /> }),
+        (None, Some(saved)) => EitherOf3::B(own_card(locale, &key, saved)),
+        (None, None) => EitherOf3::C(view! {
             <article class="card gone" data-testid="event-card" data-event-id=key.event.clone()>
                 <h4 class="card-title">{title.clone()}</h4>
                 <p class="when">{pick.snapshot.when.clone()}</p>
@@ -55,14 +60,19 @@ pub fn PickCard(
         let programme = programme.clone();
         let index = entry.event;
         move || {
-            let event = &programme.events[index?];
-            let (how, others) = shortlist.lists.with(|lists| picked_overlaps(lists.active_list(), &programme, event))?;
-            let titles = quoted_list(others.iter().map(|other| other.title.get(locale.tag())));
+            let event = match (index, &own) {
+                (Some(index), _) => &programme.events[index],
+                (None, Some(own)) => own,
+                (None, None) => return None,
+            };
+            let (how, others) = shortlist.lists.with(|lists| picked_overlaps(lists.active_list(), &programme, event, locale.tag()))?;
+            let titles = quoted_list(others.iter().map(String::as_str));
             let msg = if how == Overlap::Clash { Msg::ClashWith } else { Msg::PossibleClashWith };
             Some(tr_with(locale, msg, &[("titles", &titles)]))
         }
     };
     let id = key.event.clone();
+    let change = entry.own.is_some().then(|| change_own_button(locale, key.clone(), &title));
     let gone_title = entry.event.is_none().then_some(title);
     Either::Right(view! {
         <div class="pick" data-testid="pick" data-event-id=id>
@@ -75,6 +85,7 @@ pub fn PickCard(
             })}
             {pick_on_paper((locale, shortlist), key.clone())}
             {pick_controls((locale, shortlist), key, list_id, pick, gone_title)}
+            {change}
         </div>
     })
 }

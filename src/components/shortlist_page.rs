@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::backup::BackupTools;
 use super::calendar_tools::ShortlistCalendar;
 use super::list_manager::ListManager;
+use super::own_appointment::{OwnAppointmentForm, OwnEditing};
 use super::pick_card::PickCard;
 use super::safekeeping::keeping_note;
 use crate::domain::i18n::{format_month, tr, tr_count, Count, Msg};
@@ -19,6 +20,7 @@ pub fn ShortlistPage() -> impl IntoView {
     let locale = use_locale().get_untracked();
     let programme = use_programme();
     let shortlist = use_shortlist();
+    OwnEditing::provide();
     let groups = Memo::new(move |_| {
         let entries = shortlist.lists.with(|lists| shortlist_entries(lists.active_list(), &programme));
         // The list id is part of each group's key, so that switching lists redraws the cards.
@@ -66,6 +68,7 @@ pub fn ShortlistPage() -> impl IntoView {
                         }
                     </For>
                 </div>
+                <OwnAppointmentForm />
                 // Picks first: on a phone they are what the reader came for; managing lists is
                 // below them.
                 <ShortlistCalendar />

@@ -24,7 +24,8 @@ pub struct CalendarRequest<'a> {
     pub lang: &'a str,
     /// The moment of writing (`DTSTAMP`).
     pub now: DateTime<Utc>,
-    /// Each event's absolute address in the app (its `URL`); `None` leaves it out.
+    /// Each event's absolute address in the app (its `URL`); `None`, or an empty address for
+    /// an event, leaves it out.
     pub event_url: Option<&'a dyn Fn(&Event) -> String>,
     /// Cancelled events are written as `STATUS:CANCELLED` (so a calendar removes them), or
     /// left out.
@@ -102,7 +103,7 @@ pub fn write_calendar(programme: &Programme, entries: &[Entry<'_>], request: &Ca
         if let Some(place) = event.place(request.lang) {
             out.property("LOCATION", &escape(&place));
         }
-        if let Some(url) = request.event_url.map(|url| url(event)) {
+        if let Some(url) = request.event_url.map(|url| url(event)).filter(|url| !url.is_empty()) {
             out.property("URL", &url);
         }
         if let Some(minutes) = request.alarm_minutes.filter(|_| event.status != Status::Cancelled) {

@@ -2,7 +2,8 @@
 //! times are not known may clash; an event known only to the month is never flagged (there is
 //! nothing to compare). The reader can keep both: this only informs.
 
-use super::programme::Event;
+use super::programme::{Event, Programme};
+use super::shortlist::{own_events, NamedList};
 use super::when::When;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -48,6 +49,15 @@ pub fn worst_overlaps<'a>(event: &Event, others: impl Iterator<Item = &'a Event>
         others.filter(|other| other.id != event.id).filter_map(|other| Some((other, overlap(&event.when, &other.when)?))).collect();
     let worst = found.iter().map(|&(_, how)| how).max()?;
     Some((worst, found.into_iter().filter(|&(_, how)| how == worst).map(|(other, _)| other).collect()))
+}
+
+/// How `event` overlaps the other picks of `programme` on `list`, programme events and the
+/// reader's own appointments alike: the most serious way, and their titles in `lang`.
+pub fn picked_overlaps(list: &NamedList, programme: &Programme, event: &Event, lang: &str) -> Option<(Overlap, Vec<String>)> {
+    let own = own_events(list, &programme.meta.id);
+    let picked = list.live_picks().filter(|(key, _)| key.programme == programme.meta.id).filter_map(|(key, _)| programme.event(&key.event));
+    let (how, others) = worst_overlaps(event, picked.chain(&own))?;
+    Some((how, others.iter().map(|other| other.title.get(lang).to_owned()).collect()))
 }
 
 #[cfg(test)]

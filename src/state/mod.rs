@@ -21,11 +21,11 @@ pub use minute::{use_minute, Minute};
 use crate::browser::storage::{self, StorageFault};
 use crate::browser::{clock, url};
 use crate::domain::address::{address_of, SitePages};
-use crate::domain::clash::{worst_overlaps, Overlap};
+use crate::domain::clash::{picked_overlaps, Overlap};
 use crate::domain::i18n::{Lang, Locale};
-use crate::domain::programme::{Event, Problem, Programme};
+use crate::domain::programme::{Problem, Programme};
 use crate::domain::query::{Ignored, ViewState};
-use crate::domain::shortlist::{merge, MergePreview, NamedList, PickKey, Shortlists, Snapshot};
+use crate::domain::shortlist::{merge, MergePreview, PickKey, Shortlists, Snapshot};
 
 /// The view shown, always equal to what the URL says.
 #[derive(Clone, Copy)]
@@ -222,13 +222,6 @@ pub fn use_shortlist() -> ShortlistState {
     expect_context::<ShortlistState>()
 }
 
-/// How `event` overlaps the other events of `programme` picked on `list` (the most serious
-/// way, and those events), if it does.
-pub fn picked_overlaps<'a>(list: &NamedList, programme: &'a Programme, event: &Event) -> Option<(Overlap, Vec<&'a Event>)> {
-    let picked = list.live_picks().filter(|(key, _)| key.programme == programme.meta.id).filter_map(|(key, _)| programme.event(&key.event));
-    worst_overlaps(event, picked)
-}
-
 /// Events changed since the reader's last visit (by index), and how; empty once dismissed.
 #[derive(Clone, Copy)]
 pub struct ChangeMarks(pub RwSignal<std::collections::BTreeMap<usize, Vec<crate::domain::seen::Change>>>);
@@ -385,8 +378,8 @@ impl ShortlistState {
         // Said at the moment of picking: the reader can keep both.
         let clash = added
             .then(|| {
-                let (how, others) = self.lists.with_untracked(|lists| picked_overlaps(lists.active_list(), programme, event))?;
-                let titles = others.iter().map(|other| other.title.get(locale.tag()).to_owned()).collect();
+                let (how, titles) =
+                    self.lists.with_untracked(|lists| picked_overlaps(lists.active_list(), programme, event, locale.tag()))?;
                 Some((event.title.get(locale.tag()).to_owned(), titles, how))
             })
             .flatten();

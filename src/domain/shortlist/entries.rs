@@ -1,6 +1,6 @@
 //! The shortlist page's rows: a list's live picks in date order.
 
-use super::{NamedList, PickKey};
+use super::{is_own, NamedList, PickKey, Snapshot};
 use crate::domain::programme::Programme;
 use crate::domain::when::When;
 
@@ -12,6 +12,9 @@ pub struct ShortlistEntry {
     /// Index into `programme.events`; `None` when the event is no longer in the programme.
     pub event: Option<usize>,
     pub month: Option<crate::domain::when::YearMonth>,
+    /// The reader's own appointment as last saved (`None` for a programme event's pick): a
+    /// change to it is a new entry, so that its card is drawn again.
+    pub own: Option<Snapshot>,
 }
 
 /// The live picks of `list` for `programme`, in date order (from the programme, or from the
@@ -23,7 +26,8 @@ pub fn shortlist_entries(list: &NamedList, programme: &Programme) -> Vec<Shortli
         .map(|(key, pick)| {
             let event = programme.event_index(&key.event);
             let when = event.map(|i| programme.events[i].when.clone()).or_else(|| When::from_code(&pick.snapshot.when));
-            let entry = ShortlistEntry { key: key.clone(), event, month: when.as_ref().map(When::start_month) };
+            let own = is_own(key).then(|| pick.snapshot.clone());
+            let entry = ShortlistEntry { key: key.clone(), event, month: when.as_ref().map(When::start_month), own };
             (when.as_ref().map(When::sort_key), entry)
         })
         .collect();

@@ -15,10 +15,12 @@ use super::programme::Programme;
 
 mod entries;
 mod merge;
+mod own;
 mod snapshot;
 
 pub use entries::{shortlist_entries, ShortlistEntry};
 pub use merge::{merge, merge_as, merge_list, merge_pick, merge_shared, preview_merge, MergeKind, MergePreview};
+pub use own::{is_own, is_own_id, own_event, own_events, venue_offset, DraftProblem, OwnDraft, OWN_PREFIX};
 pub use snapshot::{pick_changes, PickChange, Snapshot};
 
 /// Which event a pick is: the programme's stable id and the event's stable id.
@@ -90,6 +92,9 @@ impl NamedList {
         self.live_picks().filter(|(key, _)| key.programme == programme).count()
     }
 }
+
+/// The longest private note kept, in characters.
+pub const NOTE_MAX: usize = 2000;
 
 /// Id of the list every reader starts with (and that version 1 data migrates into).
 pub const FIRST_LIST_ID: &str = "default";
@@ -168,7 +173,7 @@ impl Shortlists {
     /// Returns whether the note changed (saving while typing and on leaving the field must
     /// not date the pick twice).
     pub fn set_note(&mut self, list_id: &str, key: &PickKey, note: &str, now_ms: i64) -> bool {
-        let note: String = note.chars().take(2000).collect();
+        let note: String = note.chars().take(NOTE_MAX).collect();
         match self.list_mut(list_id).and_then(|list| list.picks.get_mut(key)) {
             Some(pick) if pick.note != note => {
                 pick.note = note;

@@ -10,7 +10,7 @@ use crate::domain::when::When;
 /// made in: texts are the programme's own (its untagged text, else English, else the first),
 /// codes are the file's, so a pick made in one language and read in another shows only real
 /// changes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Snapshot {
     pub title: String,
     /// `start` or `start/end`, as in the file (`2012-06`, `2012-06-05/2012-06-07`, RFC 3339).
