@@ -14,6 +14,7 @@ mod languages;
 mod now;
 mod offline;
 mod organiser;
+mod own_appointments;
 #[path = "../support/qr_decode.rs"]
 mod qr_decode;
 mod screenshots;
