@@ -31,6 +31,7 @@ fn problem_text(problem: DraftProblem) -> Msg {
     match problem {
         DraftProblem::NoTitle => Msg::OwnNoTitle,
         DraftProblem::NoDay => Msg::OwnNoDay,
+        DraftProblem::StartUnreadable | DraftProblem::EndUnreadable => Msg::OwnTimeUnreadable,
         DraftProblem::EndWithoutStart => Msg::OwnEndWithoutStart,
         DraftProblem::EndBeforeStart => Msg::OwnEndBeforeStart,
     }
@@ -41,8 +42,8 @@ fn problem_field(problem: DraftProblem) -> &'static str {
     match problem {
         DraftProblem::NoTitle => "#own-title",
         DraftProblem::NoDay => "#own-day",
-        DraftProblem::EndWithoutStart => "#own-start",
-        DraftProblem::EndBeforeStart => "#own-end",
+        DraftProblem::StartUnreadable | DraftProblem::EndWithoutStart => "#own-start",
+        DraftProblem::EndUnreadable | DraftProblem::EndBeforeStart => "#own-end",
     }
 }
 
@@ -202,8 +203,8 @@ pub fn OwnAppointmentForm() -> impl IntoView {
                     {field(locale, fields.title, problem, ("own-title", "text", Msg::OwnTitle), &[DraftProblem::NoTitle])}
                     <div class="own-times">
                         {field(locale, fields.day, problem, ("own-day", "date", Msg::OwnDay), &[DraftProblem::NoDay])}
-                        {field(locale, fields.start, problem, ("own-start", "time", Msg::OwnStart), &[DraftProblem::EndWithoutStart])}
-                        {field(locale, fields.end, problem, ("own-end", "time", Msg::OwnEnd), &[DraftProblem::EndBeforeStart])}
+                        {field(locale, fields.start, problem, ("own-start", "time", Msg::OwnStart), &[DraftProblem::StartUnreadable, DraftProblem::EndWithoutStart])}
+                        {field(locale, fields.end, problem, ("own-end", "time", Msg::OwnEnd), &[DraftProblem::EndUnreadable, DraftProblem::EndBeforeStart])}
                     </div>
                     {field(locale, fields.place, problem, ("own-place", "text", Msg::OwnPlace), &[])}
                     // Changed afterwards on the card, as every pick's note is.

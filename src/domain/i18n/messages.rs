@@ -240,6 +240,7 @@ messages! {
     OwnChanged => "Your changes to “{title}” were saved.",
     OwnNoTitle => "Give the appointment a title.",
     OwnNoDay => "Give the day of the appointment (year-month-day).",
+    OwnTimeUnreadable => "Write the time as hours:minutes, for example 09:30.",
     OwnEndWithoutStart => "An end time needs a start time.",
     OwnEndBeforeStart => "The end must be after the start.",
 }

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 use super::{NamedList, Pick, PickKey, Priority, Shortlists, Snapshot};
 use crate::domain::programme::{Event, Location, Programme, Stamp, Status};
 use crate::domain::text::Text;
-use crate::domain::when::When;
+use crate::domain::when::{parse_date, When};
 
 /// What starts the event id of the reader's own appointment.
 pub const OWN_PREFIX: &str = "own:";
@@ -45,13 +45,30 @@ pub struct OwnDraft {
 pub enum DraftProblem {
     NoTitle,
     NoDay,
+    /// A start or end that is not a time of day (`hh:mm`).
+    StartUnreadable,
+    EndUnreadable,
     /// An end time without a start time.
     EndWithoutStart,
     EndBeforeStart,
 }
 
+/// `hh:mm` (or `hh:mm:ss`, as some browsers give a time control's value), read by hand:
+/// chrono's pattern parser would add ~30 KB to the wasm.
 fn time_of(text: &str) -> Option<NaiveTime> {
-    NaiveTime::parse_from_str(text.trim(), "%H:%M").or_else(|_| NaiveTime::parse_from_str(text.trim(), "%H:%M:%S")).ok()
+    let mut parts = text.trim().split(':');
+    let mut number = |lengths: std::ops::RangeInclusive<usize>| {
+        parts.next().filter(|part| lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()
+    };
+    let (hour, minute) = (number(1..=2)?, number(2..=2)?);
+    let second = number(2..=2).unwrap_or(0);
+    NaiveTime::from_hms_opt(hour, minute, second).filter(|_| parts.next().is_none())
+}
+
+/// `hh:mm`, as a time control holds it.
+fn hours_minutes(time: &DateTime<FixedOffset>) -> String {
+    use chrono::Timelike;
+    format!("{:02}:{:02}", time.hour(), time.minute())
 }
 
 fn clipped(text: &str) -> String {
@@ -66,12 +83,18 @@ impl OwnDraft {
         if title.is_empty() {
             return Err(DraftProblem::NoTitle);
         }
-        let day = NaiveDate::parse_from_str(self.day.trim(), "%Y-%m-%d").map_err(|_| DraftProblem::NoDay)?;
+        let day = parse_date(&self.day).ok_or(DraftProblem::NoDay)?;
         let at = |time: NaiveTime| -> Option<DateTime<FixedOffset>> {
             let local = day.and_time(time);
             offset_at(local).from_local_datetime(&local).single()
         };
-        let when = match (time_of(&self.start), time_of(&self.end)) {
+        // Typed but not a time (a browser without time controls): said, never read as all day.
+        let time = |text: &str, problem| match text.trim() {
+            "" => Ok(None),
+            typed => time_of(typed).map(Some).ok_or(problem),
+        };
+        let (start, end) = (time(&self.start, DraftProblem::StartUnreadable)?, time(&self.end, DraftProblem::EndUnreadable)?);
+        let when = match (start, end) {
             (None, Some(_)) => return Err(DraftProblem::EndWithoutStart),
             (None, None) => When::Days { start: day, end: day },
             (Some(start), end) => {
@@ -90,11 +113,9 @@ impl OwnDraft {
     /// The form's fields for an appointment kept as `pick` (to change it).
     pub fn of(pick: &Pick) -> Self {
         let (day, start, end) = match When::from_code(&pick.snapshot.when) {
-            Some(When::Times { start, end }) => (
-                start.date_naive().to_string(),
-                start.format("%H:%M").to_string(),
-                end.map(|end| end.format("%H:%M").to_string()).unwrap_or_default(),
-            ),
+            Some(When::Times { start, end }) => {
+                (start.date_naive().to_string(), hours_minutes(&start), end.map(|end| hours_minutes(&end)).unwrap_or_default())
+            }
             Some(when) => (when.first_day().to_string(), String::new(), String::new()),
             None => Default::default(),
         };
@@ -217,6 +238,11 @@ mod tests {
         assert_eq!(draft("", "", "").snapshot(new_york), Err(DraftProblem::NoDay));
         assert_eq!(draft("2026-02-30", "", "").snapshot(new_york), Err(DraftProblem::NoDay));
         assert_eq!(draft("2026-03-11", "", "10:00").snapshot(new_york), Err(DraftProblem::EndWithoutStart));
+        assert_eq!(draft("2026-03-11", "9:00", "").snapshot(new_york).unwrap().when, "2026-03-11T09:00:00-04:00");
+        assert_eq!(draft("2026-03-11", "25:00", "").snapshot(new_york), Err(DraftProblem::StartUnreadable));
+        assert_eq!(draft("2026-03-11", "9h30", "").snapshot(new_york), Err(DraftProblem::StartUnreadable));
+        assert_eq!(draft("2026-03-11", "09:00", "10:00:00:00").snapshot(new_york), Err(DraftProblem::EndUnreadable));
+        assert_eq!(draft("2026-03-11", "09:00:30", "").snapshot(new_york).unwrap().when, "2026-03-11T09:00:30-04:00");
         assert_eq!(draft("2026-03-11", "10:00", "10:00").snapshot(new_york), Err(DraftProblem::EndBeforeStart));
         assert_eq!(draft("2026-03-11", "10:00", "09:00").snapshot(new_york), Err(DraftProblem::EndBeforeStart));
     }
@@ -267,7 +293,7 @@ mod tests {
             &[("a", "2026-03-06T10:00:00-05:00", None, None), ("b", "2026-03-10T10:00:00-04:00", None, None)],
         );
         let programme = crate::domain::programme::parse_programme(&text).unwrap().0;
-        let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        let day = |d: &str| parse_date(d).unwrap();
         assert_eq!(venue_offset(&programme, day("2026-03-05")), FixedOffset::west_opt(5 * 3600));
         assert_eq!(venue_offset(&programme, day("2026-03-11")), FixedOffset::west_opt(4 * 3600));
         let seed = crate::domain::programme::parse_programme(include_str!("../../../public/programme.json")).unwrap().0;
