@@ -174,6 +174,19 @@ pub fn save_alarm(minutes: Option<u32>) {
     }
 }
 
+/// The series the reader follows; none natively, without storage or when unreadable.
+pub fn load_follows() -> crate::domain::follow::Follows {
+    let text = local_storage().and_then(|storage| storage.get_item(crate::domain::follow::FOLLOWS_KEY).ok().flatten());
+    text.map(|text| crate::domain::follow::Follows::decode(&text)).unwrap_or_default()
+}
+
+/// Remembers the series followed. Best effort: without storage it lasts for this page.
+pub fn save_follows(follows: &crate::domain::follow::Follows) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(crate::domain::follow::FOLLOWS_KEY, &follows.encode());
+    }
+}
+
 /// Drops the saved shortlists (tests use this).
 pub fn clear_shortlists() {
     if let Some(storage) = local_storage() {

@@ -14,6 +14,7 @@ use super::header::Header;
 use super::notices::Notices;
 use super::now_page::{NowEntry, NowPage};
 use super::search_box::SearchBox;
+use super::series_follow::FollowedOffers;
 use super::shortlist_page::ShortlistPage;
 use super::timetable_page::DayPage;
 use crate::browser::{clock, page};
@@ -121,6 +122,7 @@ fn ChangesNotice(
                 <div class="notices">
                     <div class="notice info" role="status" data-testid="changes-notice">
                         <p>{tr_count(locale, count, Count::ChangesSince)}</p>
+                        <FollowedOffers marks />
                         <button type="button" data-testid="mark-seen" on:click=move |_| marks.dismiss(&programme)>
                             {tr(locale, Msg::MarkSeen)}
                         </button>

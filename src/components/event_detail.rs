@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::calendar_tools::AddToCalendar;
 use super::labels::{mode_label, part_lang, status_label, when_lines};
+use super::series_follow::SeriesFollow;
 use super::share_event::ShareEvent;
 use super::shortlist_button::ShortlistButton;
 use crate::domain::i18n::{format_when, tr, Locale, Msg};
@@ -73,6 +74,8 @@ pub fn EventDetail(
             {series.and_then(|s| s.description.as_ref()).map(|d| view! { <p class="series-description" lang=of(d)>{d.get(tag).to_owned()}</p> })}
             // Last: it is filled in once the app runs, and moves nothing above it.
             <ShareEvent id=id.clone() title />
+            // In the app only, below everything the static page has.
+            {event.series.map(|series| view! { <SeriesFollow series /> })}
         </article>
     })
 }

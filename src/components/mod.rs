@@ -20,6 +20,7 @@ pub mod own_appointment;
 pub mod pick_card;
 pub mod safekeeping;
 pub mod search_box;
+pub mod series_follow;
 pub mod share_event;
 pub mod shortlist_button;
 pub mod shortlist_page;

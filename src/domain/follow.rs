@@ -119,7 +119,7 @@ mod tests {
         assert_eq!(Follows::decode(&follows.encode()), follows);
         assert!(follows.is_following("p", "a") && !follows.is_following("p", "b") && follows.is_following("q", "a"));
         follows.unfollow("q", "a");
-        assert_eq!(follows.encode(), r#"{"follows":{"p":["a"]},"version":1}"#);
+        assert_eq!(follows.encode(), r#"{"version":1,"follows":{"p":["a"]}}"#);
         for damaged in ["", "not json", "[]", r#"{"follows":{"p":"a"}}"#, r#"{"follows":{"p":[1,""]}}"#] {
             assert_eq!(Follows::decode(damaged), Follows::default(), "{damaged}");
         }
@@ -128,7 +128,7 @@ mod tests {
     #[test]
     fn the_whole_series_is_its_events_not_yet_picked() {
         let programme = seed();
-        let series = programme.series.iter().position(|s| s.id.starts_with("ms")).expect("the seminar series");
+        let series = programme.series.iter().position(|s| s.id == "migration-series-2012").expect("the seminar series");
         let mut lists = Shortlists::default();
         let all = series_events_to_add(&programme, series, lists.active_list());
         assert!(all.len() > 3 && all.iter().all(|&i| programme.events[i].series == Some(series)));
@@ -140,7 +140,7 @@ mod tests {
     #[test]
     fn new_events_of_a_followed_series_are_offered_unless_picked() {
         let programme = seed();
-        let series = programme.series.iter().position(|s| s.id.starts_with("ms")).unwrap();
+        let series = programme.series.iter().position(|s| s.id == "migration-series-2012").unwrap();
         let in_series: Vec<usize> = (0..programme.events.len()).filter(|&i| programme.events[i].series == Some(series)).collect();
         // What the reader saw last time lacked two of the series' events.
         let mut before = programme.clone();

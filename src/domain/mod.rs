@@ -9,6 +9,7 @@ pub mod clash;
 pub mod download;
 pub mod filter;
 pub mod fold;
+pub mod follow;
 pub mod i18n;
 pub mod import;
 pub mod linked_data;

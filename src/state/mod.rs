@@ -22,6 +22,7 @@ use crate::browser::storage::{self, StorageFault};
 use crate::browser::{clock, url};
 use crate::domain::address::{address_of, SitePages};
 use crate::domain::clash::{picked_overlaps, Overlap};
+use crate::domain::follow::Follows;
 use crate::domain::i18n::{Lang, Locale};
 use crate::domain::programme::{Problem, Programme};
 use crate::domain::query::{Ignored, ViewState};
@@ -213,6 +214,8 @@ pub struct ShortlistState {
     retrying: StoredValue<bool>,
     /// The event just picked overlaps others on the list: (its title, theirs, how).
     pub clash: RwSignal<Option<(String, Vec<String>, Overlap)>>,
+    /// The series the reader follows (`domain::follow`), kept beside the shortlists.
+    pub follows: RwSignal<Follows>,
     /// Shown outside the delegates' page (the prerender, the organiser's preview): nothing is
     /// read from or written to this browser's storage.
     pub detached: bool,
@@ -301,6 +304,8 @@ impl ShortlistState {
             });
         });
         Effect::watch(move || state.lists.get(), move |lists, _, _| state.save(lists), false);
+        state.follows.set(storage::load_follows());
+        Effect::watch(move || state.follows.get(), move |follows, _, _| storage::save_follows(follows), false);
         provide_context(state);
         state
     }
@@ -321,6 +326,7 @@ impl ShortlistState {
             merged: RwSignal::new(None),
             retrying: StoredValue::new(false),
             clash: RwSignal::new(None),
+            follows: RwSignal::new(Follows::default()),
             detached: false,
         }
     }
@@ -384,6 +390,23 @@ impl ShortlistState {
             })
             .flatten();
         self.clash.set(clash);
+    }
+
+    /// Adds the events at `indices` of `programme` to the active list (those already on it
+    /// stay as they are), in one change.
+    pub fn add_events(&self, programme: &Programme, indices: &[usize]) {
+        if self.fault.with_untracked(is_newer) {
+            return;
+        }
+        let now = clock::now_ms();
+        self.lists.update(|lists| {
+            for event in indices.iter().map(|&index| &programme.events[index]) {
+                let key = PickKey { programme: programme.meta.id.clone(), event: event.id.clone() };
+                if !lists.is_picked(&key) {
+                    lists.toggle(key, Snapshot::of(event), now);
+                }
+            }
+        });
     }
 
     /// Removes a pick by key (also when its event is no longer in the programme).

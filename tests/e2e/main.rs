@@ -10,6 +10,7 @@ mod calendar;
 mod deploy;
 mod engines;
 mod first_screen;
+mod follow_series;
 mod languages;
 mod now;
 mod offline;

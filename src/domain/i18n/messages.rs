@@ -240,6 +240,10 @@ messages! {
     OwnChanged => "Your changes to “{title}” were saved.",
     OwnNoTitle => "Give the appointment a title.",
     OwnNoDay => "Give the day of the appointment (year-month-day).",
+    FollowSeriesOnly => "Follow this series",
+    FollowFollowing => "You follow this series: its new events are offered to you on your next visits.",
+    FollowStop => "Stop following",
+    FollowAddNew => "Add them to my shortlist",
     OwnTimeUnreadable => "Write the time as hours:minutes, for example 09:30.",
     OwnEndWithoutStart => "An end time needs a start time.",
     OwnEndBeforeStart => "The end must be after the start.",
@@ -295,4 +299,10 @@ counts! {
     SharedPreview => ("A shared list “{name}” with {n} event was opened.", "A shared list “{name}” with {n} events was opened."),
     OnNow => ("{n} event is on now", "{n} events are on now"),
     AlarmMinutesBefore => ("{n} minute before", "{n} minutes before"),
+    FollowAddSeries => ("Add the whole series: {n} event", "Add the whole series: {n} events"),
+    FollowAdded => (
+        "{n} event of the series was added to your shortlist.",
+        "{n} events of the series were added to your shortlist."
+    ),
+    FollowNew => ("New in “{series}”, a series you follow: {n} event.", "New in “{series}”, a series you follow: {n} events."),
 }
