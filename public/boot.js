@@ -7,6 +7,11 @@
    data-app="started|ready"> (src/browser/handover.rs). No app logic here. */
 (function () {
   var root = document.documentElement;
+  /* The reader's colours (src/components/colour_choice.rs), before anything is painted. */
+  try {
+    var colours = window.localStorage.getItem('programme-browser/colours');
+    if (colours === 'light' || colours === 'dark') root.setAttribute('data-theme', colours);
+  } catch (e) { /* storage refused: the device's colours */ }
   function add(name) { if ((' ' + root.className + ' ').indexOf(' ' + name + ' ') < 0) root.className += ' ' + name; }
   function remove(name) { root.className = (' ' + root.className + ' ').replace(' ' + name + ' ', ' ').replace(/^\s+|\s+$/g, ''); }
   /* The skeleton's hidden text is not read out either; its notices (a "Loading" status) are. */

@@ -132,3 +132,20 @@ fn every_path_the_codemap_names_exists() {
     let missing: Vec<&&str> = paths.iter().filter(|path| !root().join(path.trim_end_matches(':')).exists()).collect();
     assert!(missing.is_empty(), "the codemap names paths that do not exist: {missing:?}");
 }
+
+/// The dark palette of public/styles.css, as the device sets it and as the reader chooses it:
+/// written twice (CSS has no rule for "this media query or this selector"), kept the same.
+#[test]
+fn the_dark_palette_is_the_same_whether_the_device_or_the_reader_chose_it() {
+    let css = std::fs::read_to_string(root().join("public/styles.css")).expect("the stylesheet");
+    let palette = |selector: &str| -> Vec<String> {
+        let start = css.find(selector).unwrap_or_else(|| panic!("no rule {selector}")) + selector.len();
+        let body = &css[start..start + css[start..].find('}').expect("the rule ends")];
+        let mut lines: Vec<String> = body.lines().map(str::trim).filter(|line| line.starts_with("--")).map(str::to_owned).collect();
+        lines.sort();
+        lines
+    };
+    let device = palette(":root:not([data-theme=\"light\"]) {");
+    assert!(device.len() >= 10, "{device:?}");
+    assert_eq!(device, palette(":root[data-theme=\"dark\"] {"));
+}

@@ -148,3 +148,25 @@ impl Drop for NearObserver {
         self.observer.disconnect();
     }
 }
+
+/// Where the reader's colour choice is kept (`light`, `dark`; nothing: as on the device). The
+/// boot script reads the same key.
+const COLOURS_KEY: &str = "programme-browser/colours";
+
+/// The colour scheme chosen on this device: `light`, `dark`, or "" (the device's setting).
+pub fn colour_scheme() -> String {
+    let stored = super::storage::local_storage().and_then(|storage| storage.get_item(COLOURS_KEY).ok().flatten());
+    stored.filter(|code| code == "light" || code == "dark").unwrap_or_default()
+}
+
+/// Applies a colour scheme to the page at once and keeps it (best effort without storage:
+/// for this page only).
+pub fn set_colour_scheme(code: &str) {
+    let code = if code == "light" || code == "dark" { code } else { "" };
+    if let Some(root) = super::window().and_then(|window| window.document()).and_then(|document| document.document_element()) {
+        let _ = if code.is_empty() { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", code) };
+    }
+    if let Some(storage) = super::storage::local_storage() {
+        let _ = if code.is_empty() { storage.remove_item(COLOURS_KEY) } else { storage.set_item(COLOURS_KEY, code) };
+    }
+}

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::backup::SharedListPrompt;
 use super::calendar_tools::SubscribeLinks;
 use super::chips::{ActiveFilters, EmptyResult};
+use super::colour_choice::ColourChoice;
 use super::event_detail::EventDetail;
 use super::event_list::EventList;
 use super::facets::FacetPanel;
@@ -176,6 +177,7 @@ fn ProgrammePage(
                 <EventList indices=matching />
             </section>
             <SubscribeLinks />
+            <ColourChoice />
         </div>
     }
 }

@@ -6,6 +6,7 @@ pub mod boot_notices;
 pub mod browse;
 pub mod calendar_tools;
 pub mod chips;
+pub mod colour_choice;
 pub mod event_card;
 pub mod event_detail;
 pub mod event_list;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::backup::BackupTools;
 use super::calendar_tools::ShortlistCalendar;
+use super::colour_choice::ColourChoice;
 use super::list_manager::ListManager;
 use super::own_appointment::{OwnAppointmentForm, OwnEditing};
 use super::pick_card::PickCard;
@@ -75,6 +76,7 @@ pub fn ShortlistPage() -> impl IntoView {
                 <ListManager />
                 <BackupTools />
             </fieldset>
+            <ColourChoice />
         </section>
     }
 }

@@ -173,3 +173,76 @@ async fn the_delegates_calendar_views_have_no_axe_violations_and_fit_320_px() {
 async fn fits(browser: &crate::browser::Browser) -> bool {
     browser.script("return document.documentElement.scrollWidth <= window.innerWidth;").await == true
 }
+
+/// A 1280 x 800 screen zoomed to 200 % and 400 % (WCAG 1.4.10): the page is laid out in 640
+/// and 320 CSS pixels, at two and four device pixels each. Every view reflows without
+/// sideways scrolling: the list, an event, now and next, a day's timetable, and the shortlist
+/// with an own appointment's form open.
+#[tokio::test]
+async fn every_view_reflows_at_200_and_400_percent_zoom() {
+    let timed = "?programme=fixtures/timed.json";
+    let views = [
+        String::new(),
+        "?event=ms-2012-06-migration-law&lang=ar".to_owned(),
+        format!("{timed}&view=now"),
+        format!("{timed}&view=day&day=2026-03-11"),
+        format!("{timed}&view=shortlist&lang=ru"),
+    ];
+    for zoom in [2u32, 4] {
+        let browser = crate::browser::Browser::open(DESKTOP).await;
+        let metrics = serde_json::json!({ "width": 1280 / zoom, "height": 800 / zoom, "deviceScaleFactor": zoom, "mobile": false });
+        browser.cdp("Emulation.setDeviceMetricsOverride", metrics).await;
+        for query in &views {
+            browser.goto(&crate::server().app_url(query)).await;
+            browser.wait_for_app().await;
+            if query.contains("shortlist") {
+                browser.testid("own-open").await.click().await.unwrap();
+                browser.testid("own-title").await;
+            }
+            let widths = browser.script("return [document.documentElement.scrollWidth, window.innerWidth];").await;
+            let (scroll, inner) = (widths[0].as_u64().unwrap(), widths[1].as_u64().unwrap());
+            assert_eq!(inner, u64::from(1280 / zoom), "{query} at {zoom}00 %");
+            assert!(scroll <= inner, "{query} at {zoom}00 %: the page is {scroll} px wide in {inner}");
+        }
+        browser.quit().await;
+    }
+}
+
+/// Colours as the device is set, or light or dark as the reader chooses: applied at once,
+/// remembered, applied by the boot script before the first paint of the next page, and
+/// readable (axe's contrast checks) in each.
+#[tokio::test]
+async fn the_reader_chooses_light_or_dark_colours_and_they_are_kept() {
+    let browser = crate::browser::Browser::open(PHONE).await;
+    let device = |scheme: &str| serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] });
+    let background = "return getComputedStyle(document.body).backgroundColor;";
+    browser.cdp("Emulation.setEmulatedMedia", device("dark")).await;
+    browser.goto(&crate::server().app_url("")).await;
+    browser.wait_for_app().await;
+    assert_eq!(browser.script(background).await, "rgb(15, 23, 32)", "the device's dark");
+
+    browser.find("[data-testid=colour-choice] option[value=light]").await.click().await.unwrap();
+    eventually("light at once", || async { browser.script(background).await == "rgb(255, 255, 255)" }).await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "light on a dark device");
+    // The next page is light from its first paint: the boot script set it, not the app.
+    browser.goto(&crate::server().app_url("?event=lphm-2013-05-media")).await;
+    let theme = browser
+        .script("return [document.documentElement.getAttribute('data-theme'), document.documentElement.getAttribute('data-app')];")
+        .await;
+    assert_eq!(theme[0], "light", "{theme}");
+    browser.wait_for_app().await;
+    assert_eq!(browser.script(background).await, "rgb(255, 255, 255)");
+
+    // Dark on a light device, then back to the device's own.
+    browser.cdp("Emulation.setEmulatedMedia", device("light")).await;
+    browser.goto(&crate::server().app_url("?view=shortlist")).await;
+    browser.wait_for_app().await;
+    browser.find("[data-testid=colour-choice] option[value=dark]").await.click().await.unwrap();
+    eventually("dark at once", || async { browser.script(background).await == "rgb(15, 23, 32)" }).await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "dark on a light device");
+    browser.find("[data-testid=colour-choice] option[value='']").await.click().await.unwrap();
+    eventually("the device's again", || async { browser.script(background).await == "rgb(255, 255, 255)" }).await;
+    let stored = browser.script("return localStorage.getItem('programme-browser/colours');").await;
+    assert_eq!(stored, serde_json::Value::Null, "nothing kept for the device's setting");
+    browser.quit().await;
+}
