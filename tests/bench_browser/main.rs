@@ -43,6 +43,23 @@ const MEASURE: &str = r#"
     }
 "#;
 
+/// Follows the header's link `arguments[0]` (a test id) and resolves once the element with
+/// test id `arguments[1]` is in the page and a frame was painted; returns the milliseconds
+/// taken (NaN when it did not come within 5 s).
+const MEASURE_VIEW: &str = r#"
+    const [link, wanted, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+        if (document.querySelector(`[data-testid=${wanted}]`)) {
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+        }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    setTimeout(() => { observer.disconnect(); done(NaN); }, 5000);
+    document.querySelector(`[data-testid=${link}]`).click();
+"#;
+
 /// Scrolls to the end of the list, then resolves once the next page of cards has been added and
 /// a frame painted; returns the milliseconds taken (NaN when nothing came within 5 s).
 const MEASURE_SCROLL: &str = r#"
@@ -328,6 +345,30 @@ async fn browser_figures() {
         println!(
             "browser, {events:>6} events: a text change that costs nothing, measured the same way {:>5.1} ms median (the wait for the next frame)",
             median(calibration)
+        );
+        // The day's views against the list: from the programme to now and next, to a day's
+        // timetable, and back to the programme, each to its painted frame.
+        let mut views: [(&str, &str, Vec<f64>); 3] =
+            [("nav-now", "now-page", Vec::new()), ("nav-day", "timetable", Vec::new()), ("nav-programme", "event-list", Vec::new())];
+        for _ in 0..5 {
+            for (link, wanted, took) in views.iter_mut() {
+                let ms = browser
+                    .driver
+                    .execute_async(MEASURE_VIEW, vec![serde_json::json!(link), serde_json::json!(wanted)])
+                    .await
+                    .expect("measure");
+                took.push(ms.json().as_f64().unwrap_or(f64::NAN));
+            }
+        }
+        let [now, day, list] = views.map(|(_, _, took)| took);
+        println!(
+            "browser, {events:>6} events: opening now and next {:>5.1} ms median, {:>5.1} worst; a day's timetable {:>5.1} ms median, {:>5.1} worst; back to the programme's list {:>5.1} ms median, {:>5.1} worst (5 each)",
+            median(now.clone()),
+            worst(&now),
+            median(day.clone()),
+            worst(&day),
+            median(list.clone()),
+            worst(&list),
         );
         // A reader who types at once: the first letter reaches a page whose search texts are
         // still being built after the paint.
