@@ -98,7 +98,7 @@ async fn the_published_programme_has_a_subscription_feed_once_it_has_days() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let copy = std::env::temp_dir().join(format!("pb-e2e-timed-dist-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&copy);
-    crate::first_screen::copy_dir(&root.join("dist"), &copy);
+    crate::copy_dir(&root.join("dist"), &copy);
     let status = std::process::Command::new(env!("CARGO"))
         .args(["run", "--quiet", "--locked", "--features", "prerender", "--bin", "prerender", "--"])
         .arg(&copy)
@@ -220,9 +220,7 @@ async fn the_share_link_is_also_a_qr_code_that_reads_back_as_the_link() {
 
 #[tokio::test]
 async fn what_changed_since_the_last_visit_is_marked_until_dismissed() {
-    let dist = std::env::temp_dir().join(format!("pb-e2e-changes-{}", std::process::id()));
-    crate::security::copy_dir(&crate::dist_dir(), &dist);
-    let own_server = crate::server::StaticServer::start(dist.clone(), crate::fixtures_dir());
+    let (dist, own_server) = crate::published_copy("changes");
     let browser = Browser::open(DESKTOP).await;
     browser.goto(&own_server.app_url("")).await;
     browser.wait_for_app().await;

@@ -221,7 +221,7 @@ async fn a_programme_replaced_after_the_build_is_what_the_app_shows_and_the_refr
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let copy = std::env::temp_dir().join(format!("pb-e2e-replaced-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&copy);
-    copy_dir(&root.join("dist"), &copy);
+    crate::copy_dir(&root.join("dist"), &copy);
     let updated = root.join("tests/fixtures/programme-updated.json");
     std::fs::copy(&updated, copy.join("programme.json")).expect("replace programme.json");
     let dropped = "ms-2012-08-rio-20";
@@ -322,19 +322,6 @@ async fn link_previews_and_search_engines_get_the_programme_and_its_events() {
         }
     }
     let _ = browser.driver.quit().await;
-}
-
-pub(crate) fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).expect("create copy");
-    for entry in std::fs::read_dir(from).expect("read dist") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy file");
-        }
-    }
 }
 
 /// Opens `address` and says when the app's code and the programme were asked for, and when

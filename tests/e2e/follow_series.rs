@@ -7,9 +7,7 @@ use crate::browser::{eventually, Browser, PHONE};
 
 #[tokio::test]
 async fn a_followed_series_offers_its_new_events_on_the_next_visit() {
-    let dist = std::env::temp_dir().join(format!("pb-e2e-follow-{}", std::process::id()));
-    crate::security::copy_dir(&crate::dist_dir(), &dist);
-    let own_server = crate::server::StaticServer::start(dist.clone(), crate::fixtures_dir());
+    let (dist, own_server) = crate::published_copy("follow");
     let browser = Browser::open(PHONE).await;
     browser.goto(&own_server.app_url("?event=ms-2012-06-migration-law")).await;
     browser.wait_for_app().await;

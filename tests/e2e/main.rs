@@ -50,6 +50,28 @@ pub(crate) fn dist_dir() -> PathBuf {
     dist
 }
 
+/// Copies `from` (a folder) into `to`, recursively.
+pub(crate) fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create the copy");
+    for entry in std::fs::read_dir(from).expect("read the folder").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy a file");
+        }
+    }
+}
+
+/// The release build copied as an organiser would publish it (`pb-e2e-<name>-<pid>` in the
+/// temporary folder), for a test to change, served by a server of its own.
+pub(crate) fn published_copy(name: &str) -> (PathBuf, server::StaticServer) {
+    let dist = std::env::temp_dir().join(format!("pb-e2e-{name}-{}", std::process::id()));
+    copy_dir(&dist_dir(), &dist);
+    let server = server::StaticServer::start(dist.clone(), fixtures_dir());
+    (dist, server)
+}
+
 pub(crate) fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }

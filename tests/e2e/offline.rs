@@ -5,7 +5,6 @@
 use std::time::Duration;
 
 use crate::browser::{eventually, Browser, PHONE};
-use crate::server::StaticServer;
 use crate::{expect_count, start_server};
 
 /// Waits until the service worker is active and has saved the page it controls.
@@ -97,9 +96,7 @@ async fn after_one_visit_the_app_opens_offline_with_its_programme_and_picks() {
 
 #[tokio::test]
 async fn a_new_build_is_switched_to_only_once_all_its_files_are_saved_and_the_old_one_is_evicted() {
-    let dist = std::env::temp_dir().join(format!("pb-e2e-new-build-{}", std::process::id()));
-    crate::security::copy_dir(&crate::dist_dir(), &dist);
-    let own_server = StaticServer::start(dist.clone(), crate::fixtures_dir());
+    let (dist, own_server) = crate::published_copy("new-build");
     let browser = Browser::open(PHONE).await;
     browser.goto(&own_server.app_url("")).await;
     browser.wait_for_app().await;

@@ -82,7 +82,7 @@ async fn a_broken_sheet_shows_its_problems_and_a_good_one_a_preview_and_a_progra
 
     // The delegates' app, published with the downloaded file, shows the programme.
     let published = std::env::temp_dir().join(format!("pb-e2e-published-{}", std::process::id()));
-    crate::security::copy_dir(&dist_dir(), &published);
+    crate::copy_dir(&dist_dir(), &published);
     std::fs::copy(&downloaded, published.join("programme.json")).unwrap();
     let own = StaticServer::start(published.clone(), fixtures_dir());
     browser.goto(&own.app_url("")).await;

@@ -2,7 +2,6 @@
 //! README documents for static hosts (the test server sends it with every answer).
 
 use crate::browser::{eventually, Browser, DESKTOP, PHONE};
-use crate::server::StaticServer;
 use crate::{expect_count, open_app};
 
 #[tokio::test]
@@ -80,9 +79,7 @@ async fn a_programme_from_another_site_names_that_site_on_every_page_and_is_neve
 #[tokio::test]
 async fn an_organisers_allow_list_limits_where_programmes_come_from() {
     // dist/ as an organiser would publish it, with the allow-list set in index.html.
-    let dist = std::env::temp_dir().join(format!("pb-e2e-allow-list-{}", std::process::id()));
-    copy_dir(&crate::dist_dir(), &dist);
-    let own_server = StaticServer::start(dist.clone(), crate::fixtures_dir());
+    let (dist, own_server) = crate::published_copy("allow-list");
     own_server.allow_connect("http://localhost:*");
     let allowed_folder = own_server.other_origin_url("fixtures/");
     let index = std::fs::read_to_string(dist.join("index.html")).unwrap();
@@ -143,18 +140,6 @@ async fn a_download_that_stalls_shows_progress_then_gives_up_with_a_message() {
     assert!(message.contains("no data for 20 seconds"), "{message}");
     assert!(browser.count("[data-testid=retry]").await == 1);
     browser.quit().await;
-}
-
-pub(crate) fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[tokio::test]
