@@ -22,9 +22,14 @@ pub fn SeriesFollow(
         return None;
     }
     let (programme_id, series_id) = (programme.meta.id.clone(), programme.series[series].id.clone());
+    // Counted for the label; the events themselves are gathered when the button is pressed.
     let to_add = {
         let programme = programme.clone();
-        Memo::new(move |_| shortlist.lists.with(|lists| series_events_to_add(&programme, series, lists.active_list())))
+        move || shortlist.lists.with_untracked(|lists| series_events_to_add(&programme, series, lists.active_list()))
+    };
+    let to_add_count = {
+        let programme = programme.clone();
+        Memo::new(move |_| shortlist.lists.with(|lists| series_events_to_add(&programme, series, lists.active_list()).len()))
     };
     let following = {
         let (programme_id, series_id) = (programme_id.clone(), series_id.clone());
@@ -34,7 +39,7 @@ pub fn SeriesFollow(
     let follow = {
         let (programme_id, series_id) = (programme_id.clone(), series_id.clone());
         move |_| {
-            let indices = to_add.get_untracked();
+            let indices = to_add();
             shortlist.add_events(&programme, &indices);
             shortlist.follows.update(|follows| follows.follow(&programme_id, &series_id));
             said.set((!indices.is_empty()).then(|| tr_count(locale, indices.len(), Count::FollowAdded)));
@@ -52,7 +57,7 @@ pub fn SeriesFollow(
                     <button type="button" data-testid="unfollow-series" on:click=unfollow.clone()>{tr(locale, Msg::FollowStop)}</button>
                 })
             } else {
-                let label = match to_add.with(Vec::len) {
+                let label = match to_add_count.get() {
                     0 => tr(locale, Msg::FollowSeriesOnly).to_owned(),
                     n => tr_count(locale, n, Count::FollowAddSeries),
                 };
@@ -75,15 +80,14 @@ pub fn FollowedOffers(
     let shortlist = use_shortlist();
     let offers = {
         let programme = programme.clone();
-        Memo::new(move |_| {
+        move || {
             shortlist.follows.with(|follows| {
                 shortlist.lists.with(|lists| marks.0.with(|marks| new_in_followed(follows, &programme, lists.active_list(), marks)))
             })
-        })
+        }
     };
     move || {
-        offers
-            .get()
+        offers()
             .into_iter()
             .map(|(series, events)| {
                 let name = programme.series[series].label().get(locale.tag()).to_owned();
