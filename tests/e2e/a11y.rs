@@ -197,7 +197,8 @@ async fn every_view_reflows_at_200_and_400_percent_zoom() {
             browser.wait_for_app().await;
             if query.contains("shortlist") {
                 browser.testid("own-open").await.click().await.unwrap();
-                browser.testid("own-title").await;
+                let shown = "return document.querySelector('[data-testid=own-title]').offsetParent !== null;";
+                eventually("the form shown", || async { browser.script(shown).await == true }).await;
             }
             let widths = browser.script("return [document.documentElement.scrollWidth, window.innerWidth];").await;
             let (scroll, inner) = (widths[0].as_u64().unwrap(), widths[1].as_u64().unwrap());

@@ -89,7 +89,8 @@ async fn an_appointment_of_my_own_clashes_with_a_pick_goes_into_my_calendar_and_
         browser.script("return document.querySelector('[data-testid=own-start]').value;").await == "15:30"
     })
     .await;
-    assert_eq!(browser.focused_testid().await, "own-title");
+    // The form is shown, then its first field takes the focus.
+    eventually("the title focused", || async { browser.focused_testid().await == "own-title" }).await;
     set_value(&browser, "own-start", "17:00").await;
     set_value(&browser, "own-end", "18:00").await;
     browser.testid("own-save").await.click().await.unwrap();
