@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use programme_browser::domain::filter::{apply, apply_after, Filter, FilterResult};
+use programme_browser::domain::filter::{apply, apply_after, Filter, FilterResult, PastEvents};
 use programme_browser::domain::now::now_and_next;
 use programme_browser::domain::programme::parse_programme;
 use programme_browser::domain::synthetic::{programme_text, synthetic_programme};
@@ -126,7 +126,7 @@ fn main() {
     combined.months.extend([YearMonth::new(2026, 3), YearMonth::new(2026, 4)].into_iter().flatten());
     combined.partners.insert("partner-5".into());
     let mut search = Filter { text: "workshop migration".into(), ..Filter::default() };
-    search.hide_past = true;
+    search.past = PastEvents::Hidden;
     for (name, filter) in
         [("no filter", Filter::default()), ("one theme", one_theme), ("theme+month+partner", combined), ("search + hide past", search)]
     {

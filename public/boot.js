@@ -108,6 +108,22 @@
     }).observe(root, { attributes: true, attributeFilter: ['data-app'] });
   } else keepOfflineOnLoad();
   if (other) add('pb-skeleton');
+  /* A current programme's list leaves out what is over, and the static page was written on the
+     build's day: what has ended since is left out here too, before the first paint, as the
+     app will (src/prerender/head.rs, `pb-past`: the build's day and the programme's last). */
+  var past = !other && document.querySelector('meta[name="pb-past"]');
+  if (past) {
+    var span = String(past.getAttribute('content')).split(' ');
+    var iso = function (d) { return d.getFullYear() + '-' + ('0' + (d.getMonth() + 1)).slice(-2) + '-' + ('0' + d.getDate()).slice(-2); };
+    var today = iso(new Date()), over = [];
+    if (span.length === 2 && today > span[0] && today <= span[1]) {
+      var day = new Date(+span[0].slice(0, 4), +span[0].slice(5, 7) - 1, +span[0].slice(8, 10));
+      for (var n = 0; iso(day) < today && n < 400; n++, day.setDate(day.getDate() + 1)) over.push('#prerender [data-last="' + iso(day) + '"]');
+    }
+    var sheets = document.styleSheets;
+    /* CSSOM, not a style element or attribute: allowed by a strict security policy. */
+    try { if (over.length && sheets.length) sheets[sheets.length - 1].insertRule(over.join(',') + '{display:none}', 0); } catch (e) { /* left as published */ }
+  }
   /* The programme downloads beside the app's code (fetch() then takes the preloaded response:
      same URL and mode), but after the first paint, so that it does not slow the page's own
      HTML and CSS: the bundled programme.json, or a `?programme=` file of this same site (a big
@@ -179,7 +195,7 @@
     if (!started()) reveal();
   }, 8000);
   /* A tap on the static page before the app has taken over is kept for the app, never lost:
-     a star shows pressed at once and is added by the app; "Filters" and "Show more" are done
+     a star shows pressed at once and is added by the app; "Filters", "Show more" and past events' "Show them" are done
      by the app once it is there (a checkbox keeps its own state, which the app reads). The app
      reads the list from <html data-pb-queued> (src/browser/handover.rs). */
   var queued = [];
@@ -194,7 +210,7 @@
       if (pressed) queued.push(id); else queued.splice(at, 1);
       control.setAttribute('aria-pressed', pressed ? 'true' : 'false');
       if (star) star.textContent = pressed ? '\u2605' : '\u2606';
-    } else if (id === 'open-filters' || id === 'show-more') {
+    } else if (id === 'open-filters' || id === 'show-more' || id === 'show-past') {
       if (at < 0) queued.push(id);
       control.className += ' pb-queued';
       var status = page.querySelector('.boot-loading');

@@ -19,10 +19,10 @@ use super::series_follow::FollowedOffers;
 use super::shortlist_page::ShortlistPage;
 use super::timetable_page::DayPage;
 use crate::browser::{clock, page};
-use crate::domain::filter::{apply_after, Filter, FilterResult};
+use crate::domain::filter::{apply_after, Filter, FilterResult, PastEvents};
 use crate::domain::i18n::{tr, tr_count, Count, Msg};
 use crate::domain::query::Page;
-use crate::state::{use_locale, use_programme, use_shortlist, use_view, ChangeMarks, LoadedProgramme, Minute};
+use crate::state::{use_locale, use_nav, use_programme, use_shortlist, use_view, ChangeMarks, History, LoadedProgramme, Minute};
 
 #[component]
 pub fn Browse(
@@ -107,6 +107,37 @@ pub fn Browse(
     }
 }
 
+/// "N events that are over are not listed", with the way to list them, while a current
+/// programme leaves them out by default.
+#[component]
+fn PastLeftOut(
+    /// Matching events, and how many past ones the default left out.
+    result: Memo<FilterResult>,
+) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let nav = use_nav();
+    let left_out = Memo::new(move |_| result.with(|r| r.past_left_out));
+    move || {
+        let left_out = left_out.get();
+        (left_out > 0).then(|| {
+            view! {
+                <p class="past-left-out" data-testid="past-left-out">
+                    {tr_count(locale, left_out, Count::PastLeftOut)}
+                    " "
+                    <button
+                        type="button"
+                        class="link-button"
+                        data-testid="show-past"
+                        on:click=move |_| nav.go(History::Push, |next| next.filter.past = PastEvents::Shown)
+                    >
+                        {tr(locale, Msg::ShowPast)}
+                    </button>
+                </p>
+            }
+        })
+    }
+}
+
 /// "Since your last visit, N events are new or have changed", with "Mark all as seen".
 #[component]
 fn ChangesNotice(
@@ -171,6 +202,7 @@ fn ProgrammePage(
                 <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
                     {move || tr_count(locale, count.get(), Count::ResultCount)}
                 </p>
+                <PastLeftOut result />
                 <Show when=move || count.get() == 0>
                     <EmptyResult />
                 </Show>

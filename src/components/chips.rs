@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use super::facets::facet_code;
 use super::labels::{facet_label, option_label};
-use crate::domain::filter::Facet;
+use crate::browser::clock;
+use crate::domain::filter::{Facet, PastEvents};
 use crate::domain::i18n::{tr, tr_with, Msg};
 use crate::state::{use_locale, use_nav, use_programme, use_view, History};
 
@@ -15,17 +16,22 @@ use crate::state::{use_locale, use_nav, use_programme, use_view, History};
 enum Chip {
     Facet(Facet, String),
     HidePast,
+    /// Past events asked for, in a programme that leaves them out by default.
+    PastShown,
     Search(String),
 }
 
 /// The chips for the current view, search included when `with_search` is set.
 fn chips(with_search: bool) -> Memo<Vec<Chip>> {
     let view = use_view();
+    let current = use_programme().is_current(clock::today());
     Memo::new(move |_| {
         view.with(|v| {
             let mut chips: Vec<Chip> = v.filter.active().into_iter().map(|(facet, code)| Chip::Facet(facet, code)).collect();
-            if v.filter.hide_past {
-                chips.push(Chip::HidePast);
+            match v.filter.past {
+                PastEvents::Hidden => chips.push(Chip::HidePast),
+                PastEvents::Shown if current => chips.push(Chip::PastShown),
+                _ => {}
             }
             if with_search && !v.filter.text.trim().is_empty() {
                 chips.push(Chip::Search(v.filter.text.clone()));
@@ -56,6 +62,7 @@ fn ChipList(
                             format!("chip-{}-{code}", facet_code(*facet)),
                         ),
                         Chip::HidePast => (tr(locale, Msg::HidePast).to_owned(), "chip-hide-past".to_owned()),
+                        Chip::PastShown => (tr(locale, Msg::PastShown).to_owned(), "chip-past-shown".to_owned()),
                         Chip::Search(text) => (tr_with(locale, Msg::EmptySearch, &[("text", text)]), "chip-search".to_owned()),
                     };
                     let aria = tr_with(locale, Msg::RemoveFilter, &[("name", &name)]);
@@ -70,7 +77,7 @@ fn ChipList(
                                     let chip = chip.clone();
                                     nav.go(History::Push, move |next| match chip {
                                         Chip::Facet(facet, code) => next.filter.toggle(facet, &code),
-                                        Chip::HidePast => next.filter.hide_past = false,
+                                        Chip::HidePast | Chip::PastShown => next.filter.past = PastEvents::AsProgramme,
                                         Chip::Search(_) => next.filter.text.clear(),
                                     });
                                 }

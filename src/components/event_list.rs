@@ -101,6 +101,14 @@ pub fn EventList(
     };
 
     let months = Memo::new(move |_| groups.with(|g| g.iter().map(|(month, _)| *month).collect::<Vec<_>>()));
+    // The static page's cards and months say their last day: the boot script leaves out those
+    // that are over since the build, before the first paint (`prerender::head::PastLeftOut`).
+    let last_days = programme.clone();
+    let last_day = move |indices: &[usize]| {
+        (!cfg!(target_arch = "wasm32"))
+            .then(|| indices.iter().map(|&i| last_days.events[i].when.last_day()).max().map(|day| day.to_string()))
+            .flatten()
+    };
 
     view! {
         <div class="event-list" data-testid="event-list">
@@ -111,12 +119,14 @@ pub fn EventList(
                     let heading_id = format!("month-{month}");
                     let labelled_by = heading_id.clone();
                     let members = move || groups.with(|g| g.iter().find(|(m, _)| *m == month).map(|(_, members)| members.clone()).unwrap_or_default());
+                    let last_day = last_day.clone();
+                    let month_last = groups.with_untracked(|g| g.iter().find(|(m, _)| *m == month).and_then(|(_, members)| last_day(members)));
                     view! {
-                        <section class="month" aria-labelledby=labelled_by data-testid=format!("month-{month}")>
+                        <section class="month" aria-labelledby=labelled_by data-testid=format!("month-{month}") data-last=month_last>
                             <h3 id=heading_id class="month-heading">{format_month(locale, month)}</h3>
                             <ul class="cards">
                                 <For each=members key=|index| *index let:index>
-                                    <li><EventCard index /></li>
+                                    <li data-last=last_day(&[index])><EventCard index /></li>
                                 </For>
                             </ul>
                         </section>

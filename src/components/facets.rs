@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::labels::{facet_label, option_label, option_lang};
 use crate::browser::page;
-use crate::domain::filter::{facet_options, Facet, FacetOption, FilterResult};
+use crate::domain::filter::{facet_options, Facet, FacetOption, FilterResult, PastEvents};
 use crate::domain::i18n::{format_count, tr, tr_count, tr_with, Count, Locale, Msg};
 use crate::domain::programme::Programme;
 use crate::state::{use_locale, use_nav, use_programme, use_view, History, Nav};
@@ -26,6 +26,7 @@ pub fn FacetPanel(
     let nav = use_nav();
     let count = Memo::new(move |_| result.with(|r| r.matching.len()));
     let close_button = NodeRef::<leptos::html::Button>::new();
+    let current = use_programme().is_current(crate::browser::clock::today());
 
     // Focus moves into the dialog when it opens and back to its opener when it closes; the
     // page behind is inert meanwhile, so Tab stays inside.
@@ -78,10 +79,12 @@ pub fn FacetPanel(
                 <input
                     type="checkbox"
                     data-testid="hide-past"
-                    prop:checked=move || view.with(|v| v.filter.hide_past)
+                    // The attribute for the static page, the property as the view changes.
+                    checked=view.with_untracked(|v| v.filter.hides_past(current))
+                    prop:checked=move || view.with(|v| v.filter.hides_past(current))
                     on:change=move |ev| {
-                        let checked = event_target_checked(&ev);
-                        nav.go(History::Push, |next| next.filter.hide_past = checked);
+                        let past = if event_target_checked(&ev) { PastEvents::Hidden } else { PastEvents::Shown };
+                        nav.go(History::Push, move |next| next.filter.past = past);
                     }
                 />
                 <span>{tr(locale, Msg::HidePast)}</span>

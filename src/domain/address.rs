@@ -21,7 +21,7 @@
 
 use std::collections::BTreeSet;
 
-use super::filter::{facet_options, Facet, Filter};
+use super::filter::{facet_options, Facet, Filter, PastEvents};
 use super::i18n::Lang;
 use super::programme::{valid_id, Mode, Programme};
 use super::query::{encode_query, param, parse_query, to_query, Ignored, Page, ViewState};
@@ -178,7 +178,7 @@ fn clashes(clashing_ids: &[String], id: &str) -> bool {
 
 /// The one facet option a filter consists of, if it is exactly that.
 fn single_option(filter: &Filter) -> Option<(Facet, String)> {
-    if !filter.text.is_empty() || filter.hide_past {
+    if !filter.text.is_empty() || filter.past != PastEvents::AsProgramme {
         return None;
     }
     let sizes = [filter.themes.len(), filter.months.len(), filter.partners.len(), filter.series.len(), filter.modes.len()];

@@ -1,9 +1,9 @@
 //! Faceted filtering "on the model level": which events match a `Filter`, and how many events
 //! each facet option would give with the other active filters (facet counts).
 //!
-//! Rules: OR within a facet, AND across facets; search needs every word; "hide past" compares
-//! with a `today` passed in. Ids the programme does not know are ignored here (the URL layer
-//! reports them). Pure functions, no UI.
+//! Rules: OR within a facet, AND across facets; search needs every word; past events are
+//! judged against a `today` passed in (`PastEvents`). Ids the programme does not know are
+//! ignored here (the URL layer reports them). Pure functions, no UI.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,12 +22,40 @@ pub struct Filter {
     pub series: BTreeSet<String>,
     pub modes: BTreeSet<Mode>,
     pub text: String,
-    pub hide_past: bool,
+    pub past: PastEvents,
+}
+
+/// Whether events that are over are listed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PastEvents {
+    /// As the programme suggests: left out while it is current (something in it is not over)
+    /// and the reader browses; listed when it is a record of the past, and when the reader
+    /// chooses a month or searches (a deliberate look, which must not come back empty).
+    #[default]
+    AsProgramme,
+    /// The reader left them out.
+    Hidden,
+    /// The reader asked for them.
+    Shown,
 }
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
+    }
+
+    /// Whether events that are over are left out, for a programme that is current or not.
+    pub fn hides_past(&self, programme_current: bool) -> bool {
+        match self.past {
+            PastEvents::Hidden => true,
+            PastEvents::Shown => false,
+            PastEvents::AsProgramme => self.past_left_out_as_programme(programme_current),
+        }
+    }
+
+    /// Whether the programme's own default leaves past events out of this view.
+    fn past_left_out_as_programme(&self, programme_current: bool) -> bool {
+        self.past == PastEvents::AsProgramme && programme_current && self.months.is_empty() && !self.searches()
     }
 
     /// Whether applying it reads the events' search texts (it has words to search for).
@@ -69,6 +97,9 @@ pub struct FilterResult {
     /// Indices into `programme.events`, in chronological order.
     pub matching: Vec<usize>,
     pub counts: FacetCounts,
+    /// Events left out only because they are over, by the programme's default (the reader
+    /// can ask for them): none when the reader chose, or the programme is not current.
+    pub past_left_out: usize,
     /// The events the search found, when there was one: where a narrower search may look.
     searched: Option<Searched>,
 }
@@ -105,7 +136,11 @@ struct Compiled {
     words: Vec<SearchWord>,
     /// For each word, the themes, partners and series whose labels contain it.
     vocabulary_hits: Vec<[Vec<bool>; 3]>,
+    /// The reader left past events out.
     hide_past: bool,
+    /// The programme's default leaves them out: a past event then counts for the month options
+    /// (choosing a month lists it), as if it failed the month facet.
+    past_fails_month: bool,
 }
 
 fn mask(chosen: &BTreeSet<String>, ids: impl Iterator<Item = String>) -> Option<Vec<bool>> {
@@ -113,7 +148,7 @@ fn mask(chosen: &BTreeSet<String>, ids: impl Iterator<Item = String>) -> Option<
 }
 
 impl Compiled {
-    fn new(programme: &Programme, filter: &Filter) -> Self {
+    fn new(programme: &Programme, filter: &Filter, today: NaiveDate) -> Self {
         Self {
             themes: mask(&filter.themes, programme.themes.iter().map(|t| t.id.clone())),
             partners: mask(&filter.partners, programme.partners.iter().map(|p| p.id.clone())),
@@ -122,7 +157,8 @@ impl Compiled {
             modes: (!filter.modes.is_empty()).then(|| filter.modes.clone()),
             words: Vec::new(),
             vocabulary_hits: Vec::new(),
-            hide_past: filter.hide_past,
+            hide_past: filter.past == PastEvents::Hidden,
+            past_fails_month: filter.past_left_out_as_programme(true) && programme.is_current(today),
         }
     }
 }
@@ -166,7 +202,7 @@ pub fn apply(programme: &Programme, filter: &Filter, today: NaiveDate) -> Filter
 /// `apply`, given the result before (of the same programme): a search that narrows the one
 /// before looks only among the events that one found. Gives exactly what `apply` gives.
 pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, before: Option<&FilterResult>) -> FilterResult {
-    let compiled = Compiled::new(programme, filter).with_words(programme, &filter.text);
+    let compiled = Compiled::new(programme, filter, today).with_words(programme, &filter.text);
     let candidates: Box<dyn Iterator<Item = usize>> =
         match before.and_then(|before| before.searched.as_ref()).filter(|searched| searched.covers(&compiled, today)) {
             Some(searched) => Box::new(searched.events.iter().copied()),
@@ -183,6 +219,7 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         modes: BTreeMap::new(),
     };
     let mut matching = Vec::new();
+    let mut past_left_out = 0;
     let mut month_counts = MonthCounts::starting_at(programme.events.first().map(|event| event.when.start_month()));
     for index in candidates {
         let event = &programme.events[index];
@@ -216,6 +253,12 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         if compiled.modes.as_ref().is_some_and(|chosen| !event.mode.is_some_and(|mode| chosen.contains(&mode))) {
             failed |= Facet::Mode.bit();
         }
+        if compiled.past_fails_month && event.when.is_past(today) {
+            if failed == 0 {
+                past_left_out += 1;
+            }
+            failed |= Facet::Month.bit();
+        }
         if failed == 0 {
             matching.push(index);
         }
@@ -240,7 +283,7 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
     }
     counts.months = month_counts.into_map();
     let searched = searching.then_some(Searched { words: compiled.words, hide_past: compiled.hide_past, today, events: found });
-    FilterResult { matching, counts, searched }
+    FilterResult { matching, counts, past_left_out, searched }
 }
 
 /// Counts per month in an array from the programme's first month (events are in chronological
@@ -572,7 +615,7 @@ mod tests {
             ("search, every word", filter(|f| f.text = "LAW youth".into()), "b"),
             ("search in partner names", filter(|f| f.text = "antwerp".into()), "c,d"),
             ("search in places", filter(|f| f.text = "new york".into()), "f"),
-            ("hide past, nothing past yet", filter(|f| f.hide_past = true), "a,b,f,c,e,d"),
+            ("hide past, nothing past yet", filter(|f| f.past = PastEvents::Hidden), "a,b,f,c,e,d"),
         ];
         for (name, filter, expected) in cases {
             assert_eq!(ids(&filter, early), expected, "{name}");
@@ -581,11 +624,49 @@ mod tests {
 
     #[test]
     fn hide_past_uses_the_day_given_and_whole_months() {
-        let hide = filter(|f| f.hide_past = true);
+        let hide = filter(|f| f.past = PastEvents::Hidden);
         // On 20 June 2012: b (15 June) is over; a (June, day unknown) is not over yet.
         assert_eq!(ids(&hide, day(2012, 6, 20)), "a,f,c,e,d");
         assert_eq!(ids(&hide, day(2012, 7, 1)), "c,e,d");
         assert_eq!(ids(&hide, day(2012, 9, 1)), "");
+    }
+
+    #[test]
+    fn a_current_programme_leaves_past_events_out_until_the_reader_asks_or_looks_on_purpose() {
+        let (programme, _) = parse_programme(PROGRAMME).unwrap();
+        let on = day(2012, 7, 1);
+        assert!(programme.is_current(on));
+        let result = apply(&programme, &Filter::default(), on);
+        assert_eq!(ids(&Filter::default(), on), "c,e,d");
+        assert_eq!(result.past_left_out, 3, "a, b and f are over");
+        // Past events still count for the month they would be listed in when it is chosen.
+        let june = YearMonth::new(2012, 6).unwrap();
+        assert_eq!(result.counts.months.get(&june), Some(&3));
+        assert_eq!(ids(&filter(|f| _ = f.months.insert(june)), on), "a,b,f");
+        // Searching is a deliberate look too.
+        assert_eq!(ids(&filter(|f| f.text = "law".into()), on), "a,b");
+        // Other facets keep the default; only the matching past events are counted as left out.
+        let law = filter(|f| _ = f.themes.insert("law".into()));
+        assert_eq!(ids(&law, on), "");
+        assert_eq!(apply(&programme, &law, on).past_left_out, 2);
+        assert_eq!(apply(&programme, &law, on).counts.themes, vec![0, 1], "law's own events are over; c is youth");
+        // The reader's choice wins either way.
+        assert_eq!(ids(&filter(|f| f.past = PastEvents::Shown), on), "a,b,f,c,e,d");
+        assert_eq!(apply(&programme, &filter(|f| f.past = PastEvents::Hidden), on).past_left_out, 0);
+        assert!(Filter::default().hides_past(true) && !Filter::default().hides_past(false));
+        assert!(!filter(|f| _ = f.months.insert(june)).hides_past(true));
+    }
+
+    #[test]
+    fn a_programme_entirely_over_is_a_record_and_lists_everything() {
+        let (programme, _) = parse_programme(PROGRAMME).unwrap();
+        let after = day(2012, 9, 1);
+        assert!(!programme.is_current(after));
+        assert_eq!(ids(&Filter::default(), after), "a,b,f,c,e,d");
+        assert_eq!(apply(&programme, &Filter::default(), after).past_left_out, 0);
+        // On the last day of its last month, the month-only event e is not over yet.
+        assert!(programme.is_current(day(2012, 8, 31)));
+        assert_eq!(ids(&Filter::default(), day(2012, 8, 31)), "e");
     }
 
     #[test]
@@ -693,7 +774,13 @@ mod narrowing_tests {
                     Step::Type(letter) => filter.text.push(letter),
                     Step::Erase => { filter.text.pop(); }
                     Step::Space => filter.text.push(' '),
-                    Step::TogglePast => filter.hide_past = !filter.hide_past,
+                    Step::TogglePast => {
+                        filter.past = match filter.past {
+                            PastEvents::AsProgramme => PastEvents::Hidden,
+                            PastEvents::Hidden => PastEvents::Shown,
+                            PastEvents::Shown => PastEvents::AsProgramme,
+                        }
+                    }
                     Step::ToggleTheme(i) => {
                         let id = programme.themes[i % programme.themes.len()].id.clone();
                         if !filter.themes.remove(&id) {

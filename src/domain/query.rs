@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use super::filter::Filter;
+use super::filter::{Filter, PastEvents};
 use super::programme::{valid_id, Mode, Programme};
 use super::when::{parse_date, YearMonth};
 
@@ -118,8 +118,8 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
             }
             param::SEARCH => state.filter.text = value.chars().take(200).collect(),
             param::HIDE_PAST => match value.as_str() {
-                "1" | "true" | "yes" => state.filter.hide_past = true,
-                "0" | "false" | "no" => state.filter.hide_past = false,
+                "1" | "true" | "yes" => state.filter.past = PastEvents::Hidden,
+                "0" | "false" | "no" => state.filter.past = PastEvents::Shown,
                 _ => ignore(name, value),
             },
             param::DAY => match parse_date(value) {
@@ -188,8 +188,10 @@ pub fn to_query(state: &ViewState) -> Vec<(String, String)> {
     if !filter.modes.is_empty() {
         push(param::MODE, filter.modes.iter().map(|m| m.code()).collect::<Vec<_>>().join(","));
     }
-    if filter.hide_past {
-        push(param::HIDE_PAST, "1".into());
+    match filter.past {
+        PastEvents::AsProgramme => {}
+        PastEvents::Hidden => push(param::HIDE_PAST, "1".into()),
+        PastEvents::Shown => push(param::HIDE_PAST, "0".into()),
     }
     if let Some(event) = &state.event {
         push(param::EVENT, event.clone());
@@ -291,8 +293,13 @@ mod tests {
         assert!(ignored.is_empty(), "{ignored:?}");
         assert_eq!(state.page, Page::Shortlist);
         assert_eq!(state.filter.themes.len(), 2);
-        assert!(state.filter.hide_past);
+        assert_eq!(state.filter.past, PastEvents::Hidden);
         assert_eq!(parse_query(&to_query(&state)).0, state);
+        // Past events asked for, and the programme's own default (nothing written).
+        let (shown, _) = parse_query(&pairs("upcoming=0"));
+        assert_eq!(shown.filter.past, PastEvents::Shown);
+        assert_eq!(to_query(&shown), pairs("upcoming=0"));
+        assert_eq!(parse_query(&pairs("")).0.filter.past, PastEvents::AsProgramme);
         // Equal views give equal URLs: values are written in a fixed order.
         let (shuffled, _) = parse_query(&pairs("theme=youth,law&mode=online,hybrid&month=2012-08,2012-06"));
         let (sorted, _) = parse_query(&pairs("month=2012-06,2012-08&theme=law,youth&mode=hybrid,online"));

@@ -45,6 +45,16 @@ pub struct Head<'a> {
     pub programme_sha256: &'a str,
     /// The link preview's image, below the root (`preview.png`, else the app's icon).
     pub image: &'a str,
+    /// The list leaves out events over by the build's day until the programme's last day
+    /// (`PastEvents::AsProgramme`): the boot script leaves out those over since, before the
+    /// first paint, as the app will.
+    pub past_left_out: Option<PastLeftOut>,
+}
+
+/// The build's day and the programme's last day, for `<meta name="pb-past">`.
+pub struct PastLeftOut {
+    pub built: chrono::NaiveDate,
+    pub last_day: chrono::NaiveDate,
 }
 
 impl Head<'_> {
@@ -68,6 +78,9 @@ impl Head<'_> {
         }
         let languages: Vec<String> = alternates.iter().map(|(lang, address)| format!("{lang}={}", place.relative(address))).collect();
         lines.push(format!(r#"<meta name="pb-languages" content="{}">"#, escape(&languages.join(" "))));
+        if let Some(past) = &self.past_left_out {
+            lines.push(format!(r#"<meta name="pb-past" content="{} {}">"#, past.built, past.last_day));
+        }
         lines.extend([
             r#"<meta property="og:type" content="website">"#.to_owned(),
             format!(r#"<meta property="og:title" content="{}">"#, escape(&title)),

@@ -24,7 +24,7 @@ use crate::components::boot_notices::{BootNotices, CrashNotice};
 use crate::components::event_list::PAGE_SIZE;
 use crate::domain::address::{root_from, SitePages};
 use crate::domain::calendar::feeds as calendar_feeds;
-use crate::domain::filter::apply;
+use crate::domain::filter::{apply, PastEvents};
 use crate::domain::i18n::{tr, Lang, Locale, Msg};
 use crate::domain::programme::{parse_programme, Event, LoadError, Programme};
 use crate::domain::query::ViewState;
@@ -130,6 +130,7 @@ pub fn build_site(
             pages_meta: &pages_meta,
             programme_sha256: &programme_sha256,
             image,
+            past_left_out: past_left_out(&programme, &view, options.today),
         };
         let policy_meta = if options.policy_in_page {
             format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", policy.meta())
@@ -181,6 +182,14 @@ fn first_events(programme: &Programme, view: &ViewState, today: NaiveDate) -> Ve
         Some(index) => vec![index],
         None => apply(programme, &view.filter, today).matching.into_iter().take(PAGE_SIZE).collect(),
     }
+}
+
+/// Whether the page's list leaves past events out by the programme's default, and until when.
+fn past_left_out(programme: &Programme, view: &ViewState, today: NaiveDate) -> Option<head::PastLeftOut> {
+    let listed = view.event.is_none() && view.page == crate::domain::query::Page::Programme;
+    let left_out = listed && view.filter.past == PastEvents::AsProgramme && view.filter.hides_past(programme.is_current(today));
+    let last_day = programme.events.iter().map(|event| event.when.last_day()).max()?;
+    left_out.then_some(head::PastLeftOut { built: today, last_day })
 }
 
 /// The publish address as the root's absolute address: http(s), ending with `/`.

@@ -54,6 +54,8 @@ messages! {
     FacetSeries => "Series",
     FacetMode => "Delivery mode",
     HidePast => "Hide past events",
+    ShowPast => "Show them",
+    PastShown => "Past events listed",
     ShowAllOptions => "Show all {n}",
     ActiveFilters => "Active filters",
     RemoveFilter => "Remove filter {name}",
@@ -309,4 +311,5 @@ counts! {
         "{n} events of the series were added to your shortlist."
     ),
     FollowNew => ("New in “{series}”, a series you follow: {n} event.", "New in “{series}”, a series you follow: {n} events."),
+    PastLeftOut => ("{n} event that is over is not listed.", "{n} events that are over are not listed."),
 }

@@ -367,6 +367,13 @@ impl Programme {
         (primary(tag) != primary(ui)).then_some(tag)
     }
 
+    /// Whether something in it is not over on `today`: a programme still to be attended, not a
+    /// record of the past. (Events are in order of their start; the last ones usually end
+    /// last, so the search from the end stops at once for a current programme.)
+    pub fn is_current(&self, today: chrono::NaiveDate) -> bool {
+        self.events.iter().rev().any(|event| !event.when.is_past(today))
+    }
+
     pub fn event_index(&self, id: &str) -> Option<usize> {
         self.ids.events.get(id).copied()
     }
