@@ -129,7 +129,7 @@ async fn unknown_event_in_a_link_says_so() {
 
 #[tokio::test]
 async fn the_list_grows_as_the_reader_scrolls_and_says_how_much_is_shown() {
-    let browser = open_app(PHONE, "?programme=fixtures/generated-45.json").await;
+    let browser = open_app(PHONE, "?programme=fixtures/generated-45.json&upcoming=0").await;
     assert_eq!(browser.count("[data-testid=event-card]").await, 30, "a page at first");
     assert_eq!(browser.text_of("shown-of").await, "30 of 45 events shown");
     // Scrolling towards the end adds the next page, without a tap.
@@ -138,7 +138,7 @@ async fn the_list_grows_as_the_reader_scrolls_and_says_how_much_is_shown() {
     assert_eq!(browser.count("[data-testid=show-more]").await, 0, "everything is shown");
     // The button does the same where nothing scrolls (a keyboard, a screen reader, an old
     // browser): pressed without moving the page, it adds the next page.
-    browser.goto(&crate::server().app_url("?programme=fixtures/generated-45.json")).await;
+    browser.goto(&crate::server().app_url("?programme=fixtures/generated-45.json&upcoming=0")).await;
     browser.wait_for_app().await;
     assert_eq!(browser.count("[data-testid=event-card]").await, 30);
     browser.script("document.querySelector('[data-testid=show-more]').click();").await;
@@ -179,7 +179,7 @@ async fn facet_counts_change_with_the_result_not_after_it() {
 /// filter changes.)
 #[tokio::test]
 async fn a_filter_change_shows_one_page_on_a_wide_screen_too() {
-    let browser = open_app(DESKTOP, "?programme=fixtures/generated-45.json").await;
+    let browser = open_app(DESKTOP, "?programme=fixtures/generated-45.json&upcoming=0").await;
     for total in [34, 45, 34, 45, 34, 45, 34, 45] {
         // Hybrid or online (34 of the 45 events), then every event again.
         browser

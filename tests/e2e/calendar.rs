@@ -95,19 +95,7 @@ async fn the_published_programme_has_a_subscription_feed_once_it_has_days() {
     assert_eq!(browser.count("[data-testid=subscribe-download]").await, 0, "an empty feed is not offered");
     browser.quit().await;
 
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let copy = std::env::temp_dir().join(format!("pb-e2e-timed-dist-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&copy);
-    crate::copy_dir(&root.join("dist"), &copy);
-    let status = std::process::Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--locked", "--features", "prerender", "--bin", "prerender", "--"])
-        .arg(&copy)
-        .arg(root.join("tests/fixtures/timed.json"))
-        .current_dir(&root)
-        .status()
-        .expect("run the prerender command");
-    assert!(status.success());
-    let own_server = crate::server::StaticServer::start(copy.clone(), root.join("tests/fixtures"));
+    let (copy, own_server) = crate::prerendered_copy("timed-dist", &crate::fixtures_dir().join("timed.json"));
     let browser = Browser::open(PHONE).await;
     browser.goto(&own_server.app_url("")).await;
     browser.wait_for_app().await;
@@ -265,7 +253,7 @@ async fn what_changed_since_the_last_visit_is_marked_until_dismissed() {
 
 #[tokio::test]
 async fn printing_the_programme_prints_every_matching_event_not_the_first_page() {
-    let browser = open_app(DESKTOP, "?programme=fixtures/generated-45.json").await;
+    let browser = open_app(DESKTOP, "?programme=fixtures/generated-45.json&upcoming=0").await;
     let cards = || async { browser.count("[data-testid=event-card]").await };
     assert_eq!(cards().await, 30, "the screen shows a page at a time");
     // What the browser fires before it lays the page out for paper.

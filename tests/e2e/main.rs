@@ -16,6 +16,7 @@ mod now;
 mod offline;
 mod organiser;
 mod own_appointments;
+mod past_events;
 #[path = "../support/qr_decode.rs"]
 mod qr_decode;
 mod screenshots;
@@ -70,6 +71,25 @@ pub(crate) fn published_copy(name: &str) -> (PathBuf, server::StaticServer) {
     copy_dir(&dist_dir(), &dist);
     let server = server::StaticServer::start(dist.clone(), fixtures_dir());
     (dist, server)
+}
+
+/// The release build refreshed with `programme` by the organisers' command (`prerender`), in
+/// `pb-e2e-<name>-<pid>`, served by a server of its own.
+pub(crate) fn prerendered_copy(name: &str, programme: &std::path::Path) -> (PathBuf, server::StaticServer) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let copy = std::env::temp_dir().join(format!("pb-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    copy_dir(&dist_dir(), &copy);
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--locked", "--features", "prerender", "--bin", "prerender", "--"])
+        .arg(&copy)
+        .arg(programme)
+        .current_dir(&root)
+        .status()
+        .expect("run the prerender command");
+    assert!(status.success(), "the prerender command failed");
+    let server = server::StaticServer::start(copy.clone(), fixtures_dir());
+    (copy, server)
 }
 
 pub(crate) fn fixtures_dir() -> PathBuf {

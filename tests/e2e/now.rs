@@ -10,7 +10,7 @@ const TIMED: &str = "?programme=fixtures/timed.json";
 
 /// The page's clock set to `utc` (RFC 3339) as it opens, moving on from there;
 /// `__pbAdvanceClock(ms)` moves it further. Calls of `Date` as a function are left alone.
-fn clock_at(utc: &str) -> String {
+pub(crate) fn clock_at(utc: &str) -> String {
     let ms = chrono::DateTime::parse_from_rfc3339(utc).expect("a timestamp").timestamp_millis();
     format!(
         "(() => {{
