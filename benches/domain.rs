@@ -155,17 +155,17 @@ fn main() {
     // On the day: what the views compute each minute or for each day shown.
     let all = 0..programme.events.len();
     let noon = chrono::DateTime::parse_from_rfc3339("2026-06-01T12:00:00Z").expect("instant").timestamp_millis();
-    let took = time(101, || now_and_next(&programme, all.clone(), noon, today));
+    let took = time(101, || now_and_next(&programme.events, all.clone(), noon, today));
     println!("now and next, 10000 events: {}", ms(took));
-    let days = days_with_times(&programme, all.clone());
+    let days = days_with_times(&programme.events, all.clone());
     let busiest = days
         .iter()
         .copied()
-        .max_by_key(|day| lay_out_day(&programme, all.clone(), *day, |_| String::new()).placed.len())
+        .max_by_key(|day| lay_out_day(&programme.events, all.clone(), *day, |_| String::new()).placed.len())
         .expect("timed days");
     let room = |event: &programme_browser::domain::programme::Event| event.place("").unwrap_or_default();
-    let placed = lay_out_day(&programme, all.clone(), busiest, room).placed.len();
-    let took = time(101, || lay_out_day(&programme, all.clone(), busiest, room));
+    let placed = lay_out_day(&programme.events, all.clone(), busiest, room).placed.len();
+    let took = time(101, || lay_out_day(&programme.events, all.clone(), busiest, room));
     println!("a day's timetable, 10000 events, the busiest of {} days ({placed} timed events): {}", days.len(), ms(took));
     // A congress: 10,000 half-hour sessions on one day, 25 in each of 400 rooms.
     let sessions: Vec<(String, String, String, String)> = (0..10_000)
@@ -180,7 +180,7 @@ fn main() {
     let congress = programme_text("Europe/Zurich", &sessions);
     let (congress, _) = parse_programme(&congress).expect("parses");
     let day = NaiveDate::from_ymd_opt(2026, 3, 11).expect("date");
-    let took = time(21, || lay_out_day(&congress, 0..congress.events.len(), day, room));
-    let columns = lay_out_day(&congress, 0..congress.events.len(), day, room).columns();
+    let took = time(21, || lay_out_day(&congress.events, 0..congress.events.len(), day, room));
+    let columns = lay_out_day(&congress.events, 0..congress.events.len(), day, room).columns();
     println!("a day's timetable, 10000 sessions on one day in 400 rooms ({columns} columns): {}", ms(took));
 }

@@ -147,3 +147,31 @@ fn the_calendar_file_has_it_with_a_uid_of_its_own_and_no_address_in_the_app() {
     let sequence = |list: &[programme_browser::domain::programme::Event]| programme_browser::domain::calendar::sequence(&p, &list[0]);
     assert!(sequence(&changed_list) > sequence(&own_list));
 }
+
+#[test]
+fn an_own_appointment_is_on_now_and_in_the_days_timetable_beside_the_picks() {
+    use programme_browser::domain::now::now_and_next;
+    use programme_browser::domain::timetable::{days_with_times, lay_out_day};
+    let p = programme("timed.json");
+    let (lists, own) = with_pick_and_own(&p);
+    let list = lists.active_list();
+    // The picks (copied), then the own appointments: what "my shortlist" places.
+    let mut mine: Vec<_> = shortlist_entries(list, &p).into_iter().filter_map(|entry| entry.event).map(|i| p.events[i].clone()).collect();
+    mine.extend(own_events(list, &p.meta.id));
+    let ids = |indices: &[usize]| indices.iter().map(|&i| mine[i].id.clone()).collect::<Vec<_>>();
+    // 15:45 in New York: both on; at 14:30 the pick is on and the appointment is next.
+    let at = |time: &str| chrono::DateTime::parse_from_rfc3339(time).unwrap().timestamp_millis();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 11).unwrap();
+    let found = now_and_next(&mine, 0..mine.len(), at("2026-03-11T15:45:00-04:00"), day);
+    assert_eq!(ids(&found.on_now), ["clash-a".to_owned(), own.event.clone()]);
+    let found = now_and_next(&mine, 0..mine.len(), at("2026-03-11T14:30:00-04:00"), day);
+    assert_eq!((ids(&found.on_now), ids(&found.next)), (vec!["clash-a".to_owned()], vec![own.event.clone()]));
+    // In the day's grid, beside the pick it overlaps (each in its own room's column).
+    assert_eq!(days_with_times(&mine, 0..mine.len()), [day]);
+    let layout = lay_out_day(&mine, 0..mine.len(), day, |event| event.place("en").unwrap_or_default());
+    let placed: Vec<_> = layout.placed.iter().map(|placed| (mine[placed.index].id.clone(), placed.row, placed.column)).collect();
+    // Rows are quarter hours from 14:00; rooms in order of name ("Room S-2950" before the pick's).
+    let pick_room = p.event("clash-a").unwrap().place("en").unwrap_or_default();
+    let (own_column, pick_column) = if "Room S-2950" < pick_room.as_str() { (0, 1) } else { (1, 0) };
+    assert_eq!(placed, [("clash-a".to_owned(), 0, pick_column), (own.event.clone(), 6, own_column)]);
+}

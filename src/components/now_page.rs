@@ -2,15 +2,20 @@
 //! shortlist, following the clock (`state::Minute`); and the first screen's entry to it
 //! while a meeting runs. `domain::now` decides what goes where.
 
+use std::sync::Arc;
+
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::event_card::EventCard;
+use super::own_appointment::own_card_of;
 use crate::browser::clock;
 use crate::domain::i18n::{format_when, tr, tr_count, tr_with, Count, Locale, Msg};
 use crate::domain::now::{has_days_or_times, now_and_next, NowAndNext};
+use crate::domain::programme::Event;
 use crate::domain::programme::Programme;
 use crate::domain::query::Page;
-use crate::domain::shortlist::shortlist_entries;
+use crate::domain::shortlist::{is_own_id, own_events, shortlist_entries};
 use crate::domain::when::When;
 use crate::state::{use_locale, use_minute, use_nav, use_programme, use_shortlist, History, ShortlistState};
 
@@ -22,19 +27,25 @@ pub fn NowPage() -> impl IntoView {
     let minute = use_minute();
     let shortlist = use_shortlist();
     let mine_only = RwSignal::new(false);
-    let found = Memo::new(move |_| {
-        let now = minute.map_or_else(clock::now_ms, |minute| minute.now_ms());
-        now_and_next(&programme, scope_events(&programme, shortlist, mine_only.get()), now, clock::local_date(now))
-    });
+    let found = {
+        let programme = programme.clone();
+        Memo::new(move |_| {
+            let now = minute.map_or_else(clock::now_ms, |minute| minute.now_ms());
+            let scope = Scope::of(&programme, shortlist, mine_only.get());
+            let found = now_and_next(scope.events(&programme), scope.indices(&programme), now, clock::local_date(now));
+            (scope, found)
+        })
+    };
     let clock_line = move || {
         let now = minute.map_or_else(clock::now_ms, |minute| minute.now_ms());
         tr_with(locale, Msg::NowAsOf, &[("when", &reader_time(locale, now))])
     };
     let section = move |heading: Msg, testid: &'static str, pick: fn(&NowAndNext) -> &Vec<usize>, empty: Option<Msg>| {
-        let indices = Memo::new(move |_| found.with(|found| pick(found).clone()));
+        let programme = programme.clone();
+        let indices = Memo::new(move |_| found.with(|(scope, found)| (scope.clone(), pick(found).clone())));
         let heading_id = format!("{testid}-heading");
         move || {
-            let none = indices.with(Vec::is_empty);
+            let none = indices.with(|(_, indices)| indices.is_empty());
             (!none || empty.is_some()).then(|| {
                 let (heading_id, labelled_by) = (heading_id.clone(), heading_id.clone());
                 view! {
@@ -42,7 +53,11 @@ pub fn NowPage() -> impl IntoView {
                         <h3 id=heading_id class="month-heading">{tr(locale, heading)}</h3>
                         {none.then(|| empty.map(|empty| view! { <p class="empty" data-testid=format!("{testid}-none")>{tr(locale, empty)}</p> }))}
                         // Drawn again only when an event starts or ends: no keyed list needed.
-                        <ul class="cards">{indices.get().into_iter().map(|index| view! { <li><EventCard index /></li> }).collect_view()}</ul>
+                        <ul class="cards">
+                            {indices.with(|(scope, indices)| {
+                                indices.iter().map(|&index| view! { <li>{scope.card(locale, &programme, index)}</li> }).collect_view()
+                            })}
+                        </ul>
                     </section>
                 }
             })
@@ -78,8 +93,8 @@ pub fn NowEntry() -> Option<impl IntoView> {
     };
     let said = Memo::new(move |_| {
         let now = minute.now_ms();
-        let found = now_and_next(&programme, 0..programme.events.len(), now, clock::local_date(now));
-        if !found.is_running_or_soon(&programme, now) {
+        let found = now_and_next(&programme.events, 0..programme.events.len(), now, clock::local_date(now));
+        if !found.is_running_or_soon(&programme.events, now) {
             return None;
         }
         Some(match found.on_now.len() {
@@ -147,16 +162,53 @@ pub(super) fn scope_choice(locale: Locale, mine_only: RwSignal<bool>, name: &'st
     }
 }
 
-/// The events a view places: the whole programme's, or the active list's picks.
-pub(super) fn scope_events(programme: &Programme, shortlist: ShortlistState, mine_only: bool) -> Vec<usize> {
-    if mine_only {
-        shortlist
-            .lists
-            .with(|lists| shortlist_entries(lists.active_list(), programme))
-            .into_iter()
-            .filter_map(|entry| entry.event)
-            .collect()
-    } else {
-        (0..programme.events.len()).collect()
+/// What a view places: the whole programme, or the active list's picks and the reader's own
+/// appointments (copies: a shortlist is short).
+#[derive(Clone, PartialEq)]
+pub(super) enum Scope {
+    All,
+    Mine(Arc<Vec<Event>>),
+}
+
+impl Scope {
+    pub(super) fn of(programme: &Programme, shortlist: ShortlistState, mine_only: bool) -> Scope {
+        if !mine_only {
+            return Scope::All;
+        }
+        let mine = shortlist.lists.with(|lists| {
+            let list = lists.active_list();
+            let mut mine: Vec<Event> = shortlist_entries(list, programme)
+                .into_iter()
+                .filter_map(|entry| entry.event)
+                .map(|i| programme.events[i].clone())
+                .collect();
+            mine.extend(own_events(list, &programme.meta.id));
+            mine
+        });
+        Scope::Mine(Arc::new(mine))
+    }
+
+    pub(super) fn events<'a>(&'a self, programme: &'a Programme) -> &'a [Event] {
+        match self {
+            Scope::All => &programme.events,
+            Scope::Mine(mine) => mine,
+        }
+    }
+
+    pub(super) fn indices(&self, programme: &Programme) -> std::ops::Range<usize> {
+        0..self.events(programme).len()
+    }
+
+    /// The card of the event at `index` (in `events`): the programme's card, or an own
+    /// appointment's.
+    pub(super) fn card(&self, locale: Locale, programme: &Programme, index: usize) -> impl IntoView {
+        let event = &self.events(programme)[index];
+        match programme.event_index(&event.id) {
+            Some(index) if !is_own_id(&event.id) => Either::Left(view! { <EventCard index /> }),
+            _ => {
+                let place = event.place(locale.tag()).unwrap_or_default();
+                Either::Right(own_card_of(locale, &event.id, event.title.get(locale.tag()), Some(&event.when), &place))
+            }
+        }
     }
 }

@@ -239,12 +239,17 @@ pub fn OwnAppointmentForm() -> impl IntoView {
 /// An own appointment among the picks: marked as the reader's, with its title, time and place
 /// as saved.
 pub fn own_card(locale: Locale, key: &PickKey, saved: &Snapshot) -> impl IntoView {
-    let when = When::from_code(&saved.when).map(|when| format_when(locale, &when)).unwrap_or_default();
-    let place = (!saved.place.is_empty()).then(|| view! { <p class="where">{saved.place.clone()}</p> });
+    own_card_of(locale, &key.event, &saved.title, When::from_code(&saved.when).as_ref(), &saved.place)
+}
+
+/// An own appointment's card from its parts (also as now-and-next places it, from its event).
+pub fn own_card_of(locale: Locale, id: &str, title: &str, when: Option<&When>, place: &str) -> impl IntoView {
+    let when = when.map(|when| format_when(locale, when)).unwrap_or_default();
+    let place = (!place.is_empty()).then(|| view! { <p class="where">{place.to_owned()}</p> });
     view! {
-        <article class="card own" data-testid="own-card" data-event-id=key.event.clone()>
+        <article class="card own" data-testid="own-card" data-event-id=id.to_owned()>
             <p class="own-mark">{tr(locale, Msg::OwnMark)}</p>
-            <h4 class="card-title">{saved.title.clone()}</h4>
+            <h4 class="card-title">{title.to_owned()}</h4>
             <p class="when">{when}</p>
             {place}
         </article>

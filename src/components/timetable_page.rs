@@ -5,14 +5,16 @@
 //! now" on the day it is. `domain::timetable` lays it out.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
+use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::now_page::{scope_choice, scope_events};
+use super::now_page::{scope_choice, Scope};
 use super::shortlist_button::ShortlistButton;
 use crate::browser::clock;
 use crate::domain::i18n::{format_day, tr, tr_with, Locale, Msg};
-use crate::domain::programme::Programme;
+use crate::domain::programme::{Event, Programme};
 use crate::domain::query::ViewState;
+use crate::domain::shortlist::is_own_id;
 use crate::domain::timetable::{day_to_open, days_with_times, lay_out_day, DayLayout, ROW_MINUTES};
 use crate::domain::when::When;
 use crate::state::{use_locale, use_minute, use_nav, use_programme, use_shortlist, History, Nav};
@@ -26,17 +28,23 @@ pub fn DayPage() -> impl IntoView {
     let minute = use_minute();
     let mine_only = RwSignal::new(false);
     // The programme's days, whatever is shown: choosing "my shortlist" keeps the day.
-    let days = days_with_times(&programme, 0..programme.events.len());
+    let days = days_with_times(&programme.events, 0..programme.events.len());
     let today = clock::today();
     let day = {
         let days = days.clone();
         Memo::new(move |_| nav.view.with(|v| v.day).filter(|day| days.contains(day)).or_else(|| day_to_open(&days, today)))
     };
+    let scope = {
+        let programme = programme.clone();
+        Memo::new(move |_| Scope::of(&programme, shortlist, mine_only.get()))
+    };
     let layout = {
         let programme = programme.clone();
         Memo::new(move |_| {
-            let events = scope_events(&programme, shortlist, mine_only.get());
-            day.get().map(|day| lay_out_day(&programme, events, day, |event| event.place(locale.tag()).unwrap_or_default()))
+            scope.with(|scope| {
+                let room_of = |event: &Event| event.place(locale.tag()).unwrap_or_default();
+                day.get().map(|day| lay_out_day(scope.events(&programme), scope.indices(&programme), day, room_of))
+            })
         })
     };
     // "Day by day" until there is a day to name.
@@ -49,7 +57,10 @@ pub fn DayPage() -> impl IntoView {
     // when the line passes an event's start (so focus and the rest stay put).
     let now_at = {
         let programme = programme.clone();
-        Memo::new(move |_| layout.with(|l| l.as_ref().and_then(|l| now_row(&programme, l, minute.map(|m| m.now_ms())))))
+        Memo::new(move |_| {
+            let now_ms = minute.map(|m| m.now_ms());
+            scope.with(|scope| layout.with(|l| l.as_ref().and_then(|l| now_row(scope.events(&programme), l, now_ms))))
+        })
     };
     let split = Memo::new(move |_| {
         let row = now_at.with(|now| now.as_ref().map(|(row, _)| *row))?;
@@ -69,7 +80,7 @@ pub fn DayPage() -> impl IntoView {
                 {day_choice(locale, nav, days, day)}
                 {scope_choice(locale, mine_only, "day-scope")}
                 <p class="hint">{tr_with(locale, Msg::DayVenueTimes, &[("zone", &zone)])}</p>
-                {move || layout.get().map(|layout| day_view(locale, &programme, &layout, split.get(), now_at))}
+                {move || layout.get().map(|layout| day_view(locale, &programme, &scope.get(), &layout, split.get(), now_at))}
             })}
         </section>
     }
@@ -143,18 +154,31 @@ fn day_choice(locale: Locale, nav: Nav, days: Vec<NaiveDate>, day: Memo<Option<N
 fn day_view(
     locale: Locale,
     programme: &Programme,
+    scope: &Scope,
     layout: &DayLayout,
     split: Option<usize>,
     now_at: Memo<Option<(i64, String)>>,
 ) -> impl IntoView {
     let tag = locale.tag();
     let nav = use_nav();
+    let events = scope.events(programme);
     let item = move |index: usize, time: Option<String>| {
-        let event = &programme.events[index];
+        let event = &events[index];
         let id = event.id.clone();
         let title = event.title.get(tag).to_owned();
         let place = event.place(tag).unwrap_or_else(|| tr(locale, Msg::DayPlaceNotGiven).to_owned());
-        view! {
+        if is_own_id(&id) {
+            // The reader's own: no page to open, no star; marked as theirs.
+            return Either::Left(view! {
+                <div class="slot-head">
+                    <span class="own-mark">{tr(locale, Msg::OwnMark)}</span>
+                    <strong data-testid="own-slot-title">{title}</strong>
+                </div>
+                {time.map(|time| view! { <p class="when" data-testid="slot-time">{time}</p> })}
+                <p class="where" data-testid="slot-room">{place}</p>
+            });
+        }
+        Either::Right(view! {
             <div class="slot-head">
                 <a
                     href=nav.href(|next| next.open_event(&id))
@@ -174,7 +198,7 @@ fn day_view(
             </div>
             {time.map(|time| view! { <p class="when" data-testid="slot-time">{time}</p> })}
             <p class="where" data-testid="slot-room">{place}</p>
-        }
+        })
     };
     let all_day = (!layout.all_day.is_empty()).then(|| {
         view! {
@@ -183,7 +207,7 @@ fn day_view(
                 {layout
                     .all_day
                     .iter()
-                    .map(|&index| view! { <li class="slot" data-testid="timetable-item" data-event-id=programme.events[index].id.clone()>{item(index, None)}</li> })
+                    .map(|&index| view! { <li class="slot" data-testid="timetable-item" data-event-id=events[index].id.clone()>{item(index, None)}</li> })
                     .collect_view()}
             </ul>
         }
@@ -221,7 +245,7 @@ fn day_view(
     });
     let split = split.unwrap_or(layout.placed.len());
     let slot = |placed: &crate::domain::timetable::Placed| {
-        let event = &programme.events[placed.index];
+        let event = &events[placed.index];
         view! {
             <li
                 class="slot"
@@ -263,9 +287,9 @@ fn clock_range(when: &When) -> String {
 }
 
 /// The row of the grid that is now, and the venue's time, when now falls within the day shown.
-fn now_row(programme: &Programme, layout: &DayLayout, now_ms: Option<i64>) -> Option<(i64, String)> {
+fn now_row(events: &[Event], layout: &DayLayout, now_ms: Option<i64>) -> Option<(i64, String)> {
     let first = layout.placed.first()?;
-    let When::Times { start, .. } = &programme.events[first.index].when else { return None };
+    let When::Times { start, .. } = &events[first.index].when else { return None };
     let now = DateTime::from_timestamp_millis(now_ms?)?.with_timezone(start.offset());
     let minute = i64::from(now.hour() * 60 + now.minute());
     let inside =

@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime};
 
-use super::programme::Programme;
+use super::programme::{Event, Programme};
 use super::when::{When, YearMonth};
 
 /// How many upcoming events "next" lists at least (more when several start at the same
@@ -17,7 +17,7 @@ pub const NEXT_AT_LEAST: usize = 3;
 /// The first screen offers the view when something is on, or starts within this many minutes.
 pub const SOON_MINUTES: i64 = 60;
 
-/// Indices into `Programme::events`, each list in chronological order.
+/// Indices into the events placed, each list in chronological order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NowAndNext {
     /// Timed events that have started and not yet ended.
@@ -37,20 +37,21 @@ impl NowAndNext {
 
     /// Whether the first screen should offer the view: an event is on, or one starts within
     /// `SOON_MINUTES` of `now_ms`.
-    pub fn is_running_or_soon(&self, programme: &Programme, now_ms: i64) -> bool {
+    pub fn is_running_or_soon(&self, events: &[Event], now_ms: i64) -> bool {
         let soon = now_ms + SOON_MINUTES * 60_000;
-        !self.on_now.is_empty() || self.next.first().and_then(|&i| start_ms(&programme.events[i].when)).is_some_and(|start| start <= soon)
+        !self.on_now.is_empty() || self.next.first().and_then(|&i| start_ms(&events[i].when)).is_some_and(|start| start <= soon)
     }
 }
 
-/// Splits `events` (indices into the programme: the whole of it, or a reader's picks) into
-/// now, next, today and this month at the instant `now_ms` (ms since 1970, UTC), with `today`
-/// the reader's date. An event ending at this very instant is over; one starting at it is on.
-pub fn now_and_next(programme: &Programme, events: impl IntoIterator<Item = usize>, now_ms: i64, today: NaiveDate) -> NowAndNext {
+/// Splits `indices` (into `events`: a programme's, or a reader's picks and own appointments)
+/// into now, next, today and this month at the instant `now_ms` (ms since 1970, UTC), with
+/// `today` the reader's date. An event ending at this very instant is over; one starting at it
+/// is on.
+pub fn now_and_next(events: &[Event], indices: impl IntoIterator<Item = usize>, now_ms: i64, today: NaiveDate) -> NowAndNext {
     let mut result = NowAndNext::default();
     let mut upcoming = Vec::new();
-    for index in events {
-        let Some(event) = programme.events.get(index) else { continue };
+    for index in indices {
+        let Some(event) = events.get(index) else { continue };
         match &event.when {
             When::Times { start, end } => {
                 if start.timestamp_millis() > now_ms {
@@ -75,8 +76,7 @@ pub fn now_and_next(programme: &Programme, events: impl IntoIterator<Item = usiz
     // Each list holds one precision, so one key orders them all: the start (an instant, or
     // the first day at midnight UTC), then the file's order.
     let start_of = |i: usize| {
-        start_ms(&programme.events[i].when)
-            .unwrap_or_else(|| programme.events[i].when.first_day().and_time(NaiveTime::MIN).and_utc().timestamp_millis())
+        start_ms(&events[i].when).unwrap_or_else(|| events[i].when.first_day().and_time(NaiveTime::MIN).and_utc().timestamp_millis())
     };
     for list in [&mut result.on_now, &mut result.today, &mut result.this_month, &mut upcoming] {
         order_by(list, &|i| (start_of(i), 0));
@@ -149,10 +149,10 @@ mod tests {
             ("starting", "2026-03-10T10:00:00+01:00", Some("2026-03-10T11:00:00+01:00")),
             ("later", "2026-03-10T14:00:00+01:00", Some("2026-03-10T15:00:00+01:00")),
         ]);
-        let found = now_and_next(&p, all(&p), at("2026-03-10T10:00:00+01:00"), day("2026-03-10"));
+        let found = now_and_next(&p.events, all(&p), at("2026-03-10T10:00:00+01:00"), day("2026-03-10"));
         assert_eq!(ids(&p, &found.on_now), ["starting"]);
         assert_eq!(ids(&p, &found.next), ["later"]);
-        let a_minute_before = now_and_next(&p, all(&p), at("2026-03-10T09:59:00+01:00"), day("2026-03-10"));
+        let a_minute_before = now_and_next(&p.events, all(&p), at("2026-03-10T09:59:00+01:00"), day("2026-03-10"));
         assert_eq!(ids(&p, &a_minute_before.on_now), ["ending"]);
         assert_eq!(ids(&p, &a_minute_before.next), ["starting", "later"]);
     }
@@ -160,7 +160,7 @@ mod tests {
     #[test]
     fn an_event_across_midnight_is_on_after_midnight() {
         let p = programme(&[("night", "2026-03-10T22:00:00+01:00", Some("2026-03-11T02:00:00+01:00"))]);
-        let found = now_and_next(&p, all(&p), at("2026-03-11T01:30:00+01:00"), day("2026-03-11"));
+        let found = now_and_next(&p.events, all(&p), at("2026-03-11T01:30:00+01:00"), day("2026-03-11"));
         assert_eq!(ids(&p, &found.on_now), ["night"]);
         assert!(found.next.is_empty());
     }
@@ -173,10 +173,10 @@ mod tests {
             ("after-dst", "2026-03-09T10:00:00-04:00", Some("2026-03-09T11:30:00-04:00")),
         ]);
         // 14:30 UTC is 10:30 in New York after the change (and 15:30 in Zurich, 23:30 in Tokyo).
-        let found = now_and_next(&p, all(&p), at("2026-03-09T23:30:00+09:00"), day("2026-03-09"));
+        let found = now_and_next(&p.events, all(&p), at("2026-03-09T23:30:00+09:00"), day("2026-03-09"));
         assert_eq!(ids(&p, &found.on_now), ["after-dst"]);
         // 14:30 UTC is 09:30 in New York before it: not yet started.
-        let before = now_and_next(&p, all(&p), at("2026-03-07T14:30:00Z"), day("2026-03-07"));
+        let before = now_and_next(&p.events, all(&p), at("2026-03-07T14:30:00Z"), day("2026-03-07"));
         assert!(before.on_now.is_empty());
         assert_eq!(ids(&p, &before.next), ["before-dst", "after-dst"]);
     }
@@ -191,7 +191,7 @@ mod tests {
             ("months", "2026-01", Some("2026-04")),
             ("other-month", "2026-05", None),
         ]);
-        let found = now_and_next(&p, all(&p), at("2026-03-10T12:00:00Z"), day("2026-03-10"));
+        let found = now_and_next(&p.events, all(&p), at("2026-03-10T12:00:00Z"), day("2026-03-10"));
         assert_eq!(ids(&p, &found.today), ["days", "day"]);
         assert_eq!(ids(&p, &found.this_month), ["months", "month"]);
         assert!(found.on_now.is_empty() && found.next.is_empty(), "no time is made up for them");
@@ -200,9 +200,9 @@ mod tests {
     #[test]
     fn an_event_without_an_end_is_on_until_the_end_of_its_day_at_the_venue() {
         let p = programme(&[("open", "2026-03-10T18:00:00-04:00", None)]);
-        let late = now_and_next(&p, all(&p), at("2026-03-10T23:59:00-04:00"), day("2026-03-11"));
+        let late = now_and_next(&p.events, all(&p), at("2026-03-10T23:59:00-04:00"), day("2026-03-11"));
         assert_eq!(ids(&p, &late.on_now), ["open"], "still its day in New York, the next day for this reader");
-        let next_day = now_and_next(&p, all(&p), at("2026-03-11T00:00:00-04:00"), day("2026-03-11"));
+        let next_day = now_and_next(&p.events, all(&p), at("2026-03-11T00:00:00-04:00"), day("2026-03-11"));
         assert!(next_day.on_now.is_empty());
     }
 
@@ -216,25 +216,25 @@ mod tests {
             ("c2", "2026-03-10T11:00:00Z", None),
             ("d", "2026-03-10T12:00:00Z", None),
         ]);
-        let found = now_and_next(&p, all(&p), at("2026-03-10T08:00:00Z"), day("2026-03-10"));
+        let found = now_and_next(&p.events, all(&p), at("2026-03-10T08:00:00Z"), day("2026-03-10"));
         assert_eq!(ids(&p, &found.next), ["a", "b1", "b2"]);
-        let later = now_and_next(&p, all(&p), at("2026-03-10T09:30:00Z"), day("2026-03-10"));
+        let later = now_and_next(&p.events, all(&p), at("2026-03-10T09:30:00Z"), day("2026-03-10"));
         assert_eq!(ids(&p, &later.next), ["b1", "b2", "c1", "c2"]);
     }
 
     #[test]
     fn only_the_events_asked_about_are_placed() {
         let p = programme(&[("mine", "2026-03-10T09:00:00Z", None), ("theirs", "2026-03-10T09:00:00Z", None)]);
-        let found = now_and_next(&p, [0], at("2026-03-10T09:30:00Z"), day("2026-03-10"));
+        let found = now_and_next(&p.events, [0], at("2026-03-10T09:30:00Z"), day("2026-03-10"));
         assert_eq!(ids(&p, &found.on_now), ["mine"]);
-        let out_of_range = now_and_next(&p, [7], at("2026-03-10T09:30:00Z"), day("2026-03-10"));
+        let out_of_range = now_and_next(&p.events, [7], at("2026-03-10T09:30:00Z"), day("2026-03-10"));
         assert!(out_of_range.is_empty());
     }
 
     #[test]
     fn the_first_screen_offers_the_view_while_a_meeting_runs_or_one_starts_within_the_hour() {
         let p = programme(&[("a", "2026-03-10T10:00:00Z", Some("2026-03-10T11:00:00Z"))]);
-        let check = |now: &str| now_and_next(&p, all(&p), at(now), day("2026-03-10")).is_running_or_soon(&p, at(now));
+        let check = |now: &str| now_and_next(&p.events, all(&p), at(now), day("2026-03-10")).is_running_or_soon(&p.events, at(now));
         assert!(!check("2026-03-10T08:59:00Z"));
         assert!(check("2026-03-10T09:00:00Z"));
         assert!(check("2026-03-10T10:30:00Z"));

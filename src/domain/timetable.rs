@@ -7,7 +7,7 @@
 use chrono::{NaiveDate, Timelike};
 
 use super::now::order_by;
-use super::programme::{Event, Programme};
+use super::programme::Event;
 use super::when::When;
 
 /// The grid's row: a quarter of an hour.
@@ -16,7 +16,7 @@ pub const ROW_MINUTES: i64 = 15;
 /// One timed event's place in the grid (rows and columns counted from 0, ends exclusive).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placed {
-    /// Index into `Programme::events`.
+    /// Index into the events laid out.
     pub index: usize,
     pub row: i64,
     pub rows: i64,
@@ -44,10 +44,10 @@ impl DayLayout {
 }
 
 /// The venue dates on which the given events start at a known time, in order.
-pub fn days_with_times(programme: &Programme, events: impl IntoIterator<Item = usize>) -> Vec<NaiveDate> {
-    let mut days: Vec<NaiveDate> = events
+pub fn days_with_times(events: &[Event], indices: impl IntoIterator<Item = usize>) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = indices
         .into_iter()
-        .filter_map(|i| match &programme.events.get(i)?.when {
+        .filter_map(|i| match &events.get(i)?.when {
             When::Times { start, .. } => Some(start.date_naive()),
             _ => None,
         })
@@ -62,19 +62,19 @@ pub fn day_to_open(days: &[NaiveDate], today: NaiveDate) -> Option<NaiveDate> {
     days.iter().copied().find(|day| *day >= today).or(days.last().copied())
 }
 
-/// Lays out `day` (a venue date) for the given events; `room_of` names an event's room (its
-/// place in the reader's language; "" when the programme does not say).
+/// Lays out `day` (a venue date) for the events of `indices`; `room_of` names an event's room
+/// (its place in the reader's language; "" when the programme does not say).
 pub fn lay_out_day(
-    programme: &Programme,
-    events: impl IntoIterator<Item = usize>,
+    events: &[Event],
+    indices: impl IntoIterator<Item = usize>,
     day: NaiveDate,
     room_of: impl Fn(&Event) -> String,
 ) -> DayLayout {
     // (from, until, room's name, event), in minutes after midnight at the venue.
     let mut timed: Vec<(i64, i64, String, usize)> = Vec::new();
     let mut all_day = Vec::new();
-    for index in events {
-        let Some(event) = programme.events.get(index) else { continue };
+    for index in indices {
+        let Some(event) = events.get(index) else { continue };
         match &event.when {
             When::Times { start, end } if start.date_naive() == day => {
                 let from = i64::from(start.hour() * 60 + start.minute());
@@ -139,7 +139,7 @@ pub fn lay_out_day(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::programme::parse_programme;
+    use crate::domain::programme::{parse_programme, Programme};
     use crate::domain::synthetic::programme_text;
 
     fn programme(events: &[(&str, &str, Option<&str>, &str)]) -> Programme {
@@ -152,7 +152,7 @@ mod tests {
     }
 
     fn layout(p: &Programme, on: &str) -> DayLayout {
-        lay_out_day(p, 0..p.events.len(), day(on), |event| event.place("").unwrap_or_default())
+        lay_out_day(&p.events, 0..p.events.len(), day(on), |event| event.place("").unwrap_or_default())
     }
 
     fn ids(p: &Programme, layout: &DayLayout) -> Vec<String> {
@@ -213,7 +213,7 @@ mod tests {
                         { "id": "month", "title": "month", "when": { "start": "2026-03" } } ] }"#;
         let p = parse_programme(text).expect("valid").0;
         // 23:30 in Tokyo is 14:30 UTC: still the 11th at the venue, whatever the reader's zone.
-        assert_eq!(days_with_times(&p, 0..3), [day("2026-03-11")]);
+        assert_eq!(days_with_times(&p.events, 0..3), [day("2026-03-11")]);
         let on = layout(&p, "2026-03-11");
         assert_eq!(ids(&p, &on), ["late"]);
         assert_eq!(on.all_day, [1]);

@@ -192,3 +192,49 @@ async fn a_programme_without_times_has_no_timetable_and_says_why_when_asked() {
     assert!(browser.text_of("day-not-offered").await.contains("no times"));
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn my_own_appointment_is_in_my_now_and_next_and_in_my_day() {
+    // 15:30 in New York: my pick clash-a (14:00-16:00) is on, and so is my bilateral.
+    let browser = open_at(PHONE, "America/New_York", "2026-03-11T19:30:00Z", TIMED).await;
+    browser.star("clash-a").await;
+    crate::shortlists::open_shortlist(&browser, &format!("{TIMED}&view=shortlist")).await;
+    let bilateral = crate::own_appointments::add_own(&browser, "Bilateral with Ghana", "2026-03-11", "15:00", "16:00").await;
+    let breakfast = crate::own_appointments::add_own(&browser, "Breakfast briefing", "2026-03-12", "08:00", "08:45").await;
+
+    browser.goto(&crate::server().app_url(&format!("{TIMED}&view=now"))).await;
+    browser.testid("now-page").await;
+    browser.testid("now-scope-mine").await.click().await.expect("my shortlist");
+    let own_in = |section: &'static str| {
+        let browser = &browser;
+        async move {
+            let script = format!(
+                "return [...document.querySelectorAll('[data-testid={section}] [data-testid=own-card]')].map(c => c.dataset.eventId);"
+            );
+            serde_json::from_value::<Vec<String>>(browser.script(&script).await).unwrap_or_default()
+        }
+    };
+    eventually("my bilateral on now", || async { own_in("now-on").await == [bilateral.clone()] }).await;
+    assert_eq!(ids_in(&browser, "now-on").await, ["clash-a"], "the pick beside it");
+    assert_eq!(own_in("now-next").await, [breakfast], "tomorrow's breakfast is what is next of mine");
+    let card = browser.find("[data-testid=now-on] [data-testid=own-card]").await.text().await.unwrap();
+    assert!(card.starts_with("My own appointment\nBilateral with Ghana\n"), "{card}");
+    // The whole programme is the programme's: no one else's appointments there.
+    browser.testid("now-scope-all").await.click().await.expect("the whole programme");
+    eventually("the programme's events only", || async { own_in("now-on").await.is_empty() }).await;
+
+    // My day: the pick and the bilateral side by side in time, the bilateral marked as mine.
+    browser.goto(&crate::server().app_url(&format!("{TIMED}&view=day&day=2026-03-11"))).await;
+    browser.testid("day-page").await;
+    browser.testid("day-scope-mine").await.click().await.expect("my shortlist");
+    eventually("my two items", || async {
+        let mut ids: Vec<String> = boxes(&browser).await.into_keys().collect();
+        ids.sort();
+        ids == [String::from("clash-a"), bilateral.clone()]
+    })
+    .await;
+    let slot = browser.find(&format!("[data-event-id=\"{bilateral}\"]")).await.text().await.unwrap();
+    assert!(slot.contains("My own appointment") && slot.contains("Bilateral with Ghana") && slot.contains("15:00–16:00"), "{slot}");
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new());
+    browser.quit().await;
+}

@@ -15,7 +15,7 @@ const TIMED: &str = "?programme=fixtures/timed.json";
 
 /// Sets a date or time control as a picker would (typing into them depends on the browser's
 /// locale), with the `input` event the app listens to.
-async fn set_value(browser: &Browser, testid: &str, value: &str) {
+pub(crate) async fn set_value(browser: &Browser, testid: &str, value: &str) {
     let script = format!(
         "const field = document.querySelector('[data-testid={testid}]');
          field.value = '{value}';
@@ -23,6 +23,26 @@ async fn set_value(browser: &Browser, testid: &str, value: &str) {
          return field.value;"
     );
     assert_eq!(browser.script(&script).await, value, "{testid} takes {value}");
+}
+
+/// Adds an appointment of the reader's own from the shortlist page (which is open): its id.
+pub(crate) async fn add_own(browser: &Browser, title: &str, day: &str, start: &str, end: &str) -> String {
+    let open = browser.testid("own-open").await;
+    if open.attr("aria-expanded").await.unwrap().as_deref() != Some("true") {
+        open.scroll_into_view().await.unwrap();
+        open.click().await.expect("open the form");
+    }
+    browser.testid("own-title").await.send_keys(title).await.unwrap();
+    set_value(browser, "own-day", day).await;
+    set_value(browser, "own-start", start).await;
+    set_value(browser, "own-end", end).await;
+    browser.testid("own-save").await.click().await.expect("save");
+    eventually("added", || async { browser.text_of("own-said").await.contains(title) }).await;
+    let script = format!(
+        "return [...document.querySelectorAll('[data-testid=own-card]')].find(c => c.querySelector('h4').textContent === {}).dataset.eventId;",
+        serde_json::json!(title)
+    );
+    browser.script(&script).await.as_str().unwrap_or_default().to_owned()
 }
 
 async fn clash_lines(browser: &Browser) -> serde_json::Value {
