@@ -9,6 +9,10 @@ pub mod organiser;
 // Organisers' files from disk, for the native commands (std only; unused in the web apps).
 pub mod organiser_files;
 
+// The spreadsheet template as a workbook, for the native command that writes it.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod template_workbook;
+
 // The web app. Natively it compiles only with the `prerender` feature, which renders the
 // first screen from these same components (`src/bin/prerender.rs`).
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]

@@ -1,11 +1,11 @@
 //! An organiser's files read from disk, for the native commands (`programme-check`,
-//! `programme-import`, `prerender`): a programme file, a conference schedule, or spreadsheet
-//! sheets (CSV files, or a folder of them). The conversion itself is `domain::import`, shared
+//! `programme-import`, `prerender`): a programme file, a conference schedule, spreadsheet
+//! sheets (CSV files, or a folder of them), or a workbook (.xlsx, .ods, ...). The conversion itself is `domain::import`, shared
 //! with the browser.
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::import::{input_from_files, is_sheet_name, Input, InputError};
+use crate::domain::import::{input_from_files, is_sheet_name, is_workbook_name, read_workbook, Input, InputError};
 use crate::domain::programme::{programme_text, LoadError, MAX_PROGRAMME_BYTES};
 
 /// Why an organiser's files could not be read.
@@ -21,6 +21,9 @@ pub enum FileError {
     Text { path: PathBuf, source: LoadError },
     #[error(transparent)]
     Input(#[from] InputError),
+    /// A workbook that cannot be read at all (the message says why).
+    #[error("{0}")]
+    Workbook(String),
 }
 
 /// Reads what was given: files, or a folder of `.csv` files (`domain::import::input_from_files`
@@ -40,10 +43,40 @@ pub fn read_input(paths: &[PathBuf]) -> Result<Input, FileError> {
             }
             files
         }
+        [workbook] if is_workbook_name(&file_name(workbook)) => return read_workbook_file(workbook),
+        paths if paths.iter().any(|path| is_workbook_name(&file_name(path))) => return Err(InputError::Mixed.into()),
         paths => paths.to_vec(),
     };
     let texts = files.iter().map(|path| Ok((file_name(path), read_text(path)?))).collect::<Result<Vec<_>, FileError>>()?;
     Ok(input_from_files(texts)?)
+}
+
+/// A workbook's sheets, its date-and-time cells given the venue zone's offset.
+fn read_workbook_file(path: &Path) -> Result<Input, FileError> {
+    let unreadable = |source| FileError::Unreadable { path: path.to_owned(), source };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_PROGRAMME_BYTES {
+        let source = LoadError::TooLarge { bytes: size, complete: true };
+        return Err(FileError::Text { path: path.to_owned(), source });
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let (sheets, problems) =
+        read_workbook(&file_name(path), &bytes, &offset_at).map_err(|problem| FileError::Workbook(problem.to_string()))?;
+    Ok(Input::Workbook { sheets, problems })
+}
+
+/// The UTC offset of a local time in an IANA zone, from the time-zone database.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn offset_at(zone: &str, local: chrono::NaiveDateTime) -> Option<chrono::FixedOffset> {
+    use chrono::{Offset, TimeZone};
+    let zone: chrono_tz::Tz = zone.parse().ok()?;
+    zone.from_local_datetime(&local).earliest().map(|at| at.offset().fix())
+}
+
+/// (The web pages ask the browser's own rules; this file's commands are native.)
+#[cfg(target_arch = "wasm32")]
+pub fn offset_at(_zone: &str, _local: chrono::NaiveDateTime) -> Option<chrono::FixedOffset> {
+    None
 }
 
 fn file_name(path: &Path) -> String {

@@ -395,7 +395,13 @@ fn only_the_first_page_is_rendered_for_a_big_programme() {
     let site = site_of(&big, None);
     let home = page(&site, "index.html");
     assert_eq!(home.matches("data-testid=\"event-card\"").count(), 30);
-    assert!(home.contains("1,000 events"));
+    // Its events run from 2025 to 2027: those over on the build's day are left out.
+    let (programme, _) = programme_browser::domain::programme::parse_programme(&big).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let listed = programme_browser::domain::filter::apply(&programme, &Default::default(), today).matching.len();
+    assert!(listed > 30 && listed <= 1000, "{listed}");
+    let count = programme_browser::domain::i18n::format_count(programme_browser::domain::i18n::Locale::ENGLISH, listed);
+    assert!(home.contains(&format!("{count} events")), "{count} events");
     assert!(home.contains("data-testid=\"show-more\""));
 }
 

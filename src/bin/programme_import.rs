@@ -1,4 +1,4 @@
-//! `programme-import`: an organiser's spreadsheet (CSV sheets) or conference schedule (frab /
+//! `programme-import`: an organiser's spreadsheet (a workbook, or CSV sheets) or conference schedule (frab /
 //! pretalx `schedule.json`) to a checked programme file, with every problem placed by sheet,
 //! row and column, or by JSON path. Also writes any programme as spreadsheet sheets (the
 //! template is the bundled programme written so). Native only; the same converter runs in the
@@ -13,6 +13,7 @@ use programme_browser::domain::import::{convert, write_sheets, Input};
 use programme_browser::domain::programme::raw::RawProgramme;
 use programme_browser::domain::programme::terminal_safe;
 use programme_browser::organiser_files::{read_input, read_text};
+use programme_browser::template_workbook::write_workbook;
 
 /// Converts an organiser's spreadsheet (CSV sheets) or conference schedule to a checked
 /// programme file, or writes a programme file as spreadsheet sheets.
@@ -20,9 +21,9 @@ use programme_browser::organiser_files::{read_input, read_text};
 #[command(
     name = "programme-import",
     version,
-    override_usage = "programme-import [-o PROGRAMME.json] INPUT...\n       programme-import --sheets PROGRAMME.json FOLDER",
-    after_help = "INPUT is a folder of spreadsheet sheets saved as CSV (programme.csv, themes.csv, partners.csv, \
-                  series.csv, debates.csv, events.csv: see docs/spreadsheet.md), those files themselves, a \
+    override_usage = "programme-import [-o PROGRAMME.json] INPUT...\n       programme-import --sheets PROGRAMME.json FOLDER|WORKBOOK.xlsx",
+    after_help = "INPUT is a workbook (.xlsx, .ods, .xls, .xlsb) with the sheets programme, themes, partners, series, \
+                  debates and events (see docs/spreadsheet.md), a folder of those sheets saved as CSV, those files themselves, a \
                   conference schedule.json exported by pretalx or frab, or a programme file. Every problem is \
                   printed with its sheet, row and column (or JSON path).\n\n\
                   Exit status: 0 no problems, 1 problems found, 2 nothing could be converted."
@@ -31,7 +32,8 @@ struct Args {
     /// Write the checked programme file here (items with problems left out, as the app would).
     #[arg(short, value_name = "PROGRAMME.json", conflicts_with = "sheets")]
     output: Option<PathBuf>,
-    /// Write this programme file as spreadsheet sheets into FOLDER (the one INPUT).
+    /// Write this programme file as spreadsheet sheets into FOLDER (the one INPUT), or as one
+    /// workbook when it is a file ending in .xlsx.
     #[arg(long, value_name = "PROGRAMME.json")]
     sheets: Option<PathBuf>,
     /// Sheets, their folder, a schedule.json or a programme file; with --sheets, the FOLDER.
@@ -63,6 +65,7 @@ fn import(inputs: &[PathBuf], out: Option<&Path>) -> Result<u8, String> {
         Input::Programme(_) => "programme file",
         Input::Schedule(_) => "schedule",
         Input::Sheets(_) => "spreadsheet",
+        Input::Workbook { .. } => "workbook",
     };
     let converted = convert(input).map_err(|err| err.to_string())?;
     let mut stdout = io::stdout().lock();
@@ -84,6 +87,12 @@ fn to_sheets(programme: &Path, folder: &Path) -> Result<(), String> {
     let text = read_text(programme).map_err(|err| err.to_string())?;
     let raw: RawProgramme = serde_json::from_str(&text)
         .map_err(|err| format!("{}: not a well-formed programme file ({err}); check it with programme-check", programme.display()))?;
+    if folder.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx")) {
+        let bytes = write_workbook(&raw).map_err(|err| format!("cannot write the workbook: {err}"))?;
+        std::fs::write(folder, bytes).map_err(|err| format!("cannot write {}: {err}", folder.display()))?;
+        eprintln!("programme-import: wrote {}", folder.display());
+        return Ok(());
+    }
     std::fs::create_dir_all(folder).map_err(|err| format!("cannot create {}: {err}", folder.display()))?;
     for sheet in write_sheets(&raw) {
         let path = folder.join(&sheet.file);

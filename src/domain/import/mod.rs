@@ -1,5 +1,5 @@
 //! Organisers' files in, a checked programme file out: spreadsheets (one CSV file per sheet,
-//! `sheets.rs`) and conference schedules (the frab / c3voc `schedule.json` that pretalx and
+//! `sheets.rs`, or a workbook read as it is, `workbook.rs`) and conference schedules (the frab / c3voc `schedule.json` that pretalx and
 //! frab export, `schedule.rs`). Shared by the `prerender` command and the organiser's page,
 //! so both convert alike.
 //!
@@ -11,6 +11,7 @@ mod origins;
 mod schedule;
 mod sheets;
 mod table;
+mod workbook;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -18,6 +19,7 @@ use std::sync::Arc;
 
 pub use schedule::import_schedule;
 pub use sheets::{import_sheets, write_sheets, Sheet, SHEET_NAMES};
+pub use workbook::{is_workbook_name, read_workbook, OffsetAt, MAX_INFLATED_BYTES, MAX_SHEET_ROWS, WORKBOOK_EXTENSIONS};
 
 use crate::domain::programme::raw::RawProgramme;
 use crate::domain::programme::{parse_programme, LoadError, Problem, Programme};
@@ -82,6 +84,11 @@ pub enum Input {
     Programme(String),
     Schedule(String),
     Sheets(Vec<Sheet>),
+    /// A workbook's sheets, and what reading its cells reported.
+    Workbook {
+        sheets: Vec<Sheet>,
+        problems: Vec<ImportProblem>,
+    },
 }
 
 /// The result of a conversion: the programme file's text (pretty JSON, ready to publish), the
@@ -157,6 +164,10 @@ pub fn convert(input: Input) -> Result<Converted, LoadError> {
         Input::Sheets(sheets) => {
             let (raw, problems, origins) = import_sheets(&sheets);
             publishable(raw, problems, &origins)
+        }
+        Input::Workbook { sheets, problems: read } => {
+            let (raw, problems, origins) = import_sheets(&sheets);
+            publishable(raw, read.into_iter().chain(problems).collect(), &origins)
         }
     }
 }

@@ -1,0 +1,228 @@
+//! An organiser's workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) read as it is: each visible sheet
+//! becomes the CSV text of `sheets`, named `<workbook> › <sheet>` (so that problems say
+//! `programme.xlsx › events, row 5, column D (themes): …`), and goes through the same reading
+//! as a CSV sheet. Cells keep their place: rows and columns are counted from A1, as the
+//! spreadsheet shows them.
+//!
+//! What a spreadsheet types is turned into the layout's text, never guessed at: a date cell
+//! is a day (`2026-03-11`); a date-and-time cell is a local time at the venue, given the UTC
+//! offset of the programme sheet's `time_zone` by `offset_at` (the caller's time-zone rules);
+//! a whole number is written without a decimal point (`12`, not `12.0`); a formula gives its
+//! value as last calculated. Hidden sheets, merged cells, error cells (`#REF!`) and
+//! date-and-time cells without a zone are reported, each at its place.
+//!
+//! A workbook is a zip: it is refused, before anything is inflated, when its entries would
+//! inflate beyond the limits (a zip bomb), and a sheet of more rows than any programme has is
+//! refused by its size.
+
+use std::io::Cursor;
+
+use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible};
+use chrono::{FixedOffset, NaiveDateTime, Timelike};
+
+use super::sheets::{Sheet, SHEET_NAMES};
+use super::table::{letters, write_csv};
+use super::ImportProblem;
+use crate::domain::programme::MAX_PROGRAMME_BYTES;
+
+/// The workbook files a reader may give (by name).
+pub const WORKBOOK_EXTENSIONS: [&str; 5] = [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"];
+
+/// Rows a sheet may have: more than any programme (whose file is at most 64 MiB).
+pub const MAX_SHEET_ROWS: usize = 200_000;
+
+/// How much a workbook's entries may inflate to, all together: the text of the biggest
+/// programme, many times over (a sheet's XML is several times its cells' text).
+pub const MAX_INFLATED_BYTES: u64 = 8 * MAX_PROGRAMME_BYTES;
+
+/// The UTC offset at a venue's zone (an IANA name) for a local time there, when known.
+pub type OffsetAt<'a> = &'a dyn Fn(&str, NaiveDateTime) -> Option<FixedOffset>;
+
+/// Whether a file is a workbook, by its name.
+pub fn is_workbook_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    WORKBOOK_EXTENSIONS.iter().any(|ext| name.ends_with(ext))
+}
+
+/// The workbook's sheets as CSV sheets, and what was reported on the way; `Err` when nothing
+/// can be read from it at all (the problem says why).
+pub fn read_workbook(file: &str, bytes: &[u8], offset_at: OffsetAt) -> Result<(Vec<Sheet>, Vec<ImportProblem>), ImportProblem> {
+    let refuse = |message: String| ImportProblem::cell(file, None, None, message);
+    if bytes.len() as u64 > MAX_PROGRAMME_BYTES {
+        return Err(refuse(format!("is {} bytes: a workbook may have {MAX_PROGRAMME_BYTES} at most", bytes.len())));
+    }
+    if bytes.starts_with(b"PK") {
+        check_inflated_size(bytes, MAX_INFLATED_BYTES).map_err(refuse)?;
+    }
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|err| refuse(format!("cannot be read as a workbook (.xlsx, .xls, .xlsb or .ods): {err}")))?;
+    let mut problems = Vec::new();
+    let sheets: Vec<(String, SheetVisible)> = workbook.sheets_metadata().iter().map(|sheet| (sheet.name.clone(), sheet.visible)).collect();
+    let mut ranges = Vec::new();
+    for (name, visible) in sheets {
+        let place = format!("{file} › {name}");
+        // The template's first sheet, and any notes an organiser keeps beside the lists.
+        if matches!(name.trim().to_ascii_lowercase().as_str(), "read me" | "readme" | "notes") {
+            continue;
+        }
+        if visible != SheetVisible::Visible {
+            if names_a_sheet(&name) {
+                problems.push(ImportProblem::cell(&place, None, None, "is a hidden sheet: left out (show it to have it read)"));
+            }
+            continue;
+        }
+        let range = match workbook.worksheet_range(&name) {
+            Ok(range) => range,
+            Err(err) => {
+                problems.push(ImportProblem::cell(&place, None, None, format!("cannot be read: {err}")));
+                continue;
+            }
+        };
+        if range.height() > MAX_SHEET_ROWS {
+            return Err(ImportProblem::cell(
+                &place,
+                None,
+                None,
+                format!("has {} rows: a sheet may have {MAX_SHEET_ROWS} at most", range.height()),
+            ));
+        }
+        ranges.push((place, name, range));
+    }
+    if let calamine::Sheets::Xlsx(xlsx) = &mut workbook {
+        for (place, name, _) in &ranges {
+            for merged in xlsx.merge_cells_by_sheet_name(name).unwrap_or_default() {
+                let (row, column) = merged.start;
+                let cell = format!("{}{}", letters(column as usize), row + 1);
+                problems.push(ImportProblem::cell(
+                    place,
+                    Some(row as usize + 1),
+                    None,
+                    format!("cells merged from {cell}: only {cell} has the value; unmerge them and fill each cell"),
+                ));
+            }
+        }
+    }
+    let zone = programme_zone(&ranges);
+    let mut sheets = Vec::with_capacity(ranges.len());
+    for (place, _, range) in &ranges {
+        let Some((first_row, first_column)) = range.start() else { continue };
+        let width = first_column as usize + range.width();
+        // Rows from the first, so that row numbers are the spreadsheet's (the reader skips
+        // empty rows and still counts them); a padded row has two cells, as an empty line
+        // would not count at all.
+        let mut rows: Vec<Vec<String>> = vec![vec![String::new(); width.max(2)]; first_row as usize];
+        for (r, cells) in range.rows().enumerate() {
+            let mut row = vec![String::new(); first_column as usize];
+            for (c, cell) in cells.iter().enumerate() {
+                let at = || (first_row as usize + r + 1, first_column as usize + c);
+                row.push(cell_text(cell, zone.as_deref(), offset_at).unwrap_or_else(|message| {
+                    let (row, column) = at();
+                    problems.push(ImportProblem::cell(place, Some(row), Some(letters(column)), message));
+                    String::new()
+                }));
+            }
+            if row.len() < 2 {
+                row.resize(2, String::new());
+            }
+            rows.push(row);
+        }
+        let mut rows = rows.into_iter();
+        let headers = rows.next().unwrap_or_default();
+        sheets.push(Sheet { file: place.clone(), text: write_csv(&headers, &rows.collect::<Vec<_>>()) });
+    }
+    Ok((sheets, problems))
+}
+
+/// Whether a sheet's name is one of the layout's (as a CSV file's would be).
+fn names_a_sheet(name: &str) -> bool {
+    let name = name.trim().to_ascii_lowercase();
+    SHEET_NAMES.iter().any(|sheet| name == *sheet || name.ends_with(&format!(" {sheet}")))
+}
+
+/// The programme sheet's `time_zone` (its `field` / `value` rows), if it gives one.
+fn programme_zone(ranges: &[(String, String, calamine::Range<Data>)]) -> Option<String> {
+    for (_, _, range) in ranges {
+        let mut rows = range.rows();
+        let Some(headers) = rows.next() else { continue };
+        let find = |name: &str| headers.iter().position(|cell| cell.to_string().trim().eq_ignore_ascii_case(name));
+        let (Some(field), Some(value)) = (find("field"), find("value")) else { continue };
+        for row in rows {
+            if row.get(field).is_some_and(|cell| cell.to_string().trim().eq_ignore_ascii_case("time_zone")) {
+                return row.get(value).map(|cell| cell.to_string().trim().to_owned()).filter(|zone| !zone.is_empty());
+            }
+        }
+    }
+    None
+}
+
+/// A cell as the layout's text, or what is wrong with it.
+fn cell_text(cell: &Data, zone: Option<&str>, offset_at: OffsetAt) -> Result<String, String> {
+    Ok(match cell {
+        Data::Empty => String::new(),
+        Data::String(text) => text.clone(),
+        Data::Int(number) => number.to_string(),
+        // Whole numbers (an id typed as a number, a year) without ".0"; others as written.
+        Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => format!("{}", *number as i64),
+        Data::Float(number) => number.to_string(),
+        Data::Bool(value) => value.to_string(),
+        Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
+        Data::DateTime(value) if value.is_duration() => return Err("is a duration, not a date: type the date or time".into()),
+        Data::DateTime(value) => {
+            let local = value.as_datetime().ok_or("is a date the spreadsheet cannot give")?;
+            if local.time().num_seconds_from_midnight() == 0 {
+                local.date().to_string()
+            } else {
+                let zone = zone.ok_or(
+                    "is a date and time: give the venue's `time_zone` in the programme sheet, or type the time with its UTC offset",
+                )?;
+                let offset = offset_at(zone, local)
+                    .ok_or_else(|| format!("is a date and time, and `{zone}` is not a time zone this command knows"))?;
+                local.and_local_timezone(offset).single().map(|at| at.to_rfc3339()).ok_or("is a date and time that does not exist")?
+            }
+        }
+        Data::Error(error) => return Err(format!("holds the error {error}: its formula could not be calculated")),
+    })
+}
+
+/// Refuses a zip whose entries would inflate beyond `limit` bytes (by the sizes the archive
+/// declares, read before any entry is inflated; the inflater stops at the declared size).
+fn check_inflated_size(bytes: &[u8], limit: u64) -> Result<(), String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|err| format!("cannot be read as a workbook: {err}"))?;
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(|err| format!("cannot be read as a workbook: {err}"))?;
+        total = total.saturating_add(entry.size());
+    }
+    if total > limit {
+        return Err(format!("would inflate to {total} bytes: a workbook may hold {limit} at most"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    #[test]
+    fn a_zip_that_would_inflate_beyond_the_limit_is_refused_before_it_is_inflated() {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file("xl/worksheets/sheet1.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(&vec![b'0'; 4 << 20]).unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        assert!(bytes.len() < 64 << 10, "4 MiB of zeros deflate to a few KB: {}", bytes.len());
+        let refused = check_inflated_size(&bytes, 1 << 20).unwrap_err();
+        assert_eq!(refused, format!("would inflate to {} bytes: a workbook may hold {} at most", 4 << 20, 1 << 20));
+        assert!(check_inflated_size(&bytes, 8 << 20).is_ok());
+    }
+
+    #[test]
+    fn whole_numbers_lose_their_decimal_point_and_others_keep_theirs() {
+        let none: OffsetAt = &|_, _| None;
+        assert_eq!(cell_text(&Data::Float(12.0), None, none).unwrap(), "12");
+        assert_eq!(cell_text(&Data::Float(2.5), None, none).unwrap(), "2.5");
+        assert_eq!(cell_text(&Data::Bool(true), None, none).unwrap(), "true");
+        assert!(cell_text(&Data::Error(calamine::CellErrorType::Ref), None, none).unwrap_err().contains("#REF!"));
+    }
+}

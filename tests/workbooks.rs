@@ -1,0 +1,159 @@
+//! Organisers' workbooks read as they are: every sheet, cells typed by the spreadsheet (dates,
+//! dates and times, numbers, formulas), what cannot be read as it looks (merged cells, hidden
+//! sheets, error cells) reported at its place, and the template workbook round trip.
+//! Workbooks here are written by `rust_xlsxwriter`, as Excel would save them.
+
+use programme_browser::domain::import::{convert, import_sheets, read_workbook, write_sheets, Input, Sheet};
+use programme_browser::domain::programme::raw::RawProgramme;
+use programme_browser::organiser_files::offset_at;
+use programme_browser::template_workbook::write_workbook;
+use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+
+fn root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn raw(path: &str) -> RawProgramme {
+    serde_json::from_str(&std::fs::read_to_string(root().join(path)).unwrap()).expect("a well-formed programme")
+}
+
+fn read(file: &str, bytes: &[u8]) -> (Vec<Sheet>, Vec<String>) {
+    let (sheets, problems) = read_workbook(file, bytes, &offset_at).expect("a readable workbook");
+    (sheets, problems.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn a_programme_goes_to_a_workbook_and_back_as_through_the_csv_sheets() {
+    for path in ["public/programme.json", "tests/fixtures/timed.json", "tests/fixtures/bilingual.json"] {
+        let original = raw(path);
+        let bytes = write_workbook(&original).expect("writes");
+        let (sheets, problems) = read("programme.xlsx", &bytes);
+        assert_eq!(problems, Vec::<String>::new(), "{path}");
+        let (back, problems, _) = import_sheets(&sheets);
+        assert_eq!(problems, vec![], "{path}");
+        let (through_csv, _, _) = import_sheets(&write_sheets(&original));
+        assert_eq!(back, through_csv, "{path}: the workbook and the CSV sheets differ");
+        assert_eq!(back.events.len(), original.events.len());
+        // Named after the workbook and the sheet, so that problems say where.
+        assert!(
+            sheets.iter().any(|sheet| sheet.file == "programme.xlsx › events"),
+            "{:?}",
+            sheets.iter().map(|s| &s.file).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn the_shipped_template_workbook_is_the_seed_programme() {
+    let shipped = std::fs::read(root().join("docs/spreadsheet-template.xlsx")).expect("docs/spreadsheet-template.xlsx");
+    let (sheets, problems) = read("spreadsheet-template.xlsx", &shipped);
+    assert_eq!(problems, Vec::<String>::new());
+    let (shipped, _, _) = import_sheets(&sheets);
+    let (today, _, _) = import_sheets(&write_sheets(&raw("public/programme.json")));
+    assert_eq!(
+        shipped, today,
+        "docs/spreadsheet-template.xlsx is out of date: run `cargo run --bin programme-import -- --sheets public/programme.json docs/spreadsheet-template.xlsx`"
+    );
+}
+
+/// A workbook as an organiser keeps it: dates typed as dates, a number id, a formula, a
+/// merged cell, a hidden sheet of old rows, and a notes sheet.
+fn organisers_workbook() -> Vec<u8> {
+    let mut workbook = Workbook::new();
+    let day = Format::new().set_num_format("yyyy-mm-dd");
+    let day_and_time = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("programme").unwrap();
+    for (row, (field, value)) in
+        [("field", "value"), ("id", "ws-2026"), ("title", "Workshop week"), ("time_zone", "America/New_York")].iter().enumerate()
+    {
+        sheet.write_string(row as u32, 0, *field).unwrap();
+        sheet.write_string(row as u32, 1, *value).unwrap();
+    }
+    let events = workbook.add_worksheet();
+    events.set_name("events").unwrap();
+    for (column, name) in ["id", "title", "start", "end", "place"].iter().enumerate() {
+        events.write_string(0, column as u16, *name).unwrap();
+    }
+    // Row 2: a day typed as a date.
+    events.write_string(1, 0, "opening").unwrap();
+    events.write_string(1, 1, "Opening").unwrap();
+    events.write_datetime_with_format(1, 2, ExcelDateTime::from_ymd(2026, 3, 9).unwrap(), &day).unwrap();
+    // Row 3: a session typed as dates and times, after New York's clocks changed (UTC−04:00).
+    events.write_number(2, 0, 12).unwrap();
+    events.write_string(2, 1, "Session twelve").unwrap();
+    let at = |h, m| ExcelDateTime::from_ymd(2026, 3, 11).unwrap().and_hms(h, m, 0).unwrap();
+    events.write_datetime_with_format(2, 2, at(14, 0), &day_and_time).unwrap();
+    events.write_datetime_with_format(2, 3, at(16, 0), &day_and_time).unwrap();
+    // Row 4: its title from a formula (the value as last calculated).
+    events.write_string(3, 0, "closing").unwrap();
+    events.write_formula(3, 1, Formula::new("=\"Clos\"&\"ing\"").set_result("Closing")).unwrap();
+    events.write_string(3, 2, "2026-03-13").unwrap();
+    // Rows 5-6: a place merged over two rows: only the first has it.
+    for (row, id) in [(4, "side-a"), (5, "side-b")] {
+        events.write_string(row, 0, id).unwrap();
+        events.write_string(row, 1, format!("Side event {id}")).unwrap();
+        events.write_string(row, 2, "2026-03-12").unwrap();
+    }
+    events.merge_range(4, 4, 5, 4, "Room B", &Format::new()).unwrap();
+    let old = workbook.add_worksheet();
+    old.set_name("old events").unwrap();
+    old.write_string(0, 0, "id").unwrap();
+    old.set_hidden(true);
+    let notes = workbook.add_worksheet();
+    notes.set_name("notes").unwrap();
+    notes.write_string(0, 0, "Ask the interpreters about Thursday").unwrap();
+    workbook.save_to_buffer().unwrap()
+}
+
+#[test]
+fn typed_cells_become_the_layouts_text_and_what_cannot_be_read_as_it_looks_is_reported() {
+    let (sheets, problems) = read("week.xlsx", &organisers_workbook());
+    assert_eq!(
+        problems,
+        [
+            "week.xlsx › old events: is a hidden sheet: left out (show it to have it read)",
+            "week.xlsx › events, row 5: cells merged from E5: only E5 has the value; unmerge them and fill each cell",
+        ]
+    );
+    let (programme, problems, _) = import_sheets(&sheets);
+    assert_eq!(problems, vec![]);
+    let event = |id: &str| programme.events.iter().find(|event| event.id == id).unwrap_or_else(|| panic!("{id}"));
+    assert_eq!(event("opening").when.start, "2026-03-09", "a date cell is a day");
+    assert_eq!(event("12").when.start, "2026-03-11T14:00:00-04:00", "local time at the venue, with its offset");
+    assert_eq!(event("12").when.end.as_deref(), Some("2026-03-11T16:00:00-04:00"));
+    assert_eq!(serde_json::to_value(&event("closing").title).unwrap(), "Closing", "a formula's value");
+    assert!(event("side-b").location.is_none(), "the merged cell's other row has no place");
+    let converted = convert(Input::Workbook { sheets, problems: Vec::new() }).expect("converts");
+    assert_eq!(converted.programme.events.len(), 5);
+}
+
+#[test]
+fn a_date_and_time_without_the_venues_zone_is_reported_not_guessed() {
+    let mut workbook = Workbook::new();
+    let events = workbook.add_worksheet();
+    events.set_name("events").unwrap();
+    for (column, name) in ["id", "title", "start"].iter().enumerate() {
+        events.write_string(0, column as u16, *name).unwrap();
+    }
+    events.write_string(1, 0, "a").unwrap();
+    events.write_string(1, 1, "A").unwrap();
+    let at = ExcelDateTime::from_ymd(2026, 3, 11).unwrap().and_hms(9, 30, 0).unwrap();
+    events.write_datetime_with_format(1, 2, at, &Format::new().set_num_format("yyyy-mm-dd hh:mm")).unwrap();
+    let (_, problems) = read("one.xlsx", &workbook.save_to_buffer().unwrap());
+    assert_eq!(
+        problems,
+        ["one.xlsx › events, row 2, column C: is a date and time: give the venue's `time_zone` in the programme sheet, or type the time with its UTC offset"]
+    );
+}
+
+#[test]
+fn what_is_not_a_workbook_is_refused_with_a_reason() {
+    for (bytes, expected) in [
+        (b"id,title\na,A\n".to_vec(), "cannot be read as a workbook"),
+        (b"PK\x03\x04 not really a zip".to_vec(), "cannot be read as a workbook"),
+    ] {
+        let problem = read_workbook("x.xlsx", &bytes, &offset_at).map(|_| ()).expect_err("refused").to_string();
+        assert!(problem.starts_with("x.xlsx: ") && problem.contains(expected), "{problem}");
+    }
+}
