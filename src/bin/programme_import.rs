@@ -13,7 +13,14 @@ use programme_browser::domain::import::{convert, write_sheets, Input};
 use programme_browser::domain::programme::raw::RawProgramme;
 use programme_browser::domain::programme::terminal_safe;
 use programme_browser::organiser_files::{read_input, read_text};
+#[cfg(not(target_arch = "wasm32"))]
 use programme_browser::template_workbook::write_workbook;
+
+/// (A command only: the web builds compile every binary, and have no workbook writer.)
+#[cfg(target_arch = "wasm32")]
+fn write_workbook(_: &RawProgramme) -> Result<Vec<u8>, &'static str> {
+    Err("not in a web build")
+}
 
 /// Converts an organiser's spreadsheet (CSV sheets) or conference schedule to a checked
 /// programme file, or writes a programme file as spreadsheet sheets.

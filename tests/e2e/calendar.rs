@@ -11,12 +11,14 @@ use crate::{open_app, server};
 const TIMED: &str = "?programme=fixtures/timed.json";
 
 /// (UID, DTSTART, property lines) of each event of an .ics file.
-fn events_of(path: &Path) -> Vec<ical::parser::ical::component::IcalEvent> {
+/// The events of a downloaded calendar file, read by the `ical` parser.
+pub(crate) fn events_of(path: &Path) -> Vec<ical::parser::ical::component::IcalEvent> {
     let text = std::fs::read_to_string(path).unwrap();
     ical::IcalParser::new(text.as_bytes()).next().expect("a calendar").expect("parses").events
 }
 
-fn value(event: &ical::parser::ical::component::IcalEvent, name: &str) -> String {
+/// A property's value, "" when the event does not have it.
+pub(crate) fn value(event: &ical::parser::ical::component::IcalEvent, name: &str) -> String {
     event.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap_or_default()
 }
 

@@ -3,11 +3,10 @@
 //! pick, changed, written into the calendar file with the chosen reminder, kept across a
 //! reload, printed without the form, and in Arabic.
 
-use std::path::Path;
-
 use thirtyfour::Key;
 
 use crate::browser::{eventually, Browser, PHONE};
+use crate::calendar::{events_of, value};
 use crate::server;
 use crate::shortlists::open_shortlist;
 
@@ -47,15 +46,6 @@ pub(crate) async fn add_own(browser: &Browser, title: &str, day: &str, start: &s
 
 async fn clash_lines(browser: &Browser) -> serde_json::Value {
     browser.script("return [...document.querySelectorAll('[data-testid=pick-clash]')].map(p => p.textContent);").await
-}
-
-fn calendar_events(path: &Path) -> Vec<ical::parser::ical::component::IcalEvent> {
-    let text = std::fs::read_to_string(path).unwrap();
-    ical::IcalParser::new(text.as_bytes()).next().expect("a calendar").expect("parses").events
-}
-
-fn value(event: &ical::parser::ical::component::IcalEvent, name: &str) -> Option<String> {
-    event.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone())
 }
 
 #[tokio::test]
@@ -120,14 +110,14 @@ async fn an_appointment_of_my_own_clashes_with_a_pick_goes_into_my_calendar_and_
     // In the calendar file with the reminder, under an id of its own and without an app address.
     browser.find("[data-testid=calendar-alarm] option[value='15']").await.click().await.unwrap();
     browser.testid("shortlist-calendar").await.click().await.unwrap();
-    let events = calendar_events(&browser.downloaded("/my-shortlist.ics").await);
+    let events = events_of(&browser.downloaded("/my-shortlist.ics").await);
     assert_eq!(events.len(), 2);
-    let own = events.iter().find(|e| value(e, "UID").is_some_and(|uid| uid.starts_with("own:"))).expect("the appointment");
-    assert_eq!(value(own, "SUMMARY").as_deref(), Some("Bilateral with Ghana"));
-    assert_eq!(value(own, "DTSTART").as_deref(), Some("20260311T210000Z"), "17:00 in New York");
-    assert_eq!(value(own, "DTEND").as_deref(), Some("20260311T220000Z"));
-    assert!(value(own, "DESCRIPTION").unwrap_or_default().contains("bring the brief"));
-    assert_eq!(value(own, "URL"), None);
+    let own = events.iter().find(|e| value(e, "UID").starts_with("own:")).expect("the appointment");
+    assert_eq!(value(own, "SUMMARY"), "Bilateral with Ghana");
+    assert_eq!(value(own, "DTSTART"), "20260311T210000Z", "17:00 in New York");
+    assert_eq!(value(own, "DTEND"), "20260311T220000Z");
+    assert!(value(own, "DESCRIPTION").contains("bring the brief"));
+    assert!(!own.properties.iter().any(|p| p.name == "URL"), "no app address");
     assert_eq!(own.alarms.len(), 1);
 
     // Kept across a reload; on paper without the form.
