@@ -241,3 +241,18 @@ fn plural_categories_match_the_browsers_intl_plural_rules() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn a_venues_local_time_gets_its_offset_from_the_browsers_time_zone_rules() {
+    use programme_browser::browser::clock::zone_offset_for_local;
+    let at = |day: u32, hour: u32| chrono::NaiveDate::from_ymd_opt(2026, 3, day).unwrap().and_hms_opt(hour, 0, 0).unwrap();
+    let hours = |zone: &str, day: u32, hour: u32| zone_offset_for_local(zone, at(day, hour)).map(|offset| offset.local_minus_utc() / 3600);
+    // New York's clocks change on 8 March 2026.
+    assert_eq!(hours("America/New_York", 7, 10), Some(-5));
+    assert_eq!(hours("America/New_York", 11, 14), Some(-4));
+    assert_eq!(hours("Asia/Tokyo", 11, 14), Some(9));
+    assert_eq!(hours("UTC", 11, 14), Some(0));
+    let india = zone_offset_for_local("Asia/Kolkata", at(11, 14)).map(|offset| offset.local_minus_utc());
+    assert_eq!(india, Some(5 * 3600 + 30 * 60));
+    assert_eq!(hours("Nowhere/Atlantis", 11, 14), None, "an unknown zone is no offset, not a trap");
+}

@@ -77,7 +77,7 @@ pub fn OrganiserPage() -> impl IntoView {
                     id="organiser-files"
                     type="file"
                     multiple
-                    accept=".json,.csv,.tsv,.txt,application/json,text/csv"
+                    accept=".json,.csv,.tsv,.txt,.xlsx,.xlsm,.xlsb,.xls,.ods,application/json,text/csv"
                     data-testid="organiser-files"
                     on:change=on_change
                 />
@@ -85,6 +85,11 @@ pub fn OrganiserPage() -> impl IntoView {
             </div>
             <p class="template">
                 {move || t(lang.get(), M::Template)} " "
+                <a href="template/spreadsheet-template.xlsx" download="spreadsheet-template.xlsx" data-testid="template-workbook">
+                    "spreadsheet-template.xlsx"
+                </a>
+                " "
+                {move || t(lang.get(), M::TemplateCsv)} " "
                 {SHEET_NAMES
                     .iter()
                     .map(|name| {

@@ -44,22 +44,30 @@ organiser_messages! {
     }
     Language => { en: "Language", fr: "Langue", es: "Idioma", ru: "Язык", zh: "语言", ar: "اللغة", }
     Intro => {
-        en: "Choose or drop your programme: a programme file (JSON), a schedule.json exported by pretalx or frab, or your spreadsheet's sheets saved as CSV (all of them at once). The files never leave this computer: they are read and checked in this page.",
-        fr: "Choisissez ou déposez votre programme : un fichier de programme (JSON), un schedule.json exporté par pretalx ou frab, ou les feuilles de votre tableur enregistrées en CSV (toutes à la fois). Les fichiers ne quittent jamais cet ordinateur : ils sont lus et vérifiés dans cette page.",
-        es: "Elija o suelte su programa: un archivo de programa (JSON), un schedule.json exportado por pretalx o frab, o las hojas de su hoja de cálculo guardadas como CSV (todas a la vez). Los archivos nunca salen de este ordenador: se leen y se comprueban en esta página.",
-        ru: "Выберите или перетащите программу: файл программы (JSON), schedule.json, экспортированный из pretalx или frab, или листы вашей таблицы, сохранённые в CSV (все сразу). Файлы не покидают этот компьютер: они читаются и проверяются на этой странице.",
-        zh: "选择或拖放您的日程：日程文件（JSON）、由 pretalx 或 frab 导出的 schedule.json，或另存为 CSV 的电子表格工作表（一次选择全部）。文件不会离开这台计算机：它们在本页面中读取和检查。",
-        ar: "اختر برنامجك أو أفلته هنا: ملف برنامج (JSON)، أو ملف schedule.json مُصدَّر من pretalx أو frab، أو أوراق جدول البيانات محفوظة بصيغة CSV (كلها معًا). لا تغادر الملفات هذا الحاسوب: تُقرأ وتُفحص في هذه الصفحة.",
+        en: "Choose or drop your programme: your spreadsheet as it is (.xlsx, .ods, .xls), a programme file (JSON), a schedule.json exported by pretalx or frab, or the spreadsheet's sheets saved as CSV (all of them at once). The files never leave this computer: they are read and checked in this page.",
+        fr: "Choisissez ou déposez votre programme : votre classeur tel quel (.xlsx, .ods, .xls), un fichier de programme (JSON), un schedule.json exporté par pretalx ou frab, ou les feuilles de votre tableur enregistrées en CSV (toutes à la fois). Les fichiers ne quittent jamais cet ordinateur : ils sont lus et vérifiés dans cette page.",
+        es: "Elija o suelte su programa: su libro de cálculo tal cual (.xlsx, .ods, .xls), un archivo de programa (JSON), un schedule.json exportado por pretalx o frab, o las hojas de su hoja de cálculo guardadas como CSV (todas a la vez). Los archivos nunca salen de este ordenador: se leen y se comprueban en esta página.",
+        ru: "Выберите или перетащите программу: вашу книгу как она есть (.xlsx, .ods, .xls), файл программы (JSON), schedule.json, экспортированный из pretalx или frab, или листы вашей таблицы, сохранённые в CSV (все сразу). Файлы не покидают этот компьютер: они читаются и проверяются на этой странице.",
+        zh: "选择或拖放您的日程：原样的电子表格工作簿（.xlsx、.ods、.xls）、日程文件（JSON）、由 pretalx 或 frab 导出的 schedule.json，或另存为 CSV 的电子表格工作表（一次选择全部）。文件不会离开这台计算机：它们在本页面中读取和检查。",
+        ar: "اختر برنامجك أو أفلته هنا: مصنف جدول البيانات كما هو (‎.xlsx أو ‎.ods أو ‎.xls)، أو ملف برنامج (JSON)، أو ملف schedule.json مُصدَّر من pretalx أو frab، أو أوراق جدول البيانات محفوظة بصيغة CSV (كلها معًا). لا تغادر الملفات هذا الحاسوب: تُقرأ وتُفحص في هذه الصفحة.",
     }
     PickFiles => { en: "Programme files", fr: "Fichiers du programme", es: "Archivos del programa", ru: "Файлы программы", zh: "日程文件", ar: "ملفات البرنامج", }
     DropHere => { en: "…or drop them here", fr: "…ou déposez-les ici", es: "…o suéltelos aquí", ru: "…или перетащите их сюда", zh: "…或拖放到此处", ar: "…أو أفلتها هنا", }
     Template => {
-        en: "Spreadsheet template (the bundled programme, one CSV file per sheet):",
-        fr: "Modèle de tableur (le programme fourni, un fichier CSV par feuille) :",
-        es: "Plantilla de hoja de cálculo (el programa incluido, un archivo CSV por hoja):",
-        ru: "Шаблон таблицы (встроенная программа, по одному CSV-файлу на лист):",
-        zh: "电子表格模板（随附的日程，每个工作表一个 CSV 文件）：",
-        ar: "قالب جدول البيانات (البرنامج المرفق، ملف CSV لكل ورقة):",
+        en: "Spreadsheet template (the bundled programme, one sheet per list):",
+        fr: "Modèle de tableur (le programme fourni, une feuille par liste) :",
+        es: "Plantilla de hoja de cálculo (el programa incluido, una hoja por lista):",
+        ru: "Шаблон таблицы (встроенная программа, по листу на каждый список):",
+        zh: "电子表格模板（随附的日程，每个列表一个工作表）：",
+        ar: "قالب جدول البيانات (البرنامج المرفق، ورقة لكل قائمة):",
+    }
+    TemplateCsv => {
+        en: "or as CSV files:",
+        fr: "ou en fichiers CSV :",
+        es: "o como archivos CSV:",
+        ru: "или в виде CSV-файлов:",
+        zh: "或 CSV 文件：",
+        ar: "أو ملفات CSV:",
     }
     Reading => { en: "Reading and checking…", fr: "Lecture et vérification…", es: "Leyendo y comprobando…", ru: "Чтение и проверка…", zh: "正在读取和检查…", ar: "جارٍ القراءة والتحقق…", }
     CannotConvert => {

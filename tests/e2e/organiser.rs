@@ -134,3 +134,63 @@ async fn the_page_speaks_the_organisers_language_and_keeps_it() {
     assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "the page in Arabic");
     browser.quit().await;
 }
+
+/// A workbook of two sheets: the programme (its `time_zone`) and events, one typed as a date
+/// and time (11 March 2026, 14:00, after New York's clocks changed).
+fn workbook_with_times() -> PathBuf {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut workbook = Workbook::new();
+    let programme = workbook.add_worksheet();
+    programme.set_name("programme").unwrap();
+    for (row, (field, value)) in
+        [("field", "value"), ("id", "ws-2026"), ("title", "Workshop week"), ("time_zone", "America/New_York")].iter().enumerate()
+    {
+        programme.write_string(row as u32, 0, *field).unwrap();
+        programme.write_string(row as u32, 1, *value).unwrap();
+    }
+    let events = workbook.add_worksheet();
+    events.set_name("events").unwrap();
+    for (column, name) in ["id", "title", "start"].iter().enumerate() {
+        events.write_string(0, column as u16, *name).unwrap();
+    }
+    events.write_string(1, 0, "session").unwrap();
+    events.write_string(1, 1, "Session").unwrap();
+    let at = ExcelDateTime::from_ymd(2026, 3, 11).unwrap().and_hms(14, 0, 0).unwrap();
+    events.write_datetime_with_format(1, 2, at, &Format::new().set_num_format("yyyy-mm-dd hh:mm")).unwrap();
+    let path = std::env::temp_dir().join(format!("pb-e2e-week-{}.xlsx", std::process::id()));
+    workbook.save(&path).unwrap();
+    path
+}
+
+#[tokio::test]
+async fn a_workbook_dropped_as_it_is_gives_what_its_csv_sheets_give() {
+    let browser = Browser::open(DESKTOP).await;
+    browser.goto(&organiser_url(server())).await;
+    eventually("the page", || async { status(&browser).await.contains("No file checked yet") }).await;
+    // The template workbook the page offers is the one checked here.
+    let href = browser.testid("template-workbook").await.attr("href").await.unwrap().unwrap_or_default();
+    let fetched = browser
+        .driver
+        .execute_async(&format!("fetch('{href}').then(r => arguments[0](r.status), e => arguments[0](String(e)));"), Vec::new())
+        .await
+        .unwrap();
+    assert_eq!(fetched.json(), &serde_json::json!(200), "{href}");
+    let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/spreadsheet-template.xlsx");
+    choose(&browser, &[template]).await;
+    eventually("the conversion", || async { status(&browser).await.contains("No problems found") }).await;
+    assert!(status(&browser).await.contains("10 events, 14 themes, 9 partners, 2 series"), "{}", status(&browser).await);
+    let preview = browser.text_of("organiser-preview").await;
+    assert!(preview.contains("Migration and sustainable development") && preview.contains("April 2012"), "{preview}");
+
+    // A date-and-time cell: the venue's local time, placed by the browser's time-zone rules.
+    browser.testid("organiser-files").await.clear().await.unwrap();
+    choose(&browser, &[workbook_with_times()]).await;
+    eventually("the workbook", || async { status(&browser).await.contains("1 event") }).await;
+    browser.testid("organiser-download").await.click().await.unwrap();
+    let downloaded = browser.downloads.join("programme.json");
+    eventually("the download", || async { std::fs::read_to_string(&downloaded).is_ok_and(|text| text.contains("\"session\"")) }).await;
+    let text = std::fs::read_to_string(&downloaded).unwrap();
+    assert!(text.contains("\"2026-03-11T14:00:00-04:00\""), "{text}");
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new());
+    browser.quit().await;
+}
