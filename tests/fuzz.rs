@@ -1,7 +1,7 @@
 //! Property tests on stable Rust for the readers of untrusted input: the programme reader (a
 //! file or `?programme=`), the share-code decoder (`#share=` in a link from anyone), the
 //! storage envelope reader (localStorage, or an imported file) and the organisers' importers
-//! (spreadsheet sheets and conference schedules). For arbitrary bytes,
+//! (spreadsheet sheets, workbooks and conference schedules). For arbitrary bytes,
 //! JSON-shaped noise and mutations of real inputs: no panic, and memory bounded by the input's
 //! size (measured by a counting allocator, per thread).
 
@@ -169,6 +169,47 @@ proptest! {
     fn the_storage_reader_never_panics_and_its_memory_follows_the_input(text in prop_oneof![any_text(), mutated(sample_envelope())]) {
         let peak = peak_of(|| { let _ = decode_counting(&text); });
         prop_assert!(peak <= bound(text.len()), "{peak} bytes for {} bytes of input", text.len());
+    }
+}
+
+/// A real workbook's bytes with a few bytes changed, inserted or cut.
+fn mutated_bytes(original: Vec<u8>) -> impl Strategy<Value = Vec<u8>> {
+    let len = original.len();
+    proptest::collection::vec((0..len.max(1), 0u8..3, any::<u8>()), 1..6).prop_map(move |edits| {
+        let mut bytes = original.clone();
+        for (at, kind, byte) in edits {
+            let at = at.min(bytes.len().saturating_sub(1));
+            match kind {
+                0 if !bytes.is_empty() => bytes[at] = byte,
+                1 => bytes.insert(at, byte),
+                _ if !bytes.is_empty() => {
+                    bytes.remove(at);
+                }
+                _ => {}
+            }
+        }
+        bytes
+    })
+}
+
+fn template_workbook() -> Vec<u8> {
+    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/spreadsheet-template.xlsx")).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// A workbook is a zip of XML: broken bytes anywhere, its sizes and its XML included, give
+    /// a refusal or problems, never a panic (which would stop the organiser's page).
+    #[test]
+    fn the_workbook_reader_never_panics(bytes in prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..4000),
+        mutated_bytes(template_workbook()),
+    ]) {
+        let offset_at: programme_browser::domain::import::OffsetAt = &|_, _| None;
+        if let Ok((sheets, problems)) = programme_browser::domain::import::read_workbook("x.xlsx", &bytes, offset_at) {
+            let _ = convert(Input::Workbook { sheets, problems });
+        }
     }
 }
 

@@ -165,23 +165,28 @@ fn cell_text(cell: &Data, zone: Option<&str>, offset_at: OffsetAt) -> Result<Str
         Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => format!("{}", *number as i64),
         Data::Float(number) => number.to_string(),
         Data::Bool(value) => value.to_string(),
-        Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
+        // OpenDocument's dates: `2026-03-09`, or a local `2026-03-11T14:00:00`.
+        Data::DateTimeIso(text) => match NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f") {
+            Ok(local) => local_time_text(local, zone, offset_at)?,
+            Err(_) => text.clone(),
+        },
+        Data::DurationIso(text) => text.clone(),
         Data::DateTime(value) if value.is_duration() => return Err("is a duration, not a date: type the date or time".into()),
-        Data::DateTime(value) => {
-            let local = value.as_datetime().ok_or("is a date the spreadsheet cannot give")?;
-            if local.time().num_seconds_from_midnight() == 0 {
-                local.date().to_string()
-            } else {
-                let zone = zone.ok_or(
-                    "is a date and time: give the venue's `time_zone` in the programme sheet, or type the time with its UTC offset",
-                )?;
-                let offset = offset_at(zone, local)
-                    .ok_or_else(|| format!("is a date and time, and `{zone}` is not a time zone this command knows"))?;
-                local.and_local_timezone(offset).single().map(|at| at.to_rfc3339()).ok_or("is a date and time that does not exist")?
-            }
-        }
+        Data::DateTime(value) => local_time_text(value.as_datetime().ok_or("is a date the spreadsheet cannot give")?, zone, offset_at)?,
         Data::Error(error) => return Err(format!("holds the error {error}: its formula could not be calculated")),
     })
+}
+
+/// A spreadsheet's date (midnight) as the day; a date and time as the venue's local time with
+/// its offset there.
+fn local_time_text(local: NaiveDateTime, zone: Option<&str>, offset_at: OffsetAt) -> Result<String, String> {
+    if local.time().num_seconds_from_midnight() == 0 {
+        return Ok(local.date().to_string());
+    }
+    let zone =
+        zone.ok_or("is a date and time: give the venue's `time_zone` in the programme sheet, or type the time with its UTC offset")?;
+    let offset = offset_at(zone, local).ok_or_else(|| format!("is a date and time, and `{zone}` is not a time zone this reader knows"))?;
+    local.and_local_timezone(offset).single().map(|at| at.to_rfc3339()).ok_or_else(|| "is a date and time that does not exist".to_owned())
 }
 
 /// Refuses a zip whose entries would inflate beyond `limit` bytes (by the sizes the archive
