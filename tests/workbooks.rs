@@ -9,6 +9,9 @@ use programme_browser::organiser_files::offset_at;
 use programme_browser::template_workbook::write_workbook;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
+#[path = "support/opendocument.rs"]
+mod opendocument;
+
 fn root() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -158,45 +161,9 @@ fn what_is_not_a_workbook_is_refused_with_a_reason() {
     }
 }
 
-/// An OpenDocument spreadsheet as LibreOffice lays it out (the parts calamine needs): the
-/// programme sheet with its zone, and events with a date cell and a date-and-time cell.
-fn opendocument_workbook() -> Vec<u8> {
-    use std::io::Write;
-    let cell = |value: &str| format!("<table:table-cell office:value-type=\"string\"><text:p>{value}</text:p></table:table-cell>");
-    let date = |value: &str| {
-        format!("<table:table-cell office:value-type=\"date\" office:date-value=\"{value}\"><text:p>{value}</text:p></table:table-cell>")
-    };
-    let row = |cells: Vec<String>| format!("<table:table-row>{}</table:table-row>", cells.concat());
-    let programme = [("field", "value"), ("id", "ws-2026"), ("title", "Workshop week"), ("time_zone", "America/New_York")]
-        .iter()
-        .map(|(field, value)| row(vec![cell(field), cell(value)]))
-        .collect::<String>();
-    let events = [
-        row(vec![cell("id"), cell("title"), cell("start")]),
-        row(vec![cell("opening"), cell("Opening"), date("2026-03-09")]),
-        row(vec![cell("session"), cell("Session"), date("2026-03-11T14:00:00")]),
-    ]
-    .concat();
-    let content = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="programme">{programme}</table:table><table:table table:name="events">{events}</table:table></office:spreadsheet></office:body></office:document-content>"#
-    );
-    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
-<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    zip.start_file("mimetype", stored).unwrap();
-    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
-    for (name, text) in [("META-INF/manifest.xml", manifest.to_owned()), ("content.xml", content)] {
-        zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
 #[test]
 fn an_opendocument_spreadsheet_reads_like_an_excel_workbook() {
-    let (sheets, problems) = read("week.ods", &opendocument_workbook());
+    let (sheets, problems) = read("week.ods", &opendocument::workbook());
     assert_eq!(problems, Vec::<String>::new());
     let (programme, problems, _) = import_sheets(&sheets);
     assert_eq!(problems, vec![]);

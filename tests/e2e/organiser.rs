@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::browser::{eventually, Browser, DESKTOP, NARROWEST};
+
+#[path = "../support/opendocument.rs"]
+mod opendocument;
 use crate::{dist_dir, fixtures_dir, server, server::StaticServer};
 
 fn organiser_url(server: &StaticServer) -> String {
@@ -192,5 +195,18 @@ async fn a_workbook_dropped_as_it_is_gives_what_its_csv_sheets_give() {
     let text = std::fs::read_to_string(&downloaded).unwrap();
     assert!(text.contains("\"2026-03-11T14:00:00-04:00\""), "{text}");
     assert_eq!(browser.axe_violations().await, Vec::<String>::new());
+
+    // The same from an OpenDocument spreadsheet (LibreOffice's own format).
+    let ods = std::env::temp_dir().join(format!("pb-e2e-week-{}.ods", std::process::id()));
+    std::fs::write(&ods, opendocument::workbook()).unwrap();
+    browser.testid("organiser-files").await.clear().await.unwrap();
+    choose(&browser, &[ods]).await;
+    eventually("the .ods", || async { status(&browser).await.contains("2 events") }).await;
+    assert!(status(&browser).await.contains("No problems found"), "{}", status(&browser).await);
+    let _ = std::fs::remove_file(&downloaded);
+    browser.testid("organiser-download").await.click().await.unwrap();
+    eventually("the .ods download", || async { std::fs::read_to_string(&downloaded).is_ok_and(|text| text.contains("\"opening\"")) }).await;
+    let text = std::fs::read_to_string(&downloaded).unwrap();
+    assert!(text.contains("\"2026-03-09\"") && text.contains("\"2026-03-11T14:00:00-04:00\""), "{text}");
     browser.quit().await;
 }
