@@ -98,22 +98,7 @@ fn json_noise() -> impl Strategy<Value = String> {
 
 /// A real input with a few bytes changed, inserted or cut.
 fn mutated(original: String) -> impl Strategy<Value = String> {
-    let len = original.len();
-    proptest::collection::vec((0..len.max(1), 0u8..3, any::<u8>()), 1..6).prop_map(move |edits| {
-        let mut bytes = original.clone().into_bytes();
-        for (at, kind, byte) in edits {
-            let at = at.min(bytes.len().saturating_sub(1));
-            match kind {
-                0 if !bytes.is_empty() => bytes[at] = byte,
-                1 => bytes.insert(at, byte),
-                _ if !bytes.is_empty() => {
-                    bytes.remove(at);
-                }
-                _ => {}
-            }
-        }
-        String::from_utf8_lossy(&bytes).into_owned()
-    })
+    mutated_bytes(original.into_bytes()).prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn any_text() -> impl Strategy<Value = String> {
@@ -172,7 +157,7 @@ proptest! {
     }
 }
 
-/// A real workbook's bytes with a few bytes changed, inserted or cut.
+/// A real input's bytes (a workbook's, a text's) with a few bytes changed, inserted or cut.
 fn mutated_bytes(original: Vec<u8>) -> impl Strategy<Value = Vec<u8>> {
     let len = original.len();
     proptest::collection::vec((0..len.max(1), 0u8..3, any::<u8>()), 1..6).prop_map(move |edits| {

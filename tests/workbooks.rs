@@ -9,6 +9,8 @@ use programme_browser::organiser_files::offset_at;
 use programme_browser::template_workbook::write_workbook;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
+#[path = "support/excel.rs"]
+mod excel;
 #[path = "support/opendocument.rs"]
 mod opendocument;
 
@@ -65,19 +67,8 @@ fn organisers_workbook() -> Vec<u8> {
     let mut workbook = Workbook::new();
     let day = Format::new().set_num_format("yyyy-mm-dd");
     let day_and_time = Format::new().set_num_format("yyyy-mm-dd hh:mm");
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("programme").unwrap();
-    for (row, (field, value)) in
-        [("field", "value"), ("id", "ws-2026"), ("title", "Workshop week"), ("time_zone", "America/New_York")].iter().enumerate()
-    {
-        sheet.write_string(row as u32, 0, *field).unwrap();
-        sheet.write_string(row as u32, 1, *value).unwrap();
-    }
-    let events = workbook.add_worksheet();
-    events.set_name("events").unwrap();
-    for (column, name) in ["id", "title", "start", "end", "place"].iter().enumerate() {
-        events.write_string(0, column as u16, *name).unwrap();
-    }
+    excel::add_sheet(&mut workbook, "programme", &excel::PROGRAMME_ROWS);
+    let events = excel::add_sheet(&mut workbook, "events", &[&["id", "title", "start", "end", "place"]]);
     // Row 2: a day typed as a date.
     events.write_string(1, 0, "opening").unwrap();
     events.write_string(1, 1, "Opening").unwrap();
@@ -134,13 +125,7 @@ fn typed_cells_become_the_layouts_text_and_what_cannot_be_read_as_it_looks_is_re
 #[test]
 fn a_date_and_time_without_the_venues_zone_is_reported_not_guessed() {
     let mut workbook = Workbook::new();
-    let events = workbook.add_worksheet();
-    events.set_name("events").unwrap();
-    for (column, name) in ["id", "title", "start"].iter().enumerate() {
-        events.write_string(0, column as u16, *name).unwrap();
-    }
-    events.write_string(1, 0, "a").unwrap();
-    events.write_string(1, 1, "A").unwrap();
+    let events = excel::add_sheet(&mut workbook, "events", &[&["id", "title", "start"], &["a", "A"]]);
     let at = ExcelDateTime::from_ymd(2026, 3, 11).unwrap().and_hms(9, 30, 0).unwrap();
     events.write_datetime_with_format(1, 2, at, &Format::new().set_num_format("yyyy-mm-dd hh:mm")).unwrap();
     let (_, problems) = read("one.xlsx", &workbook.save_to_buffer().unwrap());

@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use crate::browser::{eventually, Browser, DESKTOP, NARROWEST};
 
+#[path = "../support/excel.rs"]
+mod excel;
 #[path = "../support/opendocument.rs"]
 mod opendocument;
 use crate::{dist_dir, fixtures_dir, server, server::StaticServer};
@@ -143,21 +145,8 @@ async fn the_page_speaks_the_organisers_language_and_keeps_it() {
 fn workbook_with_times() -> PathBuf {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let mut workbook = Workbook::new();
-    let programme = workbook.add_worksheet();
-    programme.set_name("programme").unwrap();
-    for (row, (field, value)) in
-        [("field", "value"), ("id", "ws-2026"), ("title", "Workshop week"), ("time_zone", "America/New_York")].iter().enumerate()
-    {
-        programme.write_string(row as u32, 0, *field).unwrap();
-        programme.write_string(row as u32, 1, *value).unwrap();
-    }
-    let events = workbook.add_worksheet();
-    events.set_name("events").unwrap();
-    for (column, name) in ["id", "title", "start"].iter().enumerate() {
-        events.write_string(0, column as u16, *name).unwrap();
-    }
-    events.write_string(1, 0, "session").unwrap();
-    events.write_string(1, 1, "Session").unwrap();
+    excel::add_sheet(&mut workbook, "programme", &excel::PROGRAMME_ROWS);
+    let events = excel::add_sheet(&mut workbook, "events", &[&["id", "title", "start"], &["session", "Session"]]);
     let at = ExcelDateTime::from_ymd(2026, 3, 11).unwrap().and_hms(14, 0, 0).unwrap();
     events.write_datetime_with_format(1, 2, at, &Format::new().set_num_format("yyyy-mm-dd hh:mm")).unwrap();
     let path = std::env::temp_dir().join(format!("pb-e2e-week-{}.xlsx", std::process::id()));
