@@ -53,13 +53,7 @@ pub fn read_input(paths: &[PathBuf]) -> Result<Input, FileError> {
 
 /// A workbook's sheets, its date-and-time cells given the venue zone's offset.
 fn read_workbook_file(path: &Path) -> Result<Input, FileError> {
-    let unreadable = |source| FileError::Unreadable { path: path.to_owned(), source };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_PROGRAMME_BYTES {
-        let source = LoadError::TooLarge { bytes: size, complete: true };
-        return Err(FileError::Text { path: path.to_owned(), source });
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let bytes = read_bytes(path)?;
     let (sheets, problems) =
         read_workbook(&file_name(path), &bytes, &offset_at).map_err(|problem| FileError::Workbook(problem.to_string()))?;
     Ok(Input::Workbook { sheets, problems })
@@ -85,11 +79,16 @@ fn file_name(path: &Path) -> String {
 
 /// The file's text; a file over the size limit is refused by its size, before it is read.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
+    programme_text(read_bytes(path)?).map_err(|source| FileError::Text { path: path.to_owned(), source })
+}
+
+/// The file's bytes, refused by its size (over the limit) before it is read.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
     let unreadable = |source| FileError::Unreadable { path: path.to_owned(), source };
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    let text = |source| FileError::Text { path: path.to_owned(), source };
     if size > MAX_PROGRAMME_BYTES {
-        return Err(text(LoadError::TooLarge { bytes: size, complete: true }));
+        let source = LoadError::TooLarge { bytes: size, complete: true };
+        return Err(FileError::Text { path: path.to_owned(), source });
     }
-    programme_text(std::fs::read(path).map_err(unreadable)?).map_err(text)
+    std::fs::read(path).map_err(unreadable)
 }

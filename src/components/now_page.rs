@@ -15,7 +15,7 @@ use crate::domain::now::{has_days_or_times, now_and_next, NowAndNext};
 use crate::domain::programme::Event;
 use crate::domain::programme::Programme;
 use crate::domain::query::Page;
-use crate::domain::shortlist::{is_own_id, own_events, shortlist_entries};
+use crate::domain::shortlist::{own_events, shortlist_entries};
 use crate::domain::when::When;
 use crate::state::{use_locale, use_minute, use_nav, use_programme, use_shortlist, History, ShortlistState};
 
@@ -200,11 +200,11 @@ impl Scope {
     }
 
     /// The card of the event at `index` (in `events`): the programme's card, or an own
-    /// appointment's.
+    /// appointment's (whose id no programme event can have).
     pub(super) fn card(&self, locale: Locale, programme: &Programme, index: usize) -> impl IntoView {
         let event = &self.events(programme)[index];
         match programme.event_index(&event.id) {
-            Some(index) if !is_own_id(&event.id) => Either::Left(view! { <EventCard index /> }),
+            Some(index) => Either::Left(view! { <EventCard index /> }),
             _ => {
                 let place = event.place(locale.tag()).unwrap_or_default();
                 Either::Right(own_card_of(locale, &event.id, event.title.get(locale.tag()), Some(&event.when), &place))

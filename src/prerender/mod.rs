@@ -114,6 +114,9 @@ pub fn build_site(
     let image = if options.has_preview_image { PREVIEW_IMAGE } else { ICON };
     let all = pages.all_pages(&programme);
 
+    // Once for the site, not per page (a big programme has thousands of pages).
+    let running_until =
+        programme.is_current(options.today).then(|| programme.events.iter().map(|event| event.when.last_day()).max()).flatten();
     let mut written = Vec::with_capacity(all.len());
     for (address, page_lang, view) in &all {
         let root = root_from(address);
@@ -130,7 +133,7 @@ pub fn build_site(
             pages_meta: &pages_meta,
             programme_sha256: &programme_sha256,
             image,
-            past_left_out: past_left_out(&programme, &view, options.today),
+            past_left_out: past_left_out(running_until, &view, options.today),
         };
         let policy_meta = if options.policy_in_page {
             format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", policy.meta())
@@ -184,11 +187,12 @@ fn first_events(programme: &Programme, view: &ViewState, today: NaiveDate) -> Ve
     }
 }
 
-/// Whether the page's list leaves past events out by the programme's default, and until when.
-fn past_left_out(programme: &Programme, view: &ViewState, today: NaiveDate) -> Option<head::PastLeftOut> {
+/// Whether the page's list leaves past events out by the programme's default, and until when
+/// (`running_until`: the programme's last day, while it is current).
+fn past_left_out(running_until: Option<NaiveDate>, view: &ViewState, today: NaiveDate) -> Option<head::PastLeftOut> {
+    let last_day = running_until?;
     let listed = view.event.is_none() && view.page == crate::domain::query::Page::Programme;
-    let left_out = listed && view.filter.past == PastEvents::AsProgramme && view.filter.hides_past(programme.is_current(today));
-    let last_day = programme.events.iter().map(|event| event.when.last_day()).max()?;
+    let left_out = listed && view.filter.past == PastEvents::AsProgramme && view.filter.hides_past(true);
     left_out.then_some(head::PastLeftOut { built: today, last_day })
 }
 
