@@ -54,9 +54,8 @@ pub fn read_input(paths: &[PathBuf]) -> Result<Input, FileError> {
 /// A workbook's sheets, its date-and-time cells given the venue zone's offset.
 fn read_workbook_file(path: &Path) -> Result<Input, FileError> {
     let bytes = read_bytes(path)?;
-    let (sheets, problems) =
-        read_workbook(&file_name(path), &bytes, &offset_at).map_err(|problem| FileError::Workbook(problem.to_string()))?;
-    Ok(Input::Workbook { sheets, problems })
+    let read = read_workbook(&file_name(path), &bytes, &offset_at).map_err(|problem| FileError::Workbook(problem.to_string()))?;
+    Ok(Input::Workbook(read))
 }
 
 /// The UTC offset of a local time in an IANA zone, from the time-zone database.

@@ -192,8 +192,8 @@ proptest! {
         mutated_bytes(template_workbook()),
     ]) {
         let offset_at: programme_browser::domain::import::OffsetAt = &|_, _| None;
-        if let Ok((sheets, problems)) = programme_browser::domain::import::read_workbook("x.xlsx", &bytes, offset_at) {
-            let _ = convert(Input::Workbook { sheets, problems });
+        if let Ok(read) = programme_browser::domain::import::read_workbook("x.xlsx", &bytes, offset_at) {
+            let _ = convert(Input::Workbook(read));
         }
     }
 }

@@ -1,9 +1,12 @@
 //! Organisers' workbooks read as they are: every sheet, cells typed by the spreadsheet (dates,
 //! dates and times, numbers, formulas), what cannot be read as it looks (merged cells, hidden
 //! sheets, error cells) reported at its place, and the template workbook round trip.
-//! Workbooks here are written by `rust_xlsxwriter`, as Excel would save them.
+//! Workbooks here are written by `rust_xlsxwriter`, as Excel would save them, and saved again
+//! by LibreOffice Calc as .ods and .xlsx (tests/fixtures/workbooks, `scripts/workbook-fixtures`).
 
-use programme_browser::domain::import::{convert, import_sheets, read_workbook, write_sheets, Input, Sheet};
+use programme_browser::domain::import::{
+    convert, import_sheets, read_workbook, write_sheets, Input, LocalTimesRead, Sheet, WorkbookRead, MAX_SHEET_CELLS, MAX_SHEET_ROWS,
+};
 use programme_browser::domain::programme::raw::RawProgramme;
 use programme_browser::organiser_files::offset_at;
 use programme_browser::template_workbook::write_workbook;
@@ -23,8 +26,8 @@ fn raw(path: &str) -> RawProgramme {
 }
 
 fn read(file: &str, bytes: &[u8]) -> (Vec<Sheet>, Vec<String>) {
-    let (sheets, problems) = read_workbook(file, bytes, &offset_at).expect("a readable workbook");
-    (sheets, problems.iter().map(ToString::to_string).collect())
+    let read = read_workbook(file, bytes, &offset_at).expect("a readable workbook");
+    (read.sheets, read.problems.iter().map(ToString::to_string).collect())
 }
 
 #[test]
@@ -118,8 +121,47 @@ fn typed_cells_become_the_layouts_text_and_what_cannot_be_read_as_it_looks_is_re
     assert_eq!(event("12").when.end.as_deref(), Some("2026-03-11T16:00:00-04:00"));
     assert_eq!(serde_json::to_value(&event("closing").title).unwrap(), "Closing", "a formula's value");
     assert!(event("side-b").location.is_none(), "the merged cell's other row has no place");
-    let converted = convert(Input::Workbook { sheets, problems: Vec::new() }).expect("converts");
+    let converted = convert(Input::Workbook(WorkbookRead { sheets, problems: Vec::new(), local_times: None })).expect("converts");
     assert_eq!(converted.programme.events.len(), 5);
+}
+
+/// A workbook of tests/fixtures/workbooks, as LibreOffice Calc saved it.
+fn saved_by_libreoffice(name: &str) -> Vec<u8> {
+    std::fs::read(root().join("tests/fixtures/workbooks").join(name)).unwrap_or_else(|err| panic!("{name}: {err}"))
+}
+
+#[test]
+fn the_week_saved_by_libreoffice_reads_as_the_week_we_wrote() {
+    let (ours, our_problems) = read("week.xlsx", &organisers_workbook());
+    let (ours, _, _) = import_sheets(&ours);
+    for name in ["week-libreoffice.ods", "week-libreoffice.xlsx"] {
+        let (sheets, problems) = read(name, &saved_by_libreoffice(name));
+        let problems: Vec<String> = problems.iter().map(|problem| problem.replace(name, "week.xlsx")).collect();
+        assert_eq!(problems, our_problems, "{name}");
+        let (theirs, problems, _) = import_sheets(&sheets);
+        assert_eq!(problems, vec![], "{name}");
+        assert_eq!(theirs, ours, "{name}: LibreOffice's file reads otherwise than ours");
+    }
+}
+
+#[test]
+fn the_template_saved_by_libreoffice_is_still_the_seed_programme() {
+    let (seed, _, _) = import_sheets(&write_sheets(&raw("public/programme.json")));
+    for name in ["template-libreoffice.ods", "template-libreoffice.xlsx"] {
+        let (sheets, problems) = read(name, &saved_by_libreoffice(name));
+        assert_eq!(problems, Vec::<String>::new(), "{name}");
+        let (programme, problems, _) = import_sheets(&sheets);
+        assert_eq!(problems, vec![], "{name}");
+        assert_eq!(programme, seed, "{name}");
+    }
+}
+
+/// The sources `scripts/workbook-fixtures` gives LibreOffice to save again.
+#[test]
+#[ignore = "writes the sources of tests/fixtures/workbooks: run by scripts/workbook-fixtures"]
+fn write_the_workbooks_libreoffice_saves_again() {
+    let dir = std::path::PathBuf::from(std::env::var("WORKBOOK_FIXTURE_DIR").expect("WORKBOOK_FIXTURE_DIR"));
+    std::fs::write(dir.join("week.xlsx"), organisers_workbook()).unwrap();
 }
 
 #[test]
@@ -144,6 +186,59 @@ fn what_is_not_a_workbook_is_refused_with_a_reason() {
         let problem = read_workbook("x.xlsx", &bytes, &offset_at).map(|_| ()).expect_err("refused").to_string();
         assert!(problem.starts_with("x.xlsx: ") && problem.contains(expected), "{problem}");
     }
+}
+
+#[test]
+fn date_and_time_cells_read_as_the_venues_local_times_are_stated_in_the_report() {
+    let read = read_workbook("week.xlsx", &organisers_workbook(), &offset_at).unwrap();
+    let local_times = read.local_times.clone().expect("stated");
+    assert_eq!(
+        local_times,
+        LocalTimesRead {
+            zone: "America/New_York".into(),
+            cells: 2,
+            first: "week.xlsx › events, row 3, column C: 2026-03-11 14:00 → 2026-03-11T14:00:00-04:00".into(),
+        }
+    );
+    assert_eq!(convert(Input::Workbook(read)).unwrap().local_times, Some(local_times));
+    // Times typed as text with their offset are the organiser's own: nothing to state.
+    let text = write_workbook(&raw("tests/fixtures/timed.json")).unwrap();
+    assert_eq!(read_workbook("timed.xlsx", &text, &offset_at).unwrap().local_times, None);
+}
+
+/// What no programme needs and a hostile file could ask for: a grid of billions of cells from
+/// two cells, a million rows, an old binary workbook.
+#[test]
+fn a_sheet_larger_than_any_programme_is_refused_before_its_cells_are_read() {
+    let refused = |file: &str, bytes: &[u8]| read_workbook(file, bytes, &offset_at).map(|_| ()).expect_err("refused").to_string();
+    let mut corners = Workbook::new();
+    let events = excel::add_sheet(&mut corners, "events", &[&["id", "title", "start"]]);
+    events.write_string(1_048_575, 16_383, "far away").unwrap();
+    assert_eq!(
+        refused("corners.xlsx", &corners.save_to_buffer().unwrap()),
+        format!("corners.xlsx › events: has 1048576 rows: a sheet may have {MAX_SHEET_ROWS} at most")
+    );
+    let mut wide = Workbook::new();
+    let events = excel::add_sheet(&mut wide, "events", &[&["id", "title", "start"]]);
+    events.write_string(150_000, 16_383, "far right").unwrap();
+    assert_eq!(
+        refused("wide.xlsx", &wide.save_to_buffer().unwrap()),
+        format!(
+            "wide.xlsx › events: spans 150001 rows by 16384 columns (2457616384 cells): a sheet may span {MAX_SHEET_CELLS} cells at most"
+        )
+    );
+    // A row repeated a million times is a few bytes of OpenDocument.
+    let repeated = r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#;
+    assert_eq!(
+        refused("repeated.ods", &opendocument::with_events("", repeated)),
+        format!("repeated.ods › events: has 1000000 rows: a sheet may have {MAX_SHEET_ROWS} at most")
+    );
+    let mut old = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    old.resize(4096, 0);
+    assert_eq!(
+        refused("old.xls", &old),
+        "old.xls: is an Excel 97-2003 workbook (.xls), which is not read: save it as .xlsx (Excel Workbook) or .ods"
+    );
 }
 
 #[test]

@@ -72,7 +72,7 @@ fn import(inputs: &[PathBuf], out: Option<&Path>) -> Result<u8, String> {
         Input::Programme(_) => "programme file",
         Input::Schedule(_) => "schedule",
         Input::Sheets(_) => "spreadsheet",
-        Input::Workbook { .. } => "workbook",
+        Input::Workbook(_) => "workbook",
     };
     let converted = convert(input).map_err(|err| err.to_string())?;
     let mut stdout = io::stdout().lock();
@@ -81,6 +81,9 @@ fn import(inputs: &[PathBuf], out: Option<&Path>) -> Result<u8, String> {
         if writeln!(stdout, "{}", terminal_safe(&problem.to_string())).is_err() {
             break;
         }
+    }
+    if let Some(local_times) = &converted.local_times {
+        eprintln!("programme-import: {}", terminal_safe(&local_times.to_string()));
     }
     eprintln!("programme-import: {kind}: {} problem(s); {}", converted.problems.len(), converted.programme.counts());
     if let Some(out) = out {

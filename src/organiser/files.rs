@@ -63,9 +63,8 @@ pub async fn check(files: Vec<PickedFile>) -> Outcome {
 /// A workbook's sheets; its date-and-time cells placed by the browser's time-zone rules.
 async fn read_workbook_file(file: &PickedFile) -> Result<Input, String> {
     let bytes = file.bytes().await.map_err(|err| format!("{}: {err}", file.name()))?;
-    let (sheets, problems) =
-        read_workbook(&file.name(), &bytes, &crate::browser::clock::zone_offset_for_local).map_err(|problem| problem.to_string())?;
-    Ok(Input::Workbook { sheets, problems })
+    let read = read_workbook(&file.name(), &bytes, &crate::browser::clock::zone_offset_for_local).map_err(|problem| problem.to_string())?;
+    Ok(Input::Workbook(read))
 }
 
 async fn read_texts(files: &[PickedFile]) -> Result<Input, String> {

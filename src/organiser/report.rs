@@ -29,7 +29,13 @@ pub fn Report(converted: Arc<Converted>, lang: RwSignal<Lang>) -> impl IntoView 
         let _ = download_text("programme.json", &text, "application/json");
     };
     let loaded = LoadedProgramme::detached(Arc::clone(&converted.programme), converted.shown_problems.clone());
+    let local_times = converted.local_times.clone().map(|read| {
+        let sentence =
+            move || t_with(lang.get(), M::LocalTimes, &[("zone", &read.zone), ("n", &read.cells.to_string()), ("first", &read.first)]);
+        view! { <p data-testid="organiser-local-times">{sentence}</p> }
+    });
     view! {
+        {local_times}
         <ol class="organiser-problems" data-testid="organiser-problems">{problems}</ol>
         <p>
             <button type="button" class="button primary" data-testid="organiser-download" on:click=download>

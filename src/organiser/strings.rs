@@ -128,6 +128,14 @@ organiser_messages! {
         zh: "预览：代表们将看到的首屏",
         ar: "معاينة: الشاشة الأولى كما سيراها المندوبون",
     }
+    LocalTimes => {
+        en: "Date-and-time cells read as local times in {zone}, each with that zone's UTC offset on its day: {n}. The first: {first}.",
+        fr: "Cellules date et heure lues comme heures locales de {zone}, chacune avec le décalage UTC de ce fuseau à sa date : {n}. La première : {first}.",
+        es: "Celdas de fecha y hora leídas como horas locales de {zone}, cada una con la diferencia UTC de esa zona en su fecha: {n}. La primera: {first}.",
+        ru: "Ячеек с датой и временем, прочитанных как местное время {zone} со смещением UTC этого пояса на их дату: {n}. Первая: {first}.",
+        zh: "按 {zone} 当地时间读取的日期时间单元格（各按当日该时区的 UTC 偏移）：{n} 个。第一个：{first}。",
+        ar: "خلايا التاريخ والوقت المقروءة بالتوقيت المحلي لـ {zone}، كلٌّ منها بفارق التوقيت العالمي لتلك المنطقة في يومه: {n}. أولها: {first}.",
+    }
     NothingYet => { en: "No file checked yet.", fr: "Aucun fichier vérifié pour l'instant.", es: "Todavía no se ha comprobado ningún archivo.", ru: "Файлы ещё не проверены.", zh: "尚未检查任何文件。", ar: "لم يُفحص أي ملف بعد.", }
 }
 

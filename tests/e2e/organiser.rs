@@ -178,6 +178,12 @@ async fn a_workbook_dropped_as_it_is_gives_what_its_csv_sheets_give() {
     browser.testid("organiser-files").await.clear().await.unwrap();
     choose(&browser, &[workbook_with_times()]).await;
     eventually("the workbook", || async { status(&browser).await.contains("1 event") }).await;
+    // How the cell was read is stated, with the zone and what it became.
+    let stated = browser.text_of("organiser-local-times").await;
+    assert!(
+        stated.contains("America/New_York") && stated.contains("row 2, column C: 2026-03-11 14:00 → 2026-03-11T14:00:00-04:00"),
+        "{stated}"
+    );
     browser.testid("organiser-download").await.click().await.unwrap();
     let downloaded = browser.downloads.join("programme.json");
     eventually("the download", || async { std::fs::read_to_string(&downloaded).is_ok_and(|text| text.contains("\"session\"")) }).await;

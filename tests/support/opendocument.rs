@@ -1,10 +1,10 @@
 //! An OpenDocument spreadsheet (.ods) made in the tests, shared by the native tests and the
-//! organiser's journey (no .ods writer is at hand, and LibreOffice is not installed here).
+//! organiser's journey: no .ods writer crate is at hand (tests/fixtures/workbooks has files
+//! LibreOffice saved), and hostile layouts are written here as no application would.
 
 /// An OpenDocument spreadsheet as LibreOffice lays it out (the parts calamine needs): the
 /// programme sheet with its zone, and events with a date cell and a date-and-time cell.
 pub fn workbook() -> Vec<u8> {
-    use std::io::Write;
     let cell = |value: &str| format!("<table:table-cell office:value-type=\"string\"><text:p>{value}</text:p></table:table-cell>");
     let date = |value: &str| {
         format!("<table:table-cell office:value-type=\"date\" office:date-value=\"{value}\"><text:p>{value}</text:p></table:table-cell>")
@@ -20,6 +20,12 @@ pub fn workbook() -> Vec<u8> {
         row(vec![cell("session"), cell("Session"), date("2026-03-11T14:00:00")]),
     ]
     .concat();
+    with_events(&programme, &events)
+}
+
+/// A spreadsheet of a programme sheet and an events sheet, of these rows (`table:table-row`s).
+pub fn with_events(programme: &str, events: &str) -> Vec<u8> {
+    use std::io::Write;
     let content = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="programme">{programme}</table:table><table:table table:name="events">{events}</table:table></office:spreadsheet></office:body></office:document-content>"#

@@ -19,7 +19,10 @@ use std::sync::Arc;
 
 pub use schedule::import_schedule;
 pub use sheets::{import_sheets, write_sheets, Sheet, SHEET_NAMES};
-pub use workbook::{is_workbook_name, read_workbook, OffsetAt, MAX_INFLATED_BYTES, MAX_SHEET_ROWS, WORKBOOK_EXTENSIONS};
+pub use workbook::{
+    is_workbook_name, read_workbook, LocalTimesRead, OffsetAt, WorkbookRead, MAX_INFLATED_BYTES, MAX_SHEET_CELLS, MAX_SHEET_ROWS,
+    WORKBOOK_EXTENSIONS,
+};
 
 use crate::domain::programme::raw::RawProgramme;
 use crate::domain::programme::{parse_programme, LoadError, Problem, Programme};
@@ -85,10 +88,7 @@ pub enum Input {
     Schedule(String),
     Sheets(Vec<Sheet>),
     /// A workbook's sheets, and what reading its cells reported.
-    Workbook {
-        sheets: Vec<Sheet>,
-        problems: Vec<ImportProblem>,
-    },
+    Workbook(WorkbookRead),
 }
 
 /// The result of a conversion: the programme file's text (pretty JSON, ready to publish), the
@@ -100,6 +100,8 @@ pub struct Converted {
     pub problems: Vec<ImportProblem>,
     /// What the delegates' app will report for `text` (ignored optional fields), for a preview.
     pub shown_problems: Vec<Problem>,
+    /// How a workbook's date-and-time cells were read, for the report.
+    pub local_times: Option<LocalTimesRead>,
 }
 
 /// Tells a schedule from a programme file by its top-level keys, without trusting the name.
@@ -155,7 +157,7 @@ pub fn convert(input: Input) -> Result<Converted, LoadError> {
         Input::Programme(text) => {
             let (programme, shown_problems) = parse_programme(&text)?;
             let problems = shown_problems.iter().cloned().map(|problem| from_problem(problem, None)).collect();
-            Ok(Converted { text, programme: Arc::new(programme), problems, shown_problems })
+            Ok(Converted { text, programme: Arc::new(programme), problems, shown_problems, local_times: None })
         }
         Input::Schedule(text) => {
             let (raw, problems, origins) = import_schedule(&text)?;
@@ -165,9 +167,10 @@ pub fn convert(input: Input) -> Result<Converted, LoadError> {
             let (raw, problems, origins) = import_sheets(&sheets);
             publishable(raw, problems, &origins)
         }
-        Input::Workbook { sheets, problems: read } => {
+        Input::Workbook(WorkbookRead { sheets, problems: read, local_times }) => {
             let (raw, problems, origins) = import_sheets(&sheets);
-            publishable(raw, read.into_iter().chain(problems).collect(), &origins)
+            let converted = publishable(raw, read.into_iter().chain(problems).collect(), &origins)?;
+            Ok(Converted { local_times, ..converted })
         }
     }
 }
@@ -189,11 +192,11 @@ fn publishable(mut raw: RawProgramme, mut problems: Vec<ImportProblem>, origins:
     .all(|(read, shown)| read == shown);
     if every_item_shown {
         // Nothing to leave out: the file just checked is the one to publish.
-        return Ok(Converted { text, programme: Arc::new(programme), problems, shown_problems });
+        return Ok(Converted { text, programme: Arc::new(programme), problems, shown_problems, local_times: None });
     }
     keep_shown(&mut raw, &programme);
     let (text, programme, shown_problems) = check(&raw)?;
-    Ok(Converted { text, programme: Arc::new(programme), problems, shown_problems })
+    Ok(Converted { text, programme: Arc::new(programme), problems, shown_problems, local_times: None })
 }
 
 /// Keeps the items that made it into `programme` (by id; the first of a repeated id).

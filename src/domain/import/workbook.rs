@@ -15,21 +15,32 @@
 //! inflate beyond the limits (a zip bomb), and a sheet of more rows than any programme has is
 //! refused by its size.
 
-use std::io::Cursor;
+use std::fmt;
 
-use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible};
-use chrono::{FixedOffset, NaiveDateTime, Timelike};
+use chrono::{FixedOffset, NaiveDateTime};
 
-use super::sheets::{Sheet, SHEET_NAMES};
-use super::table::{letters, write_csv};
+use super::sheets::Sheet;
 use super::ImportProblem;
 use crate::domain::programme::MAX_PROGRAMME_BYTES;
+
+// The reader (calamine, zip) is the `workbooks` feature: the commands and the organiser's page
+// have it; the delegates' build leaves it out, with everything it switches on in shared crates.
+#[cfg(feature = "workbooks")]
+mod book;
+#[cfg(feature = "workbooks")]
+mod opendocument;
+#[cfg(feature = "workbooks")]
+mod reader;
 
 /// The workbook files a reader may give (by name).
 pub const WORKBOOK_EXTENSIONS: [&str; 5] = [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"];
 
 /// Rows a sheet may have: more than any programme (whose file is at most 64 MiB).
 pub const MAX_SHEET_ROWS: usize = 200_000;
+
+/// Cells a sheet may span, from A1 to its last cell: a generous programme's (200,000 rows of
+/// 20 columns), and a grid the organiser's page can hold in memory.
+pub const MAX_SHEET_CELLS: usize = 4_000_000;
 
 /// How much a workbook's entries may inflate to, all together: the text of the biggest
 /// programme, many times over (a sheet's XML is several times its cells' text).
@@ -44,190 +55,52 @@ pub fn is_workbook_name(name: &str) -> bool {
     WORKBOOK_EXTENSIONS.iter().any(|ext| name.ends_with(ext))
 }
 
-/// The workbook's sheets as CSV sheets, and what was reported on the way; `Err` when nothing
+/// A workbook read: its sheets as CSV sheets, what was reported on the way, and how its
+/// date-and-time cells were read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkbookRead {
+    pub sheets: Vec<Sheet>,
+    pub problems: Vec<ImportProblem>,
+    pub local_times: Option<LocalTimesRead>,
+}
+
+/// Date-and-time cells read as local times at the venue: stated in the report, so that an
+/// organiser sees the zone and offset their times were given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalTimesRead {
+    /// The programme sheet's `time_zone`.
+    pub zone: String,
+    /// How many cells were read so.
+    pub cells: usize,
+    /// The first of them: its place, and what it became
+    /// (`week.xlsx › events, row 3, column C: 2026-03-11 14:00 → 2026-03-11T14:00:00-04:00`).
+    pub first: String,
+}
+
+impl fmt::Display for LocalTimesRead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let LocalTimesRead { zone, cells, first } = self;
+        write!(f, "{cells} date-and-time cell(s) read as local times in {zone}, each with the UTC offset of its day; the first: {first}")
+    }
+}
+
+/// The workbook's sheets, what was reported, and how its times were read; `Err` when nothing
 /// can be read from it at all (the problem says why).
-pub fn read_workbook(file: &str, bytes: &[u8], offset_at: OffsetAt) -> Result<(Vec<Sheet>, Vec<ImportProblem>), ImportProblem> {
-    let refuse = |message: String| ImportProblem::cell(file, None, None, message);
+pub fn read_workbook(file: &str, bytes: &[u8], offset_at: OffsetAt) -> Result<WorkbookRead, ImportProblem> {
     if bytes.len() as u64 > MAX_PROGRAMME_BYTES {
-        return Err(refuse(format!("is {} bytes: a workbook may have {MAX_PROGRAMME_BYTES} at most", bytes.len())));
+        let message = format!("is {} bytes: a workbook may have {MAX_PROGRAMME_BYTES} at most", bytes.len());
+        return Err(ImportProblem::cell(file, None, None, message));
     }
-    if bytes.starts_with(b"PK") {
-        check_inflated_size(bytes, MAX_INFLATED_BYTES).map_err(refuse)?;
-    }
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|err| refuse(format!("cannot be read as a workbook (.xlsx, .xls, .xlsb or .ods): {err}")))?;
-    let mut problems = Vec::new();
-    let sheets: Vec<(String, SheetVisible)> = workbook.sheets_metadata().iter().map(|sheet| (sheet.name.clone(), sheet.visible)).collect();
-    let mut ranges = Vec::new();
-    for (name, visible) in sheets {
-        let place = format!("{file} › {name}");
-        // The template's first sheet, and any notes an organiser keeps beside the lists.
-        if matches!(name.trim().to_ascii_lowercase().as_str(), "read me" | "readme" | "notes") {
-            continue;
-        }
-        if visible != SheetVisible::Visible {
-            if names_a_sheet(&name) {
-                problems.push(ImportProblem::cell(&place, None, None, "is a hidden sheet: left out (show it to have it read)"));
-            }
-            continue;
-        }
-        let range = match workbook.worksheet_range(&name) {
-            Ok(range) => range,
-            Err(err) => {
-                problems.push(ImportProblem::cell(&place, None, None, format!("cannot be read: {err}")));
-                continue;
-            }
-        };
-        if range.height() > MAX_SHEET_ROWS {
-            return Err(ImportProblem::cell(
-                &place,
-                None,
-                None,
-                format!("has {} rows: a sheet may have {MAX_SHEET_ROWS} at most", range.height()),
-            ));
-        }
-        ranges.push((place, name, range));
-    }
-    if let calamine::Sheets::Xlsx(xlsx) = &mut workbook {
-        for (place, name, _) in &ranges {
-            for merged in xlsx.merge_cells_by_sheet_name(name).unwrap_or_default() {
-                let (row, column) = merged.start;
-                let cell = format!("{}{}", letters(column as usize), row + 1);
-                problems.push(ImportProblem::cell(
-                    place,
-                    Some(row as usize + 1),
-                    None,
-                    format!("cells merged from {cell}: only {cell} has the value; unmerge them and fill each cell"),
-                ));
-            }
-        }
-    }
-    let zone = programme_zone(&ranges);
-    let mut sheets = Vec::with_capacity(ranges.len());
-    for (place, _, range) in &ranges {
-        let Some((first_row, first_column)) = range.start() else { continue };
-        let width = first_column as usize + range.width();
-        // Rows from the first, so that row numbers are the spreadsheet's (the reader skips
-        // empty rows and still counts them); a padded row has two cells, as an empty line
-        // would not count at all.
-        let mut rows: Vec<Vec<String>> = vec![vec![String::new(); width.max(2)]; first_row as usize];
-        for (r, cells) in range.rows().enumerate() {
-            let mut row = vec![String::new(); first_column as usize];
-            for (c, cell) in cells.iter().enumerate() {
-                let at = || (first_row as usize + r + 1, first_column as usize + c);
-                row.push(cell_text(cell, zone.as_deref(), offset_at).unwrap_or_else(|message| {
-                    let (row, column) = at();
-                    problems.push(ImportProblem::cell(place, Some(row), Some(letters(column)), message));
-                    String::new()
-                }));
-            }
-            if row.len() < 2 {
-                row.resize(2, String::new());
-            }
-            rows.push(row);
-        }
-        let mut rows = rows.into_iter();
-        let headers = rows.next().unwrap_or_default();
-        sheets.push(Sheet { file: place.clone(), text: write_csv(&headers, &rows.collect::<Vec<_>>()) });
-    }
-    Ok((sheets, problems))
-}
-
-/// Whether a sheet's name is one of the layout's (as a CSV file's would be).
-fn names_a_sheet(name: &str) -> bool {
-    let name = name.trim().to_ascii_lowercase();
-    SHEET_NAMES.iter().any(|sheet| name == *sheet || name.ends_with(&format!(" {sheet}")))
-}
-
-/// The programme sheet's `time_zone` (its `field` / `value` rows), if it gives one.
-fn programme_zone(ranges: &[(String, String, calamine::Range<Data>)]) -> Option<String> {
-    for (_, _, range) in ranges {
-        let mut rows = range.rows();
-        let Some(headers) = rows.next() else { continue };
-        let find = |name: &str| headers.iter().position(|cell| cell.to_string().trim().eq_ignore_ascii_case(name));
-        let (Some(field), Some(value)) = (find("field"), find("value")) else { continue };
-        for row in rows {
-            if row.get(field).is_some_and(|cell| cell.to_string().trim().eq_ignore_ascii_case("time_zone")) {
-                return row.get(value).map(|cell| cell.to_string().trim().to_owned()).filter(|zone| !zone.is_empty());
-            }
-        }
-    }
-    None
-}
-
-/// A cell as the layout's text, or what is wrong with it.
-fn cell_text(cell: &Data, zone: Option<&str>, offset_at: OffsetAt) -> Result<String, String> {
-    Ok(match cell {
-        Data::Empty => String::new(),
-        Data::String(text) => text.clone(),
-        Data::Int(number) => number.to_string(),
-        // Whole numbers (an id typed as a number, a year) without ".0"; others as written.
-        Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => format!("{}", *number as i64),
-        Data::Float(number) => number.to_string(),
-        Data::Bool(value) => value.to_string(),
-        // OpenDocument's dates: `2026-03-09`, or a local `2026-03-11T14:00:00`.
-        Data::DateTimeIso(text) => match NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f") {
-            Ok(local) => local_time_text(local, zone, offset_at)?,
-            Err(_) => text.clone(),
-        },
-        Data::DurationIso(text) => text.clone(),
-        Data::DateTime(value) if value.is_duration() => return Err("is a duration, not a date: type the date or time".into()),
-        Data::DateTime(value) => local_time_text(value.as_datetime().ok_or("is a date the spreadsheet cannot give")?, zone, offset_at)?,
-        Data::Error(error) => return Err(format!("holds the error {error}: its formula could not be calculated")),
-    })
-}
-
-/// A spreadsheet's date (midnight) as the day; a date and time as the venue's local time with
-/// its offset there.
-fn local_time_text(local: NaiveDateTime, zone: Option<&str>, offset_at: OffsetAt) -> Result<String, String> {
-    if local.time().num_seconds_from_midnight() == 0 {
-        return Ok(local.date().to_string());
-    }
-    let zone =
-        zone.ok_or("is a date and time: give the venue's `time_zone` in the programme sheet, or type the time with its UTC offset")?;
-    let offset = offset_at(zone, local).ok_or_else(|| format!("is a date and time, and `{zone}` is not a time zone this reader knows"))?;
-    local.and_local_timezone(offset).single().map(|at| at.to_rfc3339()).ok_or_else(|| "is a date and time that does not exist".to_owned())
-}
-
-/// Refuses a zip whose entries would inflate beyond `limit` bytes (by the sizes the archive
-/// declares, read before any entry is inflated; the inflater stops at the declared size).
-fn check_inflated_size(bytes: &[u8], limit: u64) -> Result<(), String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|err| format!("cannot be read as a workbook: {err}"))?;
-    let mut total: u64 = 0;
-    for index in 0..archive.len() {
-        let entry = archive.by_index_raw(index).map_err(|err| format!("cannot be read as a workbook: {err}"))?;
-        total = total.saturating_add(entry.size());
-    }
-    if total > limit {
-        return Err(format!("would inflate to {total} bytes: a workbook may hold {limit} at most"));
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use std::io::Write;
-
-    use super::*;
-
-    #[test]
-    fn a_zip_that_would_inflate_beyond_the_limit_is_refused_before_it_is_inflated() {
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        zip.start_file("xl/worksheets/sheet1.xml", zip::write::SimpleFileOptions::default()).unwrap();
-        zip.write_all(&vec![b'0'; 4 << 20]).unwrap();
-        let bytes = zip.finish().unwrap().into_inner();
-        assert!(bytes.len() < 64 << 10, "4 MiB of zeros deflate to a few KB: {}", bytes.len());
-        let refused = check_inflated_size(&bytes, 1 << 20).unwrap_err();
-        assert_eq!(refused, format!("would inflate to {} bytes: a workbook may hold {} at most", 4 << 20, 1 << 20));
-        assert!(check_inflated_size(&bytes, 8 << 20).is_ok());
-    }
-
-    #[test]
-    fn whole_numbers_lose_their_decimal_point_and_others_keep_theirs() {
-        let none: OffsetAt = &|_, _| None;
-        assert_eq!(cell_text(&Data::Float(12.0), None, none).unwrap(), "12");
-        assert_eq!(cell_text(&Data::Float(2.5), None, none).unwrap(), "2.5");
-        assert_eq!(cell_text(&Data::Bool(true), None, none).unwrap(), "true");
-        assert!(cell_text(&Data::Error(calamine::CellErrorType::Ref), None, none).unwrap_err().contains("#REF!"));
+    #[cfg(feature = "workbooks")]
+    return reader::read_workbook(file, bytes, offset_at);
+    #[cfg(not(feature = "workbooks"))]
+    {
+        let _ = offset_at;
+        Err(ImportProblem::cell(
+            file,
+            None,
+            None,
+            "cannot be read by this build (made without the `workbooks` feature): save its sheets as CSV",
+        ))
     }
 }
