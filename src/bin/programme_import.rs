@@ -29,7 +29,7 @@ fn write_workbook(_: &RawProgramme) -> Result<Vec<u8>, &'static str> {
     name = "programme-import",
     version,
     override_usage = "programme-import [-o PROGRAMME.json] INPUT...\n       programme-import --sheets PROGRAMME.json FOLDER|WORKBOOK.xlsx",
-    after_help = "INPUT is a workbook (.xlsx, .ods, .xls, .xlsb) with the sheets programme, themes, partners, series, \
+    after_help = "INPUT is a workbook (.xlsx, .ods, .xlsb) with the sheets programme, themes, partners, series, \
                   debates and events (see docs/spreadsheet.md), a folder of those sheets saved as CSV, those files themselves, a \
                   conference schedule.json exported by pretalx or frab, or a programme file. Every problem is \
                   printed with its sheet, row and column (or JSON path).\n\n\
