@@ -181,6 +181,11 @@ fn template_workbook() -> Vec<u8> {
     std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/spreadsheet-template.xlsx")).unwrap()
 }
 
+/// An OpenDocument workbook LibreOffice saved (typed dates, a merged cell, a hidden sheet).
+fn libreoffice_workbook() -> Vec<u8> {
+    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/workbooks/week-libreoffice.ods")).unwrap()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
@@ -190,6 +195,7 @@ proptest! {
     fn the_workbook_reader_never_panics(bytes in prop_oneof![
         proptest::collection::vec(any::<u8>(), 0..4000),
         mutated_bytes(template_workbook()),
+        mutated_bytes(libreoffice_workbook()),
     ]) {
         let offset_at: programme_browser::domain::import::OffsetAt = &|_, _| None;
         if let Ok(read) = programme_browser::domain::import::read_workbook("x.xlsx", &bytes, offset_at) {

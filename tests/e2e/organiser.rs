@@ -203,5 +203,14 @@ async fn a_workbook_dropped_as_it_is_gives_what_its_csv_sheets_give() {
     eventually("the .ods download", || async { std::fs::read_to_string(&downloaded).is_ok_and(|text| text.contains("\"opening\"")) }).await;
     let text = std::fs::read_to_string(&downloaded).unwrap();
     assert!(text.contains("\"2026-03-09\"") && text.contains("\"2026-03-11T14:00:00-04:00\""), "{text}");
+
+    // A workbook LibreOffice saved: its hidden sheet and merged cell are reported at their place.
+    let saved = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workbooks/week-libreoffice.ods");
+    browser.testid("organiser-files").await.clear().await.unwrap();
+    choose(&browser, &[saved]).await;
+    eventually("LibreOffice's .ods", || async { status(&browser).await.contains("5 events") }).await;
+    let problems = browser.text_of("organiser-problems").await;
+    assert!(problems.contains("week-libreoffice.ods › old events: is a hidden sheet"), "{problems}");
+    assert!(problems.contains("week-libreoffice.ods › events, row 5: cells merged from E5"), "{problems}");
     browser.quit().await;
 }
