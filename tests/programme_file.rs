@@ -63,6 +63,17 @@ fn five_planted_mistakes_give_five_located_problems() {
 }
 
 #[test]
+fn an_event_kept_with_a_value_ignored_is_not_counted_as_skipped() {
+    let mut file: serde_json::Value = serde_json::from_str(&read("public/programme.json")).unwrap();
+    file["events"][0]["updated"] = "yesterday".into();
+    let (programme, problems) = parse_programme(&file.to_string()).expect("loads");
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].path == "events[0].updated" && problems[0].kept);
+    assert_eq!(programme.events.len(), 10, "the event is shown");
+    assert_eq!(skipped_event_count(&problems), 0, "and not said to be left out");
+}
+
+#[test]
 fn files_that_cannot_load_say_what_and_where() {
     type Expectation = fn(&LoadError) -> bool;
     let cases: [(&str, Expectation); 9] = [

@@ -50,11 +50,14 @@ pub struct Problem {
     /// Where the path's value is in the file (1-based), or its nearest ancestor's.
     pub line: Option<usize>,
     pub message: String,
+    /// Whether the item it is in was kept, only this value being ignored (an event with a
+    /// malformed `updated` is shown): such a problem does not count as a skipped event.
+    pub kept: bool,
 }
 
 impl Problem {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { path: path.into(), line: None, message: message.into() }
+        Self { path: path.into(), line: None, message: message.into(), kept: false }
     }
 }
 

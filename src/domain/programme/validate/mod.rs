@@ -172,11 +172,14 @@ impl<T> ListValidation<T> {
         match item {
             Err(problem) => v.problems.push(problem),
             Ok(raw) => {
+                let found_before = v.problems.len();
                 let Some(item) = build(v, path, raw) else { return };
                 match self.seen.entry(id_of(&item).clone()) {
                     Entry::Vacant(slot) => {
                         slot.insert(self.items.len());
                         self.items.push(item);
+                        // What was found in a kept item was only ignored.
+                        v.problems[found_before..].iter_mut().for_each(|problem| problem.kept = true);
                     }
                     Entry::Occupied(_) => {
                         v.report(format!("{path}.id"), format!("duplicate id `{}`: an earlier entry already uses it", id_of(&item)))
@@ -187,10 +190,15 @@ impl<T> ListValidation<T> {
     }
 }
 
-/// How many events were skipped, for the "N events could not be shown" notice.
+/// How many events were skipped, for the "N events could not be shown" notice (an event
+/// kept with a value ignored is shown, and does not count).
 pub fn skipped_event_count(problems: &[Problem]) -> usize {
-    let indices: HashSet<&str> =
-        problems.iter().filter_map(|problem| problem.path.strip_prefix("events[")).filter_map(|rest| rest.split(']').next()).collect();
+    let indices: HashSet<&str> = problems
+        .iter()
+        .filter(|problem| !problem.kept)
+        .filter_map(|problem| problem.path.strip_prefix("events["))
+        .filter_map(|rest| rest.split(']').next())
+        .collect();
     indices.len()
 }
 
