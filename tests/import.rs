@@ -132,11 +132,20 @@ fn a_real_pretalx_export_imports_with_every_event_time_room_track_and_speaker() 
         assert_eq!(theme.label, RawText::Plain(track.to_owned()));
         let speakers: Vec<&str> = event["persons"].as_array().unwrap().iter().map(|p| p["public_name"].as_str().unwrap()).collect();
         let ours_speakers: Vec<String> = ours
-            .partners
+            .people
             .iter()
-            .map(|id| match &raw.partners.iter().find(|partner| &partner.id == id).unwrap().name {
-                RawText::Plain(name) => name.clone(),
-                other => panic!("{other:?}"),
+            .map(|at| {
+                assert_eq!(at.role.as_deref(), Some("speaker"));
+                let person = raw.people.iter().find(|person| person.id == at.id).unwrap();
+                // The biography comes along where the export has one.
+                let plain = |text: &RawText| match text {
+                    RawText::Plain(text) => text.clone(),
+                    other => panic!("{other:?}"),
+                };
+                let biography = event["persons"].as_array().unwrap().iter().find(|p| p["public_name"] == plain(&person.name));
+                let biography = biography.and_then(|p| p["biography"].as_str()).filter(|bio| !bio.trim().is_empty());
+                assert_eq!(person.bio.as_ref().map(plain).as_deref().map(str::trim), biography.map(str::trim), "{}", person.id);
+                plain(&person.name)
             })
             .collect();
         assert_eq!(ours_speakers, speakers);
@@ -168,8 +177,12 @@ fn a_schedule_valid_under_the_c3voc_schema_imports_field_by_field() {
     assert_eq!(event.location.as_ref().unwrap().time_zone.as_deref(), Some("Europe/Brussels"));
     let labels: Vec<&str> = event.themes.iter().map(|&at| programme.themes[at].label.get("en")).collect();
     assert_eq!(labels, vec!["Local governance"]);
-    let speakers: Vec<&str> = event.partners.iter().map(|&at| programme.partners[at].name.get("en")).collect();
+    let speakers: Vec<&str> = event.people.iter().map(|at| programme.people[at.person].name.get("en")).collect();
     assert_eq!(speakers, vec!["Amina Diallo", "Jan Peeters"]);
+    assert!(event.people.iter().all(|at| at.role == Some(programme_browser::domain::programme::Role::Speaker)));
+    let amina = &programme.people[event.people[0].person];
+    assert_eq!(amina.bio.as_ref().map(|bio| bio.get("en")), Some("Works on labour migration in West Africa."));
+    assert!(programme.partners.is_empty(), "speakers are people, not partners");
     assert_eq!(event.languages, vec!["en"]);
 }
 

@@ -96,7 +96,7 @@ pub fn write_calendar(programme: &Programme, entries: &[Entry<'_>], request: &Ca
         }
         out.property("STATUS", status(event.status));
         out.property("SUMMARY", &escape(event.title.get(request.lang)));
-        let description = description(event, entry.note, request);
+        let description = description(programme, event, entry.note, request);
         if !description.is_empty() {
             out.property("DESCRIPTION", &escape(&description));
         }
@@ -160,10 +160,25 @@ fn status(status: Status) -> &'static str {
     }
 }
 
-fn description(event: &Event, note: Option<&str>, request: &CalendarRequest<'_>) -> String {
+fn description(programme: &Programme, event: &Event, note: Option<&str>, request: &CalendarRequest<'_>) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(summary) = &event.summary {
         parts.push(summary.get(request.lang).to_owned());
+    }
+    // Who speaks: one line each, "Name (Affiliation)", as a calendar shows plain text.
+    let people: Vec<String> = event
+        .people
+        .iter()
+        .map(|participant| {
+            let person = &programme.people[participant.person];
+            match &person.affiliation {
+                Some(affiliation) => format!("{} ({})", person.name.get(request.lang), affiliation.get(request.lang)),
+                None => person.name.get(request.lang).to_owned(),
+            }
+        })
+        .collect();
+    if !people.is_empty() {
+        parts.push(people.join("\n"));
     }
     if let Some(note) = note.map(str::trim).filter(|note| !note.is_empty()) {
         parts.push(format!("Note: {note}"));

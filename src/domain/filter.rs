@@ -134,8 +134,8 @@ struct Compiled {
     months: Option<BTreeSet<YearMonth>>,
     modes: Option<BTreeSet<Mode>>,
     words: Vec<SearchWord>,
-    /// For each word, the themes, partners and series whose labels contain it.
-    vocabulary_hits: Vec<[Vec<bool>; 3]>,
+    /// For each word, the themes, partners and series whose labels contain it, and the people whose names do.
+    vocabulary_hits: Vec<[Vec<bool>; 4]>,
     /// The reader left past events out.
     hide_past: bool,
     /// The programme's default leaves them out: a past event then counts for the month options
@@ -172,20 +172,28 @@ impl Compiled {
             .words
             .iter()
             .map(|word| word.as_str())
-            .map(|word| [hits(&vocabulary.themes, word), hits(&vocabulary.partners, word), hits(&vocabulary.series, word)])
+            .map(|word| {
+                [
+                    hits(&vocabulary.themes, word),
+                    hits(&vocabulary.partners, word),
+                    hits(&vocabulary.series, word),
+                    hits(&vocabulary.people, word),
+                ]
+            })
             .collect();
         self
     }
 
     /// Every word is in the event's own text or in one of its themes', partners' or series'
-    /// labels (as a substring, so that typing "reinteg" already matches while the reader is
-    /// still typing).
+    /// labels or its people's names (as a substring, so that typing "reinteg" already matches
+    /// while the reader is still typing).
     fn matches_words(&self, event: &Event, text: &SearchText) -> bool {
-        self.words.iter().zip(&self.vocabulary_hits).all(|(word, [themes, partners, series])| {
+        self.words.iter().zip(&self.vocabulary_hits).all(|(word, [themes, partners, series, people])| {
             text.contains(word)
                 || event.themes.iter().any(|&t| themes[t])
                 || event.partners.iter().any(|&p| partners[p])
                 || event.series.is_some_and(|s| series[s])
+                || event.people.iter().any(|participant| people[participant.person])
         })
     }
 }

@@ -67,6 +67,24 @@ fn event_json(programme: &Programme, event: &Event, lang: &str, organizer: Optio
     if !partners.is_empty() {
         out.insert("contributor".into(), Value::Array(partners));
     }
+    let performers: Vec<Value> = event
+        .people
+        .iter()
+        .map(|participant| {
+            let person = &programme.people[participant.person];
+            let mut value = json!({ "@type": "Person", "name": person.name.get(lang) });
+            if let Some(affiliation) = &person.affiliation {
+                value["affiliation"] = json!({ "@type": "Organization", "name": affiliation.get(lang) });
+            }
+            if let Some(url) = &person.url {
+                value["url"] = json!(url.url);
+            }
+            value
+        })
+        .collect();
+    if !performers.is_empty() {
+        out.insert("performer".into(), Value::Array(performers));
+    }
     let themes: Vec<&str> = event.themes.iter().map(|&t| programme.themes[t].label.get(lang)).collect();
     if !themes.is_empty() {
         out.insert("keywords".into(), json!(themes.join(", ")));

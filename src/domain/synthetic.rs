@@ -125,6 +125,7 @@ pub fn synthetic_programme(events: usize, seed: u64) -> RawProgramme {
         partners,
         series,
         debates: Vec::new(),
+        people: Vec::new(),
         events,
     }
 }
@@ -158,6 +159,7 @@ fn synthetic_event(i: usize, rng: &mut Random) -> RawEvent {
         summary: Some(RawText::Plain(format!("Practical session on {topic} for officials in {city}."))),
         themes,
         partners,
+        people: Vec::new(),
         when,
         location: Some(RawLocation {
             name: RawText::Plain(format!("{city} Training Centre")),

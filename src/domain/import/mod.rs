@@ -28,7 +28,7 @@ use crate::domain::programme::raw::RawProgramme;
 use crate::domain::programme::{parse_programme, LoadError, Problem, Programme};
 
 /// The format version importers write.
-pub const WRITTEN_VERSION: &str = "1.2";
+pub const WRITTEN_VERSION: &str = "1.3";
 
 /// Where a problem is in the organiser's file.
 #[derive(Debug, Clone, PartialEq, Eq)]

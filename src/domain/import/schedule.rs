@@ -1,7 +1,7 @@
 //! Conference schedules: the frab / c3voc `schedule.json` (https://c3voc.de/wiki/schedule)
 //! that pretalx, frab and others export. Tracks become themes, rooms become each event's place,
-//! persons become partners (of kind "person", so that delegates can filter by speaker), times
-//! keep the offset the file gives them and the conference's time zone.
+//! persons become the programme's people (with their biographies) and each event's speakers,
+//! times keep the offset the file gives them and the conference's time zone.
 //!
 //! Read leniently over a JSON value (exports differ: numbers or strings for ids, `name` or
 //! `public_name` for persons): what cannot be used is reported with its JSON path in the
@@ -16,7 +16,7 @@ use super::origins::Origins;
 use super::{ImportProblem, Place, WRITTEN_VERSION};
 use crate::domain::fold::fold;
 use crate::domain::programme::raw::*;
-use crate::domain::programme::{is_http_url, syntax_error, valid_id, LoadError, MAX_PROGRAMME_BYTES};
+use crate::domain::programme::{is_http_url, syntax_error, valid_id, LoadError, Role, MAX_PROGRAMME_BYTES};
 use crate::domain::text::RawText;
 use crate::domain::when::parse_timestamp;
 
@@ -88,9 +88,10 @@ pub fn import_schedule(text: &str) -> Result<(RawProgramme, Vec<ImportProblem>, 
         schema_version: WRITTEN_VERSION.to_owned(),
         programme,
         themes: import.themes.into_values().collect(),
-        partners: import.partners.into_values().collect(),
+        partners: Vec::new(),
         series: Vec::new(),
         debates: Vec::new(),
+        people: import.people.into_values().collect(),
         events: import.events,
     };
     Ok((raw, import.problems, import.origins))
@@ -98,9 +99,9 @@ pub fn import_schedule(text: &str) -> Result<(RawProgramme, Vec<ImportProblem>, 
 
 #[derive(Default)]
 struct Import {
-    /// By id; themes from tracks, partners from persons.
+    /// By id; themes from tracks, people from persons.
     themes: BTreeMap<String, RawTheme>,
-    partners: BTreeMap<String, RawPartner>,
+    people: BTreeMap<String, RawPerson>,
     events: Vec<RawEvent>,
     event_ids: HashSet<String>,
     problems: Vec<ImportProblem>,
@@ -136,7 +137,7 @@ impl Import {
         let title = string(event, "title").unwrap_or_default();
         let summary = string(event, "abstract").or_else(|| string(event, "description"));
         let themes: Vec<String> = string(event, "track").map(|track| vec![self.theme(&track)]).unwrap_or_default();
-        let partners = event
+        let people = event
             .get("persons")
             .and_then(Value::as_array)
             .map(|persons| persons.iter().filter_map(|person| self.person(person)).collect())
@@ -159,7 +160,8 @@ impl Import {
             title: RawText::Plain(title),
             summary: summary.map(RawText::Plain),
             themes,
-            partners,
+            partners: Vec::new(),
+            people,
             when: RawWhen { start: stamp(start), end: end.map(stamp) },
             location: Some(RawLocation {
                 name: RawText::Plain(room),
@@ -228,20 +230,20 @@ impl Import {
         id
     }
 
-    fn person(&mut self, person: &Value) -> Option<String> {
+    /// A speaker of an event, added to the programme's people the first time.
+    fn person(&mut self, person: &Value) -> Option<RawEventPerson> {
         let name = string(person, "public_name").or_else(|| string(person, "name"))?;
         let key =
             string(person, "code").or_else(|| string(person, "guid")).or_else(|| string(person, "id")).unwrap_or_else(|| name.clone());
         let id = format!("person-{}", slug(&key));
-        self.partners.entry(id.clone()).or_insert_with(|| RawPartner {
+        self.people.entry(id.clone()).or_insert_with(|| RawPerson {
             id: id.clone(),
             name: RawText::Plain(name),
-            short_name: None,
-            kind: Some("person".to_owned()),
-            relation: None,
+            affiliation: None,
+            bio: string(person, "biography").map(RawText::Plain),
             url: None,
         });
-        Some(id)
+        Some(RawEventPerson { id, role: Some(Role::Speaker.code().to_owned()) })
     }
 }
 

@@ -25,6 +25,7 @@ pub struct Extracted {
     pub partners: Vec<Item<RawPartner>>,
     pub series: Vec<Item<RawSeries>>,
     pub debates: Vec<Item<RawDebate>>,
+    pub people: Vec<Item<RawPerson>>,
     /// Boxed, so that each is freed as soon as it is validated: a big programme's peak memory.
     #[allow(clippy::vec_box)]
     pub events: Vec<Item<Box<RawEvent>>>,
@@ -39,6 +40,7 @@ pub fn extract(root: &Value) -> Result<Extracted, Problem> {
         partners: root.items("partners", RawPartner::read)?,
         series: root.items("series", RawSeries::read)?,
         debates: root.items("debates", RawDebate::read)?,
+        people: root.items("people", RawPerson::read)?,
         events: match root.get("events") {
             Some(_) => root.list("events")?.iter().enumerate().map(|(index, event)| extract_event(event, index)).collect(),
             None => return Err(Problem::new("events", "is missing: a programme needs a list of events (it may be empty)")),
@@ -230,6 +232,18 @@ impl RawPartner {
     }
 }
 
+impl RawPerson {
+    fn read(o: &Obj) -> Result<Self, Problem> {
+        Ok(RawPerson {
+            id: o.string("id")?,
+            name: o.text("name")?,
+            affiliation: o.optional_text("affiliation")?,
+            bio: o.optional_text("bio")?,
+            url: o.optional_string("url")?,
+        })
+    }
+}
+
 impl RawSeries {
     fn read(o: &Obj) -> Result<Self, Problem> {
         Ok(RawSeries {
@@ -272,6 +286,15 @@ impl RawEvent {
             summary: o.optional_text("summary")?,
             themes: o.strings("themes")?,
             partners: o.strings("partners")?,
+            people: {
+                let path = o.at("people");
+                let mut people = Vec::new();
+                for (index, value) in o.list("people")?.iter().enumerate() {
+                    let person = Obj::new(value, &format!("{path}[{index}]"))?;
+                    people.push(RawEventPerson { id: person.string("id")?, role: person.optional_string("role")? });
+                }
+                people
+            },
             when: o.when("when")?.ok_or_else(|| o.missing("when"))?,
             location: match o.get("location") {
                 None => None,

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::extract::Item;
-use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawSeries, RawTheme};
+use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme};
 
 /// The file's frame, as `extract` reads it, with each event still as its text: events are read
 /// one at a time (`read_event`), so that a big programme can be read a slice per task.
@@ -25,6 +25,8 @@ pub struct Frame<'a> {
     pub series: Vec<RawSeries>,
     #[serde(default)]
     pub debates: Vec<RawDebate>,
+    #[serde(default)]
+    pub people: Vec<RawPerson>,
     #[serde(borrow)]
     pub events: Vec<&'a RawValue>,
 }
@@ -57,6 +59,7 @@ fn read_fast(body: &str) -> Option<(String, super::extract::Extracted)> {
             partners: ok(frame.partners),
             series: ok(frame.series),
             debates: ok(frame.debates),
+            people: ok(frame.people),
             events,
         },
     ))
@@ -120,7 +123,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
         #[test]
-        fn a_mutated_file_is_read_alike_or_left_to_the_slow_path(which in 0usize..6, pick in any::<usize>(), kind in 0u8..8) {
+        fn a_mutated_file_is_read_alike_or_left_to_the_slow_path(which in 0usize..7, pick in any::<usize>(), kind in 0u8..8) {
             let texts = fixtures();
             agree(&mutate(&texts[which], pick, kind));
         }

@@ -89,6 +89,54 @@ pub struct Debate {
     pub url: Option<Link>,
 }
 
+/// Someone who speaks, trains, moderates or chairs at events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub id: String,
+    pub name: Text,
+    pub affiliation: Option<Text>,
+    pub bio: Option<Text>,
+    pub url: Option<Link>,
+}
+
+/// What a person does at an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Speaker,
+    Trainer,
+    Moderator,
+    Chair,
+    Panellist,
+    Host,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [Role::Speaker, Role::Trainer, Role::Moderator, Role::Chair, Role::Panellist, Role::Host];
+
+    /// The spelling used in files.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Role::Speaker => "speaker",
+            Role::Trainer => "trainer",
+            Role::Moderator => "moderator",
+            Role::Chair => "chair",
+            Role::Panellist => "panellist",
+            Role::Host => "host",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.code() == code)
+    }
+}
+
+/// A person at an event, by index into `Programme::people`, with their role there if given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Participant {
+    pub person: usize,
+    pub role: Option<Role>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     pub name: Text,
@@ -116,6 +164,8 @@ pub struct Event {
     pub themes: Vec<usize>,
     /// Indices into `Programme::partners`, in file order.
     pub partners: Vec<usize>,
+    /// The people at the event, in file order.
+    pub people: Vec<Participant>,
     pub when: When,
     /// Every month the event touches (`when.months()`), computed once at load because the
     /// month facet reads it on every filter change.
@@ -173,6 +223,7 @@ pub struct Programme {
     pub partners: Vec<Partner>,
     pub series: Vec<Series>,
     pub debates: Vec<Debate>,
+    pub people: Vec<Person>,
     pub events: Vec<Event>,
     /// Position of each id in the lists above, so that a lookup does not scan a list (with
     /// thousands of events and themes, validation and the URL's ids would be quadratic).
@@ -230,6 +281,7 @@ pub struct VocabularyText {
     pub themes: Vec<String>,
     pub partners: Vec<String>,
     pub series: Vec<String>,
+    pub people: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -237,6 +289,7 @@ struct IdIndex {
     themes: HashMap<String, usize>,
     partners: HashMap<String, usize>,
     series: HashMap<String, usize>,
+    people: HashMap<String, usize>,
     events: HashMap<String, usize>,
 }
 
@@ -275,6 +328,7 @@ impl Programme {
             partners,
             series,
             debates,
+            people: Vec::new(),
             events,
             ids: IdIndex::default(),
             vocabulary_text: VocabularyText::default(),
@@ -301,6 +355,7 @@ impl Programme {
             themes: positions(self.themes.iter().map(|t| &t.id)),
             partners: positions(self.partners.iter().map(|p| &p.id)),
             series: positions(self.series.iter().map(|s| &s.id)),
+            people: positions(self.people.iter().map(|p| &p.id)),
             events: positions(self.events.iter().map(|e| &e.id)),
         };
         let folded = |texts: &mut dyn Iterator<Item = &Text>| fold(&texts.flat_map(Text::all_values).collect::<Vec<_>>().join(" "));
@@ -308,6 +363,7 @@ impl Programme {
             themes: self.themes.iter().map(|t| folded(&mut std::iter::once(&t.label))).collect(),
             partners: self.partners.iter().map(|p| folded(&mut std::iter::once(&p.name).chain(&p.short_name))).collect(),
             series: self.series.iter().map(|s| folded(&mut std::iter::once(&s.title).chain(&s.short_title))).collect(),
+            people: self.people.iter().map(|p| folded(&mut std::iter::once(&p.name))).collect(),
         };
     }
 
@@ -392,6 +448,10 @@ impl Programme {
 
     pub fn series_index(&self, id: &str) -> Option<usize> {
         self.ids.series.get(id).copied()
+    }
+
+    pub fn person_index(&self, id: &str) -> Option<usize> {
+        self.ids.people.get(id).copied()
     }
 }
 

@@ -6,7 +6,7 @@ use serde_json::Value;
 pub fn fixtures() -> Vec<String> {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut texts = vec![std::fs::read_to_string(format!("{root}/public/programme.json")).expect("bundled programme")];
-    for name in ["timed.json", "programme-updated.json", "long-words.json", "five-mistakes.json", "many-bad-events.json"] {
+    for name in ["timed.json", "programme-updated.json", "long-words.json", "five-mistakes.json", "many-bad-events.json", "people.json"] {
         texts.push(std::fs::read_to_string(format!("{root}/tests/fixtures/{name}")).expect("fixture"));
     }
     texts

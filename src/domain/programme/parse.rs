@@ -116,8 +116,15 @@ impl<'a> Reading<'a> {
             return Step::Finished(Err(error));
         }
         let total = frame.events.len();
-        let validation =
-            Validation::start(frame.programme, ok(frame.themes), ok(frame.partners), ok(frame.series), ok(frame.debates), total);
+        let validation = Validation::start(
+            frame.programme,
+            ok(frame.themes),
+            ok(frame.partners),
+            ok(frame.series),
+            ok(frame.debates),
+            ok(frame.people),
+            total,
+        );
         self.stage = Stage::Events { body, raw: frame.events, next: 0, validation: Box::new(validation), lines: LineCursor::default() };
         Step::Events { read: 0, total }
     }

@@ -40,6 +40,10 @@ pub struct RawProgramme {
     /// Debates and fora that the programme prepares participants for.
     #[serde(default, deserialize_with = "objects")]
     pub debates: Vec<RawDebate>,
+    /// People who speak, train, moderate or chair at events (since 1.3); events refer to them
+    /// by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "objects")]
+    pub people: Vec<RawPerson>,
     /// The events (schema.org Event). A malformed event is skipped and reported; the rest load.
     #[serde(deserialize_with = "objects")]
     pub events: Vec<RawEvent>,
@@ -147,6 +151,35 @@ pub struct RawDebate {
     pub url: Option<String>,
 }
 
+/// Someone who speaks, trains, moderates or chairs at events (schema.org `Person`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Person")]
+pub struct RawPerson {
+    pub id: String,
+    pub name: RawText,
+    /// Their organisation or post, e.g. "IOM" or "Mayor of Antwerp".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<RawText>,
+    /// A short biography.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bio: Option<RawText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A person at an event, and their role there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "EventPerson")]
+pub struct RawEventPerson {
+    /// A person's id.
+    pub id: String,
+    /// One of "speaker", "trainer", "moderator", "chair", "panellist", "host".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
 /// One event of the programme.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
@@ -166,6 +199,9 @@ pub struct RawEvent {
     /// Partner ids.
     #[serde(default)]
     pub partners: Vec<String>,
+    /// The people at the event, with their roles (since 1.3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "objects")]
+    pub people: Vec<RawEventPerson>,
     #[serde(deserialize_with = "object")]
     pub when: RawWhen,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_object")]

@@ -163,6 +163,7 @@ pub fn own_event(key: &PickKey, pick: &Pick) -> Option<Event> {
         summary: None,
         themes: Vec::new(),
         partners: Vec::new(),
+        people: Vec::new(),
         months: when.months(),
         when,
         location,

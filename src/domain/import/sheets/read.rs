@@ -71,7 +71,7 @@ pub fn import_sheets(sheets: &[Sheet]) -> (RawProgramme, Vec<ImportProblem>, Ori
             Vec::new()
         }
     };
-    let raw = RawProgramme { schema_version, programme, themes, partners, series, debates, events };
+    let raw = RawProgramme { schema_version, programme, themes, partners, series, debates, people: Vec::new(), events };
     (raw, reader.problems, reader.origins)
 }
 

@@ -4,8 +4,12 @@ use super::rules::{bad_id_message, is_http_url, is_language_tag, language_tag, p
 use super::{At, ListValidation};
 use crate::domain::programme::error::Problem;
 use crate::domain::programme::extract::Item;
-use crate::domain::programme::model::{Debate, Event, Link, Location, Meta, Partner, Programme, Series, Stamp, Theme};
-use crate::domain::programme::raw::{RawDebate, RawEvent, RawLink, RawLocation, RawMeta, RawPartner, RawSeries, RawTheme, RawWhen};
+use crate::domain::programme::model::{
+    Debate, Event, Link, Location, Meta, Participant, Partner, Person, Programme, Role, Series, Stamp, Theme,
+};
+use crate::domain::programme::raw::{
+    RawDebate, RawEvent, RawEventPerson, RawLink, RawLocation, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme, RawWhen,
+};
 use crate::domain::text::{trimmed, RawText, Text};
 use crate::domain::when::{parse_date, parse_timestamp, When};
 
@@ -87,6 +91,46 @@ impl Validator {
         })
     }
 
+    pub(super) fn person(&mut self, path: At<'_>, raw: RawPerson) -> Option<Person> {
+        let id = self.id(path, raw.id);
+        let name = self.text(path.key("name"), raw.name);
+        // A person's link is a detail: a wrong one is left out, the person kept.
+        let url = self.optional_url(path.key("url"), raw.url.as_deref()).flatten();
+        Some(Person {
+            id: id?,
+            name: name?,
+            affiliation: self.optional_text(path.key("affiliation"), raw.affiliation),
+            bio: self.optional_text(path.key("bio"), raw.bio),
+            url,
+        })
+    }
+
+    /// An event's people: one not in the programme's list, or a role nobody knows, is left
+    /// out (and reported) without costing delegates the event.
+    pub(super) fn participants(&mut self, path: At<'_>, raw: Vec<RawEventPerson>, programme: &Programme) -> Vec<Participant> {
+        let mut found: Vec<Participant> = Vec::with_capacity(raw.len());
+        for (index, person) in raw.into_iter().enumerate() {
+            let item = path.index(index);
+            let Some(at) = programme.person_index(&person.id) else {
+                let message = format!("unknown person id `{}`: it is not in the programme's people list; left out of the event", person.id);
+                self.report(item.key("id").to_string(), message);
+                continue;
+            };
+            let role = person.role.and_then(|code| {
+                let role = Role::from_code(&code);
+                if role.is_none() {
+                    let known: Vec<String> = Role::ALL.iter().map(|role| format!("\"{}\"", role.code())).collect();
+                    self.report(item.key("role").to_string(), format!("`{code}` is not one of {}: the role is left out", known.join(", ")));
+                }
+                role
+            });
+            if !found.iter().any(|participant| participant.person == at) {
+                found.push(Participant { person: at, role });
+            }
+        }
+        found
+    }
+
     pub(super) fn debate(&mut self, path: At<'_>, raw: RawDebate) -> Option<Debate> {
         let id = self.id(path, raw.id);
         let title = self.text(path.key("title"), raw.title);
@@ -140,6 +184,7 @@ impl Validator {
         };
         let themes = self.refs(path.key("themes"), &raw.themes, "theme", |id| programme.theme_index(id));
         let partners = self.refs(path.key("partners"), &raw.partners, "partner", |id| programme.partner_index(id));
+        let people = self.participants(path.key("people"), raw.people, programme);
         let when = self.when(path.key("when"), &raw.when);
         let location = match raw.location {
             None => Some(None),
@@ -156,6 +201,7 @@ impl Validator {
             summary,
             themes: themes?,
             partners: partners?,
+            people,
             months: Vec::new(),
             when: when?,
             location: location?,

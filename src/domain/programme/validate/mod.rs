@@ -10,8 +10,8 @@ use std::fmt;
 
 use super::error::Problem;
 use super::extract::{Extracted, Item};
-use super::model::{Debate, Event, Partner, Programme, Series, Theme};
-use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawSeries, RawTheme};
+use super::model::{Debate, Event, Partner, Person, Programme, Series, Theme};
+use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme};
 
 mod fields;
 mod rules;
@@ -51,8 +51,8 @@ impl fmt::Display for At<'_> {
 }
 
 pub fn validate(raw: Extracted) -> (Programme, Vec<Problem>) {
-    let Extracted { programme, themes, partners, series, debates, events } = raw;
-    let mut validation = Validation::start(programme, themes, partners, series, debates, events.len());
+    let Extracted { programme, themes, partners, series, debates, people, events } = raw;
+    let mut validation = Validation::start(programme, themes, partners, series, debates, people, events.len());
     for event in events {
         validation.add_event(event);
     }
@@ -75,6 +75,7 @@ impl Validation {
         partners: Vec<Item<RawPartner>>,
         series: Vec<Item<RawSeries>>,
         debates: Vec<Item<RawDebate>>,
+        people: Vec<Item<RawPerson>>,
         expected_events: usize,
     ) -> Self {
         let mut v = Validator::default();
@@ -84,6 +85,7 @@ impl Validation {
         let debates = v.items("debates", debates, Validator::debate, |d: &Debate| &d.id);
         let mut programme = Programme::new(meta, themes, partners, Vec::new(), debates, Vec::new());
         programme.series = v.items("series", series, |v, path, raw| v.series(path, raw, &programme), |s: &Series| &s.id);
+        programme.people = v.items("people", people, Validator::person, |p: &Person| &p.id);
         programme.index_ids();
         Validation { v, programme, events: ListValidation::new("events", expected_events) }
     }

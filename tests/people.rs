@@ -1,0 +1,98 @@
+//! People in a programme (format 1.3): who speaks, trains, moderates or chairs, read from the
+//! file, checked (a wrong optional detail is left out, the event kept), searched by name, and
+//! written into calendar files and schema.org JSON-LD.
+
+use chrono::{TimeZone, Utc};
+use programme_browser::domain::calendar::{write_calendar, CalendarRequest, Entry};
+use programme_browser::domain::filter::{apply, Filter};
+use programme_browser::domain::linked_data::events_json_ld;
+use programme_browser::domain::programme::{parse_programme, skipped_event_count, Programme, Role};
+
+fn people() -> (Programme, Vec<String>, usize) {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/people.json")).unwrap();
+    let (programme, problems) = parse_programme(&text).expect("loads");
+    let skipped = skipped_event_count(&problems);
+    (programme, problems.iter().map(|problem| format!("{}: {}", problem.path, problem.message)).collect(), skipped)
+}
+
+fn event<'a>(programme: &'a Programme, id: &str) -> &'a programme_browser::domain::programme::Event {
+    programme.events.iter().find(|event| event.id == id).unwrap()
+}
+
+#[test]
+fn people_and_their_roles_are_read_and_a_wrong_detail_costs_only_itself() {
+    let (programme, problems, skipped) = people();
+    assert_eq!(
+        problems,
+        [
+            "people[2].url: `unitar.org` is not an http or https address",
+            "events[1].people[1].id: unknown person id `someone-else`: it is not in the programme's people list; left out of the event",
+            "events[1].people[2].role: `keynote` is not one of \"speaker\", \"trainer\", \"moderator\", \"chair\", \"panellist\", \"host\": the role is left out",
+        ]
+    );
+    assert_eq!((programme.events.len(), skipped), (3, 0), "every event is shown");
+    assert_eq!(programme.people.len(), 3, "the person with a wrong link is kept, without it");
+    let li = &programme.people[programme.person_index("li-wei").unwrap()];
+    assert!(li.url.is_none());
+    assert_eq!(li.name.get("zh"), "李伟");
+    let roles = |id: &str| -> Vec<(String, Option<Role>)> {
+        event(&programme, id).people.iter().map(|p| (programme.people[p.person].id.clone(), p.role)).collect()
+    };
+    assert_eq!(
+        roles("panel"),
+        [
+            ("amina-diallo".into(), Some(Role::Speaker)),
+            ("jonas-peeters".into(), Some(Role::Moderator)),
+            ("li-wei".into(), Some(Role::Chair))
+        ]
+    );
+    assert_eq!(roles("training"), [("jonas-peeters".into(), Some(Role::Trainer)), ("amina-diallo".into(), None)]);
+    let amina = &programme.people[programme.person_index("amina-diallo").unwrap()];
+    assert_eq!(amina.affiliation.as_ref().unwrap().get("fr"), "Organisation internationale pour les migrations");
+    assert_eq!(amina.bio.as_ref().unwrap().get("ar"), "Works on labour migration in West Africa.", "falls back to English");
+}
+
+#[test]
+fn a_search_finds_the_events_of_a_person_by_name() {
+    let (programme, _, _) = people();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let found = |text: &str| -> Vec<String> {
+        let filter = Filter { text: text.into(), ..Filter::default() };
+        apply(&programme, &filter, today).matching.iter().map(|&i| programme.events[i].id.clone()).collect()
+    };
+    assert_eq!(found("peeters"), ["panel", "training"]);
+    assert_eq!(found("diallo panel"), ["panel"]);
+    assert_eq!(found("李伟"), ["panel"]);
+    assert_eq!(found("nobody"), Vec::<String>::new());
+}
+
+#[test]
+fn people_are_performers_in_json_ld_and_named_in_calendar_files() {
+    let (programme, _, _) = people();
+    let at = programme.events.iter().position(|event| event.id == "panel").unwrap();
+    let graph = events_json_ld(&programme, &[at], "fr");
+    let performers = &graph["@graph"][0]["performer"];
+    assert_eq!(performers[0]["@type"], "Person");
+    assert_eq!(performers[0]["name"], "Amina Diallo");
+    assert_eq!(performers[0]["affiliation"]["name"], "Organisation internationale pour les migrations");
+    assert_eq!(performers[0]["url"], "https://example.org/people/amina-diallo");
+    assert_eq!(performers.as_array().unwrap().len(), 3);
+
+    let request = CalendarRequest {
+        name: "test",
+        lang: "en",
+        now: Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap(),
+        event_url: None,
+        include_cancelled: true,
+        alarm_minutes: None,
+    };
+    let entries = [Entry { event: &programme.events[at], note: None }];
+    let written = write_calendar(&programme, &entries, &request);
+    let unfolded = written.text.replace("\r\n ", "");
+    assert!(
+        unfolded.contains(
+            "DESCRIPTION:Amina Diallo (International Organization for Migration)\\nJonas Peeters (City of Antwerp)\\nLi Wei (UNITAR)"
+        ),
+        "{unfolded}"
+    );
+}
