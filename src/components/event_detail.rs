@@ -4,7 +4,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::calendar_tools::AddToCalendar;
-use super::labels::{mode_label, part_lang, status_label, when_lines};
+use super::labels::{mode_label, part_lang, role_label, status_label, when_lines};
 use super::series_follow::SeriesFollow;
 use super::share_event::ShareEvent;
 use super::shortlist_button::ShortlistButton;
@@ -70,6 +70,7 @@ pub fn EventDetail(
             </div>
             {event.summary.as_ref().map(|s| view! { <p class="summary" lang=of(s)>{s.get(tag).to_owned()}</p> })}
             <dl class="fields">{rows}</dl>
+            {people_list(&programme, event, locale)}
             <AddToCalendar index />
             {series.and_then(|s| s.description.as_ref()).map(|d| view! { <p class="series-description" lang=of(d)>{d.get(tag).to_owned()}</p> })}
             // Last: it is filled in once the app runs, and moves nothing above it.
@@ -145,6 +146,47 @@ fn detail_rows(programme: &Programme, event: &Event, locale: Locale) -> Vec<(Msg
         rows.push((Msg::DetailLinks, Field::Links(links), label.and_then(of)));
     }
     rows
+}
+
+/// Who speaks, trains, moderates or chairs: "Name, role, affiliation" and the biography, each
+/// text marked with its language when it is not the reader's.
+fn people_list(programme: &Programme, event: &Event, locale: Locale) -> Option<impl IntoView> {
+    if event.people.is_empty() {
+        return None;
+    }
+    let tag = locale.tag();
+    let of = |text: &crate::domain::text::Text| part_lang(programme, text, locale);
+    let separator = tr(locale, Msg::PartSeparator);
+    let people = event
+        .people
+        .iter()
+        .map(|participant| {
+            let person = &programme.people[participant.person];
+            let name = person.name.get(tag).to_owned();
+            let name = match &person.url {
+                Some(link) => Either::Left(view! { <a href=link.url.clone() rel="noopener noreferrer">{name}</a> }),
+                None => Either::Right(name),
+            };
+            let role = participant.role.map(|role| format!("{separator}{}", role_label(locale, role)));
+            let affiliation =
+                person.affiliation.as_ref().map(|text| view! { {separator}<span lang=of(text)>{text.get(tag).to_owned()}</span> });
+            let bio = person.bio.as_ref().map(|text| view! { <p class="person-bio" lang=of(text)>{text.get(tag).to_owned()}</p> });
+            view! {
+                <li class="person" data-testid="event-person">
+                    <span class="person-name" lang=of(&person.name)>{name}</span>
+                    {role}
+                    {affiliation}
+                    {bio}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="people" aria-labelledby="people-title">
+            <h3 id="people-title">{tr(locale, Msg::DetailPeople)}</h3>
+            <ul class="people-list" data-testid="event-people">{people}</ul>
+        </section>
+    })
 }
 
 /// The venue's time, and the reader's own beside it when their clocks differ.

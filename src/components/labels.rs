@@ -3,7 +3,7 @@
 
 use crate::domain::filter::Facet;
 use crate::domain::i18n::{format_month, format_when, tr, tr_with, Locale, Msg};
-use crate::domain::programme::{Event, Mode, Programme, Status};
+use crate::domain::programme::{Event, Mode, Programme, Role, Status};
 use crate::domain::text::Text;
 use crate::domain::when::YearMonth;
 
@@ -11,6 +11,20 @@ use crate::domain::when::YearMonth;
 /// another language (WCAG 3.1.2, language of parts): screen readers then switch voice.
 pub fn part_lang(programme: &Programme, text: &Text, locale: Locale) -> Option<String> {
     programme.part_language(text, locale.tag()).map(str::to_owned)
+}
+
+pub fn role_label(locale: Locale, role: Role) -> &'static str {
+    tr(
+        locale,
+        match role {
+            Role::Speaker => Msg::RoleSpeaker,
+            Role::Trainer => Msg::RoleTrainer,
+            Role::Moderator => Msg::RoleModerator,
+            Role::Chair => Msg::RoleChair,
+            Role::Panellist => Msg::RolePanellist,
+            Role::Host => Msg::RoleHost,
+        },
+    )
 }
 
 pub fn mode_label(locale: Locale, mode: Mode) -> &'static str {

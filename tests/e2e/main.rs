@@ -17,6 +17,7 @@ mod offline;
 mod organiser;
 mod own_appointments;
 mod past_events;
+mod people;
 #[path = "../support/qr_decode.rs"]
 mod qr_decode;
 mod screenshots;

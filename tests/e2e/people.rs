@@ -1,0 +1,80 @@
+//! Who speaks: an event's people, with their roles, affiliations and biographies, on its page
+//! in the reader's language (Arabic right to left), found by name in the search, and usable
+//! at 320 px by keyboard.
+
+use crate::browser::{eventually, Browser, NARROWEST, PHONE};
+use crate::{expect_count, open_app};
+
+const PEOPLE: &str = "?programme=fixtures/people.json";
+
+async fn people_on_the_page(browser: &Browser) -> Vec<String> {
+    eventually("the event's people", || async { browser.count("[data-testid=event-person]").await > 0 }).await;
+    let texts = browser
+        .script("return [...document.querySelectorAll('[data-testid=event-person]')].map(li => li.innerText.replace(/\\s+/g, ' ').trim());")
+        .await;
+    serde_json::from_value(texts).unwrap()
+}
+
+#[tokio::test]
+async fn an_events_people_are_on_its_page_with_their_roles_and_biographies() {
+    let browser = open_app(NARROWEST, &format!("{PEOPLE}&event=panel")).await;
+    assert_eq!(
+        people_on_the_page(&browser).await,
+        [
+            "Amina Diallo, Speaker, International Organization for Migration Works on labour migration in West Africa.",
+            "Jonas Peeters, Moderator, City of Antwerp",
+            "Li Wei, Chair, UNITAR",
+        ]
+    );
+    assert_eq!(browser.script("return document.querySelector('#people-title').textContent;").await, "People");
+    // A person's own page, when the file gives one; a wrong address was left out.
+    let links =
+        browser.script("return [...document.querySelectorAll('[data-testid=event-person] a')].map(a => a.getAttribute('href'));").await;
+    assert_eq!(links, serde_json::json!(["https://example.org/people/amina-diallo"]));
+    let widths = browser.script("return [document.documentElement.scrollWidth, window.innerWidth];").await;
+    assert!(widths[0].as_i64() <= widths[1].as_i64(), "no horizontal scrolling at 320 px: {widths}");
+    // By keyboard: the person's link takes the focus in reading order.
+    browser.script("document.querySelector('[data-testid=event-people]').previousElementSibling.setAttribute('tabindex', '-1');").await;
+    browser.script("document.querySelector('#people-title').focus();").await;
+    browser.press(thirtyfour::Key::Tab).await;
+    let focused = browser.script("return document.activeElement.getAttribute('href');").await;
+    assert_eq!(focused, "https://example.org/people/amina-diallo");
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new());
+    // The event with a person unknown to the programme and a role nobody knows is shown.
+    browser.goto(&crate::server().app_url(&format!("{PEOPLE}&event=training"))).await;
+    browser.wait_for_app().await;
+    assert_eq!(
+        people_on_the_page(&browser).await,
+        [
+            "Jonas Peeters, Trainer, City of Antwerp",
+            "Amina Diallo, International Organization for Migration Works on labour migration in West Africa."
+        ]
+    );
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn in_arabic_the_roles_and_the_affiliation_are_arabic_and_the_names_keep_their_language() {
+    let browser = open_app(PHONE, &format!("{PEOPLE}&event=panel&lang=ar")).await;
+    let people = people_on_the_page(&browser).await;
+    assert!(people[0].starts_with("Amina Diallo، متحدث، المنظمة الدولية للهجرة"), "{people:?}");
+    assert_eq!(browser.script("return document.querySelector('#people-title').textContent;").await, "المشاركون");
+    assert_eq!(browser.script("return document.documentElement.dir;").await, "rtl");
+    // The name and the English biography are marked English for screen readers.
+    let langs = browser
+        .script("const li = document.querySelector('[data-testid=event-person]'); return [li.querySelector('.person-name').lang, li.querySelector('.person-bio').lang];")
+        .await;
+    assert_eq!(langs, serde_json::json!(["en", "en"]));
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new());
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn a_search_by_a_persons_name_finds_their_events() {
+    let browser = open_app(PHONE, PEOPLE).await;
+    expect_count(&browser, "3 events").await;
+    browser.testid("search").await.send_keys("peeters").await.unwrap();
+    expect_count(&browser, "2 events").await;
+    assert_eq!(browser.card_ids().await, ["panel", "training"]);
+    browser.quit().await;
+}
