@@ -96,3 +96,35 @@ fn people_are_performers_in_json_ld_and_named_in_calendar_files() {
         "{unfolded}"
     );
 }
+
+#[test]
+fn people_go_to_the_spreadsheet_and_back_and_their_problems_keep_their_cells() {
+    use programme_browser::domain::import::{convert, import_sheets, write_sheets, Input};
+    use programme_browser::domain::programme::raw::RawProgramme;
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/people.json")).unwrap();
+    let raw: RawProgramme = serde_json::from_str(&text).unwrap();
+    let sheets = write_sheets(&raw);
+    let people = &sheets.iter().find(|sheet| sheet.file == "people.csv").unwrap().text;
+    assert!(
+        people.starts_with("id,name,name@en,name@zh,affiliation,affiliation@ar,affiliation@en,affiliation@fr,bio@en,bio@fr,url"),
+        "{people}"
+    );
+    let events = &sheets.iter().find(|sheet| sheet.file == "events.csv").unwrap().text;
+    assert!(events.contains("amina-diallo (speaker); jonas-peeters (moderator); li-wei (chair)"), "{events}");
+    let (back, problems, _) = import_sheets(&sheets);
+    assert_eq!(problems, vec![]);
+    assert_eq!(back.people, raw.people);
+    assert_eq!(
+        back.events.iter().map(|event| event.people.clone()).collect::<Vec<_>>(),
+        raw.events.iter().map(|event| event.people.clone()).collect::<Vec<_>>()
+    );
+    // The checks' problems are placed at the organiser's cells.
+    let converted = convert(Input::Sheets(sheets)).unwrap();
+    let found: Vec<String> = converted.problems.iter().map(ToString::to_string).collect();
+    assert!(found.iter().any(|p| p.starts_with("people.csv, row 4, column") && p.contains("(url): `unitar.org`")), "{found:#?}");
+    assert!(
+        found.iter().any(|p| p.starts_with("events.csv, row 3, column") && p.contains("(people): unknown person id `someone-else`")),
+        "{found:#?}"
+    );
+    assert_eq!(converted.programme.events.len(), 3, "every event kept");
+}

@@ -189,6 +189,59 @@ pub const PARTNERS: &[Column<RawPartner>] = &[
     },
 ];
 
+pub const PEOPLE: &[Column<RawPerson>] = &[
+    Column {
+        name: "id",
+        field: "id",
+        access: Access::Plain {
+            get: |p| p.id.clone(),
+            set: |p, v| {
+                p.id = v;
+                Ok(())
+            },
+        },
+    },
+    Column { name: "name", field: "name", access: Access::Text { get: |p| Some(&p.name), set: |p, v| p.name = v } },
+    Column {
+        name: "affiliation",
+        field: "affiliation",
+        access: Access::Text { get: |p| p.affiliation.as_ref(), set: |p, v| p.affiliation = Some(v) },
+    },
+    Column { name: "bio", field: "bio", access: Access::Text { get: |p| p.bio.as_ref(), set: |p, v| p.bio = Some(v) } },
+    Column {
+        name: "url",
+        field: "url",
+        access: Access::Plain {
+            get: |p| or_empty(&p.url),
+            set: |p, v| {
+                p.url = Some(v);
+                Ok(())
+            },
+        },
+    },
+];
+
+/// An event's people as a cell: `amina-diallo (speaker); jonas-peeters (moderator)`.
+fn people_cell(people: &[RawEventPerson]) -> String {
+    let person = |p: &RawEventPerson| match &p.role {
+        Some(role) => format!("{} ({role})", p.id),
+        None => p.id.clone(),
+    };
+    people.iter().map(person).collect::<Vec<_>>().join("; ")
+}
+
+/// The people of a cell written as `people_cell` writes them; a role in any case.
+fn read_people(cell: &str) -> Vec<RawEventPerson> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| match part.strip_suffix(')').and_then(|rest| rest.split_once('(')) {
+            Some((id, role)) => RawEventPerson { id: id.trim().to_owned(), role: Some(role.trim().to_lowercase()) },
+            None => RawEventPerson { id: part.to_owned(), role: None },
+        })
+        .collect()
+}
+
 pub const SERIES: &[Column<RawSeries>] = &[
     Column {
         name: "id",
@@ -350,6 +403,17 @@ pub const EVENTS: &[Column<RawEvent>] = &[
     },
     Column { name: "themes", field: "themes", access: Access::List { get: |e| &e.themes, set: |e, v| e.themes = v } },
     Column { name: "partners", field: "partners", access: Access::List { get: |e| &e.partners, set: |e, v| e.partners = v } },
+    Column {
+        name: "people",
+        field: "people",
+        access: Access::Plain {
+            get: |e| people_cell(&e.people),
+            set: |e, v| {
+                e.people = read_people(&v);
+                Ok(())
+            },
+        },
+    },
     Column {
         name: "mode",
         field: "mode",

@@ -1,6 +1,6 @@
 //! Reading the sheets into a programme, every problem placed by file, row and column.
 
-use super::columns::{Access, Column, DEBATES, EVENTS, PARTNERS, PROGRAMME, SERIES, THEMES};
+use super::columns::{Access, Column, DEBATES, EVENTS, PARTNERS, PEOPLE, PROGRAMME, SERIES, THEMES};
 use super::{sheet_of, Sheet, SHEET_NAMES};
 use crate::domain::import::origins::Origins;
 use crate::domain::import::table::{text_of, Row, Table};
@@ -64,6 +64,7 @@ pub fn import_sheets(sheets: &[Sheet]) -> (RawProgramme, Vec<ImportProblem>, Ori
     let partners = reader.list(table("partners"), "partners", PARTNERS, |_, _| {});
     let series = reader.list(table("series"), "series", SERIES, |_, _| {});
     let debates = reader.list(table("debates"), "debates", DEBATES, |_, _| {});
+    let people = reader.list(table("people"), "people", PEOPLE, |_, _| {});
     let events = match table("events") {
         Some(table) => reader.list(Some(table), "events", EVENTS, |reader, (row, event)| event.links = reader.links(row)),
         None => {
@@ -71,7 +72,7 @@ pub fn import_sheets(sheets: &[Sheet]) -> (RawProgramme, Vec<ImportProblem>, Ori
             Vec::new()
         }
     };
-    let raw = RawProgramme { schema_version, programme, themes, partners, series, debates, people: Vec::new(), events };
+    let raw = RawProgramme { schema_version, programme, themes, partners, series, debates, people, events };
     (raw, reader.problems, reader.origins)
 }
 

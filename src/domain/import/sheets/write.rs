@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::columns::{Access, Column, DEBATES, EVENTS, PARTNERS, PROGRAMME, SERIES, THEMES};
+use super::columns::{Access, Column, DEBATES, EVENTS, PARTNERS, PEOPLE, PROGRAMME, SERIES, THEMES};
 use super::Sheet;
 use crate::domain::import::table::write_csv;
 use crate::domain::programme::raw::*;
@@ -17,6 +17,7 @@ pub fn write_sheets(raw: &RawProgramme) -> Vec<Sheet> {
         sheet("partners", write_list(PARTNERS, &raw.partners)),
         sheet("series", write_list(SERIES, &raw.series)),
         sheet("debates", write_list(DEBATES, &raw.debates)),
+        sheet("people", write_list(PEOPLE, &raw.people)),
         sheet("events", write_events(&raw.events)),
     ]
 }
