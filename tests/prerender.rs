@@ -174,6 +174,22 @@ fn a_timed_events_page_carries_its_calendar_file_for_readers_without_javascript(
     assert!(html.contains(r#"download="before-dst.ics""#));
 }
 
+#[test]
+fn an_events_static_page_names_its_people_and_previews_them_as_performers() {
+    let people = std::fs::read_to_string(root().join("tests/fixtures/people.json")).unwrap();
+    let site = site_of(&people, Some("https://example.org/p/"));
+    let html = page(&site, "ar/events/panel.html");
+    // The app's own list, in Arabic, readable without JavaScript.
+    assert!(html.contains(r#"data-testid="event-people""#) && html.contains("المشاركون"), "the people's list");
+    assert!(html.contains("متحدث") && html.contains("المنظمة الدولية للهجرة"));
+    assert!(html.contains(r#"<a href="https://example.org/people/amina-diallo" rel="noopener noreferrer">Amina Diallo</a>"#));
+    let start = html.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
+    let json: serde_json::Value = serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).unwrap();
+    let performers = json["@graph"][0]["performer"].as_array().unwrap();
+    assert_eq!(performers.len(), 3);
+    assert_eq!(performers[2]["name"], "Li Wei");
+}
+
 /// "Now and next" is linked from every page of a programme with days or times, in each
 /// language, and the static pages carry nothing that depends on the clock at build time.
 #[test]
