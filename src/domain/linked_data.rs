@@ -4,25 +4,29 @@
 
 use serde_json::{json, Map, Value};
 
-use super::programme::{Event, Mode, Programme, Status};
+use super::programme::{Event, Link, Mode, Programme, Status};
 use super::when::When;
 
 /// The events at `indices`, as one JSON-LD graph in the language `lang` (texts fall back as
 /// the page does).
 pub fn events_json_ld(programme: &Programme, indices: &[usize], lang: &str) -> Value {
-    let organizer = programme.meta.publisher.as_ref().map(|publisher| {
-        let mut organizer = json!({ "@type": "Organization", "name": publisher.get(lang) });
-        if let Some(url) = &programme.meta.url {
-            organizer["url"] = json!(url.url);
-        }
-        organizer
-    });
+    let organizer =
+        programme.meta.publisher.as_ref().map(|publisher| named("Organization", publisher.get(lang), programme.meta.url.as_ref()));
     let events: Vec<Value> = indices
         .iter()
         .filter_map(|&index| programme.events.get(index))
         .map(|event| event_json(programme, event, lang, organizer.as_ref()))
         .collect();
     json!({ "@context": "https://schema.org", "@graph": events })
+}
+
+/// A schema.org thing of `kind` with its name, and its page when known.
+fn named(kind: &str, name: &str, url: Option<&Link>) -> Value {
+    let mut value = json!({ "@type": kind, "name": name });
+    if let Some(url) = url {
+        value["url"] = json!(url.url);
+    }
+    value
 }
 
 fn event_json(programme: &Programme, event: &Event, lang: &str, organizer: Option<&Value>) -> Value {
@@ -57,11 +61,7 @@ fn event_json(programme: &Programme, event: &Event, lang: &str, organizer: Optio
         .iter()
         .map(|&p| {
             let partner = &programme.partners[p];
-            let mut value = json!({ "@type": "Organization", "name": partner.name.get(lang) });
-            if let Some(url) = &partner.url {
-                value["url"] = json!(url.url);
-            }
-            value
+            named("Organization", partner.name.get(lang), partner.url.as_ref())
         })
         .collect();
     if !partners.is_empty() {
@@ -72,12 +72,9 @@ fn event_json(programme: &Programme, event: &Event, lang: &str, organizer: Optio
         .iter()
         .map(|participant| {
             let person = &programme.people[participant.person];
-            let mut value = json!({ "@type": "Person", "name": person.name.get(lang) });
+            let mut value = named("Person", person.name.get(lang), person.url.as_ref());
             if let Some(affiliation) = &person.affiliation {
-                value["affiliation"] = json!({ "@type": "Organization", "name": affiliation.get(lang) });
-            }
-            if let Some(url) = &person.url {
-                value["url"] = json!(url.url);
+                value["affiliation"] = named("Organization", affiliation.get(lang), None);
             }
             value
         })

@@ -10,7 +10,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, DataRef, Ods, Range, Reader, SheetVisible, Xlsb, Xlsx};
+use calamine::{Cell, Data, DataRef, Ods, Range, Reader, SheetVisible, Xlsb, Xlsx};
 
 use super::opendocument::{self, MergedCell};
 use super::{MAX_SHEET_CELLS, MAX_SHEET_ROWS};
@@ -86,23 +86,19 @@ impl<'a> Book<'a> {
         let cannot = |err: &dyn std::fmt::Display| SheetError::Unreadable(format!("cannot be read: {err}"));
         match self {
             Book::Xlsx(book) => {
-                let mut cells = book.worksheet_cells_reader(name).map_err(|err| cannot(&err))?;
-                let mut extent = Extent::default();
-                while let Some(cell) = cells.next_cell().map_err(|err| cannot(&err))? {
-                    extent.add(cell.get_position(), cell.get_value());
-                }
-                drop(cells);
-                check_extent(extent.rows, extent.columns).map_err(SheetError::TooBig)?;
+                let extent = {
+                    let mut cells = book.worksheet_cells_reader(name).map_err(|err| cannot(&err))?;
+                    measure(|| cells.next_cell()).map_err(|err| cannot(&err))?
+                };
+                extent.check()?;
                 book.worksheet_range(name).map_err(|err| cannot(&err))
             }
             Book::Xlsb(book) => {
-                let mut cells = book.worksheet_cells_reader(name).map_err(|err| cannot(&err))?;
-                let mut extent = Extent::default();
-                while let Some(cell) = cells.next_cell().map_err(|err| cannot(&err))? {
-                    extent.add(cell.get_position(), cell.get_value());
-                }
-                drop(cells);
-                check_extent(extent.rows, extent.columns).map_err(SheetError::TooBig)?;
+                let extent = {
+                    let mut cells = book.worksheet_cells_reader(name).map_err(|err| cannot(&err))?;
+                    measure(|| cells.next_cell()).map_err(|err| cannot(&err))?
+                };
+                extent.check()?;
                 book.worksheet_range(name).map_err(|err| cannot(&err))
             }
             Book::Ods { ods, .. } => ods.worksheet_range(name).map_err(|err| cannot(&err)),
@@ -143,12 +139,22 @@ struct Extent {
 }
 
 impl Extent {
-    fn add(&mut self, (row, column): (u32, u32), value: &DataRef) {
-        if !matches!(value, DataRef::Empty) {
-            self.rows = self.rows.max(u64::from(row) + 1);
-            self.columns = self.columns.max(u64::from(column) + 1);
+    fn check(&self) -> Result<(), SheetError> {
+        check_extent(self.rows, self.columns).map_err(SheetError::TooBig)
+    }
+}
+
+/// The extent of the cells a reader streams (Excel's readers, which stream alike).
+fn measure<'a, E>(mut next_cell: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, E>) -> Result<Extent, E> {
+    let mut extent = Extent::default();
+    while let Some(cell) = next_cell()? {
+        if !matches!(cell.get_value(), DataRef::Empty) {
+            let (row, column) = cell.get_position();
+            extent.rows = extent.rows.max(u64::from(row) + 1);
+            extent.columns = extent.columns.max(u64::from(column) + 1);
         }
     }
+    Ok(extent)
 }
 
 /// Refuses a sheet larger than any programme: too many rows, or too many cells in all.
