@@ -1,6 +1,6 @@
-//! People in a programme (format 1.3): who speaks, trains, moderates or chairs, read from the
-//! file, checked (a wrong optional detail is left out, the event kept), searched by name, and
-//! written into calendar files and schema.org JSON-LD.
+//! People and documents in a programme (format 1.3): who speaks, trains, moderates or chairs,
+//! and what to read first, read from the file, checked (a wrong optional detail is left out,
+//! the event kept), searched by name, and written into calendar files and schema.org JSON-LD.
 
 use chrono::{TimeZone, Utc};
 use programme_browser::domain::calendar::{write_calendar, CalendarRequest, Entry};
@@ -26,6 +26,8 @@ fn people_and_their_roles_are_read_and_a_wrong_detail_costs_only_itself() {
         problems,
         [
             "people[2].url: `unitar.org` is not an http or https address",
+            "events[0].documents[1].url: `ftp://example.org/note.pdf` is not an http or https address",
+            "events[0].documents[3].language: `english` is not a language tag such as \"en\" or \"fr-BE\": left out",
             "events[1].people[1].id: unknown person id `someone-else`: it is not in the programme's people list; left out of the event",
             "events[1].people[2].role: `keynote` is not one of \"speaker\", \"trainer\", \"moderator\", \"chair\", \"panellist\", \"host\": the role is left out",
         ]
@@ -50,6 +52,38 @@ fn people_and_their_roles_are_read_and_a_wrong_detail_costs_only_itself() {
     let amina = &programme.people[programme.person_index("amina-diallo").unwrap()];
     assert_eq!(amina.affiliation.as_ref().unwrap().get("fr"), "Organisation internationale pour les migrations");
     assert_eq!(amina.bio.as_ref().unwrap().get("ar"), "Works on labour migration in West Africa.", "falls back to English");
+}
+
+#[test]
+fn documents_keep_their_symbol_title_and_language_and_a_wrong_one_costs_only_itself() {
+    let (programme, _, _) = people();
+    let documents = &event(&programme, "panel").documents;
+    /// Symbol, French title, address, language.
+    type Read<'a> = (Option<&'a str>, Option<&'a str>, &'a str, Option<&'a str>);
+    let read: Vec<Read> = documents
+        .iter()
+        .map(|d| (d.symbol.as_deref(), d.title.as_ref().map(|t| t.get("fr")), d.url.as_str(), d.language.as_deref()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                Some("A/RES/70/1"),
+                Some("Transformer notre monde : le Programme de développement durable à l'horizon 2030"),
+                "https://undocs.org/A/RES/70/1",
+                None
+            ),
+            (None, Some("Ordre du jour"), "https://example.org/agenda-fr.pdf", Some("fr")),
+            (None, None, "https://example.org/annex.pdf", None),
+        ]
+    );
+    let at = programme.events.iter().position(|event| event.id == "panel").unwrap();
+    let graph = events_json_ld(&programme, &[at], "en");
+    let subject = &graph["@graph"][0]["subjectOf"];
+    assert_eq!(subject[0]["identifier"], "A/RES/70/1");
+    assert_eq!(subject[0]["@type"], "CreativeWork");
+    assert_eq!(subject[1]["inLanguage"], "fr");
+    assert_eq!(subject.as_array().unwrap().len(), 3);
 }
 
 #[test]

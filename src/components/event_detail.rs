@@ -145,6 +145,22 @@ fn detail_rows(programme: &Programme, event: &Event, locale: Locale) -> Vec<(Msg
         let label = event.links.first().and_then(|link| link.label.as_ref());
         rows.push((Msg::DetailLinks, Field::Links(links), label.and_then(of)));
     }
+    if let Some(first) = event.documents.first() {
+        // "A/RES/70/1 Transforming our world (en)": the symbol delegates quote, the title, and
+        // the document's language when it says.
+        let documents = event.documents.iter().map(|document| {
+            let title = document.title.as_ref().map(|title| title.get(tag));
+            let mut name = [document.symbol.as_deref(), title].into_iter().flatten().collect::<Vec<_>>().join(" ");
+            if name.is_empty() {
+                name = document.url.clone();
+            }
+            if let Some(language) = &document.language {
+                name = format!("{name} ({language})");
+            }
+            (name, Some(document.url.clone()))
+        });
+        rows.push((Msg::DetailDocuments, Field::Links(documents.collect()), first.title.as_ref().and_then(of)));
+    }
     rows
 }
 

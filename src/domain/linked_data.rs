@@ -82,6 +82,26 @@ fn event_json(programme: &Programme, event: &Event, lang: &str, organizer: Optio
     if !performers.is_empty() {
         out.insert("performer".into(), Value::Array(performers));
     }
+    let documents: Vec<Value> = event
+        .documents
+        .iter()
+        .map(|document| {
+            let mut value = json!({ "@type": "CreativeWork", "url": document.url });
+            if let Some(title) = &document.title {
+                value["name"] = json!(title.get(lang));
+            }
+            if let Some(language) = &document.language {
+                value["inLanguage"] = json!(language);
+            }
+            if let Some(symbol) = &document.symbol {
+                value["identifier"] = json!(symbol);
+            }
+            value
+        })
+        .collect();
+    if !documents.is_empty() {
+        out.insert("subjectOf".into(), Value::Array(documents));
+    }
     let themes: Vec<&str> = event.themes.iter().map(|&t| programme.themes[t].label.get(lang)).collect();
     if !themes.is_empty() {
         out.insert("keywords".into(), json!(themes.join(", ")));

@@ -181,6 +181,7 @@ fn synthetic_event(i: usize, rng: &mut Random) -> RawEvent {
             Status::Postponed,
         ]),
         links: vec![RawLink { url: format!("https://example.org/events/{i}"), label: None }],
+        documents: Vec::new(),
         updated: None,
     }
 }

@@ -39,6 +39,18 @@ async fn an_events_people_are_on_its_page_with_their_roles_and_biographies() {
     browser.press(thirtyfour::Key::Tab).await;
     let focused = browser.script("return document.activeElement.getAttribute('href');").await;
     assert_eq!(focused, "https://example.org/people/amina-diallo");
+    // Its documents: symbol and title, the language when given, each a link.
+    let documents = browser
+        .script("const dd = [...document.querySelectorAll('.fields dt')].find(dt => dt.textContent === 'Documents').nextElementSibling; return [...dd.querySelectorAll('a')].map(a => a.textContent);")
+        .await;
+    assert_eq!(
+        documents,
+        serde_json::json!([
+            "A/RES/70/1 Transforming our world: the 2030 Agenda for Sustainable Development",
+            "Agenda (French) (fr)",
+            "https://example.org/annex.pdf"
+        ])
+    );
     assert_eq!(browser.axe_violations().await, Vec::<String>::new());
     // The event with a person unknown to the programme and a role nobody knows is shown.
     browser.goto(&crate::server().app_url(&format!("{PEOPLE}&event=training"))).await;
@@ -60,6 +72,10 @@ async fn in_arabic_the_roles_and_the_affiliation_are_arabic_and_the_names_keep_t
     assert!(people[0].starts_with("Amina Diallo، متحدث، المنظمة الدولية للهجرة"), "{people:?}");
     assert_eq!(browser.script("return document.querySelector('#people-title').textContent;").await, "المشاركون");
     assert_eq!(browser.script("return document.documentElement.dir;").await, "rtl");
+    let documents = browser
+        .script("const dd = [...document.querySelectorAll('.fields dt')].find(dt => dt.textContent === 'الوثائق').nextElementSibling; return dd.querySelector('a').textContent;")
+        .await;
+    assert_eq!(documents, "A/RES/70/1 تحويل عالمنا: خطة التنمية المستدامة لعام 2030");
     // The name and the English biography are marked English for screen readers.
     let langs = browser
         .script("const li = document.querySelector('[data-testid=event-person]'); return [li.querySelector('.person-name').lang, li.querySelector('.person-bio').lang];")

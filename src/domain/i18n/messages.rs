@@ -87,6 +87,7 @@ messages! {
     DetailThemes => "Themes",
     DetailPartners => "Partners",
     DetailPeople => "People",
+    DetailDocuments => "Documents",
     // Between a person's name, role and affiliation.
     PartSeparator => ", ",
     RoleSpeaker => "Speaker",

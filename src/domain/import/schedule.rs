@@ -175,6 +175,7 @@ impl Import {
             languages: string(event, "language").map(|tag| vec![tag]).unwrap_or_default(),
             status: Status::Scheduled,
             links,
+            documents: Vec::new(),
             updated: None,
         })
     }

@@ -313,6 +313,20 @@ impl RawEvent {
                 }
                 links
             },
+            documents: {
+                let path = o.at("documents");
+                let mut documents = Vec::new();
+                for (index, value) in o.list("documents")?.iter().enumerate() {
+                    let document = Obj::new(value, &format!("{path}[{index}]"))?;
+                    documents.push(RawDocument {
+                        url: document.string("url")?,
+                        title: document.optional_text("title")?,
+                        language: document.optional_string("language")?,
+                        symbol: document.optional_string("symbol")?,
+                    });
+                }
+                documents
+            },
             updated: o.optional_string("updated")?,
         })
     }

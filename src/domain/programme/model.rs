@@ -89,6 +89,15 @@ pub struct Debate {
     pub url: Option<Link>,
 }
 
+/// A document to read before an event: its address is http(s), its language a tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub url: String,
+    pub title: Option<Text>,
+    pub language: Option<String>,
+    pub symbol: Option<String>,
+}
+
 /// Someone who speaks, trains, moderates or chairs at events.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
@@ -176,6 +185,7 @@ pub struct Event {
     pub languages: Vec<String>,
     pub status: Status,
     pub links: Vec<Link>,
+    pub documents: Vec<Document>,
     /// When the organiser last changed the event (for calendar files' `SEQUENCE`).
     pub updated: Option<Stamp>,
 }

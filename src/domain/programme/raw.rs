@@ -219,6 +219,9 @@ pub struct RawEvent {
     pub status: Status,
     #[serde(default, deserialize_with = "objects")]
     pub links: Vec<RawLink>,
+    /// Documents to read before the event (since 1.3): resolutions, reports, agendas.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "objects")]
+    pub documents: Vec<RawDocument>,
     /// When the organiser last changed this event (since 1.2): a date or an RFC 3339
     /// timestamp. Calendar files number their versions of the event from it (`SEQUENCE`), so
     /// that a subscribed or imported calendar takes a move or a cancellation.
@@ -263,6 +266,23 @@ pub struct RawLink {
     pub url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<RawText>,
+}
+
+/// A document of an event (schema.org `CreativeWork`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Document")]
+pub struct RawDocument {
+    /// An http or https address.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<RawText>,
+    /// BCP 47 tag of the document's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The document's symbol, e.g. "A/RES/70/1".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
 }
 
 /// How people attend (schema.org EventAttendanceMode).

@@ -172,6 +172,7 @@ pub fn own_event(key: &PickKey, pick: &Pick) -> Option<Event> {
         languages: Vec::new(),
         status: Status::Scheduled,
         links: Vec::new(),
+        documents: Vec::new(),
         updated,
     })
 }

@@ -5,10 +5,10 @@ use super::{At, ListValidation};
 use crate::domain::programme::error::Problem;
 use crate::domain::programme::extract::Item;
 use crate::domain::programme::model::{
-    Debate, Event, Link, Location, Meta, Participant, Partner, Person, Programme, Role, Series, Stamp, Theme,
+    Debate, Document, Event, Link, Location, Meta, Participant, Partner, Person, Programme, Role, Series, Stamp, Theme,
 };
 use crate::domain::programme::raw::{
-    RawDebate, RawEvent, RawEventPerson, RawLink, RawLocation, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme, RawWhen,
+    RawDebate, RawDocument, RawEvent, RawEventPerson, RawLink, RawLocation, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme, RawWhen,
 };
 use crate::domain::text::{trimmed, RawText, Text};
 use crate::domain::when::{parse_date, parse_timestamp, When};
@@ -192,6 +192,7 @@ impl Validator {
         };
         let languages = self.languages(path.key("languages"), raw.languages);
         let links = self.links(path.key("links"), raw.links);
+        let documents = self.documents(path.key("documents"), raw.documents);
         let summary = self.optional_text(path.key("summary"), raw.summary);
         let audience = self.optional_text(path.key("audience"), raw.audience);
         let mut event = Event {
@@ -210,6 +211,7 @@ impl Validator {
             languages: languages?,
             status: raw.status,
             links: links?,
+            documents,
             updated: self.timestamp(path.key("updated"), raw.updated.as_deref()),
         };
         event.months = event.when.months();
@@ -332,6 +334,30 @@ impl Validator {
             }
         }
         ok.then_some(links)
+    }
+
+    /// An event's documents: one without a web address is left out, a language that is no
+    /// tag is dropped, each reported; the event is kept.
+    pub(super) fn documents(&mut self, path: At<'_>, raw: Vec<RawDocument>) -> Vec<Document> {
+        let mut documents = Vec::with_capacity(raw.len());
+        for (index, document) in raw.into_iter().enumerate() {
+            let item = path.index(index);
+            let title = self.optional_text(item.key("title"), document.title);
+            let Some(link) = self.owned_url(item.key("url"), document.url) else { continue };
+            let language = document.language.filter(|tag| {
+                let ok = is_language_tag(tag);
+                if !ok {
+                    self.report(
+                        item.key("language").to_string(),
+                        format!("`{tag}` is not a language tag such as \"en\" or \"fr-BE\": left out"),
+                    );
+                }
+                ok
+            });
+            let symbol = document.symbol.map(|symbol| symbol.trim().to_owned()).filter(|symbol| !symbol.is_empty());
+            documents.push(Document { url: link.url, title, language, symbol });
+        }
+        documents
     }
 
     pub(super) fn languages(&mut self, path: At<'_>, raw: Vec<String>) -> Option<Vec<String>> {
