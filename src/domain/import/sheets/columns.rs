@@ -42,6 +42,40 @@ fn spelled<V: Copy>(cell: &str, choices: &[(&str, V)]) -> Result<V, String> {
     })
 }
 
+/// A column of one cell as it is, into a `String` field of the same name.
+macro_rules! plain {
+    ($name:literal, $field:ident) => {
+        Column {
+            name: $name,
+            field: $name,
+            access: Access::Plain {
+                get: |item| item.$field.clone(),
+                set: |item, v| {
+                    item.$field = v;
+                    Ok(())
+                },
+            },
+        }
+    };
+}
+
+/// A column of one cell as it is, into an optional `String` field of the same name.
+macro_rules! optional {
+    ($name:literal, $field:ident) => {
+        Column {
+            name: $name,
+            field: $name,
+            access: Access::Plain {
+                get: |item| or_empty(&item.$field),
+                set: |item, v| {
+                    item.$field = Some(v);
+                    Ok(())
+                },
+            },
+        }
+    };
+}
+
 fn or_empty(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
@@ -52,17 +86,7 @@ fn location(event: &mut RawEvent) -> &mut RawLocation {
 
 /// The programme sheet's fields (one row each, `field` and `value`), but `schema_version`.
 pub const PROGRAMME: &[Column<RawMeta>] = &[
-    Column {
-        name: "id",
-        field: "id",
-        access: Access::Plain {
-            get: |m| m.id.clone(),
-            set: |m, v| {
-                m.id = v;
-                Ok(())
-            },
-        },
-    },
+    plain!("id", id),
     Column { name: "title", field: "title", access: Access::Text { get: |m| Some(&m.title), set: |m, v| m.title = v } },
     Column {
         name: "description",
@@ -74,133 +98,33 @@ pub const PROGRAMME: &[Column<RawMeta>] = &[
         field: "publisher",
         access: Access::Text { get: |m| m.publisher.as_ref(), set: |m, v| m.publisher = Some(v) },
     },
-    Column {
-        name: "published",
-        field: "published",
-        access: Access::Plain {
-            get: |m| or_empty(&m.published),
-            set: |m, v| {
-                m.published = Some(v);
-                Ok(())
-            },
-        },
-    },
-    Column {
-        name: "updated",
-        field: "updated",
-        access: Access::Plain {
-            get: |m| or_empty(&m.updated),
-            set: |m, v| {
-                m.updated = Some(v);
-                Ok(())
-            },
-        },
-    },
-    Column {
-        name: "time_zone",
-        field: "time_zone",
-        access: Access::Plain {
-            get: |m| m.time_zone.clone(),
-            set: |m, v| {
-                m.time_zone = v;
-                Ok(())
-            },
-        },
-    },
-    Column {
-        name: "language",
-        field: "language",
-        access: Access::Plain {
-            get: |m| or_empty(&m.language),
-            set: |m, v| {
-                m.language = Some(v);
-                Ok(())
-            },
-        },
-    },
-    Column {
-        name: "url",
-        field: "url",
-        access: Access::Plain {
-            get: |m| or_empty(&m.url),
-            set: |m, v| {
-                m.url = Some(v);
-                Ok(())
-            },
-        },
-    },
+    optional!("published", published),
+    optional!("updated", updated),
+    plain!("time_zone", time_zone),
+    optional!("language", language),
+    optional!("url", url),
 ];
 
 pub const THEMES: &[Column<RawTheme>] = &[
-    Column {
-        name: "id",
-        field: "id",
-        access: Access::Plain {
-            get: |t| t.id.clone(),
-            set: |t, v| {
-                t.id = v;
-                Ok(())
-            },
-        },
-    },
+    plain!("id", id),
     Column { name: "label", field: "label", access: Access::Text { get: |t| Some(&t.label), set: |t, v| t.label = v } },
 ];
 
 pub const PARTNERS: &[Column<RawPartner>] = &[
-    Column {
-        name: "id",
-        field: "id",
-        access: Access::Plain {
-            get: |p| p.id.clone(),
-            set: |p, v| {
-                p.id = v;
-                Ok(())
-            },
-        },
-    },
+    plain!("id", id),
     Column { name: "name", field: "name", access: Access::Text { get: |p| Some(&p.name), set: |p, v| p.name = v } },
     Column {
         name: "short_name",
         field: "short_name",
         access: Access::Text { get: |p| p.short_name.as_ref(), set: |p, v| p.short_name = Some(v) },
     },
-    Column {
-        name: "kind",
-        field: "kind",
-        access: Access::Plain {
-            get: |p| or_empty(&p.kind),
-            set: |p, v| {
-                p.kind = Some(v);
-                Ok(())
-            },
-        },
-    },
+    optional!("kind", kind),
     Column { name: "relation", field: "relation", access: Access::Text { get: |p| p.relation.as_ref(), set: |p, v| p.relation = Some(v) } },
-    Column {
-        name: "url",
-        field: "url",
-        access: Access::Plain {
-            get: |p| or_empty(&p.url),
-            set: |p, v| {
-                p.url = Some(v);
-                Ok(())
-            },
-        },
-    },
+    optional!("url", url),
 ];
 
 pub const PEOPLE: &[Column<RawPerson>] = &[
-    Column {
-        name: "id",
-        field: "id",
-        access: Access::Plain {
-            get: |p| p.id.clone(),
-            set: |p, v| {
-                p.id = v;
-                Ok(())
-            },
-        },
-    },
+    plain!("id", id),
     Column { name: "name", field: "name", access: Access::Text { get: |p| Some(&p.name), set: |p, v| p.name = v } },
     Column {
         name: "affiliation",
@@ -208,17 +132,7 @@ pub const PEOPLE: &[Column<RawPerson>] = &[
         access: Access::Text { get: |p| p.affiliation.as_ref(), set: |p, v| p.affiliation = Some(v) },
     },
     Column { name: "bio", field: "bio", access: Access::Text { get: |p| p.bio.as_ref(), set: |p, v| p.bio = Some(v) } },
-    Column {
-        name: "url",
-        field: "url",
-        access: Access::Plain {
-            get: |p| or_empty(&p.url),
-            set: |p, v| {
-                p.url = Some(v);
-                Ok(())
-            },
-        },
-    },
+    optional!("url", url),
 ];
 
 /// An event's people as a cell: `amina-diallo (speaker); jonas-peeters (moderator)`.
@@ -243,17 +157,7 @@ fn read_people(cell: &str) -> Vec<RawEventPerson> {
 }
 
 pub const SERIES: &[Column<RawSeries>] = &[
-    Column {
-        name: "id",
-        field: "id",
-        access: Access::Plain {
-            get: |s| s.id.clone(),
-            set: |s, v| {
-                s.id = v;
-                Ok(())
-            },
-        },
-    },
+    plain!("id", id),
     Column { name: "title", field: "title", access: Access::Text { get: |s| Some(&s.title), set: |s, v| s.title = v } },
     Column {
         name: "short_title",
@@ -273,31 +177,11 @@ pub const SERIES: &[Column<RawSeries>] = &[
         field: "prepares_for",
         access: Access::List { get: |s| &s.prepares_for, set: |s, v| s.prepares_for = v },
     },
-    Column {
-        name: "url",
-        field: "url",
-        access: Access::Plain {
-            get: |s| or_empty(&s.url),
-            set: |s, v| {
-                s.url = Some(v);
-                Ok(())
-            },
-        },
-    },
+    optional!("url", url),
 ];
 
 pub const DEBATES: &[Column<RawDebate>] = &[
-    Column {
-        name: "id",
-        field: "id",
-        access: Access::Plain {
-            get: |d| d.id.clone(),
-            set: |d, v| {
-                d.id = v;
-                Ok(())
-            },
-        },
-    },
+    plain!("id", id),
     Column { name: "title", field: "title", access: Access::Text { get: |d| Some(&d.title), set: |d, v| d.title = v } },
     Column {
         name: "short_title",
@@ -340,43 +224,13 @@ pub const DEBATES: &[Column<RawDebate>] = &[
         access: Access::Text { get: |d| d.recurrence.as_ref(), set: |d, v| d.recurrence = Some(v) },
     },
     Column { name: "venue", field: "venue", access: Access::Text { get: |d| d.venue.as_ref(), set: |d, v| d.venue = Some(v) } },
-    Column {
-        name: "url",
-        field: "url",
-        access: Access::Plain {
-            get: |d| or_empty(&d.url),
-            set: |d, v| {
-                d.url = Some(v);
-                Ok(())
-            },
-        },
-    },
+    optional!("url", url),
 ];
 
 /// The events' columns; their links follow (`link`, `link_label`, `link_2`, ...).
 pub const EVENTS: &[Column<RawEvent>] = &[
-    Column {
-        name: "id",
-        field: "id",
-        access: Access::Plain {
-            get: |e| e.id.clone(),
-            set: |e, v| {
-                e.id = v;
-                Ok(())
-            },
-        },
-    },
-    Column {
-        name: "series",
-        field: "series",
-        access: Access::Plain {
-            get: |e| or_empty(&e.series),
-            set: |e, v| {
-                e.series = Some(v);
-                Ok(())
-            },
-        },
-    },
+    plain!("id", id),
+    optional!("series", series),
     Column { name: "title", field: "title", access: Access::Text { get: |e| Some(&e.title), set: |e, v| e.title = v } },
     Column { name: "summary", field: "summary", access: Access::Text { get: |e| e.summary.as_ref(), set: |e, v| e.summary = Some(v) } },
     Column {
@@ -476,17 +330,7 @@ pub const EVENTS: &[Column<RawEvent>] = &[
             },
         },
     },
-    Column {
-        name: "updated",
-        field: "updated",
-        access: Access::Plain {
-            get: |e| or_empty(&e.updated),
-            set: |e, v| {
-                e.updated = Some(v);
-                Ok(())
-            },
-        },
-    },
+    optional!("updated", updated),
 ];
 
 #[cfg(test)]
