@@ -188,6 +188,10 @@ fn an_events_static_page_names_its_people_and_previews_them_as_performers() {
     let performers = json["@graph"][0]["performer"].as_array().unwrap();
     assert_eq!(performers.len(), 3);
     assert_eq!(performers[2]["name"], "Li Wei");
+    // The home page's cards name them, with the language's separator.
+    let home = page(&site, "ar/index.html");
+    let line = home.split(r#"class="card-people">"#).nth(1).map(|rest| rest.split("</p>").next().unwrap());
+    assert_eq!(line, Some("Amina Diallo، Jonas Peeters، Li Wei"), "the first card's people");
 }
 
 /// "Now and next" is linked from every page of a programme with days or times, in each

@@ -70,6 +70,11 @@ pub fn EventCard(
                 let label = programme.series[s].label();
                 view! { <p class="series" lang=part_lang(&programme, label, locale)>{label.get(tag).to_owned()}</p> }
             })}
+            // Who speaks, by name: what a conference's reader scans a programme for.
+            {(!event.people.is_empty()).then(|| {
+                let names: Vec<&str> = event.people.iter().map(|p| programme.people[p.person].name.get(tag)).collect();
+                view! { <p class="card-people" data-testid="event-people-line">{names.join(tr(locale, Msg::PartSeparator))}</p> }
+            })}
             <ul class="labels">
                 {event.themes.iter().map(|&t| {
                     let label = &programme.themes[t].label;

@@ -92,5 +92,8 @@ async fn a_search_by_a_persons_name_finds_their_events() {
     browser.testid("search").await.send_keys("peeters").await.unwrap();
     expect_count(&browser, "2 events").await;
     assert_eq!(browser.card_ids().await, ["panel", "training"]);
+    // The cards name their people.
+    let lines = browser.script("return [...document.querySelectorAll('[data-testid=event-people-line]')].map(p => p.textContent);").await;
+    assert_eq!(lines, serde_json::json!(["Amina Diallo, Jonas Peeters, Li Wei", "Jonas Peeters, Amina Diallo"]));
     browser.quit().await;
 }
