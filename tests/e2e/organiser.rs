@@ -57,7 +57,7 @@ async fn a_broken_sheet_shows_its_problems_and_a_good_one_a_preview_and_a_progra
 
     // Planted mistakes: an unknown theme in the first event, an impossible month in the second.
     let broken = sheets("broken", |text| {
-        text.replacen("sustainable-development,,in_person", "no-such-theme,,in_person", 1).replacen(",2012-06,", ",2012-13,", 1)
+        text.replacen("sustainable-development,,,in_person", "no-such-theme,,,in_person", 1).replacen(",2012-06,", ",2012-13,", 1)
     });
     choose(&browser, &broken).await;
     eventually("the problems", || async { status(&browser).await.contains("2 problems") }).await;
