@@ -44,10 +44,10 @@ impl<'a> Book<'a> {
             return Err("is an Excel 97-2003 workbook (.xls), which is not read: save it as .xlsx (Excel Workbook) or .ods".into());
         }
         let unreadable = |err: &dyn std::fmt::Display| format!("cannot be read as a workbook (.xlsx, .xlsb or .ods): {err}");
-        let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|err| unreadable(&err))?;
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|err| unreadable(&err))?;
         let holds = |name: &str| archive.index_for_name(name).is_some();
         if holds("content.xml") {
-            let layout = opendocument::layout(bytes);
+            let layout = opendocument::layout(&mut archive);
             for (sheet, rows, columns) in layout.extents {
                 // Refused before calamine opens the file: it reads every sheet when it does.
                 if let Err(message) = check_extent(rows, columns) {

@@ -3,7 +3,7 @@
 //! merged cells (cells spanning more than one row or column). Both are found by streaming
 //! `content.xml`, so that a big sheet costs no more memory than the reader's buffer.
 
-use std::io::{BufReader, Cursor, Read};
+use std::io::{BufReader, Read, Seek};
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
@@ -20,10 +20,9 @@ pub struct Layout {
     pub extents: Vec<(String, u64, u64)>,
 }
 
-/// The layout of `content.xml`; empty when the file is not an OpenDocument spreadsheet or
-/// cannot be read (calamine then says why).
-pub fn layout(bytes: &[u8]) -> Layout {
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Layout::default() };
+/// The layout of the archive's `content.xml` (the zip already opened, not parsed again);
+/// empty when it has none or it cannot be read (calamine then says why).
+pub fn layout<R: Read + Seek>(archive: &mut zip::ZipArchive<R>) -> Layout {
     let Ok(content) = archive.by_name("content.xml") else { return Layout::default() };
     scan(BufReader::new(content))
 }

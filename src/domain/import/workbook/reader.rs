@@ -74,8 +74,10 @@ pub(super) fn read_workbook(file: &str, bytes: &[u8], offset_at: OffsetAt) -> Re
                         String::new()
                     }
                 };
+                // Only a cell the spreadsheet typed as a date and time can have been placed in the zone.
                 let typed_time = matches!(cell, Data::DateTime(_) | Data::DateTimeIso(_));
-                if let (true, Some(zone), Ok(at)) = (typed_time, &zone, chrono::DateTime::parse_from_rfc3339(&text)) {
+                let placed = typed_time.then(|| chrono::DateTime::parse_from_rfc3339(&text).ok()).flatten();
+                if let (Some(zone), Some(at)) = (&zone, placed) {
                     let read = local_times.get_or_insert_with(|| LocalTimesRead {
                         zone: zone.clone(),
                         cells: 0,
