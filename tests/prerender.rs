@@ -194,6 +194,29 @@ fn an_events_static_page_names_its_people_and_previews_them_as_performers() {
     assert_eq!(line, Some("Amina Diallo، Jonas Peeters، Li Wei"), "the first card's people");
 }
 
+#[test]
+fn static_pages_say_in_which_languages_and_with_what_access_and_offer_them_as_filters() {
+    let languages = std::fs::read_to_string(root().join("tests/fixtures/languages.json")).unwrap();
+    let site = site_of(&languages, None);
+    let html = page(&site, "fr/events/plenary.html");
+    // Languages by name in the reader's language, the note in its own.
+    assert!(html.contains(">Interprétation<") && html.contains("<li>Arabe</li>") && html.contains("<li>Chinois</li>"), "interpretation");
+    assert!(
+        html.contains(">Accessibilité<")
+            && html.contains("<li>Sous-titrage en direct</li>")
+            && html.contains("<li>Accès de plain-pied</li>")
+    );
+    assert!(html.contains(r#"<p class="field-note">Langue des signes internationale sur demande avant le 1er avril.</p>"#), "the note");
+    let arabic = page(&site, "ar/events/plenary.html");
+    assert!(arabic.contains(r#"<p lang="en" class="field-note">International Sign on request by 1 April.</p>"#), "an English note, marked");
+    // A static page per language and per feature, its filter chosen in the panel.
+    let by_french = page(&site, "ar/language/fr.html");
+    assert!(by_french.contains("اللغة أو الترجمة الشفوية: الفرنسية"), "its title names the option");
+    assert!(by_french.contains(r#"data-testid="option-language-fr" value="fr" checked"#), "the option is chosen");
+    let captioned = page(&site, "en/accessibility/captioning.html");
+    assert!(captioned.contains(r#"data-testid="option-accessibility-captioning""#));
+}
+
 /// "Now and next" is linked from every page of a programme with days or times, in each
 /// language, and the static pages carry nothing that depends on the clock at build time.
 #[test]

@@ -36,9 +36,13 @@ fn committed_schema_is_generated_from_the_rust_types() {
 #[test]
 fn bundled_programme_and_fixtures_match_the_schema() {
     let validator = validator();
-    for file in
-        ["public/programme.json", "tests/fixtures/one-bad-event.json", "tests/fixtures/five-mistakes.json", "tests/fixtures/people.json"]
-    {
+    for file in [
+        "public/programme.json",
+        "tests/fixtures/one-bad-event.json",
+        "tests/fixtures/five-mistakes.json",
+        "tests/fixtures/people.json",
+        "tests/fixtures/languages.json",
+    ] {
         let value: Value = serde_json::from_str(&std::fs::read_to_string(path(file)).unwrap()).unwrap();
         let errors: Vec<String> = validator.iter_errors(&value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
         assert!(errors.is_empty(), "{file}: {errors:#?}");

@@ -4,7 +4,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::calendar_tools::AddToCalendar;
-use super::labels::{mode_label, part_lang, role_label, status_label, when_lines};
+use super::labels::{access_label, language_name, mode_label, part_lang, role_label, status_label, when_lines};
 use super::series_follow::SeriesFollow;
 use super::share_event::ShareEvent;
 use super::shortlist_button::ShortlistButton;
@@ -132,8 +132,17 @@ fn detail_rows(programme: &Programme, event: &Event, locale: Locale) -> Vec<(Msg
     if let Some(audience) = event.audience.as_ref().or(series.and_then(|s| s.audience.as_ref())) {
         rows.push((Msg::DetailAudience, Field::Text(audience.get(tag).to_owned()), of(audience)));
     }
+    let names = |tags: &[String]| tags.iter().map(|tag| language_name(locale, tag)).collect::<Vec<_>>();
     if !event.languages.is_empty() {
-        rows.push((Msg::DetailLanguages, Field::List(event.languages.clone()), None));
+        rows.push((Msg::DetailLanguages, Field::List(names(&event.languages)), None));
+    }
+    if !event.interpretation.is_empty() {
+        rows.push((Msg::DetailInterpretation, Field::List(names(&event.interpretation)), None));
+    }
+    if !event.access.is_empty() || event.access_note.is_some() {
+        let features = event.access.iter().map(|access| access_label(locale, *access).to_owned()).collect();
+        let note = event.access_note.as_ref().map(|note| (note.get(tag).to_owned(), of(note)));
+        rows.push((Msg::DetailAccessibility, Field::Noted(features, note), None));
     }
     let links: Vec<(String, Option<String>)> = event
         .links
@@ -219,13 +228,20 @@ enum Field {
     List(Vec<String>),
     /// Names with an optional http(s) address each.
     Links(Vec<(String, Option<String>)>),
+    /// Names, and a note of the programme's below them, with its language.
+    Noted(Vec<String>, Option<(String, Option<String>)>),
 }
 
 fn render_field(field: Field) -> impl IntoView {
     let items = match field {
-        Field::Text(text) => return Either::Left(text),
+        Field::Text(text) => return Either::Left(Either::Left(text)),
         Field::List(items) => items.into_iter().map(|item| (item, None)).collect(),
         Field::Links(items) => items,
+        Field::Noted(items, note) => {
+            let list = (!items.is_empty()).then(|| render_field(Field::List(items)));
+            let note = note.map(|(text, lang)| view! { <p class="field-note" lang=lang>{text}</p> });
+            return Either::Left(Either::Right(view! { {list}{note} }.into_any()));
+        }
     };
     Either::Right(view! {
         <ul class="inline-list">

@@ -334,5 +334,7 @@ pub fn facet_code(facet: Facet) -> &'static str {
         Facet::Partner => "partner",
         Facet::Series => "series",
         Facet::Mode => "mode",
+        Facet::Language => "language",
+        Facet::Access => "accessibility",
     }
 }

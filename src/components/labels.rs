@@ -3,7 +3,7 @@
 
 use crate::domain::filter::Facet;
 use crate::domain::i18n::{format_month, format_when, tr, tr_with, Locale, Msg};
-use crate::domain::programme::{Event, Mode, Programme, Role, Status};
+use crate::domain::programme::{Access, Event, Mode, Programme, Role, Status};
 use crate::domain::text::Text;
 use crate::domain::when::YearMonth;
 
@@ -38,6 +38,43 @@ pub fn mode_label(locale: Locale, mode: Mode) -> &'static str {
     )
 }
 
+pub fn access_label(locale: Locale, access: Access) -> &'static str {
+    tr(
+        locale,
+        match access {
+            Access::Captioning => Msg::AccessCaptioning,
+            Access::SignLanguage => Msg::AccessSignLanguage,
+            Access::HearingLoop => Msg::AccessHearingLoop,
+            Access::StepFree => Msg::AccessStepFree,
+        },
+    )
+}
+
+/// A language's name in the reader's language, for the languages the table names (the six UN
+/// languages and those most often beside them); other tags are shown as they are. A regional
+/// or script variant keeps its tag: "French (fr-be)".
+pub fn language_name(locale: Locale, tag: &str) -> String {
+    let primary = tag.split('-').next().unwrap_or(tag);
+    let msg = match primary {
+        "ar" => Msg::LanguageArabic,
+        "zh" => Msg::LanguageChinese,
+        "en" => Msg::LanguageEnglish,
+        "fr" => Msg::LanguageFrench,
+        "ru" => Msg::LanguageRussian,
+        "es" => Msg::LanguageSpanish,
+        "de" => Msg::LanguageGerman,
+        "nl" => Msg::LanguageDutch,
+        "pt" => Msg::LanguagePortuguese,
+        _ => return tag.to_owned(),
+    };
+    let name = tr(locale, msg);
+    if primary == tag {
+        name.to_owned()
+    } else {
+        format!("{name} ({tag})")
+    }
+}
+
 pub fn status_label(locale: Locale, status: Status) -> &'static str {
     tr(
         locale,
@@ -59,6 +96,8 @@ pub fn facet_label(locale: Locale, facet: Facet) -> &'static str {
             Facet::Partner => Msg::FacetPartner,
             Facet::Series => Msg::FacetSeries,
             Facet::Mode => Msg::FacetMode,
+            Facet::Language => Msg::FacetLanguage,
+            Facet::Access => Msg::FacetAccess,
         },
     )
 }
@@ -69,7 +108,7 @@ pub fn option_lang(locale: Locale, programme: &Programme, facet: Facet, code: &s
         Facet::Theme => programme.theme_index(code).map(|i| &programme.themes[i].label),
         Facet::Partner => programme.partner_index(code).map(|i| programme.partners[i].label()),
         Facet::Series => programme.series_index(code).map(|i| programme.series[i].label()),
-        Facet::Month | Facet::Mode => None,
+        Facet::Month | Facet::Mode | Facet::Language | Facet::Access => None,
     };
     text.and_then(|text| part_lang(programme, text, locale))
 }
@@ -83,6 +122,8 @@ pub fn option_label(locale: Locale, programme: &Programme, facet: Facet, code: &
         Facet::Series => programme.series_index(code).map(|i| programme.series[i].label().get(tag).to_owned()),
         Facet::Month => YearMonth::parse(code).map(|month| format_month(locale, month)),
         Facet::Mode => Mode::from_code(code).map(|mode| mode_label(locale, mode).to_owned()),
+        Facet::Language => Some(language_name(locale, code)),
+        Facet::Access => Access::from_code(code).map(|access| access_label(locale, access).to_owned()),
     }
     .unwrap_or_else(|| code.to_owned())
 }

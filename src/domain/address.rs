@@ -23,7 +23,7 @@ use std::collections::BTreeSet;
 
 use super::filter::{facet_options, Facet, Filter, PastEvents};
 use super::i18n::Lang;
-use super::programme::{valid_id, Mode, Programme};
+use super::programme::{language_tag, valid_id, Access, Mode, Programme};
 use super::query::{encode_query, param, parse_query, to_query, Ignored, Page, ViewState};
 use super::when::YearMonth;
 
@@ -43,6 +43,8 @@ pub fn facet_folder(facet: Facet) -> &'static str {
         Facet::Partner => param::PARTNER,
         Facet::Series => param::SERIES,
         Facet::Mode => param::MODE,
+        Facet::Language => param::HELD_IN,
+        Facet::Access => param::ACCESS,
     }
 }
 
@@ -181,7 +183,15 @@ fn single_option(filter: &Filter) -> Option<(Facet, String)> {
     if !filter.text.is_empty() || filter.past != PastEvents::AsProgramme {
         return None;
     }
-    let sizes = [filter.themes.len(), filter.months.len(), filter.partners.len(), filter.series.len(), filter.modes.len()];
+    let sizes = [
+        filter.themes.len(),
+        filter.months.len(),
+        filter.partners.len(),
+        filter.series.len(),
+        filter.modes.len(),
+        filter.languages.len(),
+        filter.access.len(),
+    ];
     if sizes.iter().sum::<usize>() != 1 {
         return None;
     }
@@ -192,6 +202,8 @@ fn single_option(filter: &Filter) -> Option<(Facet, String)> {
         .or_else(|| first(&filter.partners).map(|id| (Facet::Partner, id)))
         .or_else(|| first(&filter.series).map(|id| (Facet::Series, id)))
         .or_else(|| filter.modes.iter().next().map(|mode| (Facet::Mode, mode.code().to_owned())))
+        .or_else(|| first(&filter.languages).map(|tag| (Facet::Language, tag)))
+        .or_else(|| filter.access.iter().next().map(|access| (Facet::Access, access.code().to_owned())))
 }
 
 /// Chooses `value` in `facet`; false when the value cannot be one of that facet's.
@@ -202,6 +214,8 @@ fn set_option(filter: &mut Filter, facet: Facet, value: &str) -> bool {
         Facet::Series if valid_id(value) => filter.series.insert(value.to_owned()),
         Facet::Month => YearMonth::parse(value).is_some_and(|month| filter.months.insert(month)),
         Facet::Mode => Mode::from_code(value).is_some_and(|mode| filter.modes.insert(mode)),
+        Facet::Language => language_tag(value).is_some_and(|tag| filter.languages.insert(tag)),
+        Facet::Access => Access::from_code(value).is_some_and(|access| filter.access.insert(access)),
         _ => false,
     }
 }

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use super::fold::{query_words, SearchText, SearchWord};
-use super::programme::{Event, Mode, Programme};
+use super::programme::{Access, Event, Mode, Programme};
 use super::when::YearMonth;
 
 /// What the user chose. Empty sets mean "no restriction".
@@ -21,6 +21,9 @@ pub struct Filter {
     pub partners: BTreeSet<String>,
     pub series: BTreeSet<String>,
     pub modes: BTreeSet<Mode>,
+    /// Language tags: events held in one of them or interpreted into it.
+    pub languages: BTreeSet<String>,
+    pub access: BTreeSet<Access>,
     pub text: String,
     pub past: PastEvents,
 }
@@ -72,10 +75,13 @@ pub enum Facet {
     Partner,
     Series,
     Mode,
+    /// The languages an event can be followed in: held in, or interpreted into.
+    Language,
+    Access,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 5] = [Facet::Theme, Facet::Month, Facet::Partner, Facet::Series, Facet::Mode];
+    pub const ALL: [Facet; 7] = [Facet::Theme, Facet::Month, Facet::Partner, Facet::Series, Facet::Mode, Facet::Language, Facet::Access];
 
     fn bit(self) -> u8 {
         1 << (self as u8)
@@ -90,6 +96,10 @@ pub struct FacetCounts {
     pub series: Vec<usize>,
     pub months: BTreeMap<YearMonth, usize>,
     pub modes: BTreeMap<Mode, usize>,
+    /// By language tag; only languages with events get an entry.
+    pub languages: BTreeMap<String, usize>,
+    /// Indexed like `Access::ALL`.
+    pub access: [usize; 4],
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -133,6 +143,8 @@ struct Compiled {
     series: Option<Vec<bool>>,
     months: Option<BTreeSet<YearMonth>>,
     modes: Option<BTreeSet<Mode>>,
+    languages: Option<BTreeSet<String>>,
+    access: Option<BTreeSet<Access>>,
     words: Vec<SearchWord>,
     /// For each word, the themes, partners and series whose labels contain it, and the people whose names do.
     vocabulary_hits: Vec<[Vec<bool>; 4]>,
@@ -155,6 +167,8 @@ impl Compiled {
             series: mask(&filter.series, programme.series.iter().map(|s| s.id.clone())),
             months: (!filter.months.is_empty()).then(|| filter.months.clone()),
             modes: (!filter.modes.is_empty()).then(|| filter.modes.clone()),
+            languages: (!filter.languages.is_empty()).then(|| filter.languages.clone()),
+            access: (!filter.access.is_empty()).then(|| filter.access.clone()),
             words: Vec::new(),
             vocabulary_hits: Vec::new(),
             hide_past: filter.past == PastEvents::Hidden,
@@ -225,6 +239,8 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         // Only months with events get an entry; an absent month counts as zero.
         months: BTreeMap::new(),
         modes: BTreeMap::new(),
+        languages: BTreeMap::new(),
+        access: [0; 4],
     };
     let mut matching = Vec::new();
     let mut past_left_out = 0;
@@ -261,6 +277,12 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         if compiled.modes.as_ref().is_some_and(|chosen| !event.mode.is_some_and(|mode| chosen.contains(&mode))) {
             failed |= Facet::Mode.bit();
         }
+        if compiled.languages.as_ref().is_some_and(|chosen| !chosen.iter().any(|tag| event.followable_in(tag))) {
+            failed |= Facet::Language.bit();
+        }
+        if compiled.access.as_ref().is_some_and(|chosen| !event.access.iter().any(|access| chosen.contains(access))) {
+            failed |= Facet::Access.bit();
+        }
         if compiled.past_fails_month && event.when.is_past(today) {
             if failed == 0 {
                 past_left_out += 1;
@@ -288,10 +310,32 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
                 *counts.modes.entry(mode).or_default() += 1;
             }
         }
+        if counts_for(Facet::Language) {
+            count_languages(&mut counts.languages, event);
+        }
+        if counts_for(Facet::Access) {
+            for access in &event.access {
+                counts.access[*access as usize] += 1;
+            }
+        }
     }
     counts.months = month_counts.into_map();
     let searched = searching.then_some(Searched { words: compiled.words, hide_past: compiled.hide_past, today, events: found });
     FilterResult { matching, counts, past_left_out, searched }
+}
+
+/// Counts an event once for each language it can be followed in. (A lookup before an insert:
+/// the key is cloned only for a language's first event.)
+fn count_languages(counts: &mut BTreeMap<String, usize>, event: &Event) {
+    let interpreted = event.interpretation.iter().filter(|tag| !event.languages.contains(tag));
+    for tag in event.languages.iter().chain(interpreted) {
+        match counts.get_mut(tag.as_str()) {
+            Some(count) => *count += 1,
+            None => {
+                counts.insert(tag.clone(), 1);
+            }
+        }
+    }
 }
 
 /// Counts per month in an array from the programme's first month (events are in chronological
@@ -380,6 +424,19 @@ pub fn series_with_events(programme: &Programme) -> Vec<usize> {
     used_positions(programme.series.len(), programme.events.iter().filter_map(|e| e.series))
 }
 
+/// Languages that events are held in or interpreted into, by tag.
+pub fn languages_with_events(programme: &Programme) -> Vec<String> {
+    let mut tags: Vec<&String> = programme.events.iter().flat_map(|event| event.languages.iter().chain(&event.interpretation)).collect();
+    tags.sort_unstable();
+    tags.dedup();
+    tags.into_iter().cloned().collect()
+}
+
+/// Access features that at least one event offers.
+pub fn access_with_events(programme: &Programme) -> Vec<Access> {
+    Access::ALL.into_iter().filter(|access| programme.events.iter().any(|event| event.access.contains(access))).collect()
+}
+
 /// Delivery modes that at least one event has.
 pub fn modes_with_events(programme: &Programme) -> Vec<Mode> {
     Mode::ALL.into_iter().filter(|mode| programme.events.iter().any(|e| e.mode == Some(*mode))).collect()
@@ -394,6 +451,8 @@ impl Filter {
             Facet::Series => self.series.iter().cloned().collect(),
             Facet::Month => self.months.iter().map(ToString::to_string).collect(),
             Facet::Mode => self.modes.iter().map(|m| m.code().to_owned()).collect(),
+            Facet::Language => self.languages.iter().cloned().collect(),
+            Facet::Access => self.access.iter().map(|a| a.code().to_owned()).collect(),
         }
     }
 
@@ -404,6 +463,8 @@ impl Filter {
             Facet::Series => self.series.contains(code),
             Facet::Month => YearMonth::parse(code).is_some_and(|m| self.months.contains(&m)),
             Facet::Mode => Mode::from_code(code).is_some_and(|m| self.modes.contains(&m)),
+            Facet::Language => self.languages.contains(code),
+            Facet::Access => Access::from_code(code).is_some_and(|a| self.access.contains(&a)),
         }
     }
 
@@ -429,6 +490,12 @@ impl Filter {
                     flip(&mut self.modes, mode);
                 }
             }
+            Facet::Language => flip(&mut self.languages, code.to_owned()),
+            Facet::Access => {
+                if let Some(access) = Access::from_code(code) {
+                    flip(&mut self.access, access);
+                }
+            }
         }
     }
 
@@ -451,6 +518,8 @@ pub enum Slot {
     Series(usize),
     Month(YearMonth),
     Mode(Mode),
+    Language,
+    Access(Access),
 }
 
 /// One option of a facet: its URL code and where its count is.
@@ -469,6 +538,8 @@ impl FacetOption {
             Slot::Series(i) => counts.series.get(i).copied().unwrap_or(0),
             Slot::Month(month) => counts.months.get(&month).copied().unwrap_or(0),
             Slot::Mode(mode) => counts.modes.get(&mode).copied().unwrap_or(0),
+            Slot::Language => counts.languages.get(self.code.as_str()).copied().unwrap_or(0),
+            Slot::Access(access) => counts.access[access as usize],
         }
     }
 }
@@ -486,6 +557,10 @@ pub fn facet_options(programme: &Programme, facet: Facet) -> Vec<FacetOption> {
         Facet::Series => series_with_events(programme).into_iter().map(|i| option(&programme.series[i].id, Slot::Series(i))).collect(),
         Facet::Month => programme_months(programme).into_iter().map(|month| option(&month.to_string(), Slot::Month(month))).collect(),
         Facet::Mode => modes_with_events(programme).into_iter().map(|mode| option(mode.code(), Slot::Mode(mode))).collect(),
+        Facet::Language => {
+            languages_with_events(programme).into_iter().map(|tag| FacetOption { code: tag, slot: Slot::Language }).collect()
+        }
+        Facet::Access => access_with_events(programme).into_iter().map(|access| option(access.code(), Slot::Access(access))).collect(),
     }
 }
 

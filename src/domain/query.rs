@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use super::filter::{Filter, PastEvents};
-use super::programme::{valid_id, Mode, Programme};
+use super::programme::{language_tag, valid_id, Access, Mode, Programme};
 use super::when::{parse_date, YearMonth};
 
 /// Every query parameter the app reads or writes.
@@ -17,6 +17,9 @@ pub mod param {
     pub const PARTNER: &str = "partner";
     pub const SERIES: &str = "series";
     pub const MODE: &str = "mode";
+    /// The languages events are held in or interpreted into (`lang` is the app's own).
+    pub const HELD_IN: &str = "language";
+    pub const ACCESS: &str = "accessibility";
     pub const SEARCH: &str = "q";
     pub const HIDE_PAST: &str = "upcoming";
     pub const EVENT: &str = "event";
@@ -116,6 +119,26 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
                     }
                 }
             }
+            param::HELD_IN => {
+                for tag in values() {
+                    match language_tag(tag) {
+                        Some(tag) => {
+                            state.filter.languages.insert(tag);
+                        }
+                        None => ignore(name, tag),
+                    }
+                }
+            }
+            param::ACCESS => {
+                for code in values() {
+                    match Access::from_code(code) {
+                        Some(access) => {
+                            state.filter.access.insert(access);
+                        }
+                        None => ignore(name, code),
+                    }
+                }
+            }
             param::SEARCH => state.filter.text = value.chars().take(200).collect(),
             param::HIDE_PAST => match value.as_str() {
                 "1" | "true" | "yes" => state.filter.past = PastEvents::Hidden,
@@ -187,6 +210,12 @@ pub fn to_query(state: &ViewState) -> Vec<(String, String)> {
     }
     if !filter.modes.is_empty() {
         push(param::MODE, filter.modes.iter().map(|m| m.code()).collect::<Vec<_>>().join(","));
+    }
+    if !filter.languages.is_empty() {
+        push(param::HELD_IN, join(&filter.languages));
+    }
+    if !filter.access.is_empty() {
+        push(param::ACCESS, filter.access.iter().map(|a| a.code()).collect::<Vec<_>>().join(","));
     }
     match filter.past {
         PastEvents::AsProgramme => {}

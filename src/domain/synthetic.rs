@@ -171,6 +171,10 @@ fn synthetic_event(i: usize, rng: &mut Random) -> RawEvent {
         mode: Some(*rng.pick(&[Mode::InPerson, Mode::Online, Mode::Hybrid])),
         audience: None,
         languages: vec![rng.pick(&["en", "fr", "es", "ar", "ru", "zh"]).to_string()],
+        // From the index, not the generator, so that the rest of the programme stays as it was.
+        interpretation: if i.is_multiple_of(3) { vec!["fr".into(), "es".into()] } else { Vec::new() },
+        accessibility: if i.is_multiple_of(5) { vec!["captioning".into()] } else { Vec::new() },
+        accessibility_note: None,
         status: *rng.pick(&[
             Status::Scheduled,
             Status::Scheduled,

@@ -146,16 +146,7 @@ impl Head<'_> {
 
 /// "Theme: Youth": the one option a filtered view's page shows.
 fn option_name(programme: &Programme, filter: &crate::domain::filter::Filter, locale: Locale) -> Option<String> {
-    let (facet, code) = Facet::ALL.into_iter().find_map(|facet| {
-        let code = match facet {
-            Facet::Theme => filter.themes.iter().next().cloned(),
-            Facet::Month => filter.months.iter().next().map(ToString::to_string),
-            Facet::Partner => filter.partners.iter().next().cloned(),
-            Facet::Series => filter.series.iter().next().cloned(),
-            Facet::Mode => filter.modes.iter().next().map(|mode| mode.code().to_owned()),
-        };
-        code.map(|code| (facet, code))
-    })?;
+    let (facet, code) = Facet::ALL.into_iter().find_map(|facet| filter.codes(facet).into_iter().next().map(|code| (facet, code)))?;
     let label = crate::components::labels::facet_label(locale, facet);
     Some(format!("{label}: {}", crate::components::labels::option_label(locale, programme, facet, &code)))
 }

@@ -303,6 +303,9 @@ impl RawEvent {
             mode: o.choice("mode", &MODES)?,
             audience: o.optional_text("audience")?,
             languages: o.strings("languages")?,
+            interpretation: o.strings("interpretation")?,
+            accessibility: o.strings("accessibility")?,
+            accessibility_note: o.optional_text("accessibility_note")?,
             status: o.choice("status", &STATUSES)?.unwrap_or_default(),
             links: {
                 let path = o.at("links");

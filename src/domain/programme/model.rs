@@ -139,6 +139,37 @@ impl Role {
     }
 }
 
+/// What a session offers for access: what a reader with a disability filters by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Access {
+    /// Live captions (CART or automatic).
+    Captioning,
+    /// Sign language interpretation.
+    SignLanguage,
+    /// A hearing (induction) loop in the room.
+    HearingLoop,
+    /// Step-free access to the room.
+    StepFree,
+}
+
+impl Access {
+    pub const ALL: [Access; 4] = [Access::Captioning, Access::SignLanguage, Access::HearingLoop, Access::StepFree];
+
+    /// The spelling used in files and URLs.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Access::Captioning => "captioning",
+            Access::SignLanguage => "sign_language",
+            Access::HearingLoop => "hearing_loop",
+            Access::StepFree => "step_free",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|access| access.code() == code)
+    }
+}
+
 /// A person at an event, by index into `Programme::people`, with their role there if given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Participant {
@@ -182,7 +213,12 @@ pub struct Event {
     pub location: Option<Location>,
     pub mode: Option<Mode>,
     pub audience: Option<Text>,
+    /// Lower-cased language tags the event is held in, and those interpreted into.
     pub languages: Vec<String>,
+    pub interpretation: Vec<String>,
+    /// In `Access::ALL` order, each once.
+    pub access: Vec<Access>,
+    pub access_note: Option<Text>,
     pub status: Status,
     pub links: Vec<Link>,
     pub documents: Vec<Document>,
@@ -191,6 +227,11 @@ pub struct Event {
 }
 
 impl Event {
+    /// Whether a reader of `tag` can follow the event: held in it, or interpreted into it.
+    pub fn followable_in(&self, tag: &str) -> bool {
+        self.languages.iter().chain(&self.interpretation).any(|language| language == tag)
+    }
+
     /// The language tags the place is written in, and "" (the programme's own text).
     pub fn place_languages(&self) -> impl Iterator<Item = &str> {
         let location = self.location.as_ref();

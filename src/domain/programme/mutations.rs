@@ -6,7 +6,15 @@ use serde_json::Value;
 pub fn fixtures() -> Vec<String> {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut texts = vec![std::fs::read_to_string(format!("{root}/public/programme.json")).expect("bundled programme")];
-    for name in ["timed.json", "programme-updated.json", "long-words.json", "five-mistakes.json", "many-bad-events.json", "people.json"] {
+    for name in [
+        "timed.json",
+        "programme-updated.json",
+        "long-words.json",
+        "five-mistakes.json",
+        "many-bad-events.json",
+        "people.json",
+        "languages.json",
+    ] {
         texts.push(std::fs::read_to_string(format!("{root}/tests/fixtures/{name}")).expect("fixture"));
     }
     texts

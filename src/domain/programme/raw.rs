@@ -214,6 +214,16 @@ pub struct RawEvent {
     /// BCP 47 tags of the languages the event is held in.
     #[serde(default)]
     pub languages: Vec<String>,
+    /// BCP 47 tags of the languages interpreted into (since 1.3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interpretation: Vec<String>,
+    /// What the session offers for access (since 1.3): "captioning", "sign_language",
+    /// "hearing_loop", "step_free".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accessibility: Vec<String>,
+    /// Anything else about access, e.g. "International Sign on request until 1 May".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility_note: Option<RawText>,
     /// schema.org `eventStatus`; "scheduled" when absent.
     #[serde(default, deserialize_with = "status")]
     pub status: Status,

@@ -319,6 +319,30 @@ pub const EVENTS: &[Column<RawEvent>] = &[
     Column { name: "audience", field: "audience", access: Access::Text { get: |e| e.audience.as_ref(), set: |e, v| e.audience = Some(v) } },
     Column { name: "languages", field: "languages", access: Access::List { get: |e| &e.languages, set: |e, v| e.languages = v } },
     Column {
+        name: "interpretation",
+        field: "interpretation",
+        access: Access::List { get: |e| &e.interpretation, set: |e, v| e.interpretation = v },
+    },
+    Column {
+        name: "accessibility",
+        field: "accessibility",
+        // "Step-free; sign language" as people type them: the format's codes. (Not a list of
+        // ids, which would split "sign language" at its space.)
+        access: Access::Plain {
+            get: |e| e.accessibility.join("; "),
+            set: |e, v| {
+                let codes = v.split([';', ',']).map(|feature| feature.trim().to_ascii_lowercase().replace([' ', '-'], "_"));
+                e.accessibility = codes.filter(|code| !code.is_empty()).collect();
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "accessibility_note",
+        field: "accessibility_note",
+        access: Access::Text { get: |e| e.accessibility_note.as_ref(), set: |e, v| e.accessibility_note = Some(v) },
+    },
+    Column {
         name: "status",
         field: "status",
         access: Access::Plain {

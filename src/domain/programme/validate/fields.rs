@@ -5,7 +5,7 @@ use super::{At, ListValidation};
 use crate::domain::programme::error::Problem;
 use crate::domain::programme::extract::Item;
 use crate::domain::programme::model::{
-    Debate, Document, Event, Link, Location, Meta, Participant, Partner, Person, Programme, Role, Series, Stamp, Theme,
+    Access, Debate, Document, Event, Link, Location, Meta, Participant, Partner, Person, Programme, Role, Series, Stamp, Theme,
 };
 use crate::domain::programme::raw::{
     RawDebate, RawDocument, RawEvent, RawEventPerson, RawLink, RawLocation, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme, RawWhen,
@@ -191,6 +191,9 @@ impl Validator {
             Some(location) => self.location(path.key("location"), location).map(Some),
         };
         let languages = self.languages(path.key("languages"), raw.languages);
+        let interpretation = self.languages(path.key("interpretation"), raw.interpretation);
+        let access = self.access(path.key("accessibility"), &raw.accessibility);
+        let access_note = self.optional_text(path.key("accessibility_note"), raw.accessibility_note);
         let links = self.links(path.key("links"), raw.links);
         let documents = self.documents(path.key("documents"), raw.documents);
         let summary = self.optional_text(path.key("summary"), raw.summary);
@@ -208,7 +211,10 @@ impl Validator {
             location: location?,
             mode: raw.mode,
             audience,
-            languages: languages?,
+            languages,
+            interpretation,
+            access,
+            access_note,
             status: raw.status,
             links: links?,
             documents,
@@ -360,14 +366,31 @@ impl Validator {
         documents
     }
 
-    pub(super) fn languages(&mut self, path: At<'_>, raw: Vec<String>) -> Option<Vec<String>> {
-        let mut ok = true;
+    /// Language tags, lower-cased so that "FR" and "fr" are one language to filter by; one
+    /// that is no tag is left out and reported, the event kept.
+    pub(super) fn languages(&mut self, path: At<'_>, raw: Vec<String>) -> Vec<String> {
+        let mut tags: Vec<String> = Vec::with_capacity(raw.len());
         for (index, tag) in raw.iter().enumerate() {
-            if !is_language_tag(tag) {
-                self.report(format!("{path}[{index}]"), format!("`{tag}` is not a language tag such as \"en\" or \"fr-BE\""));
-                ok = false;
+            match language_tag(tag.trim()) {
+                Some(tag) if tags.contains(&tag) => {}
+                Some(tag) => tags.push(tag),
+                None => {
+                    self.report(format!("{path}[{index}]"), format!("`{tag}` is not a language tag such as \"en\" or \"fr-BE\": left out"))
+                }
             }
         }
-        ok.then_some(raw)
+        tags
+    }
+
+    /// A session's access features, each once and in a fixed order; an unknown one is left out
+    /// and reported, the event kept.
+    pub(super) fn access(&mut self, path: At<'_>, raw: &[String]) -> Vec<Access> {
+        for (index, code) in raw.iter().enumerate() {
+            if Access::from_code(code.trim()).is_none() {
+                let known: Vec<String> = Access::ALL.iter().map(|access| format!("\"{}\"", access.code())).collect();
+                self.report(format!("{path}[{index}]"), format!("`{code}` is not one of {}: left out", known.join(", ")));
+            }
+        }
+        Access::ALL.into_iter().filter(|access| raw.iter().any(|code| code.trim() == access.code())).collect()
     }
 }

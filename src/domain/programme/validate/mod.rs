@@ -17,7 +17,7 @@ mod fields;
 mod rules;
 
 use fields::Validator;
-pub use rules::{is_http_url, valid_id};
+pub use rules::{is_http_url, language_tag, valid_id};
 
 /// A JSON path (`events[12].location.name`), formatted only when a problem is reported: every
 /// event's paths built as strings were a tenth of reading a big programme in the browser, where

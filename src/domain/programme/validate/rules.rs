@@ -30,7 +30,7 @@ pub fn is_http_url(url: &str) -> bool {
 
 /// A BCP 47 tag in its usual shape (a 2-3 letter language, then subtags of 1-8 letters or
 /// digits), lower-cased; `None` otherwise.
-pub(super) fn language_tag(tag: &str) -> Option<String> {
+pub fn language_tag(tag: &str) -> Option<String> {
     is_language_tag(tag).then(|| tag.to_ascii_lowercase())
 }
 

@@ -1,0 +1,160 @@
+//! Languages, interpretation and accessibility of sessions (format 1.3): read from the file
+//! (a wrong tag or an unknown feature is left out, the event kept), filtered by (a language
+//! finds the events held in it and those interpreted into it), kept in the address, written
+//! to schema.org JSON-LD and to the spreadsheet and back.
+
+use chrono::NaiveDate;
+use programme_browser::domain::address::{address_of, SitePages};
+use programme_browser::domain::filter::{apply, facet_options, Facet, Filter};
+use programme_browser::domain::i18n::Lang;
+use programme_browser::domain::linked_data::events_json_ld;
+use programme_browser::domain::programme::{parse_programme, skipped_event_count, Access, Programme};
+use programme_browser::domain::query::{parse_query, to_query};
+
+fn fixture() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/languages.json")).unwrap()
+}
+
+fn languages() -> (Programme, Vec<String>, usize) {
+    let (programme, problems) = parse_programme(&fixture()).expect("loads");
+    let skipped = skipped_event_count(&problems);
+    (programme, problems.iter().map(|problem| format!("{}: {}", problem.path, problem.message)).collect(), skipped)
+}
+
+fn event<'a>(programme: &'a Programme, id: &str) -> &'a programme_browser::domain::programme::Event {
+    programme.events.iter().find(|event| event.id == id).unwrap()
+}
+
+fn before() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()
+}
+
+fn found(programme: &Programme, filter: &Filter) -> Vec<String> {
+    apply(programme, filter, before()).matching.iter().map(|&i| programme.events[i].id.clone()).collect()
+}
+
+fn pairs(query: &str) -> Vec<(String, String)> {
+    query.split('&').filter_map(|pair| pair.split_once('=')).map(|(k, v)| (k.to_owned(), v.to_owned())).collect()
+}
+
+#[test]
+fn languages_interpretation_and_access_are_read_and_a_wrong_value_costs_only_itself() {
+    let (programme, problems, skipped) = languages();
+    assert_eq!(
+        problems,
+        [
+            "events[1].accessibility[1]: `lift` is not one of \"captioning\", \"sign_language\", \"hearing_loop\", \"step_free\": left out",
+            "events[2].interpretation[1]: `english` is not a language tag such as \"en\" or \"fr-BE\": left out",
+        ]
+    );
+    assert_eq!((programme.events.len(), skipped), (4, 0), "every event is shown");
+    let plenary = event(&programme, "plenary");
+    assert_eq!(plenary.languages, ["en"]);
+    assert_eq!(plenary.interpretation, ["ar", "zh", "fr", "ru", "es"], "in the file's order");
+    assert_eq!(plenary.access, [Access::Captioning, Access::SignLanguage, Access::StepFree]);
+    assert_eq!(plenary.access_note.as_ref().unwrap().get("fr"), "Langue des signes internationale sur demande avant le 1er avril.");
+    let atelier = event(&programme, "atelier");
+    assert_eq!(atelier.languages, ["fr", "nl"], "tags lower-cased: \"FR\" and \"fr\" are one language to filter by");
+    assert_eq!(atelier.access, [Access::StepFree], "the unknown feature is left out");
+    assert_eq!(event(&programme, "briefing").interpretation, ["en"]);
+}
+
+#[test]
+fn a_language_finds_the_events_held_in_it_and_those_interpreted_into_it() {
+    let (programme, _, _) = languages();
+    let by = |query: &str| found(&programme, &parse_query(&pairs(query)).0.filter);
+    assert_eq!(by("language=fr"), ["plenary", "atelier"], "interpreted into French, held in French");
+    assert_eq!(by("language=ar"), ["plenary", "briefing"]);
+    assert_eq!(by("language=en"), ["plenary", "briefing", "webinar"]);
+    assert_eq!(by("language=nl,zh"), ["plenary", "atelier"], "or within the facet");
+    assert_eq!(by("accessibility=captioning"), ["plenary", "webinar"]);
+    assert_eq!(by("accessibility=step_free"), ["plenary", "atelier"]);
+    assert_eq!(by("language=fr&accessibility=captioning"), ["plenary"], "and across facets");
+    assert_eq!(by("language=de"), Vec::<String>::new(), "a language no event has gives nothing");
+
+    // Each option's count is what choosing it would give with the other filters.
+    let result = apply(&programme, &parse_query(&pairs("accessibility=step_free")).0.filter, before());
+    let counts: Vec<(String, usize)> =
+        facet_options(&programme, Facet::Language).iter().map(|option| (option.code.clone(), option.count(&result.counts))).collect();
+    let expected: Vec<(String, usize)> =
+        [("ar", 1), ("en", 1), ("es", 1), ("fr", 2), ("nl", 1), ("ru", 1), ("zh", 1)].map(|(tag, n)| (tag.to_owned(), n)).into();
+    assert_eq!(counts, expected);
+    let access: Vec<(String, usize)> = facet_options(&programme, Facet::Access)
+        .iter()
+        .map(|option| (option.code.clone(), option.count(&apply(&programme, &Filter::default(), before()).counts)))
+        .collect();
+    assert_eq!(
+        access,
+        [("captioning".to_owned(), 2), ("sign_language".to_owned(), 1), ("step_free".to_owned(), 2)],
+        "no hearing loop offered"
+    );
+}
+
+#[test]
+fn the_address_keeps_them_and_refuses_what_is_not_one() {
+    let (view, ignored) = parse_query(&pairs("language=FR,ar,english!&accessibility=captioning,lift&lang=ar"));
+    assert_eq!(view.filter.languages.iter().map(String::as_str).collect::<Vec<_>>(), ["ar", "fr"]);
+    assert_eq!(view.filter.access.iter().copied().collect::<Vec<_>>(), [Access::Captioning]);
+    assert_eq!(view.language.as_deref(), Some("ar"), "`lang` stays the app's own language");
+    let ignored: Vec<String> = ignored.iter().map(|i| format!("{}={}", i.param, i.value)).collect();
+    assert_eq!(ignored, ["language=english!", "accessibility=lift"]);
+    let written: Vec<String> = to_query(&view).iter().map(|(k, v)| format!("{k}={v}")).collect();
+    assert_eq!(written, ["lang=ar", "language=ar,fr", "accessibility=captioning"]);
+}
+
+#[test]
+fn one_language_or_one_feature_has_a_static_page_in_each_language() {
+    let (programme, _, _) = languages();
+    let pages = SitePages::plan(&programme, Lang::En);
+    let view = |query: &str| parse_query(&pairs(query)).0;
+    assert_eq!(address_of(&view("language=fr"), Lang::Ar, Some((&pages, &programme))), "ar/language/fr.html");
+    assert_eq!(
+        address_of(&view("accessibility=sign_language"), Lang::Fr, Some((&pages, &programme))),
+        "fr/accessibility/sign_language.html"
+    );
+    assert_eq!(
+        address_of(&view("language=fr&accessibility=captioning"), Lang::Fr, Some((&pages, &programme))),
+        "fr/?language=fr&accessibility=captioning",
+        "two facets: the app builds the view"
+    );
+}
+
+#[test]
+fn json_ld_says_the_languages_the_event_is_held_in() {
+    let (programme, _, _) = languages();
+    let index = programme.events.iter().position(|event| event.id == "atelier").unwrap();
+    let json = events_json_ld(&programme, &[index], "en");
+    let text = json.to_string();
+    assert!(text.contains(r#""inLanguage":["fr","nl"]"#), "{text}");
+}
+
+#[test]
+fn they_go_to_the_spreadsheet_and_back_and_people_may_type_a_feature_as_they_say_it() {
+    use programme_browser::domain::import::{convert, import_sheets, write_sheets, Input};
+    use programme_browser::domain::programme::raw::RawProgramme;
+    let raw: RawProgramme = serde_json::from_str(&fixture()).unwrap();
+    let mut sheets = write_sheets(&raw);
+    let events = &sheets.iter().find(|sheet| sheet.file == "events.csv").unwrap().text;
+    assert!(events.contains("ar; zh; fr; ru; es,captioning; sign_language; step_free,"), "{events}");
+    let (back, problems, _) = import_sheets(&sheets);
+    assert_eq!(problems, vec![]);
+    let fields = |raw: &RawProgramme| -> Vec<_> {
+        raw.events
+            .iter()
+            .map(|e| (e.languages.clone(), e.interpretation.clone(), e.accessibility.clone(), e.accessibility_note.clone()))
+            .collect()
+    };
+    assert_eq!(fields(&back), fields(&raw));
+
+    // An organiser writes "Step-free; Hearing loop": the format's codes.
+    let events = sheets.iter_mut().find(|sheet| sheet.file == "events.csv").unwrap();
+    events.text = events.text.replace("captioning; sign_language; step_free", "Captioning; Sign language; Step-free; Hearing loop; ramp");
+    let converted = convert(Input::Sheets(sheets)).unwrap();
+    let plenary = converted.programme.events.iter().find(|event| event.id == "plenary").unwrap();
+    assert_eq!(plenary.access, [Access::Captioning, Access::SignLanguage, Access::HearingLoop, Access::StepFree]);
+    let problems: Vec<String> = converted.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        problems.iter().any(|p| p.starts_with("events.csv, row 2, column") && p.contains("(accessibility): `ramp` is not one of")),
+        "{problems:#?}"
+    );
+}
