@@ -8,7 +8,7 @@ use programme_browser::domain::address::{address_of, SitePages};
 use programme_browser::domain::filter::{apply, facet_options, Facet, Filter};
 use programme_browser::domain::i18n::Lang;
 use programme_browser::domain::linked_data::events_json_ld;
-use programme_browser::domain::programme::{parse_programme, skipped_event_count, Access, Programme};
+use programme_browser::domain::programme::{parse_programme, skipped_event_count, Access, LinkKind, Programme};
 use programme_browser::domain::query::{parse_query, to_query};
 
 fn fixture() -> String {
@@ -43,8 +43,10 @@ fn languages_interpretation_and_access_are_read_and_a_wrong_value_costs_only_its
     assert_eq!(
         problems,
         [
+            "events[0].links[4].kind: `podcast` is not one of \"join\", \"livestream\", \"recording\": shown as an ordinary link",
             "events[1].accessibility[1]: `lift` is not one of \"captioning\", \"sign_language\", \"hearing_loop\", \"step_free\": left out",
             "events[2].interpretation[1]: `english` is not a language tag such as \"en\" or \"fr-BE\": left out",
+            "events[3].links[0].url: `meet.example.org/webinar` is not an http or https address",
         ]
     );
     assert_eq!((programme.events.len(), skipped), (4, 0), "every event is shown");
@@ -136,12 +138,18 @@ fn they_go_to_the_spreadsheet_and_back_and_people_may_type_a_feature_as_they_say
     let mut sheets = write_sheets(&raw);
     let events = &sheets.iter().find(|sheet| sheet.file == "events.csv").unwrap().text;
     assert!(events.contains("ar; zh; fr; ru; es,captioning; sign_language; step_free,"), "{events}");
+    assert!(
+        events.contains(",https://meet.example.org/plenary,Join on the meeting platform,Rejoindre sur la plateforme,join,"),
+        "link kinds have their columns: {events}"
+    );
     let (back, problems, _) = import_sheets(&sheets);
     assert_eq!(problems, vec![]);
     let fields = |raw: &RawProgramme| -> Vec<_> {
         raw.events
             .iter()
-            .map(|e| (e.languages.clone(), e.interpretation.clone(), e.accessibility.clone(), e.accessibility_note.clone()))
+            .map(|e| {
+                (e.languages.clone(), e.interpretation.clone(), e.accessibility.clone(), e.accessibility_note.clone(), e.links.clone())
+            })
             .collect()
     };
     assert_eq!(fields(&back), fields(&raw));
@@ -157,4 +165,52 @@ fn they_go_to_the_spreadsheet_and_back_and_people_may_type_a_feature_as_they_say
         problems.iter().any(|p| p.starts_with("events.csv, row 2, column") && p.contains("(accessibility): `ramp` is not one of")),
         "{problems:#?}"
     );
+}
+
+#[test]
+fn links_to_join_watch_and_watch_again_are_told_apart_and_a_wrong_one_costs_only_itself() {
+    let (programme, _, skipped) = languages();
+    assert_eq!(skipped, 0, "the webinar with a join link without https:// is kept, without it");
+    let plenary = event(&programme, "plenary");
+    let ordinary: Vec<&str> = plenary.links.iter().map(|link| link.url.as_str()).collect();
+    assert_eq!(ordinary, ["https://example.org/plenary", "https://example.org/plenary-podcast"], "an unknown kind is an ordinary link");
+    let kinds: Vec<(LinkKind, &str)> = plenary.session_links.iter().map(|s| (s.kind, s.link.url.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            (LinkKind::Join, "https://meet.example.org/plenary"),
+            (LinkKind::Livestream, "https://webtv.example.org/plenary"),
+            (LinkKind::Recording, "https://webtv.example.org/plenary-recording")
+        ]
+    );
+    assert!(event(&programme, "webinar").session_links.is_empty());
+}
+
+#[test]
+fn a_join_link_is_of_use_from_half_an_hour_before_the_start_to_the_end_and_a_recording_after() {
+    use programme_browser::domain::when::When;
+    let at = |time: &str| chrono::DateTime::parse_from_rfc3339(time).unwrap().timestamp_millis();
+    let day = |d: u32| NaiveDate::from_ymd_opt(2027, 4, d).unwrap();
+    let timed = When::parse("2027-04-12T10:00:00-04:00", Some("2027-04-12T13:00:00-04:00")).unwrap();
+    let cases = [
+        ("2027-04-12T09:29:00-04:00", false, false),
+        ("2027-04-12T09:30:00-04:00", true, false),
+        ("2027-04-12T12:59:00-04:00", true, false),
+        ("2027-04-12T13:00:00-04:00", false, true),
+        ("2027-04-20T08:00:00-04:00", false, true),
+    ];
+    for (now, live, recording) in cases {
+        assert_eq!(LinkKind::Join.is_open(&timed, at(now), day(12)), live, "join at {now}");
+        assert_eq!(LinkKind::Livestream.is_open(&timed, at(now), day(12)), live, "livestream at {now}");
+        assert_eq!(LinkKind::Recording.is_open(&timed, at(now), day(12)), recording, "recording at {now}");
+    }
+    // Without an end: three hours from the start.
+    let open_ended = When::parse("2027-04-12T10:00:00-04:00", None).unwrap();
+    assert!(LinkKind::Join.is_open(&open_ended, at("2027-04-12T12:59:00-04:00"), day(12)));
+    assert!(!LinkKind::Join.is_open(&open_ended, at("2027-04-12T13:00:00-04:00"), day(12)));
+    // Known to the day: on its days in the reader's calendar, the recording once it is over.
+    let days = When::parse("2027-04-12", Some("2027-04-13")).unwrap();
+    let noon = at("2027-04-12T12:00:00Z");
+    assert_eq!([11, 12, 13, 14].map(|d| LinkKind::Join.is_open(&days, noon, day(d))), [false, true, true, false]);
+    assert_eq!([13, 14].map(|d| LinkKind::Recording.is_open(&days, noon, day(d))), [false, true]);
 }

@@ -207,6 +207,12 @@ fn static_pages_say_in_which_languages_and_with_what_access_and_offer_them_as_fi
             && html.contains("<li>Accès de plain-pied</li>")
     );
     assert!(html.contains(r#"<p class="field-note">Langue des signes internationale sur demande avant le 1er avril.</p>"#), "the note");
+    // Without a clock the join link is live, with the words that say when it is of use.
+    assert!(
+        html.contains(r#"<a href="https://meet.example.org/plenary" rel="noopener noreferrer">Rejoindre sur la plateforme</a>"#),
+        "join"
+    );
+    assert!(html.contains("de 30 minutes avant le début jusqu'à la fin"));
     let arabic = page(&site, "ar/events/plenary.html");
     assert!(arabic.contains(r#"<p lang="en" class="field-note">International Sign on request by 1 April.</p>"#), "an English note, marked");
     // A static page per language and per feature, its filter chosen in the panel.

@@ -1,6 +1,6 @@
 //! One event with every field: opened from a card or directly by `?event=ID`.
 
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 use super::calendar_tools::AddToCalendar;
@@ -8,9 +8,10 @@ use super::labels::{access_label, language_name, mode_label, part_lang, role_lab
 use super::series_follow::SeriesFollow;
 use super::share_event::ShareEvent;
 use super::shortlist_button::ShortlistButton;
-use crate::domain::i18n::{format_when, tr, Locale, Msg};
-use crate::domain::programme::{Event, Programme};
-use crate::state::{use_locale, use_nav, use_programme, History};
+use crate::browser::clock;
+use crate::domain::i18n::{format_when, tr, tr_with, Locale, Msg};
+use crate::domain::programme::{Event, LinkKind, Programme, OPENS_BEFORE_MS};
+use crate::state::{use_locale, use_minute, use_nav, use_programme, History};
 
 #[component]
 pub fn EventDetail(
@@ -69,7 +70,7 @@ pub fn EventDetail(
                 <ShortlistButton event_id=id.clone() title=title.clone() />
             </div>
             {event.summary.as_ref().map(|s| view! { <p class="summary" lang=of(s)>{s.get(tag).to_owned()}</p> })}
-            <dl class="fields">{rows}</dl>
+            <dl class="fields">{rows}{session_rows(event, locale)}</dl>
             {people_list(&programme, event, locale)}
             <AddToCalendar index />
             {series.and_then(|s| s.description.as_ref()).map(|d| view! { <p class="series-description" lang=of(d)>{d.get(tag).to_owned()}</p> })}
@@ -173,6 +174,41 @@ fn detail_rows(programme: &Programme, event: &Event, locale: Locale) -> Vec<(Msg
     rows
 }
 
+/// Links to join, watch or watch again: each a row, its link live only while it is of use
+/// (the reader's clock, to the minute), when it is of use said beside it. The static page
+/// has no clock: its links are live, with the same words, so nothing moves when the app
+/// takes over.
+fn session_rows(event: &Event, locale: Locale) -> impl IntoView {
+    let minute = use_minute().filter(|_| crate::browser::window().is_some());
+    let tag = locale.tag();
+    event
+        .session_links
+        .iter()
+        .map(|session| {
+            let (kind, when, url) = (session.kind, event.when.clone(), session.link.url.clone());
+            let open = Memo::new(move |_| minute.is_none_or(|minute| kind.is_open(&when, minute.now_ms(), clock::today())));
+            let (label, window) = match kind {
+                LinkKind::Join => (Msg::LinkJoin, Msg::LinkOpensBefore),
+                LinkKind::Livestream => (Msg::LinkLivestream, Msg::LinkOpensBefore),
+                LinkKind::Recording => (Msg::LinkRecording, Msg::LinkAfterward),
+            };
+            let text = session.link.label.as_ref().map_or_else(|| tr(locale, label).to_owned(), |text| text.get(tag).to_owned());
+            let window = tr_with(locale, window, &[("minutes", &(OPENS_BEFORE_MS / 60_000).to_string())]);
+            view! {
+                <dt>{tr(locale, label)}</dt>
+                <dd data-testid=format!("session-link-{}", kind.code())>
+                    <a href=move || open.get().then(|| url.clone()) aria-disabled=move || (!open.get()).then_some("true") rel="noopener noreferrer">
+                        {text}
+                    </a>
+                    " ("
+                    {window}
+                    ")"
+                </dd>
+            }
+        })
+        .collect_view()
+}
+
 /// Who speaks, trains, moderates or chairs: "Name, role, affiliation" and the biography, each
 /// text marked with its language when it is not the reader's.
 fn people_list(programme: &Programme, event: &Event, locale: Locale) -> Option<impl IntoView> {
@@ -233,17 +269,22 @@ enum Field {
 }
 
 fn render_field(field: Field) -> impl IntoView {
-    let items = match field {
-        Field::Text(text) => return Either::Left(Either::Left(text)),
-        Field::List(items) => items.into_iter().map(|item| (item, None)).collect(),
-        Field::Links(items) => items,
+    let plain = |items: Vec<String>| items.into_iter().map(|item| (item, None)).collect();
+    match field {
+        Field::Text(text) => EitherOf3::A(text),
+        Field::List(items) => EitherOf3::B(inline_list(plain(items))),
+        Field::Links(items) => EitherOf3::B(inline_list(items)),
         Field::Noted(items, note) => {
-            let list = (!items.is_empty()).then(|| render_field(Field::List(items)));
+            let list = (!items.is_empty()).then(|| inline_list(plain(items)));
             let note = note.map(|(text, lang)| view! { <p class="field-note" lang=lang>{text}</p> });
-            return Either::Left(Either::Right(view! { {list}{note} }.into_any()));
+            EitherOf3::C(view! { {list}{note} })
         }
-    };
-    Either::Right(view! {
+    }
+}
+
+/// Names, each a link when it has an address.
+fn inline_list(items: Vec<(String, Option<String>)>) -> impl IntoView {
+    view! {
         <ul class="inline-list">
             {items
                 .into_iter()
@@ -253,5 +294,5 @@ fn render_field(field: Field) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
-    })
+    }
 }

@@ -425,11 +425,15 @@ pub fn series_with_events(programme: &Programme) -> Vec<usize> {
 }
 
 /// Languages that events are held in or interpreted into, by tag.
+/// Offered only when there are two: a programme all in one language has nothing to filter.
 pub fn languages_with_events(programme: &Programme) -> Vec<String> {
-    let mut tags: Vec<&String> = programme.events.iter().flat_map(|event| event.languages.iter().chain(&event.interpretation)).collect();
-    tags.sort_unstable();
-    tags.dedup();
-    tags.into_iter().cloned().collect()
+    // Counted as the filter counts them: the map comes sorted, with no code of its own.
+    let mut counts = BTreeMap::new();
+    programme.events.iter().for_each(|event| count_languages(&mut counts, event));
+    if counts.len() < 2 {
+        return Vec::new();
+    }
+    counts.into_keys().collect()
 }
 
 /// Access features that at least one event offers.

@@ -184,7 +184,7 @@ fn synthetic_event(i: usize, rng: &mut Random) -> RawEvent {
             Status::Cancelled,
             Status::Postponed,
         ]),
-        links: vec![RawLink { url: format!("https://example.org/events/{i}"), label: None }],
+        links: vec![RawLink { url: format!("https://example.org/events/{i}"), label: None, kind: None }],
         documents: Vec::new(),
         updated: None,
     }

@@ -23,6 +23,7 @@ mod qr_decode;
 mod screenshots;
 mod security;
 mod server;
+mod session_languages;
 mod shortlist_safety;
 mod shortlists;
 mod static_pages;

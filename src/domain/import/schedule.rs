@@ -144,12 +144,12 @@ impl Import {
             .unwrap_or_default();
         let mut links = Vec::new();
         if let Some(url) = string(event, "url").and_then(|url| self.link(url, format!("{path}.url"))) {
-            links.push(RawLink { url, label: None });
+            links.push(RawLink { url, label: None, kind: None });
         }
         for (index, link) in event.get("links").and_then(Value::as_array).into_iter().flatten().enumerate() {
             let key = if link.get("url").is_some() { "url" } else { "href" };
             if let Some(url) = string(link, key).and_then(|url| self.link(url, format!("{path}.links[{index}].{key}"))) {
-                links.push(RawLink { url, label: string(link, "title").map(RawText::Plain) });
+                links.push(RawLink { url, label: string(link, "title").map(RawText::Plain), kind: None });
             }
         }
         let room = string(event, "room").unwrap_or_else(|| room.to_owned());

@@ -312,7 +312,11 @@ impl RawEvent {
                 let mut links = Vec::new();
                 for (index, value) in o.list("links")?.iter().enumerate() {
                     let link = Obj::new(value, &format!("{path}[{index}]"))?;
-                    links.push(RawLink { url: link.string("url")?, label: link.optional_text("label")? });
+                    links.push(RawLink {
+                        url: link.string("url")?,
+                        label: link.optional_text("label")?,
+                        kind: link.optional_string("kind")?,
+                    });
                 }
                 links
             },

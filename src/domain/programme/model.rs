@@ -170,6 +170,63 @@ impl Access {
     }
 }
 
+/// What a link of an event is for, and so when it is of use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    /// Take part online: a video meeting.
+    Join,
+    Livestream,
+    Recording,
+}
+
+/// How long before the start a join or livestream link is shown: time to find the room.
+pub const OPENS_BEFORE_MS: i64 = 30 * 60_000;
+/// How long after the start a join link of an event without an end stays.
+pub const OPEN_WITHOUT_END_MS: i64 = 3 * 60 * 60_000;
+
+impl LinkKind {
+    pub const ALL: [LinkKind; 3] = [LinkKind::Join, LinkKind::Livestream, LinkKind::Recording];
+
+    /// The spelling used in files.
+    pub const fn code(self) -> &'static str {
+        match self {
+            LinkKind::Join => "join",
+            LinkKind::Livestream => "livestream",
+            LinkKind::Recording => "recording",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+
+    /// Whether a link of this kind is of use at `now_ms` (`today` in the reader's calendar,
+    /// for events known to the day): joining and watching from `OPENS_BEFORE_MS` before the
+    /// start to the end, the recording after the end.
+    pub fn is_open(self, when: &When, now_ms: i64, today: NaiveDate) -> bool {
+        let live = self != LinkKind::Recording;
+        match when.instants_ms() {
+            Some((start, end)) => {
+                let end = end.unwrap_or(start + OPEN_WITHOUT_END_MS);
+                if live {
+                    (start - OPENS_BEFORE_MS..end).contains(&now_ms)
+                } else {
+                    now_ms >= end
+                }
+            }
+            None if live => (when.first_day()..=when.last_day()).contains(&today),
+            None => when.is_past(today),
+        }
+    }
+}
+
+/// A link to take part in, watch or watch again an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionLink {
+    pub kind: LinkKind,
+    pub link: Link,
+}
+
 /// A person at an event, by index into `Programme::people`, with their role there if given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Participant {
@@ -220,7 +277,10 @@ pub struct Event {
     pub access: Vec<Access>,
     pub access_note: Option<Text>,
     pub status: Status,
+    /// Ordinary links, always shown.
     pub links: Vec<Link>,
+    /// Links to join, watch or watch again, shown when of use.
+    pub session_links: Vec<SessionLink>,
     pub documents: Vec<Document>,
     /// When the organiser last changed the event (for calendar files' `SEQUENCE`).
     pub updated: Option<Stamp>,

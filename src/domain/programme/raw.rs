@@ -276,6 +276,11 @@ pub struct RawLink {
     pub url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<RawText>,
+    /// What the link is for (since 1.3): "join" (take part online) and "livestream" are shown
+    /// from 30 minutes before the start to the end, "recording" after the end. Absent: an
+    /// ordinary link, always shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// A document of an event (schema.org `CreativeWork`).

@@ -175,6 +175,7 @@ pub fn own_event(key: &PickKey, pick: &Pick) -> Option<Event> {
         access_note: None,
         status: Status::Scheduled,
         links: Vec::new(),
+        session_links: Vec::new(),
         documents: Vec::new(),
         updated,
     })

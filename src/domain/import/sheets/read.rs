@@ -230,17 +230,18 @@ impl Reader {
         item
     }
 
-    /// `link` and `link_label`, then `link_2` and `link_label_2`, and so on.
+    /// `link`, `link_label` and `link_kind`, then `link_2`, `link_label_2`, `link_kind_2`...
     fn links(&mut self, row: &Row) -> Vec<RawLink> {
         let mut links = Vec::new();
         for n in 1..=50 {
-            let (url, label) =
-                if n == 1 { ("link".to_owned(), "link_label".to_owned()) } else { (format!("link_{n}"), format!("link_label_{n}")) };
+            let suffix = if n == 1 { String::new() } else { format!("_{n}") };
+            let (url, label, kind) = (format!("link{suffix}"), format!("link_label{suffix}"), format!("link_kind{suffix}"));
             if row.table.column(&url).is_none() && n > 1 {
                 break;
             }
             if let Some(url) = row.get(&url) {
-                links.push(RawLink { url, label: row.text(&label, &self.language) });
+                let kind = row.get(&kind).map(|kind| kind.trim().to_ascii_lowercase());
+                links.push(RawLink { url, label: row.text(&label, &self.language), kind });
             }
         }
         links

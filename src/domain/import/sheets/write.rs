@@ -96,7 +96,7 @@ fn write_table<T>(columns: &[(String, bool)], items: &[T], cell: impl for<'a> Fn
 }
 
 /// The events: their described columns, then as many link columns as the most linked event
-/// needs (`link`, `link_label`, `link_2`, `link_label_2`, ...).
+/// needs (`link`, `link_label`, `link_kind`, `link_2`, ...).
 fn write_events(events: &[RawEvent]) -> String {
     let most_links = events.iter().map(|event| event.links.len()).max().unwrap_or(0).max(1);
     let mut columns: Vec<(String, bool)> = EVENTS.iter().map(|c| (c.name.to_owned(), c.is_text())).collect();
@@ -104,6 +104,7 @@ fn write_events(events: &[RawEvent]) -> String {
         let suffix = if n == 1 { String::new() } else { format!("_{n}") };
         columns.push((format!("link{suffix}"), false));
         columns.push((format!("link_label{suffix}"), true));
+        columns.push((format!("link_kind{suffix}"), false));
     }
     write_table(&columns, events, |event, name| match EVENTS.iter().find(|c| c.name == name) {
         Some(column) => cell(column, event),
@@ -117,6 +118,8 @@ fn link_cell<'a>(event: &'a RawEvent, name: &str) -> Cell<'a> {
     let link = n.checked_sub(1).and_then(|index| event.links.get(index));
     if name.starts_with("link_label") {
         Cell::Text(link.and_then(|link| link.label.as_ref()))
+    } else if name.starts_with("link_kind") {
+        Cell::Plain(link.and_then(|link| link.kind.clone()).unwrap_or_default())
     } else {
         Cell::Plain(link.map(|link| link.url.clone()).unwrap_or_default())
     }

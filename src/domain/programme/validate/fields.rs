@@ -5,7 +5,8 @@ use super::{At, ListValidation};
 use crate::domain::programme::error::Problem;
 use crate::domain::programme::extract::Item;
 use crate::domain::programme::model::{
-    Access, Debate, Document, Event, Link, Location, Meta, Participant, Partner, Person, Programme, Role, Series, Stamp, Theme,
+    Access, Debate, Document, Event, Link, LinkKind, Location, Meta, Participant, Partner, Person, Programme, Role, Series, SessionLink,
+    Stamp, Theme,
 };
 use crate::domain::programme::raw::{
     RawDebate, RawDocument, RawEvent, RawEventPerson, RawLink, RawLocation, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme, RawWhen,
@@ -194,7 +195,7 @@ impl Validator {
         let interpretation = self.languages(path.key("interpretation"), raw.interpretation);
         let access = self.access(path.key("accessibility"), &raw.accessibility);
         let access_note = self.optional_text(path.key("accessibility_note"), raw.accessibility_note);
-        let links = self.links(path.key("links"), raw.links);
+        let (links, session_links) = self.links(path.key("links"), raw.links);
         let documents = self.documents(path.key("documents"), raw.documents);
         let summary = self.optional_text(path.key("summary"), raw.summary);
         let audience = self.optional_text(path.key("audience"), raw.audience);
@@ -216,7 +217,8 @@ impl Validator {
             access,
             access_note,
             status: raw.status,
-            links: links?,
+            links,
+            session_links,
             documents,
             updated: self.timestamp(path.key("updated"), raw.updated.as_deref()),
         };
@@ -328,18 +330,34 @@ impl Validator {
         }
     }
 
-    pub(super) fn links(&mut self, path: At<'_>, raw: Vec<RawLink>) -> Option<Vec<Link>> {
+    /// An event's links, ordinary ones apart from those to join, watch or watch again. One
+    /// that is not http(s) is left out, a kind nobody knows makes an ordinary link; each
+    /// reported, the event kept.
+    pub(super) fn links(&mut self, path: At<'_>, raw: Vec<RawLink>) -> (Vec<Link>, Vec<SessionLink>) {
         let mut links = Vec::with_capacity(raw.len());
-        let mut ok = true;
+        let mut session_links = Vec::new();
         for (index, link) in raw.into_iter().enumerate() {
             let item = path.index(index);
             let label = self.optional_text(item.key("label"), link.label);
-            match self.owned_url(item.key("url"), link.url) {
-                Some(valid) => links.push(Link { label, ..valid }),
-                None => ok = false,
+            let Some(valid) = self.owned_url(item.key("url"), link.url) else { continue };
+            let valid = Link { label, ..valid };
+            let kind = link.kind.and_then(|code| {
+                let kind = LinkKind::from_code(code.trim());
+                if kind.is_none() {
+                    let known: Vec<String> = LinkKind::ALL.iter().map(|kind| format!("\"{}\"", kind.code())).collect();
+                    self.report(
+                        item.key("kind").to_string(),
+                        format!("`{code}` is not one of {}: shown as an ordinary link", known.join(", ")),
+                    );
+                }
+                kind
+            });
+            match kind {
+                Some(kind) => session_links.push(SessionLink { kind, link: valid }),
+                None => links.push(valid),
             }
         }
-        ok.then_some(links)
+        (links, session_links)
     }
 
     /// An event's documents: one without a web address is left out, a language that is no
