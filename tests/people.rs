@@ -162,3 +162,32 @@ fn people_go_to_the_spreadsheet_and_back_and_their_problems_keep_their_cells() {
     );
     assert_eq!(converted.programme.events.len(), 3, "every event kept");
 }
+
+#[test]
+fn a_person_is_a_facet_and_one_person_chosen_is_their_page() {
+    use programme_browser::domain::address::{address_of, SitePages};
+    use programme_browser::domain::filter::{facet_options, Facet};
+    use programme_browser::domain::i18n::Lang;
+    use programme_browser::domain::query::{parse_query, to_query, ViewState};
+    let (programme, _, _) = people();
+    let mut view = ViewState::default();
+    view.language = Some("ar".into());
+    view.event = Some("panel".into());
+    view.open_person("amina-diallo");
+    assert_eq!(to_query(&view), [("lang".to_owned(), "ar".to_owned()), ("person".to_owned(), "amina-diallo".to_owned())]);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let result = apply(&programme, &view.filter, today);
+    let ids: Vec<&str> = result.matching.iter().map(|&i| programme.events[i].id.as_str()).collect();
+    assert_eq!(ids, ["panel", "training"]);
+    let counts: Vec<(String, usize)> = facet_options(&programme, Facet::Person)
+        .iter()
+        .map(|option| (option.code.clone(), option.count(&apply(&programme, &Filter::default(), today).counts)))
+        .collect();
+    let expected = [("amina-diallo", 2), ("jonas-peeters", 2), ("li-wei", 1)].map(|(id, n)| (id.to_owned(), n));
+    assert_eq!(counts, expected);
+    let pages = SitePages::plan(&programme, Lang::En);
+    assert_eq!(address_of(&view, Lang::Ar, Some((&pages, &programme))), "ar/person/amina-diallo.html");
+    let (read, ignored) = parse_query(&[("person".to_owned(), "amina-diallo,no/such".to_owned())]);
+    assert_eq!(read.filter.people.len(), 1);
+    assert_eq!(ignored.len(), 1, "an id that cannot be one is named");
+}

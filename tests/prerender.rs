@@ -182,7 +182,12 @@ fn an_events_static_page_names_its_people_and_previews_them_as_performers() {
     // The app's own list, in Arabic, readable without JavaScript.
     assert!(html.contains(r#"data-testid="event-people""#) && html.contains("المشاركون"), "the people's list");
     assert!(html.contains("متحدث") && html.contains("المنظمة الدولية للهجرة"));
-    assert!(html.contains(r#"<a href="https://example.org/people/amina-diallo" rel="noopener noreferrer">Amina Diallo</a>"#));
+    assert!(html.contains(r#"person/amina-diallo.html">Amina Diallo</a>"#), "the name leads to her page");
+    // Her page: who she is, in Arabic where the file has it, above her events.
+    let hers = page(&site, "ar/person/amina-diallo.html");
+    assert!(hers.contains(r#"data-testid="person-profile""#) && hers.contains("المنظمة الدولية للهجرة"), "the profile");
+    assert!(hers.contains(r#"<a href="https://example.org/people/amina-diallo" rel="noopener noreferrer">"#), "her own link");
+    assert!(hers.contains(r#"data-event-id="panel""#) && hers.contains(r#"data-event-id="training""#), "her events");
     let start = html.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
     let json: serde_json::Value = serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).unwrap();
     let performers = json["@graph"][0]["performer"].as_array().unwrap();

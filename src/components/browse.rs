@@ -14,6 +14,7 @@ use super::facets::FacetPanel;
 use super::header::Header;
 use super::notices::Notices;
 use super::now_page::{NowEntry, NowPage};
+use super::person_profile::PersonProfile;
 use super::search_box::SearchBox;
 use super::series_follow::FollowedOffers;
 use super::shortlist_page::ShortlistPage;
@@ -199,6 +200,7 @@ fn ProgrammePage(
             <section class="results" aria-labelledby="results-heading" aria-busy=move || waiting.get().then_some("true")>
                 <h2 id="results-heading" class="visually-hidden">{tr(locale, Msg::EventsHeading)}</h2>
                 <ActiveFilters />
+                <PersonProfile />
                 <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
                     {move || tr_count(locale, count.get(), Count::ResultCount)}
                 </p>

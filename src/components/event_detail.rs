@@ -216,6 +216,7 @@ fn people_list(programme: &Programme, event: &Event, locale: Locale) -> Option<i
         return None;
     }
     let tag = locale.tag();
+    let nav = use_nav();
     let of = |text: &crate::domain::text::Text| part_lang(programme, text, locale);
     let separator = tr(locale, Msg::PartSeparator);
     let people = event
@@ -223,10 +224,19 @@ fn people_list(programme: &Programme, event: &Event, locale: Locale) -> Option<i
         .iter()
         .map(|participant| {
             let person = &programme.people[participant.person];
-            let name = person.name.get(tag).to_owned();
-            let name = match &person.url {
-                Some(link) => Either::Left(view! { <a href=link.url.clone() rel="noopener noreferrer">{name}</a> }),
-                None => Either::Right(name),
+            // Their page (their events, their own link): the name is the way there.
+            let id = person.id.clone();
+            let href = nav.href(|next| next.open_person(&id));
+            let name = view! {
+                <a
+                    href=href
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        nav.go(History::Push, |next| next.open_person(&id));
+                    }
+                >
+                    {person.name.get(tag).to_owned()}
+                </a>
             };
             let role = participant.role.map(|role| format!("{separator}{}", role_label(locale, role)));
             let affiliation =

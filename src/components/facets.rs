@@ -336,5 +336,6 @@ pub fn facet_code(facet: Facet) -> &'static str {
         Facet::Mode => "mode",
         Facet::Language => "language",
         Facet::Access => "accessibility",
+        Facet::Person => "person",
     }
 }

@@ -98,6 +98,7 @@ pub fn facet_label(locale: Locale, facet: Facet) -> &'static str {
             Facet::Mode => Msg::FacetMode,
             Facet::Language => Msg::FacetLanguage,
             Facet::Access => Msg::FacetAccess,
+            Facet::Person => Msg::DetailPeople,
         },
     )
 }
@@ -108,6 +109,7 @@ pub fn option_lang(locale: Locale, programme: &Programme, facet: Facet, code: &s
         Facet::Theme => programme.theme_index(code).map(|i| &programme.themes[i].label),
         Facet::Partner => programme.partner_index(code).map(|i| programme.partners[i].label()),
         Facet::Series => programme.series_index(code).map(|i| programme.series[i].label()),
+        Facet::Person => programme.person_index(code).map(|i| &programme.people[i].name),
         Facet::Month | Facet::Mode | Facet::Language | Facet::Access => None,
     };
     text.and_then(|text| part_lang(programme, text, locale))
@@ -124,6 +126,7 @@ pub fn option_label(locale: Locale, programme: &Programme, facet: Facet, code: &
         Facet::Mode => Mode::from_code(code).map(|mode| mode_label(locale, mode).to_owned()),
         Facet::Language => Some(language_name(locale, code)),
         Facet::Access => Access::from_code(code).map(|access| access_label(locale, access).to_owned()),
+        Facet::Person => programme.person_index(code).map(|i| programme.people[i].name.get(tag).to_owned()),
     }
     .unwrap_or_else(|| code.to_owned())
 }

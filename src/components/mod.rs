@@ -18,6 +18,7 @@ pub mod load_error;
 pub mod notices;
 pub mod now_page;
 pub mod own_appointment;
+pub mod person_profile;
 pub mod pick_card;
 pub mod safekeeping;
 pub mod search_box;

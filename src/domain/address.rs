@@ -45,6 +45,7 @@ pub fn facet_folder(facet: Facet) -> &'static str {
         Facet::Mode => param::MODE,
         Facet::Language => param::HELD_IN,
         Facet::Access => param::ACCESS,
+        Facet::Person => param::PERSON,
     }
 }
 
@@ -191,6 +192,7 @@ fn single_option(filter: &Filter) -> Option<(Facet, String)> {
         filter.modes.len(),
         filter.languages.len(),
         filter.access.len(),
+        filter.people.len(),
     ];
     if sizes.iter().sum::<usize>() != 1 {
         return None;
@@ -204,6 +206,7 @@ fn single_option(filter: &Filter) -> Option<(Facet, String)> {
         .or_else(|| filter.modes.iter().next().map(|mode| (Facet::Mode, mode.code().to_owned())))
         .or_else(|| first(&filter.languages).map(|tag| (Facet::Language, tag)))
         .or_else(|| filter.access.iter().next().map(|access| (Facet::Access, access.code().to_owned())))
+        .or_else(|| first(&filter.people).map(|id| (Facet::Person, id)))
 }
 
 /// Chooses `value` in `facet`; false when the value cannot be one of that facet's.
@@ -216,6 +219,7 @@ fn set_option(filter: &mut Filter, facet: Facet, value: &str) -> bool {
         Facet::Mode => Mode::from_code(value).is_some_and(|mode| filter.modes.insert(mode)),
         Facet::Language => language_tag(value).is_some_and(|tag| filter.languages.insert(tag)),
         Facet::Access => Access::from_code(value).is_some_and(|access| filter.access.insert(access)),
+        Facet::Person if valid_id(value) => filter.people.insert(value.to_owned()),
         _ => false,
     }
 }

@@ -24,6 +24,8 @@ pub struct Filter {
     /// Language tags: events held in one of them or interpreted into it.
     pub languages: BTreeSet<String>,
     pub access: BTreeSet<Access>,
+    /// Person ids: events they speak, train, moderate or chair at.
+    pub people: BTreeSet<String>,
     pub text: String,
     pub past: PastEvents,
 }
@@ -78,10 +80,13 @@ pub enum Facet {
     /// The languages an event can be followed in: held in, or interpreted into.
     Language,
     Access,
+    /// Who speaks, trains, moderates or chairs; one person chosen is their page.
+    Person,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 7] = [Facet::Theme, Facet::Month, Facet::Partner, Facet::Series, Facet::Mode, Facet::Language, Facet::Access];
+    pub const ALL: [Facet; 8] =
+        [Facet::Theme, Facet::Month, Facet::Partner, Facet::Series, Facet::Mode, Facet::Language, Facet::Access, Facet::Person];
 
     fn bit(self) -> u8 {
         1 << (self as u8)
@@ -100,6 +105,8 @@ pub struct FacetCounts {
     pub languages: BTreeMap<String, usize>,
     /// Indexed like `Access::ALL`.
     pub access: [usize; 4],
+    /// Indexed like the programme's people.
+    pub people: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -145,6 +152,7 @@ struct Compiled {
     modes: Option<BTreeSet<Mode>>,
     languages: Option<BTreeSet<String>>,
     access: Option<BTreeSet<Access>>,
+    people: Option<Vec<bool>>,
     words: Vec<SearchWord>,
     /// For each word, the themes, partners and series whose labels contain it, and the people whose names do.
     vocabulary_hits: Vec<[Vec<bool>; 4]>,
@@ -169,6 +177,7 @@ impl Compiled {
             modes: (!filter.modes.is_empty()).then(|| filter.modes.clone()),
             languages: (!filter.languages.is_empty()).then(|| filter.languages.clone()),
             access: (!filter.access.is_empty()).then(|| filter.access.clone()),
+            people: mask(&filter.people, programme.people.iter().map(|p| p.id.clone())),
             words: Vec::new(),
             vocabulary_hits: Vec::new(),
             hide_past: filter.past == PastEvents::Hidden,
@@ -241,6 +250,7 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         modes: BTreeMap::new(),
         languages: BTreeMap::new(),
         access: [0; 4],
+        people: vec![0; programme.people.len()],
     };
     let mut matching = Vec::new();
     let mut past_left_out = 0;
@@ -283,6 +293,9 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         if compiled.access.as_ref().is_some_and(|chosen| !event.access.iter().any(|access| chosen.contains(access))) {
             failed |= Facet::Access.bit();
         }
+        if compiled.people.as_ref().is_some_and(|chosen| !event.people.iter().any(|p| chosen[p.person])) {
+            failed |= Facet::Person.bit();
+        }
         if compiled.past_fails_month && event.when.is_past(today) {
             if failed == 0 {
                 past_left_out += 1;
@@ -312,6 +325,9 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         }
         if counts_for(Facet::Language) {
             count_languages(&mut counts.languages, event);
+        }
+        if counts_for(Facet::Person) {
+            event.people.iter().for_each(|p| counts.people[p.person] += 1);
         }
         if counts_for(Facet::Access) {
             for access in &event.access {
@@ -436,6 +452,11 @@ pub fn languages_with_events(programme: &Programme) -> Vec<String> {
     counts.into_keys().collect()
 }
 
+/// People at at least one event, in the programme's order.
+pub fn people_with_events(programme: &Programme) -> Vec<usize> {
+    used_positions(programme.people.len(), programme.events.iter().flat_map(|e| e.people.iter().map(|p| p.person)))
+}
+
 /// Access features that at least one event offers.
 pub fn access_with_events(programme: &Programme) -> Vec<Access> {
     Access::ALL.into_iter().filter(|access| programme.events.iter().any(|event| event.access.contains(access))).collect()
@@ -457,6 +478,7 @@ impl Filter {
             Facet::Mode => self.modes.iter().map(|m| m.code().to_owned()).collect(),
             Facet::Language => self.languages.iter().cloned().collect(),
             Facet::Access => self.access.iter().map(|a| a.code().to_owned()).collect(),
+            Facet::Person => self.people.iter().cloned().collect(),
         }
     }
 
@@ -469,6 +491,7 @@ impl Filter {
             Facet::Mode => Mode::from_code(code).is_some_and(|m| self.modes.contains(&m)),
             Facet::Language => self.languages.contains(code),
             Facet::Access => Access::from_code(code).is_some_and(|a| self.access.contains(&a)),
+            Facet::Person => self.people.contains(code),
         }
     }
 
@@ -495,6 +518,7 @@ impl Filter {
                 }
             }
             Facet::Language => flip(&mut self.languages, code.to_owned()),
+            Facet::Person => flip(&mut self.people, code.to_owned()),
             Facet::Access => {
                 if let Some(access) = Access::from_code(code) {
                     flip(&mut self.access, access);
@@ -524,6 +548,7 @@ pub enum Slot {
     Mode(Mode),
     Language,
     Access(Access),
+    Person(usize),
 }
 
 /// One option of a facet: its URL code and where its count is.
@@ -544,6 +569,7 @@ impl FacetOption {
             Slot::Mode(mode) => counts.modes.get(&mode).copied().unwrap_or(0),
             Slot::Language => counts.languages.get(self.code.as_str()).copied().unwrap_or(0),
             Slot::Access(access) => counts.access[access as usize],
+            Slot::Person(i) => counts.people.get(i).copied().unwrap_or(0),
         }
     }
 }
@@ -565,6 +591,7 @@ pub fn facet_options(programme: &Programme, facet: Facet) -> Vec<FacetOption> {
             languages_with_events(programme).into_iter().map(|tag| FacetOption { code: tag, slot: Slot::Language }).collect()
         }
         Facet::Access => access_with_events(programme).into_iter().map(|access| option(access.code(), Slot::Access(access))).collect(),
+        Facet::Person => people_with_events(programme).into_iter().map(|i| option(&programme.people[i].id, Slot::Person(i))).collect(),
     }
 }
 

@@ -20,6 +20,7 @@ pub mod param {
     /// The languages events are held in or interpreted into (`lang` is the app's own).
     pub const HELD_IN: &str = "language";
     pub const ACCESS: &str = "accessibility";
+    pub const PERSON: &str = "person";
     pub const SEARCH: &str = "q";
     pub const HIDE_PAST: &str = "upcoming";
     pub const EVENT: &str = "event";
@@ -61,6 +62,15 @@ impl ViewState {
     }
 }
 
+impl ViewState {
+    /// Opens a person's page: the programme narrowed to them, in this view's language.
+    pub fn open_person(&mut self, id: &str) {
+        let (language, programme) = (self.language.take(), self.programme.take());
+        *self = ViewState { language, programme, ..ViewState::default() };
+        self.filter.people.insert(id.to_owned());
+    }
+}
+
 /// A parameter value that was not understood, for the "ignored" notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ignored {
@@ -85,10 +95,11 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
     for (name, value) in pairs {
         let values = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
         match name.as_str() {
-            param::THEME | param::PARTNER | param::SERIES => {
+            param::THEME | param::PARTNER | param::SERIES | param::PERSON => {
                 let set = match name.as_str() {
                     param::THEME => &mut state.filter.themes,
                     param::PARTNER => &mut state.filter.partners,
+                    param::PERSON => &mut state.filter.people,
                     _ => &mut state.filter.series,
                 };
                 for id in values() {
@@ -216,6 +227,9 @@ pub fn to_query(state: &ViewState) -> Vec<(String, String)> {
     }
     if !filter.access.is_empty() {
         push(param::ACCESS, filter.access.iter().map(|a| a.code()).collect::<Vec<_>>().join(","));
+    }
+    if !filter.people.is_empty() {
+        push(param::PERSON, join(&filter.people));
     }
     match filter.past {
         PastEvents::AsProgramme => {}
