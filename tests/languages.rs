@@ -214,3 +214,24 @@ fn a_join_link_is_of_use_from_half_an_hour_before_the_start_to_the_end_and_a_rec
     assert_eq!([11, 12, 13, 14].map(|d| LinkKind::Join.is_open(&days, noon, day(d))), [false, true, true, false]);
     assert_eq!([13, 14].map(|d| LinkKind::Recording.is_open(&days, noon, day(d))), [false, true]);
 }
+
+#[test]
+fn a_calendar_entry_carries_where_to_join_and_watch_but_not_the_recording() {
+    use chrono::{TimeZone, Utc};
+    use programme_browser::domain::calendar::{write_calendar, CalendarRequest, Entry};
+    let (programme, _, _) = languages();
+    let request = CalendarRequest {
+        name: "test",
+        lang: "en",
+        now: Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).unwrap(),
+        event_url: None,
+        include_cancelled: true,
+        alarm_minutes: None,
+    };
+    let entries = [Entry { event: event(&programme, "plenary"), note: None }];
+    let text = write_calendar(&programme, &entries, &request).text.replace("\r\n ", "");
+    assert!(text.contains("CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO:https://meet.example.org/plenary\r\n"), "{text}");
+    assert!(text.contains("CONFERENCE;VALUE=URI;FEATURE=VIDEO:https://webtv.example.org/plenary\r\n"), "{text}");
+    assert!(text.contains("DESCRIPTION:https://meet.example.org/plenary\\nhttps://webtv.example.org/plenary"), "{text}");
+    assert!(!text.contains("plenary-recording"), "no recording before there is one: {text}");
+}

@@ -13,7 +13,7 @@
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Timelike, Utc};
 
 use super::i18n::Lang;
-use super::programme::{Event, Programme, Stamp, Status};
+use super::programme::{Event, LinkKind, Programme, Stamp, Status};
 use super::when::When;
 
 /// What goes into one calendar file.
@@ -106,6 +106,11 @@ pub fn write_calendar(programme: &Programme, entries: &[Entry<'_>], request: &Ca
         if let Some(url) = request.event_url.map(|url| url(event)).filter(|url| !url.is_empty()) {
             out.property("URL", &url);
         }
+        // Where to join or watch (RFC 7986), which calendar apps offer as a button.
+        for session in event.session_links.iter().filter(|session| session.kind != LinkKind::Recording) {
+            let feature = if session.kind == LinkKind::Join { "AUDIO,VIDEO" } else { "VIDEO" };
+            out.property(&format!("CONFERENCE;VALUE=URI;FEATURE={feature}"), &session.link.url);
+        }
         if let Some(minutes) = request.alarm_minutes.filter(|_| event.status != Status::Cancelled) {
             out.line("BEGIN:VALARM");
             out.property("ACTION", "DISPLAY");
@@ -179,6 +184,13 @@ fn description(programme: &Programme, event: &Event, note: Option<&str>, request
         .collect();
     if !people.is_empty() {
         parts.push(people.join("\n"));
+    }
+    // The join and livestream addresses in the text too: many calendar apps show no
+    // CONFERENCE property.
+    let live = event.session_links.iter().filter(|session| session.kind != LinkKind::Recording);
+    let live: Vec<&str> = live.map(|session| session.link.url.as_str()).collect();
+    if !live.is_empty() {
+        parts.push(live.join("\n"));
     }
     if let Some(note) = note.map(str::trim).filter(|note| !note.is_empty()) {
         parts.push(format!("Note: {note}"));
