@@ -170,9 +170,7 @@ fn a_person_is_a_facet_and_one_person_chosen_is_their_page() {
     use programme_browser::domain::i18n::Lang;
     use programme_browser::domain::query::{parse_query, to_query, ViewState};
     let (programme, _, _) = people();
-    let mut view = ViewState::default();
-    view.language = Some("ar".into());
-    view.event = Some("panel".into());
+    let mut view = ViewState { language: Some("ar".into()), event: Some("panel".into()), ..ViewState::default() };
     view.open_person("amina-diallo");
     assert_eq!(to_query(&view), [("lang".to_owned(), "ar".to_owned()), ("person".to_owned(), "amina-diallo".to_owned())]);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
