@@ -102,54 +102,12 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
                     param::PERSON => &mut state.filter.people,
                     _ => &mut state.filter.series,
                 };
-                for id in values() {
-                    if valid_id(id) {
-                        set.insert(id.to_owned());
-                    } else {
-                        ignore(name, id)
-                    }
-                }
+                read_into(set, values(), |id| valid_id(id).then(|| id.to_owned()), |id| ignore(name, id));
             }
-            param::MONTH => {
-                for month in values() {
-                    match YearMonth::parse(month) {
-                        Some(month) => {
-                            state.filter.months.insert(month);
-                        }
-                        None => ignore(name, month),
-                    }
-                }
-            }
-            param::MODE => {
-                for mode in values() {
-                    match Mode::from_code(mode) {
-                        Some(mode) => {
-                            state.filter.modes.insert(mode);
-                        }
-                        None => ignore(name, mode),
-                    }
-                }
-            }
-            param::HELD_IN => {
-                for tag in values() {
-                    match language_tag(tag) {
-                        Some(tag) => {
-                            state.filter.languages.insert(tag);
-                        }
-                        None => ignore(name, tag),
-                    }
-                }
-            }
-            param::ACCESS => {
-                for code in values() {
-                    match Access::from_code(code) {
-                        Some(access) => {
-                            state.filter.access.insert(access);
-                        }
-                        None => ignore(name, code),
-                    }
-                }
-            }
+            param::MONTH => read_into(&mut state.filter.months, values(), YearMonth::parse, |month| ignore(name, month)),
+            param::MODE => read_into(&mut state.filter.modes, values(), Mode::from_code, |mode| ignore(name, mode)),
+            param::HELD_IN => read_into(&mut state.filter.languages, values(), language_tag, |tag| ignore(name, tag)),
+            param::ACCESS => read_into(&mut state.filter.access, values(), Access::from_code, |code| ignore(name, code)),
             param::SEARCH => state.filter.text = value.chars().take(200).collect(),
             param::HIDE_PAST => match value.as_str() {
                 "1" | "true" | "yes" => state.filter.past = PastEvents::Hidden,
@@ -180,6 +138,24 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
         }
     }
     (state, ignored)
+}
+
+/// Adds each of a parameter's `values` that `read` understands to `set`; the others go to
+/// `ignore`.
+fn read_into<'a, T: Ord>(
+    set: &mut BTreeSet<T>,
+    values: impl Iterator<Item = &'a str>,
+    read: impl Fn(&str) -> Option<T>,
+    mut ignore: impl FnMut(&'a str),
+) {
+    for value in values {
+        match read(value) {
+            Some(value) => {
+                set.insert(value);
+            }
+            None => ignore(value),
+        }
+    }
 }
 
 /// Writes the state as query pairs in a fixed order, leaving out defaults, so equal views
