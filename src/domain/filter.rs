@@ -101,8 +101,8 @@ pub struct FacetCounts {
     pub series: Vec<usize>,
     pub months: BTreeMap<YearMonth, usize>,
     pub modes: BTreeMap<Mode, usize>,
-    /// By language tag; only languages with events get an entry.
-    pub languages: BTreeMap<String, usize>,
+    /// Indexed like the programme's `language_index().tags`.
+    pub languages: Vec<usize>,
     /// Indexed like `Access::ALL`.
     pub access: [usize; 4],
     /// Indexed like the programme's people.
@@ -150,7 +150,7 @@ struct Compiled {
     series: Option<Vec<bool>>,
     months: Option<BTreeSet<YearMonth>>,
     modes: Option<BTreeSet<Mode>>,
-    languages: Option<BTreeSet<String>>,
+    languages: Option<Vec<bool>>,
     access: Option<BTreeSet<Access>>,
     people: Option<Vec<bool>>,
     words: Vec<SearchWord>,
@@ -175,7 +175,7 @@ impl Compiled {
             series: mask(&filter.series, programme.series.iter().map(|s| s.id.clone())),
             months: (!filter.months.is_empty()).then(|| filter.months.clone()),
             modes: (!filter.modes.is_empty()).then(|| filter.modes.clone()),
-            languages: (!filter.languages.is_empty()).then(|| filter.languages.clone()),
+            languages: mask(&filter.languages, programme.language_index().tags.iter().cloned()),
             access: (!filter.access.is_empty()).then(|| filter.access.clone()),
             people: mask(&filter.people, programme.people.iter().map(|p| p.id.clone())),
             words: Vec::new(),
@@ -248,12 +248,14 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         // Only months with events get an entry; an absent month counts as zero.
         months: BTreeMap::new(),
         modes: BTreeMap::new(),
-        languages: BTreeMap::new(),
+        languages: vec![0; programme.language_index().tags.len()],
         access: [0; 4],
         people: vec![0; programme.people.len()],
     };
     let mut matching = Vec::new();
     let mut past_left_out = 0;
+    let language_index = programme.language_index();
+    let has_languages = !language_index.tags.is_empty();
     let mut month_counts = MonthCounts::starting_at(programme.events.first().map(|event| event.when.start_month()));
     for index in candidates {
         let event = &programme.events[index];
@@ -287,7 +289,8 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         if compiled.modes.as_ref().is_some_and(|chosen| !event.mode.is_some_and(|mode| chosen.contains(&mode))) {
             failed |= Facet::Mode.bit();
         }
-        if compiled.languages.as_ref().is_some_and(|chosen| !chosen.iter().any(|tag| event.followable_in(tag))) {
+        let languages: &[u16] = if has_languages { &language_index.of_event[index] } else { &[] };
+        if compiled.languages.as_ref().is_some_and(|chosen| !languages.iter().any(|&at| chosen[usize::from(at)])) {
             failed |= Facet::Language.bit();
         }
         if compiled.access.as_ref().is_some_and(|chosen| !event.access.iter().any(|access| chosen.contains(access))) {
@@ -324,7 +327,7 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
             }
         }
         if counts_for(Facet::Language) {
-            count_languages(&mut counts.languages, event);
+            languages.iter().for_each(|&at| counts.languages[usize::from(at)] += 1);
         }
         if counts_for(Facet::Person) {
             event.people.iter().for_each(|p| counts.people[p.person] += 1);
@@ -338,20 +341,6 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
     counts.months = month_counts.into_map();
     let searched = searching.then_some(Searched { words: compiled.words, hide_past: compiled.hide_past, today, events: found });
     FilterResult { matching, counts, past_left_out, searched }
-}
-
-/// Counts an event once for each language it can be followed in. (A lookup before an insert:
-/// the key is cloned only for a language's first event.)
-fn count_languages(counts: &mut BTreeMap<String, usize>, event: &Event) {
-    let interpreted = event.interpretation.iter().filter(|tag| !event.languages.contains(tag));
-    for tag in event.languages.iter().chain(interpreted) {
-        match counts.get_mut(tag.as_str()) {
-            Some(count) => *count += 1,
-            None => {
-                counts.insert(tag.clone(), 1);
-            }
-        }
-    }
 }
 
 /// Counts per month in an array from the programme's first month (events are in chronological
@@ -443,13 +432,11 @@ pub fn series_with_events(programme: &Programme) -> Vec<usize> {
 /// Languages that events are held in or interpreted into, by tag.
 /// Offered only when there are two: a programme all in one language has nothing to filter.
 pub fn languages_with_events(programme: &Programme) -> Vec<String> {
-    // Counted as the filter counts them: the map comes sorted, with no code of its own.
-    let mut counts = BTreeMap::new();
-    programme.events.iter().for_each(|event| count_languages(&mut counts, event));
-    if counts.len() < 2 {
+    let tags = &programme.language_index().tags;
+    if tags.len() < 2 {
         return Vec::new();
     }
-    counts.into_keys().collect()
+    tags.clone()
 }
 
 /// People at at least one event, in the programme's order.
@@ -546,7 +533,7 @@ pub enum Slot {
     Series(usize),
     Month(YearMonth),
     Mode(Mode),
-    Language,
+    Language(usize),
     Access(Access),
     Person(usize),
 }
@@ -567,7 +554,7 @@ impl FacetOption {
             Slot::Series(i) => counts.series.get(i).copied().unwrap_or(0),
             Slot::Month(month) => counts.months.get(&month).copied().unwrap_or(0),
             Slot::Mode(mode) => counts.modes.get(&mode).copied().unwrap_or(0),
-            Slot::Language => counts.languages.get(self.code.as_str()).copied().unwrap_or(0),
+            Slot::Language(i) => counts.languages.get(i).copied().unwrap_or(0),
             Slot::Access(access) => counts.access[access as usize],
             Slot::Person(i) => counts.people.get(i).copied().unwrap_or(0),
         }
@@ -587,9 +574,11 @@ pub fn facet_options(programme: &Programme, facet: Facet) -> Vec<FacetOption> {
         Facet::Series => series_with_events(programme).into_iter().map(|i| option(&programme.series[i].id, Slot::Series(i))).collect(),
         Facet::Month => programme_months(programme).into_iter().map(|month| option(&month.to_string(), Slot::Month(month))).collect(),
         Facet::Mode => modes_with_events(programme).into_iter().map(|mode| option(mode.code(), Slot::Mode(mode))).collect(),
-        Facet::Language => {
-            languages_with_events(programme).into_iter().map(|tag| FacetOption { code: tag, slot: Slot::Language }).collect()
-        }
+        Facet::Language => languages_with_events(programme)
+            .into_iter()
+            .enumerate()
+            .map(|(i, tag)| FacetOption { code: tag, slot: Slot::Language(i) })
+            .collect(),
         Facet::Access => access_with_events(programme).into_iter().map(|access| option(access.code(), Slot::Access(access))).collect(),
         Facet::Person => people_with_events(programme).into_iter().map(|i| option(&programme.people[i].id, Slot::Person(i))).collect(),
     }

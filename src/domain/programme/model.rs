@@ -346,6 +346,48 @@ pub struct Programme {
     vocabulary_text: VocabularyText,
     /// Each event's own texts folded for search, by position in `events`.
     search_texts: SearchTexts,
+    /// The languages events can be followed in, and each event's as positions among them.
+    languages: Languages,
+}
+
+/// Every language events are held in or interpreted into, sorted, and each event's (held in,
+/// then interpreted into, each once) as positions in that list: the language facet counts
+/// integers on every filter change. Built on first use, derived from the events, so it takes no
+/// part in comparing programmes.
+#[derive(Debug, Clone, Default)]
+struct Languages(std::sync::OnceLock<LanguageIndex>);
+
+#[derive(Debug, Clone)]
+pub struct LanguageIndex {
+    /// Sorted language tags.
+    pub tags: Vec<String>,
+    /// Indexed like the events: positions in `tags`.
+    pub of_event: Vec<Box<[u16]>>,
+}
+
+impl PartialEq for Languages {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Languages {}
+
+impl LanguageIndex {
+    fn of(events: &[Event]) -> Self {
+        fn followable(event: &Event) -> Vec<&str> {
+            let interpreted = event.interpretation.iter().filter(|tag| !event.languages.contains(tag));
+            event.languages.iter().chain(interpreted).map(String::as_str).collect()
+        }
+        let mut tags: Vec<&str> = events.iter().flat_map(followable).collect();
+        tags.sort_unstable();
+        tags.dedup();
+        // More than 65,535 languages cannot be: tags are ASCII of at most 3+9*8 characters,
+        // and a programme is at most 64 MB; the rest would not count.
+        let at = |tag: &str| tags.binary_search(&tag).ok().and_then(|at| u16::try_from(at).ok());
+        let of_event = events.iter().map(|event| followable(event).into_iter().filter_map(at).collect()).collect();
+        LanguageIndex { tags: tags.into_iter().map(str::to_owned).collect(), of_event }
+    }
 }
 
 /// Lower-cased, accent-folded words of each event's own title, summary, audience and place in
@@ -444,6 +486,7 @@ impl Programme {
             ids: IdIndex::default(),
             vocabulary_text: VocabularyText::default(),
             search_texts: SearchTexts::default(),
+            languages: Languages::default(),
         };
         programme.index_ids();
         programme
@@ -462,6 +505,7 @@ impl Programme {
             map
         }
         self.search_texts = SearchTexts::default();
+        self.languages = Languages::default();
         self.ids = IdIndex {
             themes: positions(self.themes.iter().map(|t| &t.id)),
             partners: positions(self.partners.iter().map(|p| &p.id)),
@@ -485,6 +529,12 @@ impl Programme {
         self.events = events;
         self.ids.events = positions;
         self.search_texts = SearchTexts::default();
+        self.languages = Languages::default();
+    }
+
+    /// The languages events can be followed in, with each event's (built on first use).
+    pub fn language_index(&self) -> &LanguageIndex {
+        self.languages.0.get_or_init(|| LanguageIndex::of(&self.events))
     }
 
     /// The event at `index`'s own texts, folded for search (built for every event on first use).
