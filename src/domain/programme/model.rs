@@ -287,11 +287,6 @@ pub struct Event {
 }
 
 impl Event {
-    /// Whether a reader of `tag` can follow the event: held in it, or interpreted into it.
-    pub fn followable_in(&self, tag: &str) -> bool {
-        self.languages.iter().chain(&self.interpretation).any(|language| language == tag)
-    }
-
     /// The language tags the place is written in, and "" (the programme's own text).
     pub fn place_languages(&self) -> impl Iterator<Item = &str> {
         let location = self.location.as_ref();
