@@ -97,7 +97,7 @@ pub fn facet_label(locale: Locale, facet: Facet) -> &'static str {
             Facet::Series => Msg::FacetSeries,
             Facet::Mode => Msg::FacetMode,
             Facet::Language => Msg::FacetLanguage,
-            Facet::Access => Msg::FacetAccess,
+            Facet::Access => Msg::DetailAccessibility,
             Facet::Person => Msg::DetailPeople,
         },
     )

@@ -107,7 +107,7 @@ pub fn write_calendar(programme: &Programme, entries: &[Entry<'_>], request: &Ca
             out.property("URL", &url);
         }
         // Where to join or watch (RFC 7986), which calendar apps offer as a button.
-        for session in event.session_links.iter().filter(|session| session.kind != LinkKind::Recording) {
+        for session in event.session_links.iter().filter(|session| session.kind.is_live()) {
             let feature = if session.kind == LinkKind::Join { "AUDIO,VIDEO" } else { "VIDEO" };
             out.property(&format!("CONFERENCE;VALUE=URI;FEATURE={feature}"), &session.link.url);
         }
@@ -187,7 +187,7 @@ fn description(programme: &Programme, event: &Event, note: Option<&str>, request
     }
     // The join and livestream addresses in the text too: many calendar apps show no
     // CONFERENCE property.
-    let live = event.session_links.iter().filter(|session| session.kind != LinkKind::Recording);
+    let live = event.session_links.iter().filter(|session| session.kind.is_live());
     let live: Vec<&str> = live.map(|session| session.link.url.as_str()).collect();
     if !live.is_empty() {
         parts.push(live.join("\n"));

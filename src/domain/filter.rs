@@ -241,6 +241,7 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         };
     let searching = !compiled.words.is_empty();
     let mut found = Vec::new();
+    let language_index = programme.language_index();
     let mut counts = FacetCounts {
         themes: vec![0; programme.themes.len()],
         partners: vec![0; programme.partners.len()],
@@ -248,14 +249,12 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         // Only months with events get an entry; an absent month counts as zero.
         months: BTreeMap::new(),
         modes: BTreeMap::new(),
-        languages: vec![0; programme.language_index().tags.len()],
+        languages: vec![0; language_index.tags.len()],
         access: [0; 4],
         people: vec![0; programme.people.len()],
     };
     let mut matching = Vec::new();
     let mut past_left_out = 0;
-    let language_index = programme.language_index();
-    let has_languages = !language_index.tags.is_empty();
     let mut month_counts = MonthCounts::starting_at(programme.events.first().map(|event| event.when.start_month()));
     for index in candidates {
         let event = &programme.events[index];
@@ -289,7 +288,7 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         if compiled.modes.as_ref().is_some_and(|chosen| !event.mode.is_some_and(|mode| chosen.contains(&mode))) {
             failed |= Facet::Mode.bit();
         }
-        let languages: &[u16] = if has_languages { &language_index.of_event[index] } else { &[] };
+        let languages: &[u16] = language_index.of_event.get(index).map_or(&[], |languages| languages);
         if compiled.languages.as_ref().is_some_and(|chosen| !languages.iter().any(|&at| chosen[usize::from(at)])) {
             failed |= Facet::Language.bit();
         }

@@ -99,7 +99,6 @@ messages! {
     DetailAudience => "For",
     DetailLanguages => "Languages",
     FacetLanguage => "Language or interpretation",
-    FacetAccess => "Accessibility",
     AccessCaptioning => "Live captions",
     AccessSignLanguage => "Sign language",
     AccessHearingLoop => "Hearing loop",

@@ -200,11 +200,16 @@ impl LinkKind {
         Self::ALL.into_iter().find(|kind| kind.code() == code)
     }
 
+    /// Whether it is for taking part or watching while the event runs (not afterwards).
+    pub fn is_live(self) -> bool {
+        self != LinkKind::Recording
+    }
+
     /// Whether a link of this kind is of use at `now_ms` (`today` in the reader's calendar,
     /// for events known to the day): joining and watching from `OPENS_BEFORE_MS` before the
     /// start to the end, the recording after the end.
     pub fn is_open(self, when: &When, now_ms: i64, today: NaiveDate) -> bool {
-        let live = self != LinkKind::Recording;
+        let live = self.is_live();
         match when.instants_ms() {
             Some((start, end)) => {
                 let end = end.unwrap_or(start + OPEN_WITHOUT_END_MS);
