@@ -42,7 +42,7 @@ const INSTALL_FILES = ['manifest.webmanifest', 'icons/icon-192.png', 'icons/icon
 // language offline, or opening an event's page never visited, lands on.
 const LANGUAGE_HOMES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((tag) => `${tag}/`);
 // A static page of one view (src/domain/address.rs): its language, folder and value.
-const VIEW_PAGE = /^([a-z]{2,3})\/(events|theme|month|partner|series|mode|language|accessibility|person)\/([\w.-]+)\.html$/;
+const VIEW_PAGE = /^([a-z]{2,3})\/(events|theme|month|partner|series|mode|language|accessibility|person|venue)\/([\w.-]+)\.html$/;
 
 // Hashed files being saved as the page downloads them (url -> promise).
 const inflight = new Map();

@@ -42,6 +42,7 @@ fn bundled_programme_and_fixtures_match_the_schema() {
         "tests/fixtures/five-mistakes.json",
         "tests/fixtures/people.json",
         "tests/fixtures/languages.json",
+        "tests/fixtures/venues.json",
     ] {
         let value: Value = serde_json::from_str(&std::fs::read_to_string(path(file)).unwrap()).unwrap();
         let errors: Vec<String> = validator.iter_errors(&value).map(|e| format!("{} at {}", e, e.instance_path())).collect();

@@ -15,6 +15,7 @@ use super::header::Header;
 use super::notices::Notices;
 use super::now_page::{NowEntry, NowPage};
 use super::person_profile::PersonProfile;
+use super::venue_profile::VenueProfile;
 use super::search_box::SearchBox;
 use super::series_follow::FollowedOffers;
 use super::shortlist_page::ShortlistPage;
@@ -201,6 +202,7 @@ fn ProgrammePage(
                 <h2 id="results-heading" class="visually-hidden">{tr(locale, Msg::EventsHeading)}</h2>
                 <ActiveFilters />
                 <PersonProfile />
+                <VenueProfile />
                 <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
                     {move || tr_count(locale, count.get(), Count::ResultCount)}
                 </p>

@@ -1,6 +1,6 @@
 //! One event with every field: opened from a card or directly by `?event=ID`.
 
-use leptos::either::{Either, EitherOf3};
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 use super::calendar_tools::AddToCalendar;
@@ -95,7 +95,18 @@ fn detail_rows(programme: &Programme, event: &Event, locale: Locale) -> Vec<(Msg
         (Msg::DetailStatus, Field::Text(status_label(locale, event.status).to_owned()), None),
     ];
     if let (Some(place), Some(location)) = (event.place(tag), event.location.as_ref()) {
-        rows.push((Msg::DetailWhere, Field::Text(place), of(&location.name)));
+        let venue = event.venue.map(|at| &programme.venues[at.venue]);
+        let floor = event.venue.and_then(|at| venue?.rooms[at.room?].floor.as_ref());
+        let field = match venue {
+            None => Field::Text(place),
+            Some(venue) => Field::Place {
+                place,
+                venue: venue.id.clone(),
+                floor: floor.map(|floor| (floor.get(tag).to_owned(), of(floor))),
+                map: venue.map_url(tag),
+            },
+        };
+        rows.push((Msg::DetailWhere, field, of(&location.name)));
     }
     if let Some(mode) = event.mode {
         rows.push((Msg::DetailMode, Field::Text(mode_label(locale, mode).to_owned()), None));
@@ -276,18 +287,42 @@ enum Field {
     Links(Vec<(String, Option<String>)>),
     /// Names, and a note of the programme's below them, with its language.
     Noted(Vec<String>, Option<(String, Option<String>)>),
+    /// The place, linked to its venue's page, with the room's floor and the venue's map.
+    Place { place: String, venue: String, floor: Option<(String, Option<String>)>, map: Option<String> },
 }
 
 fn render_field(field: Field) -> impl IntoView {
     let plain = |items: Vec<String>| items.into_iter().map(|item| (item, None)).collect();
+    let note = |note: Option<(String, Option<String>)>| note.map(|(text, lang)| view! { <p class="field-note" lang=lang>{text}</p> });
     match field {
-        Field::Text(text) => EitherOf3::A(text),
-        Field::List(items) => EitherOf3::B(inline_list(plain(items))),
-        Field::Links(items) => EitherOf3::B(inline_list(items)),
-        Field::Noted(items, note) => {
+        Field::Text(text) => EitherOf4::A(text),
+        Field::List(items) => EitherOf4::B(inline_list(plain(items))),
+        Field::Links(items) => EitherOf4::B(inline_list(items)),
+        Field::Noted(items, noted) => {
             let list = (!items.is_empty()).then(|| inline_list(plain(items)));
-            let note = note.map(|(text, lang)| view! { <p class="field-note" lang=lang>{text}</p> });
-            EitherOf3::C(view! { {list}{note} })
+            EitherOf4::C(view! { {list}{note(noted)} })
+        }
+        Field::Place { place, venue, floor, map } => {
+            let nav = use_nav();
+            let href = nav.href(|next| next.open_venue(&venue));
+            let locale = use_locale().get_untracked();
+            let map = map.map(|url| {
+                view! { <p class="field-note"><a href=url rel="noopener noreferrer" data-testid="event-map-link">{tr(locale, Msg::VenueMap)}</a></p> }
+            });
+            EitherOf4::D(view! {
+                <a
+                    href=href
+                    data-testid="event-venue-link"
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        nav.go(History::Push, |next| next.open_venue(&venue));
+                    }
+                >
+                    {place}
+                </a>
+                {note(floor)}
+                {map}
+            })
         }
     }
 }

@@ -337,5 +337,6 @@ pub fn facet_code(facet: Facet) -> &'static str {
         Facet::Language => "language",
         Facet::Access => "accessibility",
         Facet::Person => "person",
+        Facet::Venue => "venue",
     }
 }

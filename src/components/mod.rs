@@ -27,3 +27,4 @@ pub mod share_event;
 pub mod shortlist_button;
 pub mod shortlist_page;
 pub mod timetable_page;
+pub mod venue_profile;

@@ -46,6 +46,7 @@ pub fn facet_folder(facet: Facet) -> &'static str {
         Facet::Language => param::HELD_IN,
         Facet::Access => param::ACCESS,
         Facet::Person => param::PERSON,
+        Facet::Venue => param::VENUE,
     }
 }
 
@@ -193,6 +194,7 @@ fn single_option(filter: &Filter) -> Option<(Facet, String)> {
         filter.languages.len(),
         filter.access.len(),
         filter.people.len(),
+        filter.venues.len(),
     ];
     if sizes.iter().sum::<usize>() != 1 {
         return None;
@@ -207,6 +209,7 @@ fn single_option(filter: &Filter) -> Option<(Facet, String)> {
         .or_else(|| first(&filter.languages).map(|tag| (Facet::Language, tag)))
         .or_else(|| filter.access.iter().next().map(|access| (Facet::Access, access.code().to_owned())))
         .or_else(|| first(&filter.people).map(|id| (Facet::Person, id)))
+        .or_else(|| first(&filter.venues).map(|id| (Facet::Venue, id)))
 }
 
 /// Chooses `value` in `facet`; false when the value cannot be one of that facet's.
@@ -220,6 +223,7 @@ fn set_option(filter: &mut Filter, facet: Facet, value: &str) -> bool {
         Facet::Language => language_tag(value).is_some_and(|tag| filter.languages.insert(tag)),
         Facet::Access => Access::from_code(value).is_some_and(|access| filter.access.insert(access)),
         Facet::Person if valid_id(value) => filter.people.insert(value.to_owned()),
+        Facet::Venue if valid_id(value) => filter.venues.insert(value.to_owned()),
         _ => false,
     }
 }

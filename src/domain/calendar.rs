@@ -101,7 +101,16 @@ pub fn write_calendar(programme: &Programme, entries: &[Entry<'_>], request: &Ca
             out.property("DESCRIPTION", &escape(&description));
         }
         if let Some(place) = event.place(request.lang) {
+            // The address too: what a calendar app hands to its map when the reader taps it.
+            let address = event.location.as_ref().and_then(|location| location.address.as_ref()).map(|a| a.get(request.lang));
+            let place = match address {
+                Some(address) if !place.contains(address) => format!("{place}, {address}"),
+                _ => place,
+            };
             out.property("LOCATION", &escape(&place));
+        }
+        if let Some(geo) = event.location.as_ref().and_then(|location| location.geo) {
+            out.property("GEO", &format!("{};{}", geo.latitude, geo.longitude));
         }
         if let Some(url) = request.event_url.map(|url| url(event)).filter(|url| !url.is_empty()) {
             out.property("URL", &url);

@@ -26,6 +26,8 @@ pub struct Filter {
     pub access: BTreeSet<Access>,
     /// Person ids: events they speak, train, moderate or chair at.
     pub people: BTreeSet<String>,
+    /// Venue ids: events held there.
+    pub venues: BTreeSet<String>,
     pub text: String,
     pub past: PastEvents,
 }
@@ -82,13 +84,24 @@ pub enum Facet {
     Access,
     /// Who speaks, trains, moderates or chairs; one person chosen is their page.
     Person,
+    /// Where; one venue chosen is its page.
+    Venue,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 8] =
-        [Facet::Theme, Facet::Month, Facet::Partner, Facet::Series, Facet::Mode, Facet::Language, Facet::Access, Facet::Person];
+    pub const ALL: [Facet; 9] = [
+        Facet::Theme,
+        Facet::Month,
+        Facet::Partner,
+        Facet::Series,
+        Facet::Mode,
+        Facet::Language,
+        Facet::Access,
+        Facet::Person,
+        Facet::Venue,
+    ];
 
-    fn bit(self) -> u8 {
+    fn bit(self) -> u16 {
         1 << (self as u8)
     }
 }
@@ -107,6 +120,8 @@ pub struct FacetCounts {
     pub access: [usize; 4],
     /// Indexed like the programme's people.
     pub people: Vec<usize>,
+    /// Indexed like the programme's venues.
+    pub venues: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -153,6 +168,7 @@ struct Compiled {
     languages: Option<Vec<bool>>,
     access: Option<BTreeSet<Access>>,
     people: Option<Vec<bool>>,
+    venues: Option<Vec<bool>>,
     words: Vec<SearchWord>,
     /// For each word, the themes, partners and series whose labels contain it, and the people whose names do.
     vocabulary_hits: Vec<[Vec<bool>; 4]>,
@@ -178,6 +194,7 @@ impl Compiled {
             languages: mask(&filter.languages, programme.language_index().tags.iter().cloned()),
             access: (!filter.access.is_empty()).then(|| filter.access.clone()),
             people: mask(&filter.people, programme.people.iter().map(|p| p.id.clone())),
+            venues: mask(&filter.venues, programme.venues.iter().map(|v| v.id.clone())),
             words: Vec::new(),
             vocabulary_hits: Vec::new(),
             hide_past: filter.past == PastEvents::Hidden,
@@ -252,6 +269,7 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         languages: vec![0; language_index.tags.len()],
         access: [0; 4],
         people: vec![0; programme.people.len()],
+        venues: vec![0; programme.venues.len()],
     };
     let mut matching = Vec::new();
     let mut past_left_out = 0;
@@ -272,7 +290,7 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         let series: &[usize] = event.series.as_slice();
         // Which facets this event fails; it counts towards a facet's options only when every
         // *other* facet passes, which is what "would give N with the other filters" means.
-        let mut failed = 0u8;
+        let mut failed = 0u16;
         if !any_in(&compiled.themes, &event.themes) {
             failed |= Facet::Theme.bit();
         }
@@ -297,6 +315,9 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         }
         if compiled.people.as_ref().is_some_and(|chosen| !event.people.iter().any(|p| chosen[p.person])) {
             failed |= Facet::Person.bit();
+        }
+        if compiled.venues.as_ref().is_some_and(|chosen| !event.venue.is_some_and(|at| chosen[at.venue])) {
+            failed |= Facet::Venue.bit();
         }
         if compiled.past_fails_month && event.when.is_past(today) {
             if failed == 0 {
@@ -330,6 +351,9 @@ pub fn apply_after(programme: &Programme, filter: &Filter, today: NaiveDate, bef
         }
         if counts_for(Facet::Person) {
             event.people.iter().for_each(|p| counts.people[p.person] += 1);
+        }
+        if let Some(at) = event.venue.filter(|_| counts_for(Facet::Venue)) {
+            counts.venues[at.venue] += 1;
         }
         if counts_for(Facet::Access) {
             for access in &event.access {
@@ -443,6 +467,11 @@ pub fn people_with_events(programme: &Programme) -> Vec<usize> {
     used_positions(programme.people.len(), programme.events.iter().flat_map(|e| e.people.iter().map(|p| p.person)))
 }
 
+/// Venues of at least one event, in the programme's order.
+pub fn venues_with_events(programme: &Programme) -> Vec<usize> {
+    used_positions(programme.venues.len(), programme.events.iter().filter_map(|e| e.venue.map(|at| at.venue)))
+}
+
 /// Access features that at least one event offers.
 pub fn access_with_events(programme: &Programme) -> Vec<Access> {
     Access::ALL.into_iter().filter(|access| programme.events.iter().any(|event| event.access.contains(access))).collect()
@@ -465,6 +494,7 @@ impl Filter {
             Facet::Language => self.languages.iter().cloned().collect(),
             Facet::Access => self.access.iter().map(|a| a.code().to_owned()).collect(),
             Facet::Person => self.people.iter().cloned().collect(),
+            Facet::Venue => self.venues.iter().cloned().collect(),
         }
     }
 
@@ -478,6 +508,7 @@ impl Filter {
             Facet::Language => self.languages.contains(code),
             Facet::Access => Access::from_code(code).is_some_and(|a| self.access.contains(&a)),
             Facet::Person => self.people.contains(code),
+            Facet::Venue => self.venues.contains(code),
         }
     }
 
@@ -505,6 +536,7 @@ impl Filter {
             }
             Facet::Language => flip(&mut self.languages, code.to_owned()),
             Facet::Person => flip(&mut self.people, code.to_owned()),
+            Facet::Venue => flip(&mut self.venues, code.to_owned()),
             Facet::Access => {
                 if let Some(access) = Access::from_code(code) {
                     flip(&mut self.access, access);
@@ -535,6 +567,7 @@ pub enum Slot {
     Language(usize),
     Access(Access),
     Person(usize),
+    Venue(usize),
 }
 
 /// One option of a facet: its URL code and where its count is.
@@ -556,6 +589,7 @@ impl FacetOption {
             Slot::Language(i) => counts.languages.get(i).copied().unwrap_or(0),
             Slot::Access(access) => counts.access[access as usize],
             Slot::Person(i) => counts.people.get(i).copied().unwrap_or(0),
+            Slot::Venue(i) => counts.venues.get(i).copied().unwrap_or(0),
         }
     }
 }
@@ -580,6 +614,7 @@ pub fn facet_options(programme: &Programme, facet: Facet) -> Vec<FacetOption> {
             .collect(),
         Facet::Access => access_with_events(programme).into_iter().map(|access| option(access.code(), Slot::Access(access))).collect(),
         Facet::Person => people_with_events(programme).into_iter().map(|i| option(&programme.people[i].id, Slot::Person(i))).collect(),
+        Facet::Venue => venues_with_events(programme).into_iter().map(|i| option(&programme.venues[i].id, Slot::Venue(i))).collect(),
     }
 }
 

@@ -161,6 +161,12 @@ fn locations(programme: &Programme, event: &Event, mode: Option<Mode>, lang: &st
         if address.len() > 1 {
             place["address"] = Value::Object(address);
         }
+        if let Some(geo) = location.geo {
+            place["geo"] = json!({ "@type": "GeoCoordinates", "latitude": geo.latitude, "longitude": geo.longitude });
+        }
+        if let Some(map) = event.venue.and_then(|at| programme.venues[at.venue].map_url(lang)) {
+            place["hasMap"] = json!(map);
+        }
         out.push(place);
     }
     if matches!(mode, Some(Mode::Online | Mode::Hybrid)) {

@@ -21,6 +21,7 @@ pub mod param {
     pub const HELD_IN: &str = "language";
     pub const ACCESS: &str = "accessibility";
     pub const PERSON: &str = "person";
+    pub const VENUE: &str = "venue";
     pub const SEARCH: &str = "q";
     pub const HIDE_PAST: &str = "upcoming";
     pub const EVENT: &str = "event";
@@ -69,6 +70,13 @@ impl ViewState {
         *self = ViewState { language, programme, ..ViewState::default() };
         self.filter.people.insert(id.to_owned());
     }
+
+    /// Opens a venue's page: the programme narrowed to it, in this view's language.
+    pub fn open_venue(&mut self, id: &str) {
+        let (language, programme) = (self.language.take(), self.programme.take());
+        *self = ViewState { language, programme, ..ViewState::default() };
+        self.filter.venues.insert(id.to_owned());
+    }
 }
 
 /// A parameter value that was not understood, for the "ignored" notice.
@@ -95,11 +103,12 @@ pub fn parse_query(pairs: &[(String, String)]) -> (ViewState, Vec<Ignored>) {
     for (name, value) in pairs {
         let values = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
         match name.as_str() {
-            param::THEME | param::PARTNER | param::SERIES | param::PERSON => {
+            param::THEME | param::PARTNER | param::SERIES | param::PERSON | param::VENUE => {
                 let set = match name.as_str() {
                     param::THEME => &mut state.filter.themes,
                     param::PARTNER => &mut state.filter.partners,
                     param::PERSON => &mut state.filter.people,
+                    param::VENUE => &mut state.filter.venues,
                     _ => &mut state.filter.series,
                 };
                 read_into(set, values(), |id| valid_id(id).then(|| id.to_owned()), |id| ignore(name, id));
@@ -206,6 +215,9 @@ pub fn to_query(state: &ViewState) -> Vec<(String, String)> {
     }
     if !filter.people.is_empty() {
         push(param::PERSON, join(&filter.people));
+    }
+    if !filter.venues.is_empty() {
+        push(param::VENUE, join(&filter.venues));
     }
     match filter.past {
         PastEvents::AsProgramme => {}

@@ -126,6 +126,7 @@ pub fn synthetic_programme(events: usize, seed: u64) -> RawProgramme {
         series,
         debates: Vec::new(),
         people: Vec::new(),
+        venues: Vec::new(),
         events,
     }
 }
@@ -168,6 +169,8 @@ fn synthetic_event(i: usize, rng: &mut Random) -> RawEvent {
             country: Some(country.into()),
             time_zone: Some(zone.into()),
         }),
+        venue: None,
+        room: None,
         mode: Some(*rng.pick(&[Mode::InPerson, Mode::Online, Mode::Hybrid])),
         audience: None,
         languages: vec![rng.pick(&["en", "fr", "es", "ar", "ru", "zh"]).to_string()],

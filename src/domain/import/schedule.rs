@@ -1,5 +1,6 @@
 //! Conference schedules: the frab / c3voc `schedule.json` (https://c3voc.de/wiki/schedule)
-//! that pretalx, frab and others export. Tracks become themes, rooms become each event's place,
+//! that pretalx, frab and others export. Tracks become themes, rooms become the rooms of one
+//! venue (named as the conference gives its place, else after the conference),
 //! persons become the programme's people (with their biographies) and each event's speakers,
 //! times keep the offset the file gives them and the conference's time zone.
 //!
@@ -60,7 +61,7 @@ pub fn import_schedule(text: &str) -> Result<(RawProgramme, Vec<ImportProblem>, 
             };
             for (index, event) in events.iter().enumerate() {
                 let path = format!("{day_path}.rooms[{room:?}][{index}]");
-                match import.event(event, room, time_zone.as_deref(), &path) {
+                match import.event(event, room, &path) {
                     Ok(event) => {
                         import.origins.add_item("events", Place::Path { path, line: None });
                         import.events.push(event);
@@ -72,6 +73,18 @@ pub fn import_schedule(text: &str) -> Result<(RawProgramme, Vec<ImportProblem>, 
     }
 
     let title = string(conference, "title").unwrap_or_else(|| "Conference".to_owned());
+    let venues = if import.rooms.is_empty() {
+        Vec::new()
+    } else {
+        let name = string(conference, "location").or_else(|| string(conference, "venue")).unwrap_or_else(|| title.clone());
+        vec![RawVenue {
+            id: VENUE.to_owned(),
+            name: RawText::Plain(name),
+            time_zone: time_zone.clone(),
+            rooms: import.rooms.into_values().collect(),
+            ..RawVenue::default()
+        }]
+    };
     let acronym = string(conference, "acronym").unwrap_or_else(|| title.clone());
     let programme = RawMeta {
         id: if valid_id(&acronym) { acronym } else { slug(&acronym) },
@@ -92,6 +105,7 @@ pub fn import_schedule(text: &str) -> Result<(RawProgramme, Vec<ImportProblem>, 
         series: Vec::new(),
         debates: Vec::new(),
         people: import.people.into_values().collect(),
+        venues,
         events: import.events,
     };
     Ok((raw, import.problems, import.origins))
@@ -102,6 +116,8 @@ struct Import {
     /// By id; themes from tracks, people from persons.
     themes: BTreeMap<String, RawTheme>,
     people: BTreeMap<String, RawPerson>,
+    /// The conference's rooms, by name.
+    rooms: BTreeMap<String, RawRoom>,
     events: Vec<RawEvent>,
     event_ids: HashSet<String>,
     problems: Vec<ImportProblem>,
@@ -109,7 +125,7 @@ struct Import {
 }
 
 impl Import {
-    fn event(&mut self, event: &Value, room: &str, time_zone: Option<&str>, path: &str) -> Result<RawEvent, ImportProblem> {
+    fn event(&mut self, event: &Value, room: &str, path: &str) -> Result<RawEvent, ImportProblem> {
         if !event.is_object() {
             return Err(ImportProblem::path(path, "is not an event object: skipped"));
         }
@@ -152,7 +168,7 @@ impl Import {
                 links.push(RawLink { url, label: string(link, "title").map(RawText::Plain), kind: None });
             }
         }
-        let room = string(event, "room").unwrap_or_else(|| room.to_owned());
+        let room = self.room(&string(event, "room").unwrap_or_else(|| room.to_owned()));
         let stamp = |time: chrono::DateTime<chrono::FixedOffset>| time.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
         Ok(RawEvent {
             id,
@@ -163,13 +179,9 @@ impl Import {
             partners: Vec::new(),
             people,
             when: RawWhen { start: stamp(start), end: end.map(stamp) },
-            location: Some(RawLocation {
-                name: RawText::Plain(room),
-                address: None,
-                city: None,
-                country: None,
-                time_zone: time_zone.map(str::to_owned),
-            }),
+            location: None,
+            venue: Some(VENUE.to_owned()),
+            room: Some(room),
             mode: None,
             audience: None,
             languages: string(event, "language").map(|tag| vec![tag]).unwrap_or_default(),
@@ -234,6 +246,22 @@ impl Import {
         id
     }
 
+    /// The id of the conference's room of that name, added to the venue the first time.
+    fn room(&mut self, name: &str) -> String {
+        if let Some(room) = self.rooms.get(name) {
+            return room.id.clone();
+        }
+        let base = slug(name);
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.rooms.values().any(|room| room.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.rooms.insert(name.to_owned(), RawRoom { id: id.clone(), name: RawText::Plain(name.to_owned()), ..RawRoom::default() });
+        id
+    }
+
     /// A speaker of an event, added to the programme's people the first time.
     fn person(&mut self, person: &Value) -> Option<RawEventPerson> {
         let name = string(person, "public_name").or_else(|| string(person, "name"))?;
@@ -250,6 +278,9 @@ impl Import {
         Some(RawEventPerson { id, role: Some(Role::Speaker.code().to_owned()) })
     }
 }
+
+/// The id of the one venue whose rooms the schedule's rooms become.
+const VENUE: &str = "venue";
 
 /// A present, non-empty string or number, as text.
 fn string(value: &Value, key: &str) -> Option<String> {

@@ -26,6 +26,7 @@ pub struct Extracted {
     pub series: Vec<Item<RawSeries>>,
     pub debates: Vec<Item<RawDebate>>,
     pub people: Vec<Item<RawPerson>>,
+    pub venues: Vec<Item<RawVenue>>,
     /// Boxed, so that each is freed as soon as it is validated: a big programme's peak memory.
     #[allow(clippy::vec_box)]
     pub events: Vec<Item<Box<RawEvent>>>,
@@ -41,6 +42,7 @@ pub fn extract(root: &Value) -> Result<Extracted, Problem> {
         series: root.items("series", RawSeries::read)?,
         debates: root.items("debates", RawDebate::read)?,
         people: root.items("people", RawPerson::read)?,
+        venues: root.items("venues", RawVenue::read)?,
         events: match root.get("events") {
             Some(_) => root.list("events")?.iter().enumerate().map(|(index, event)| extract_event(event, index)).collect(),
             None => return Err(Problem::new("events", "is missing: a programme needs a list of events (it may be empty)")),
@@ -159,6 +161,14 @@ impl<'a> Obj<'a> {
             .collect()
     }
 
+    fn number(&self, key: &str) -> Result<f64, Problem> {
+        match self.get(key) {
+            None => Err(self.missing(key)),
+            Some(Value::Number(number)) => number.as_f64().ok_or_else(|| Problem::new(self.at(key), "is not a number")),
+            Some(other) => Err(Problem::new(self.at(key), format!("expected a number, found {}", describe(other)))),
+        }
+    }
+
     fn list(&self, key: &str) -> Result<&'a [Value], Problem> {
         match self.get(key) {
             None => Ok(&[]),
@@ -244,6 +254,45 @@ impl RawPerson {
     }
 }
 
+impl RawVenue {
+    fn read(o: &Obj) -> Result<Self, Problem> {
+        Ok(RawVenue {
+            id: o.string("id")?,
+            name: o.text("name")?,
+            address: o.optional_text("address")?,
+            city: o.optional_text("city")?,
+            country: o.optional_string("country")?,
+            time_zone: o.optional_string("time_zone")?,
+            geo: match o.get("geo") {
+                None => None,
+                Some(value) => {
+                    let geo = Obj::new(value, &o.at("geo"))?;
+                    Some(RawGeo { latitude: geo.number("latitude")?, longitude: geo.number("longitude")? })
+                }
+            },
+            map_url: o.optional_string("map_url")?,
+            accessibility: o.strings("accessibility")?,
+            accessibility_note: o.optional_text("accessibility_note")?,
+            url: o.optional_string("url")?,
+            rooms: {
+                let path = o.at("rooms");
+                let mut rooms = Vec::new();
+                for (index, value) in o.list("rooms")?.iter().enumerate() {
+                    let room = Obj::new(value, &format!("{path}[{index}]"))?;
+                    rooms.push(RawRoom {
+                        id: room.string("id")?,
+                        name: room.text("name")?,
+                        floor: room.optional_text("floor")?,
+                        accessibility: room.strings("accessibility")?,
+                        accessibility_note: room.optional_text("accessibility_note")?,
+                    });
+                }
+                rooms
+            },
+        })
+    }
+}
+
 impl RawSeries {
     fn read(o: &Obj) -> Result<Self, Problem> {
         Ok(RawSeries {
@@ -300,6 +349,8 @@ impl RawEvent {
                 None => None,
                 Some(value) => Some(RawLocation::read(&Obj::new(value, &o.at("location"))?)?),
             },
+            venue: o.optional_string("venue")?,
+            room: o.optional_string("room")?,
             mode: o.choice("mode", &MODES)?,
             audience: o.optional_text("audience")?,
             languages: o.strings("languages")?,

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::extract::Item;
-use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme};
+use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawPerson, RawSeries, RawVenue, RawTheme};
 
 /// The file's frame, as `extract` reads it, with each event still as its text: events are read
 /// one at a time (`read_event`), so that a big programme can be read a slice per task.
@@ -27,6 +27,8 @@ pub struct Frame<'a> {
     pub debates: Vec<RawDebate>,
     #[serde(default)]
     pub people: Vec<RawPerson>,
+    #[serde(default)]
+    pub venues: Vec<RawVenue>,
     #[serde(borrow)]
     pub events: Vec<&'a RawValue>,
 }
@@ -60,6 +62,7 @@ fn read_fast(body: &str) -> Option<(String, super::extract::Extracted)> {
             series: ok(frame.series),
             debates: ok(frame.debates),
             people: ok(frame.people),
+            venues: ok(frame.venues),
             events,
         },
     ))
@@ -123,7 +126,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
         #[test]
-        fn a_mutated_file_is_read_alike_or_left_to_the_slow_path(which in 0usize..7, pick in any::<usize>(), kind in 0u8..8) {
+        fn a_mutated_file_is_read_alike_or_left_to_the_slow_path(which in 0usize..9, pick in any::<usize>(), kind in 0u8..8) {
             let texts = fixtures();
             agree(&mutate(&texts[which], pick, kind));
         }

@@ -108,6 +108,87 @@ pub struct Person {
     pub url: Option<Link>,
 }
 
+/// A place where events happen, with its rooms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Venue {
+    pub id: String,
+    pub name: Text,
+    pub address: Option<Text>,
+    pub city: Option<Text>,
+    pub country: Option<String>,
+    pub time_zone: Option<String>,
+    pub geo: Option<Geo>,
+    /// The organiser's map page; without it, `Venue::map_url` points at `geo`.
+    pub map: Option<Link>,
+    /// In `Access::ALL` order, each once.
+    pub access: Vec<Access>,
+    pub access_note: Option<Text>,
+    pub url: Option<Link>,
+    pub rooms: Vec<Room>,
+}
+
+impl Venue {
+    /// An https map of the venue: the organiser's, else OpenStreetMap at its coordinates, else
+    /// OpenStreetMap's search for its address. Opened only when the reader taps it.
+    pub fn map_url(&self, lang_tag: &str) -> Option<String> {
+        if let Some(map) = &self.map {
+            return Some(map.url.clone());
+        }
+        if let Some(geo) = self.geo {
+            let (lat, lon) = (geo.latitude, geo.longitude);
+            return Some(format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"));
+        }
+        let address = self.address.as_ref()?.get(lang_tag);
+        let city = self.city.as_ref().map(|city| city.get(lang_tag)).filter(|city| !address.contains(city));
+        let query = match city {
+            Some(city) => format!("{address}, {city}"),
+            None => address.to_owned(),
+        };
+        let search = crate::domain::query::encode_query(&[("query".to_owned(), query)]);
+        Some(format!("https://www.openstreetmap.org/search{search}"))
+    }
+
+    pub fn room_index(&self, id: &str) -> Option<usize> {
+        self.rooms.iter().position(|room| room.id == id)
+    }
+}
+
+/// A room of a venue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Room {
+    pub id: String,
+    pub name: Text,
+    pub floor: Option<Text>,
+    pub access: Vec<Access>,
+    pub access_note: Option<Text>,
+}
+
+/// Latitude and longitude in decimal degrees, checked to be on the globe.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geo {
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+/// Validation lets only finite numbers in.
+impl Eq for Geo {}
+
+impl Geo {
+    /// RFC 5870 `geo:` URI: opens the device's own map app.
+    pub fn uri(self) -> String {
+        format!("geo:{},{}", self.latitude, self.longitude)
+    }
+}
+
+/// Where an event is among the programme's venues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VenueAt {
+    /// Index into `Programme::venues`.
+    pub venue: usize,
+    /// Index into that venue's `rooms`.
+    pub room: Option<usize>,
+}
+
 /// What a person does at an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
@@ -167,6 +248,12 @@ impl Access {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|access| access.code() == code)
+    }
+
+    /// Whether it belongs to the room rather than to the session: a venue's or room's step-free
+    /// access and hearing loop are every event's there; captions and signing are not.
+    pub fn is_of_place(self) -> bool {
+        matches!(self, Access::HearingLoop | Access::StepFree)
     }
 }
 
@@ -246,6 +333,10 @@ pub struct Location {
     pub city: Option<Text>,
     pub country: Option<String>,
     pub time_zone: Option<String>,
+    /// The room, when the event names one of its venue's.
+    pub room: Option<Text>,
+    /// From the event's venue.
+    pub geo: Option<Geo>,
 }
 
 /// An http or https address, checked at the boundary.
@@ -273,6 +364,8 @@ pub struct Event {
     /// month facet reads it on every filter change.
     pub months: Vec<crate::domain::when::YearMonth>,
     pub location: Option<Location>,
+    /// The venue (and room) among the programme's, when the file names one.
+    pub venue: Option<VenueAt>,
     pub mode: Option<Mode>,
     pub audience: Option<Text>,
     /// Lower-cased language tags the event is held in, and those interpreted into.
@@ -300,14 +393,19 @@ impl Event {
         name.into_iter().flatten().chain(city.into_iter().flatten()).chain(std::iter::once(""))
     }
 
-    /// "United Nations Headquarters, New York": the venue, with its city unless the venue's
-    /// name already says it. Shown on cards and kept in shortlist snapshots.
+    /// "Conference Room 4, United Nations Headquarters, New York": the room when there is
+    /// one, the venue, with its city unless the venue's name already says it. Shown on cards
+    /// and kept in shortlist snapshots.
     pub fn place(&self, lang_tag: &str) -> Option<String> {
         let location = self.location.as_ref()?;
         let place = location.name.get(lang_tag);
-        Some(match &location.city {
+        let place = match &location.city {
             Some(city) if !contains(place, city.get(lang_tag)) => format!("{place}, {}", city.get(lang_tag)),
             _ => place.to_owned(),
+        };
+        Some(match &location.room {
+            Some(room) => format!("{}, {place}", room.get(lang_tag)),
+            None => place,
         })
     }
 }
@@ -335,6 +433,7 @@ pub struct Programme {
     pub series: Vec<Series>,
     pub debates: Vec<Debate>,
     pub people: Vec<Person>,
+    pub venues: Vec<Venue>,
     pub events: Vec<Event>,
     /// Position of each id in the lists above, so that a lookup does not scan a list (with
     /// thousands of events and themes, validation and the URL's ids would be quadratic).
@@ -443,6 +542,7 @@ struct IdIndex {
     partners: HashMap<String, usize>,
     series: HashMap<String, usize>,
     people: HashMap<String, usize>,
+    venues: HashMap<String, usize>,
     events: HashMap<String, usize>,
 }
 
@@ -482,6 +582,7 @@ impl Programme {
             series,
             debates,
             people: Vec::new(),
+            venues: Vec::new(),
             events,
             ids: IdIndex::default(),
             vocabulary_text: VocabularyText::default(),
@@ -511,6 +612,7 @@ impl Programme {
             partners: positions(self.partners.iter().map(|p| &p.id)),
             series: positions(self.series.iter().map(|s| &s.id)),
             people: positions(self.people.iter().map(|p| &p.id)),
+            venues: positions(self.venues.iter().map(|v| &v.id)),
             events: positions(self.events.iter().map(|e| &e.id)),
         };
         let folded = |texts: &mut dyn Iterator<Item = &Text>| fold(&texts.flat_map(Text::all_values).collect::<Vec<_>>().join(" "));
@@ -614,6 +716,10 @@ impl Programme {
     pub fn person_index(&self, id: &str) -> Option<usize> {
         self.ids.people.get(id).copied()
     }
+
+    pub fn venue_index(&self, id: &str) -> Option<usize> {
+        self.ids.venues.get(id).copied()
+    }
 }
 
 /// The event's own texts, folded for search.
@@ -627,6 +733,7 @@ fn search_text(event: &Event) -> SearchText {
         location.map(|location| &location.name),
         location.and_then(|location| location.city.as_ref()),
         location.and_then(|location| location.address.as_ref()),
+        location.and_then(|location| location.room.as_ref()),
     ];
     let parts = || texts.into_iter().flatten().flat_map(Text::all_values);
     let mut folded = String::with_capacity(parts().map(|part| part.len() + 1).sum());

@@ -14,6 +14,7 @@ pub fn fixtures() -> Vec<String> {
         "many-bad-events.json",
         "people.json",
         "languages.json",
+        "venues.json",
     ] {
         texts.push(std::fs::read_to_string(format!("{root}/tests/fixtures/{name}")).expect("fixture"));
     }

@@ -123,6 +123,7 @@ impl<'a> Reading<'a> {
             ok(frame.series),
             ok(frame.debates),
             ok(frame.people),
+            ok(frame.venues),
             total,
         );
         self.stage = Stage::Events { body, raw: frame.events, next: 0, validation: Box::new(validation), lines: LineCursor::default() };

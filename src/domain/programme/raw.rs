@@ -44,6 +44,9 @@ pub struct RawProgramme {
     /// by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "objects")]
     pub people: Vec<RawPerson>,
+    /// Places where events happen, with their rooms (since 1.3); events refer to them by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "objects")]
+    pub venues: Vec<RawVenue>,
     /// The events (schema.org Event). A malformed event is skipped and reported; the rest load.
     #[serde(deserialize_with = "objects")]
     pub events: Vec<RawEvent>,
@@ -168,6 +171,77 @@ pub struct RawPerson {
     pub url: Option<String>,
 }
 
+/// A place where events happen (schema.org `Place`), with its rooms.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Venue")]
+pub struct RawVenue {
+    pub id: String,
+    /// e.g. "United Nations Headquarters".
+    pub name: RawText,
+    /// Street and number, as a visitor gives it to a taxi or a map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<RawText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<RawText>,
+    /// ISO 3166-1 alpha-2 code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// IANA time zone of the venue when it differs from the programme's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// Where it is on a map (WGS 84, decimal degrees).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_object")]
+    pub geo: Option<RawGeo>,
+    /// An https address of the venue on a map (e.g. the organiser's own map page); without it
+    /// the app links to OpenStreetMap at `geo`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map_url: Option<String>,
+    /// What the whole venue offers for access, as `Event::accessibility`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accessibility: Vec<String>,
+    /// Anything else about access, e.g. "Visitors' entrance at 46th Street; ramps to every floor".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility_note: Option<RawText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "objects")]
+    pub rooms: Vec<RawRoom>,
+}
+
+/// Latitude and longitude in decimal degrees (schema.org `GeoCoordinates`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Geo")]
+pub struct RawGeo {
+    /// -90 to 90.
+    pub latitude: f64,
+    /// -180 to 180.
+    pub longitude: f64,
+}
+
+/// JSON has no NaN, so numbers read from a file compare as equals.
+impl Eq for RawGeo {}
+
+/// A room of a venue.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename = "Room")]
+pub struct RawRoom {
+    /// Unique within its venue.
+    pub id: String,
+    /// e.g. "Conference Room 4".
+    pub name: RawText,
+    /// e.g. "First basement (1B)".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<RawText>,
+    /// What the room offers for access, as `Event::accessibility`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accessibility: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility_note: Option<RawText>,
+}
+
 /// A person at an event, and their role there.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
@@ -206,6 +280,13 @@ pub struct RawEvent {
     pub when: RawWhen,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_object")]
     pub location: Option<RawLocation>,
+    /// A venue's id (since 1.3): where it is, with the venue's address, map and access. Without a
+    /// `location`, the venue is the event's location.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    /// A room's id within `venue`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<String>,
     /// schema.org `eventAttendanceMode`.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "optional_mode")]
     pub mode: Option<Mode>,

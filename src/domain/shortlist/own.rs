@@ -153,6 +153,8 @@ pub fn own_event(key: &PickKey, pick: &Pick) -> Option<Event> {
         city: None,
         country: None,
         time_zone: None,
+        room: None,
+        geo: None,
     });
     // A change of the appointment is a new version of it for a calendar that has it.
     let updated = DateTime::from_timestamp_millis(pick.updated_ms).map(|at| Stamp::Time(at.fixed_offset()));
@@ -167,6 +169,7 @@ pub fn own_event(key: &PickKey, pick: &Pick) -> Option<Event> {
         months: when.months(),
         when,
         location,
+        venue: None,
         mode: None,
         audience: None,
         languages: Vec::new(),

@@ -135,6 +135,125 @@ pub const PEOPLE: &[Column<RawPerson>] = &[
     optional!("url", url),
 ];
 
+/// Access features as people type them ("Step-free; sign language"): the format's codes. (Not
+/// a list of ids, which would split "sign language" at its space.)
+fn read_access(cell: &str) -> Vec<String> {
+    let codes = cell.split([';', ',']).map(|feature| feature.trim().to_ascii_lowercase().replace([' ', '-'], "_"));
+    codes.filter(|code| !code.is_empty()).collect()
+}
+
+/// A coordinate cell: a number, with a comma as the decimal mark where the spreadsheet wrote one.
+fn read_degrees(cell: &str) -> Result<f64, String> {
+    cell.trim().replace(',', ".").parse::<f64>().ok().filter(|degrees| degrees.is_finite()).ok_or_else(|| {
+        format!("`{cell}` is not a number of degrees such as 40.7489: ignored")
+    })
+}
+
+fn degrees(value: Option<f64>) -> String {
+    value.map(|degrees| degrees.to_string()).unwrap_or_default()
+}
+
+pub const VENUES: &[Column<RawVenue>] = &[
+    plain!("id", id),
+    Column { name: "name", field: "name", access: Access::Text { get: |v| Some(&v.name), set: |v, t| v.name = t } },
+    Column { name: "address", field: "address", access: Access::Text { get: |v| v.address.as_ref(), set: |v, t| v.address = Some(t) } },
+    Column { name: "city", field: "city", access: Access::Text { get: |v| v.city.as_ref(), set: |v, t| v.city = Some(t) } },
+    optional!("country", country),
+    optional!("time_zone", time_zone),
+    Column {
+        name: "latitude",
+        field: "geo",
+        access: Access::Plain {
+            get: |v| degrees(v.geo.map(|geo| geo.latitude)),
+            set: |v, cell| {
+                v.geo.get_or_insert_with(RawGeo::default).latitude = read_degrees(&cell)?;
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "longitude",
+        field: "geo",
+        access: Access::Plain {
+            get: |v| degrees(v.geo.map(|geo| geo.longitude)),
+            set: |v, cell| {
+                v.geo.get_or_insert_with(RawGeo::default).longitude = read_degrees(&cell)?;
+                Ok(())
+            },
+        },
+    },
+    optional!("map_url", map_url),
+    Column {
+        name: "accessibility",
+        field: "accessibility",
+        access: Access::Plain {
+            get: |v| v.accessibility.join("; "),
+            set: |v, cell| {
+                v.accessibility = read_access(&cell);
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "accessibility_note",
+        field: "accessibility_note",
+        access: Access::Text { get: |v| v.accessibility_note.as_ref(), set: |v, t| v.accessibility_note = Some(t) },
+    },
+    optional!("url", url),
+];
+
+/// A row of the rooms sheet: a room and the venue it is in.
+#[derive(Debug, Clone, Default)]
+pub struct VenueRoom {
+    pub venue: String,
+    pub room: RawRoom,
+    /// Its row in the sheet, for a problem with its venue.
+    pub row: usize,
+}
+
+pub const ROOMS: &[Column<VenueRoom>] = &[
+    Column {
+        name: "venue",
+        field: "venue",
+        access: Access::Plain {
+            get: |r| r.venue.clone(),
+            set: |r, cell| {
+                r.venue = cell;
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "id",
+        field: "id",
+        access: Access::Plain {
+            get: |r| r.room.id.clone(),
+            set: |r, cell| {
+                r.room.id = cell;
+                Ok(())
+            },
+        },
+    },
+    Column { name: "name", field: "name", access: Access::Text { get: |r| Some(&r.room.name), set: |r, t| r.room.name = t } },
+    Column { name: "floor", field: "floor", access: Access::Text { get: |r| r.room.floor.as_ref(), set: |r, t| r.room.floor = Some(t) } },
+    Column {
+        name: "accessibility",
+        field: "accessibility",
+        access: Access::Plain {
+            get: |r| r.room.accessibility.join("; "),
+            set: |r, cell| {
+                r.room.accessibility = read_access(&cell);
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "accessibility_note",
+        field: "accessibility_note",
+        access: Access::Text { get: |r| r.room.accessibility_note.as_ref(), set: |r, t| r.room.accessibility_note = Some(t) },
+    },
+];
+
 /// An event's people as a cell: `amina-diallo (speaker); jonas-peeters (moderator)`.
 fn people_cell(people: &[RawEventPerson]) -> String {
     let person = |p: &RawEventPerson| match &p.role {
@@ -280,6 +399,28 @@ pub const EVENTS: &[Column<RawEvent>] = &[
         },
     },
     Column {
+        name: "venue_id",
+        field: "venue",
+        access: Access::Plain {
+            get: |e| or_empty(&e.venue),
+            set: |e, v| {
+                e.venue = Some(v);
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "room_id",
+        field: "room",
+        access: Access::Plain {
+            get: |e| or_empty(&e.room),
+            set: |e, v| {
+                e.room = Some(v);
+                Ok(())
+            },
+        },
+    },
+    Column {
         name: "place",
         field: "location",
         access: Access::Text { get: |e| e.location.as_ref().map(|l| &l.name), set: |e, v| location(e).name = v },
@@ -326,13 +467,10 @@ pub const EVENTS: &[Column<RawEvent>] = &[
     Column {
         name: "accessibility",
         field: "accessibility",
-        // "Step-free; sign language" as people type them: the format's codes. (Not a list of
-        // ids, which would split "sign language" at its space.)
         access: Access::Plain {
             get: |e| e.accessibility.join("; "),
             set: |e, v| {
-                let codes = v.split([';', ',']).map(|feature| feature.trim().to_ascii_lowercase().replace([' ', '-'], "_"));
-                e.accessibility = codes.filter(|code| !code.is_empty()).collect();
+                e.accessibility = read_access(&v);
                 Ok(())
             },
         },

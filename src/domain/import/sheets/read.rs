@@ -1,6 +1,6 @@
 //! Reading the sheets into a programme, every problem placed by file, row and column.
 
-use super::columns::{Access, Column, DEBATES, EVENTS, PARTNERS, PEOPLE, PROGRAMME, SERIES, THEMES};
+use super::columns::{Access, Column, DEBATES, EVENTS, PARTNERS, PEOPLE, PROGRAMME, ROOMS, SERIES, THEMES, VENUES};
 use super::{sheet_of, Sheet, SHEET_NAMES};
 use crate::domain::import::origins::Origins;
 use crate::domain::import::table::{text_of, Row, Table};
@@ -65,6 +65,20 @@ pub fn import_sheets(sheets: &[Sheet]) -> (RawProgramme, Vec<ImportProblem>, Ori
     let series = reader.list(table("series"), "series", SERIES, |_, _| {});
     let debates = reader.list(table("debates"), "debates", DEBATES, |_, _| {});
     let people = reader.list(table("people"), "people", PEOPLE, |_, _| {});
+    let mut venues = reader.list(table("venues"), "venues", VENUES, |_, _| {});
+    // A room's problems found later are placed at its venue's row (the programme nests rooms
+    // in venues); a room of no known venue is said here, at its own row.
+    let rooms = table("rooms");
+    for room in reader.list(rooms, "rooms", ROOMS, |_, (row, room)| room.row = row.number) {
+        match venues.iter_mut().find(|venue| venue.id == room.venue) {
+            Some(venue) => venue.rooms.push(room.room),
+            None => {
+                let place = table_place(rooms.expect("rooms were read from it"), room.row, "venue");
+                let message = format!("room `{}` is in venue `{}`, which is not in the venues sheet: left out", room.room.id, room.venue);
+                reader.problems.push(ImportProblem { place, message });
+            }
+        }
+    }
     let events = match table("events") {
         Some(table) => reader.list(Some(table), "events", EVENTS, |reader, (row, event)| event.links = reader.links(row)),
         None => {
@@ -72,7 +86,7 @@ pub fn import_sheets(sheets: &[Sheet]) -> (RawProgramme, Vec<ImportProblem>, Ori
             Vec::new()
         }
     };
-    let raw = RawProgramme { schema_version, programme, themes, partners, series, debates, people, events };
+    let raw = RawProgramme { schema_version, programme, themes, partners, series, debates, people, venues, events };
     (raw, reader.problems, reader.origins)
 }
 

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::columns::{Access, Column, DEBATES, EVENTS, PARTNERS, PEOPLE, PROGRAMME, SERIES, THEMES};
+use super::columns::{Access, Column, VenueRoom, DEBATES, EVENTS, PARTNERS, PEOPLE, PROGRAMME, ROOMS, SERIES, THEMES, VENUES};
 use super::Sheet;
 use crate::domain::import::table::write_csv;
 use crate::domain::programme::raw::*;
@@ -18,8 +18,16 @@ pub fn write_sheets(raw: &RawProgramme) -> Vec<Sheet> {
         sheet("series", write_list(SERIES, &raw.series)),
         sheet("debates", write_list(DEBATES, &raw.debates)),
         sheet("people", write_list(PEOPLE, &raw.people)),
+        sheet("venues", write_list(VENUES, &raw.venues)),
+        sheet("rooms", write_list(ROOMS, &rooms(&raw.venues))),
         sheet("events", write_events(&raw.events)),
     ]
+}
+
+/// Every venue's rooms, a row each.
+fn rooms(venues: &[RawVenue]) -> Vec<VenueRoom> {
+    let of = |venue: &RawVenue| venue.rooms.iter().map(|room| VenueRoom { venue: venue.id.clone(), room: room.clone(), row: 0 }).collect::<Vec<_>>();
+    venues.iter().flat_map(of).collect()
 }
 
 /// A cell to write: plain, or a text that may take one column per language.

@@ -5,11 +5,12 @@ use super::{At, ListValidation};
 use crate::domain::programme::error::Problem;
 use crate::domain::programme::extract::Item;
 use crate::domain::programme::model::{
-    Access, Debate, Document, Event, Link, LinkKind, Location, Meta, Participant, Partner, Person, Programme, Role, Series, SessionLink,
-    Stamp, Theme,
+    Access, Debate, Document, Event, Geo, Link, LinkKind, Location, Meta, Participant, Partner, Person, Programme, Role, Room, Series,
+    SessionLink, Stamp, Theme, Venue, VenueAt,
 };
 use crate::domain::programme::raw::{
-    RawDebate, RawDocument, RawEvent, RawEventPerson, RawLink, RawLocation, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme, RawWhen,
+    RawDebate, RawDocument, RawEvent, RawEventPerson, RawGeo, RawLink, RawLocation, RawMeta, RawPartner, RawPerson, RawRoom, RawSeries,
+    RawTheme, RawVenue, RawWhen,
 };
 use crate::domain::text::{trimmed, RawText, Text};
 use crate::domain::when::{parse_date, parse_timestamp, When};
@@ -106,6 +107,84 @@ impl Validator {
         })
     }
 
+    /// A venue: a wrong optional field (country, zone, coordinates, links, a room) is left out
+    /// and reported, the venue kept.
+    pub(super) fn venue(&mut self, path: At<'_>, raw: RawVenue) -> Option<Venue> {
+        let id = self.id(path, raw.id);
+        let name = self.text(path.key("name"), raw.name);
+        let mut rooms: Vec<Room> = Vec::with_capacity(raw.rooms.len());
+        for (index, room) in raw.rooms.into_iter().enumerate() {
+            let at = path.key("rooms");
+            let at = at.index(index);
+            let Some(room) = self.room(at, room) else { continue };
+            if rooms.iter().any(|other| other.id == room.id) {
+                self.report(format!("{at}.id"), format!("duplicate room id `{}`: an earlier room of the venue already uses it", room.id));
+            } else {
+                rooms.push(room);
+            }
+        }
+        Some(Venue {
+            id: id?,
+            name: name?,
+            address: self.optional_text(path.key("address"), raw.address),
+            city: self.optional_text(path.key("city"), raw.city),
+            country: self.country(path.key("country"), raw.country).flatten(),
+            time_zone: self.time_zone(path.key("time_zone"), raw.time_zone).flatten(),
+            geo: raw.geo.and_then(|geo| self.geo(path.key("geo"), geo)),
+            map: self.optional_url(path.key("map_url"), raw.map_url.as_deref()).flatten(),
+            access: self.access(path.key("accessibility"), &raw.accessibility),
+            access_note: self.optional_text(path.key("accessibility_note"), raw.accessibility_note),
+            url: self.optional_url(path.key("url"), raw.url.as_deref()).flatten(),
+            rooms,
+        })
+    }
+
+    fn room(&mut self, path: At<'_>, raw: RawRoom) -> Option<Room> {
+        let id = self.id(path, raw.id);
+        let name = self.text(path.key("name"), raw.name);
+        Some(Room {
+            id: id?,
+            name: name?,
+            floor: self.optional_text(path.key("floor"), raw.floor),
+            access: self.access(path.key("accessibility"), &raw.accessibility),
+            access_note: self.optional_text(path.key("accessibility_note"), raw.accessibility_note),
+        })
+    }
+
+    fn geo(&mut self, path: At<'_>, raw: RawGeo) -> Option<Geo> {
+        let RawGeo { latitude, longitude } = raw;
+        if (-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude) {
+            Some(Geo { latitude, longitude })
+        } else {
+            let message = format!("({latitude}, {longitude}) is not a latitude from -90 to 90 and a longitude from -180 to 180: left out");
+            self.report(path.to_string(), message);
+            None
+        }
+    }
+
+    /// The event's venue and room; an unknown one is left out (and reported), the event kept.
+    fn venue_at(&mut self, path: At<'_>, venue: Option<&str>, room: Option<&str>, programme: &Programme) -> Option<VenueAt> {
+        let Some(id) = venue else {
+            if let Some(room) = room {
+                self.report(path.key("room").to_string(), format!("room `{room}` is given without its venue: left out"));
+            }
+            return None;
+        };
+        let Some(at) = programme.venue_index(id) else {
+            let message = format!("unknown venue id `{id}`: it is not in the programme's venues list; left out");
+            self.report(path.key("venue").to_string(), message);
+            return None;
+        };
+        let room = room.and_then(|room| {
+            let found = programme.venues[at].room_index(room);
+            if found.is_none() {
+                self.report(path.key("room").to_string(), format!("venue `{id}` has no room `{room}`: left out"));
+            }
+            found
+        });
+        Some(VenueAt { venue: at, room })
+    }
+
     /// An event's people: one not in the programme's list, or a role nobody knows, is left
     /// out (and reported) without costing delegates the event.
     pub(super) fn participants(&mut self, path: At<'_>, raw: Vec<RawEventPerson>, programme: &Programme) -> Vec<Participant> {
@@ -191,9 +270,19 @@ impl Validator {
             None => Some(None),
             Some(location) => self.location(path.key("location"), location).map(Some),
         };
+        let venue = self.venue_at(path, raw.venue.as_deref(), raw.room.as_deref(), programme);
+        let location = location.map(|location| at_venue(location, venue, programme));
         let languages = self.languages(path.key("languages"), raw.languages);
         let interpretation = self.languages(path.key("interpretation"), raw.interpretation);
-        let access = self.access(path.key("accessibility"), &raw.accessibility);
+        let mut access = self.access(path.key("accessibility"), &raw.accessibility);
+        if let Some(at) = venue {
+            let venue = &programme.venues[at.venue];
+            let room = at.room.map(|room| &venue.rooms[room]);
+            let of_place = venue.access.iter().chain(room.into_iter().flat_map(|room| &room.access)).filter(|a| a.is_of_place());
+            access.extend(of_place);
+            access.sort_unstable();
+            access.dedup();
+        }
         let access_note = self.optional_text(path.key("accessibility_note"), raw.accessibility_note);
         let (links, session_links) = self.links(path.key("links"), raw.links);
         let documents = self.documents(path.key("documents"), raw.documents);
@@ -210,6 +299,7 @@ impl Validator {
             months: Vec::new(),
             when: when?,
             location: location?,
+            venue,
             mode: raw.mode,
             audience,
             languages,
@@ -228,29 +318,41 @@ impl Validator {
 
     pub(super) fn location(&mut self, path: At<'_>, raw: RawLocation) -> Option<Location> {
         let name = self.text(path.key("name"), raw.name);
-        let country = match raw.country {
-            Some(code) if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => Some(Some(code)),
-            Some(code) => {
-                self.report(format!("{path}.country"), format!("`{code}` is not an ISO 3166-1 alpha-2 country code such as \"BE\""));
-                None
-            }
-            None => Some(None),
-        };
-        let time_zone = match raw.time_zone {
-            Some(zone) if plausible_time_zone(&zone) => Some(Some(zone)),
-            Some(zone) => {
-                self.report(format!("{path}.time_zone"), format!("`{zone}` is not an IANA time zone name such as \"Europe/Brussels\""));
-                None
-            }
-            None => Some(None),
-        };
+        let country = self.country(path.key("country"), raw.country);
+        let time_zone = self.time_zone(path.key("time_zone"), raw.time_zone);
         Some(Location {
             name: name?,
             address: self.optional_text(path.key("address"), raw.address),
             city: self.optional_text(path.key("city"), raw.city),
             country: country?,
             time_zone: time_zone?,
+            room: None,
+            geo: None,
         })
+    }
+
+    /// `Some(None)` when absent, `None` when wrong (reported).
+    fn country(&mut self, path: At<'_>, raw: Option<String>) -> Option<Option<String>> {
+        match raw {
+            Some(code) if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => Some(Some(code)),
+            Some(code) => {
+                self.report(path.to_string(), format!("`{code}` is not an ISO 3166-1 alpha-2 country code such as \"BE\""));
+                None
+            }
+            None => Some(None),
+        }
+    }
+
+    /// `Some(None)` when absent, `None` when wrong (reported).
+    fn time_zone(&mut self, path: At<'_>, raw: Option<String>) -> Option<Option<String>> {
+        match raw {
+            Some(zone) if plausible_time_zone(&zone) => Some(Some(zone)),
+            Some(zone) => {
+                self.report(path.to_string(), format!("`{zone}` is not an IANA time zone name such as \"Europe/Brussels\""));
+                None
+            }
+            None => Some(None),
+        }
     }
 
     pub(super) fn id(&mut self, path: At<'_>, id: String) -> Option<String> {
@@ -411,4 +513,24 @@ impl Validator {
         }
         Access::ALL.into_iter().filter(|access| raw.iter().any(|code| code.trim() == access.code())).collect()
     }
+}
+
+/// The event's location with what its venue adds: the venue itself when the file gives no
+/// `location`, else the room and the coordinates beside the location as written.
+fn at_venue(location: Option<Location>, venue: Option<VenueAt>, programme: &Programme) -> Option<Location> {
+    let Some(at) = venue else { return location };
+    let venue = &programme.venues[at.venue];
+    let room = at.room.map(|room| venue.rooms[room].name.clone());
+    let mut location = location.unwrap_or_else(|| Location {
+        name: venue.name.clone(),
+        address: venue.address.clone(),
+        city: venue.city.clone(),
+        country: venue.country.clone(),
+        time_zone: venue.time_zone.clone(),
+        room: None,
+        geo: None,
+    });
+    location.room = room;
+    location.geo = location.geo.or(venue.geo);
+    Some(location)
 }

@@ -10,8 +10,8 @@ use std::fmt;
 
 use super::error::Problem;
 use super::extract::{Extracted, Item};
-use super::model::{Debate, Event, Partner, Person, Programme, Series, Theme};
-use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme};
+use super::model::{Debate, Event, Partner, Person, Programme, Series, Theme, Venue};
+use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme, RawVenue};
 
 mod fields;
 mod rules;
@@ -51,8 +51,8 @@ impl fmt::Display for At<'_> {
 }
 
 pub fn validate(raw: Extracted) -> (Programme, Vec<Problem>) {
-    let Extracted { programme, themes, partners, series, debates, people, events } = raw;
-    let mut validation = Validation::start(programme, themes, partners, series, debates, people, events.len());
+    let Extracted { programme, themes, partners, series, debates, people, venues, events } = raw;
+    let mut validation = Validation::start(programme, themes, partners, series, debates, people, venues, events.len());
     for event in events {
         validation.add_event(event);
     }
@@ -76,6 +76,7 @@ impl Validation {
         series: Vec<Item<RawSeries>>,
         debates: Vec<Item<RawDebate>>,
         people: Vec<Item<RawPerson>>,
+        venues: Vec<Item<RawVenue>>,
         expected_events: usize,
     ) -> Self {
         let mut v = Validator::default();
@@ -86,6 +87,7 @@ impl Validation {
         let mut programme = Programme::new(meta, themes, partners, Vec::new(), debates, Vec::new());
         programme.series = v.items("series", series, |v, path, raw| v.series(path, raw, &programme), |s: &Series| &s.id);
         programme.people = v.items("people", people, Validator::person, |p: &Person| &p.id);
+        programme.venues = v.items("venues", venues, Validator::venue, |p: &Venue| &p.id);
         programme.index_ids();
         Validation { v, programme, events: ListValidation::new("events", expected_events) }
     }
