@@ -126,7 +126,11 @@ fn a_real_pretalx_export_imports_with_every_event_time_room_track_and_speaker() 
         let (hours, minutes) = event["duration"].as_str().unwrap().split_once(':').unwrap();
         let end = start + chrono::Duration::hours(hours.parse().unwrap()) + chrono::Duration::minutes(minutes.parse().unwrap());
         assert_eq!(DateTime::parse_from_rfc3339(ours.when.end.as_deref().unwrap()).unwrap(), end);
-        assert_eq!(ours.location.as_ref().unwrap().name, RawText::Plain(event["room"].as_str().unwrap_or(room).to_owned()));
+        // The room is one of the conference venue's rooms.
+        assert_eq!(ours.venue.as_deref(), Some("venue"));
+        let rooms = &raw.venues[0].rooms;
+        let ours_room = rooms.iter().find(|r| Some(r.id.as_str()) == ours.room.as_deref()).expect("the event's room is the venue's");
+        assert_eq!(ours_room.name, RawText::Plain(event["room"].as_str().unwrap_or(room).to_owned()));
         let track = event["track"].as_str().unwrap();
         let theme = raw.themes.iter().find(|theme| theme.id == ours.themes[0]).unwrap();
         assert_eq!(theme.label, RawText::Plain(track.to_owned()));
@@ -173,7 +177,7 @@ fn a_schedule_valid_under_the_c3voc_schema_imports_field_by_field() {
     assert_eq!(programme.meta.time_zone, "Europe/Brussels");
     let event = programme.event("5c0f2a52-6d3e-5b8e-9b52-6c1a3f1f0a01").expect("the event, by its guid");
     assert_eq!(event.title.get("en"), "Local authorities and migrant integration");
-    assert_eq!(event.location.as_ref().unwrap().name.get("en"), "Antwerp City Hall");
+    assert_eq!(event.place("en").as_deref(), Some("Antwerp City Hall, Learning Platform on Human Mobility 2014"), "the room of the conference");
     assert_eq!(event.location.as_ref().unwrap().time_zone.as_deref(), Some("Europe/Brussels"));
     let labels: Vec<&str> = event.themes.iter().map(|&at| programme.themes[at].label.get("en")).collect();
     assert_eq!(labels, vec!["Local governance"]);
