@@ -177,7 +177,11 @@ fn a_schedule_valid_under_the_c3voc_schema_imports_field_by_field() {
     assert_eq!(programme.meta.time_zone, "Europe/Brussels");
     let event = programme.event("5c0f2a52-6d3e-5b8e-9b52-6c1a3f1f0a01").expect("the event, by its guid");
     assert_eq!(event.title.get("en"), "Local authorities and migrant integration");
-    assert_eq!(event.place("en").as_deref(), Some("Antwerp City Hall, Learning Platform on Human Mobility 2014"), "the room of the conference");
+    assert_eq!(
+        event.place("en").as_deref(),
+        Some("Antwerp City Hall, Learning Platform on Human Mobility 2014"),
+        "the room of the conference"
+    );
     assert_eq!(event.location.as_ref().unwrap().time_zone.as_deref(), Some("Europe/Brussels"));
     let labels: Vec<&str> = event.themes.iter().map(|&at| programme.themes[at].label.get("en")).collect();
     assert_eq!(labels, vec!["Local governance"]);

@@ -228,6 +228,30 @@ fn static_pages_say_in_which_languages_and_with_what_access_and_offer_them_as_fi
     assert!(captioned.contains(r#"data-testid="option-accessibility-captioning""#));
 }
 
+#[test]
+fn a_venues_static_page_says_where_it_is_with_a_map_link_and_its_events_page_leads_there() {
+    let venues = std::fs::read_to_string(root().join("tests/fixtures/venues.json")).unwrap();
+    let site = site_of(&venues, Some("https://example.org/p/"));
+    let html = page(&site, "ar/events/dialogue.html");
+    // The place in Arabic with its room, leading to the venue's page; the floor and a map.
+    assert!(html.contains(r#"venue/unhq.html" data-testid="event-venue-link">قاعة الاجتماعات 4, مقر الأمم المتحدة, نيويورك</a>"#), "{html}");
+    assert!(html.contains(r#"<p lang="en" class="field-note">First basement (1B)</p>"#), "the floor, marked as English");
+    assert!(html.contains(r#"href="https://www.openstreetmap.org/?mlat=40.7489&amp;mlon=-73.968#map=18/40.7489/-73.968""#));
+    // The venue's page: address, map links, access, rooms, above its events.
+    let venue = page(&site, "fr/venue/unhq.html");
+    assert!(venue.contains(r#"data-testid="venue-profile""#) && venue.contains(">Siège de l'Organisation des Nations Unies</h2>"));
+    assert!(venue.contains("405 East 42nd Street, New York"), "the address");
+    assert!(venue.contains(r#"<a href="geo:40.7489,-73.968" data-testid="venue-geo-link">Ouvrir dans une application de cartes</a>"#));
+    assert!(venue.contains(">Voir sur une carte</a>") && venue.contains("Accès de plain-pied"));
+    assert!(venue.contains("Salle de conférence 4") && venue.contains("Premier sous-sol (1B)") && venue.contains("Boucle magnétique"));
+    assert!(venue.contains(r#"data-event-id="dialogue""#) && venue.contains(r#"data-event-id="briefing""#), "its events");
+    assert!(!venue.contains(r#"data-event-id="course""#));
+    // The event's JSON-LD has the place on the globe.
+    let start = html.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
+    let json: serde_json::Value = serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).unwrap();
+    assert_eq!(json["@graph"][0]["location"]["geo"]["latitude"], 40.7489);
+}
+
 /// "Now and next" is linked from every page of a programme with days or times, in each
 /// language, and the static pages carry nothing that depends on the clock at build time.
 #[test]

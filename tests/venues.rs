@@ -153,10 +153,7 @@ fn a_calendar_entry_says_the_room_the_address_and_where_on_the_globe() {
     };
     let entries = [Entry { event: event(&programme, "dialogue"), note: None }];
     let text = write_calendar(&programme, &entries, &request).text.replace("\r\n ", "");
-    assert!(
-        text.contains("LOCATION:Conference Room 4\\, United Nations Headquarters\\, New York\\, 405 East 42nd Street\r\n"),
-        "{text}"
-    );
+    assert!(text.contains("LOCATION:Conference Room 4\\, United Nations Headquarters\\, New York\\, 405 East 42nd Street\r\n"), "{text}");
     assert!(text.contains("GEO:40.7489;-73.968\r\n"), "{text}");
 }
 
@@ -171,7 +168,12 @@ fn they_go_to_the_spreadsheet_and_back_as_a_venues_and_a_rooms_sheet() {
     };
     let rooms = sheet(&sheets, "rooms.csv");
     assert!(rooms.starts_with("venue,id,name,name@ar,name@en,name@fr,floor@en,floor@fr,accessibility,accessibility_note\n"), "{rooms}");
-    assert!(rooms.contains("unhq,cr4,,قاعة الاجتماعات 4,Conference Room 4,Salle de conférence 4,First basement (1B),Premier sous-sol (1B),hearing_loop,"), "{rooms}");
+    assert!(
+        rooms.contains(
+            "unhq,cr4,,قاعة الاجتماعات 4,Conference Room 4,Salle de conférence 4,First basement (1B),Premier sous-sol (1B),hearing_loop,"
+        ),
+        "{rooms}"
+    );
     assert!(sheet(&sheets, "venues.csv").contains(",40.7489,-73.968,"), "coordinates as typed");
     let (back, problems, _) = import_sheets(&sheets);
     assert_eq!(problems, vec![]);

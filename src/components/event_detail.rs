@@ -288,7 +288,12 @@ enum Field {
     /// Names, and a note of the programme's below them, with its language.
     Noted(Vec<String>, Option<(String, Option<String>)>),
     /// The place, linked to its venue's page, with the room's floor and the venue's map.
-    Place { place: String, venue: String, floor: Option<(String, Option<String>)>, map: Option<String> },
+    Place {
+        place: String,
+        venue: String,
+        floor: Option<(String, Option<String>)>,
+        map: Option<String>,
+    },
 }
 
 fn render_field(field: Field) -> impl IntoView {

@@ -41,7 +41,8 @@ pub fn VenueProfile() -> impl IntoView {
             .map(|room| {
                 let floor = room.floor.as_ref().map(|floor| view! { {separator}<span lang=of(floor)>{floor.get(tag).to_owned()}</span> });
                 let access = (!room.access.is_empty()).then(|| format!("{separator}{}", features(&room.access)));
-                let note = room.access_note.as_ref().map(|note| view! { <p class="field-note" lang=of(note)>{note.get(tag).to_owned()}</p> });
+                let note =
+                    room.access_note.as_ref().map(|note| view! { <p class="field-note" lang=of(note)>{note.get(tag).to_owned()}</p> });
                 view! { <li><span lang=of(&room.name)>{room.name.get(tag).to_owned()}</span>{floor}{access}{note}</li> }
             })
             .collect_view();
@@ -51,7 +52,8 @@ pub fn VenueProfile() -> impl IntoView {
                 <ul aria-labelledby="venue-rooms" data-testid="venue-rooms">{rooms}</ul>
             }
         });
-        let link = venue.url.as_ref().map(|link| view! { <p><a href=link.url.clone() rel="noopener noreferrer">{link.url.clone()}</a></p> });
+        let link =
+            venue.url.as_ref().map(|link| view! { <p><a href=link.url.clone() rel="noopener noreferrer">{link.url.clone()}</a></p> });
         Some(view! {
             <section class="person-profile venue-profile" data-testid="venue-profile" aria-labelledby="venue-name">
                 <h2 id="venue-name" lang=of(&venue.name)>{venue.name.get(tag).to_owned()}</h2>

@@ -21,15 +21,21 @@ pub type Item<T> = Result<T, Problem>;
 #[derive(Debug, PartialEq)]
 pub struct Extracted {
     pub programme: RawMeta,
+    pub lists: Lists,
+    /// Boxed, so that each is freed as soon as it is validated: a big programme's peak memory.
+    #[allow(clippy::vec_box)]
+    pub events: Vec<Item<Box<RawEvent>>>,
+}
+
+/// The lists events refer to, each item read or its first mistake.
+#[derive(Debug, PartialEq)]
+pub struct Lists {
     pub themes: Vec<Item<RawTheme>>,
     pub partners: Vec<Item<RawPartner>>,
     pub series: Vec<Item<RawSeries>>,
     pub debates: Vec<Item<RawDebate>>,
     pub people: Vec<Item<RawPerson>>,
     pub venues: Vec<Item<RawVenue>>,
-    /// Boxed, so that each is freed as soon as it is validated: a big programme's peak memory.
-    #[allow(clippy::vec_box)]
-    pub events: Vec<Item<Box<RawEvent>>>,
 }
 
 /// Reads the whole file; `Err` when its frame is wrong.
@@ -37,12 +43,14 @@ pub fn extract(root: &Value) -> Result<Extracted, Problem> {
     let root = Obj::new(root, "")?;
     Ok(Extracted {
         programme: RawMeta::read(&root.required_obj("programme")?)?,
-        themes: root.items("themes", RawTheme::read)?,
-        partners: root.items("partners", RawPartner::read)?,
-        series: root.items("series", RawSeries::read)?,
-        debates: root.items("debates", RawDebate::read)?,
-        people: root.items("people", RawPerson::read)?,
-        venues: root.items("venues", RawVenue::read)?,
+        lists: Lists {
+            themes: root.items("themes", RawTheme::read)?,
+            partners: root.items("partners", RawPartner::read)?,
+            series: root.items("series", RawSeries::read)?,
+            debates: root.items("debates", RawDebate::read)?,
+            people: root.items("people", RawPerson::read)?,
+            venues: root.items("venues", RawVenue::read)?,
+        },
         events: match root.get("events") {
             Some(_) => root.list("events")?.iter().enumerate().map(|(index, event)| extract_event(event, index)).collect(),
             None => return Err(Problem::new("events", "is missing: a programme needs a list of events (it may be empty)")),

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::extract::Item;
-use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawPerson, RawSeries, RawVenue, RawTheme};
+use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme, RawVenue};
 
 /// The file's frame, as `extract` reads it, with each event still as its text: events are read
 /// one at a time (`read_event`), so that a big programme can be read a slice per task.
@@ -48,21 +48,32 @@ pub fn ok<T>(items: Vec<T>) -> Vec<Item<T>> {
     items.into_iter().map(Ok).collect()
 }
 
+impl Frame<'_> {
+    /// The frame's lists, every item read well.
+    pub fn take_lists(&mut self) -> super::extract::Lists {
+        use std::mem::take;
+        super::extract::Lists {
+            themes: ok(take(&mut self.themes)),
+            partners: ok(take(&mut self.partners)),
+            series: ok(take(&mut self.series)),
+            debates: ok(take(&mut self.debates)),
+            people: ok(take(&mut self.people)),
+            venues: ok(take(&mut self.venues)),
+        }
+    }
+}
+
 /// The whole file through the fast path, as `extract` would give it (for the agreement tests).
 #[cfg(all(test, not(target_arch = "wasm32")))]
 fn read_fast(body: &str) -> Option<(String, super::extract::Extracted)> {
-    let frame = read_frame(body)?;
+    let mut frame = read_frame(body)?;
+    let lists = frame.take_lists();
     let events = frame.events.iter().map(|raw| read_event(raw).map(Ok)).collect::<Option<Vec<_>>>()?;
     Some((
         frame.schema_version,
         super::extract::Extracted {
             programme: frame.programme,
-            themes: ok(frame.themes),
-            partners: ok(frame.partners),
-            series: ok(frame.series),
-            debates: ok(frame.debates),
-            people: ok(frame.people),
-            venues: ok(frame.venues),
+            lists,
             events,
         },
     ))

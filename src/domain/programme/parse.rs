@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::error::{LoadError, Problem, MAX_PROGRAMME_BYTES, SUPPORTED_MAJOR};
 use super::extract::{extract, extract_event};
-use super::fast::{ok, read_event, read_frame};
+use super::fast::{read_event, read_frame};
 use super::locate::lines_of;
 use super::model::Programme;
 use super::validate::{validate, Validation};
@@ -111,21 +111,13 @@ impl<'a> Reading<'a> {
         }
         // Most files are well formed: read them typed, straight from the text. A frame that
         // surprises the fast path sends the whole file to the slow path, which explains it.
-        let Some(frame) = read_frame(body) else { return Step::Finished(slow(body)) };
-        if let Err(error) = check_version(Some(&Value::String(frame.schema_version))) {
+        let Some(mut frame) = read_frame(body) else { return Step::Finished(slow(body)) };
+        if let Err(error) = check_version(Some(&Value::String(std::mem::take(&mut frame.schema_version)))) {
             return Step::Finished(Err(error));
         }
         let total = frame.events.len();
-        let validation = Validation::start(
-            frame.programme,
-            ok(frame.themes),
-            ok(frame.partners),
-            ok(frame.series),
-            ok(frame.debates),
-            ok(frame.people),
-            ok(frame.venues),
-            total,
-        );
+        let lists = frame.take_lists();
+        let validation = Validation::start(frame.programme, lists, total);
         self.stage = Stage::Events { body, raw: frame.events, next: 0, validation: Box::new(validation), lines: LineCursor::default() };
         Step::Events { read: 0, total }
     }

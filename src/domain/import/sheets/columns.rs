@@ -144,9 +144,12 @@ fn read_access(cell: &str) -> Vec<String> {
 
 /// A coordinate cell: a number, with a comma as the decimal mark where the spreadsheet wrote one.
 fn read_degrees(cell: &str) -> Result<f64, String> {
-    cell.trim().replace(',', ".").parse::<f64>().ok().filter(|degrees| degrees.is_finite()).ok_or_else(|| {
-        format!("`{cell}` is not a number of degrees such as 40.7489: ignored")
-    })
+    cell.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|degrees| degrees.is_finite())
+        .ok_or_else(|| format!("`{cell}` is not a number of degrees such as 40.7489: ignored"))
 }
 
 fn degrees(value: Option<f64>) -> String {

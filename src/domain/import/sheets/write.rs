@@ -26,7 +26,9 @@ pub fn write_sheets(raw: &RawProgramme) -> Vec<Sheet> {
 
 /// Every venue's rooms, a row each.
 fn rooms(venues: &[RawVenue]) -> Vec<VenueRoom> {
-    let of = |venue: &RawVenue| venue.rooms.iter().map(|room| VenueRoom { venue: venue.id.clone(), room: room.clone(), row: 0 }).collect::<Vec<_>>();
+    let of = |venue: &RawVenue| {
+        venue.rooms.iter().map(|room| VenueRoom { venue: venue.id.clone(), room: room.clone(), row: 0 }).collect::<Vec<_>>()
+    };
     venues.iter().flat_map(of).collect()
 }
 

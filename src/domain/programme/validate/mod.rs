@@ -9,9 +9,9 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::error::Problem;
-use super::extract::{Extracted, Item};
+use super::extract::{Extracted, Item, Lists};
 use super::model::{Debate, Event, Partner, Person, Programme, Series, Theme, Venue};
-use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme, RawVenue};
+use super::raw::{RawEvent, RawMeta};
 
 mod fields;
 mod rules;
@@ -51,8 +51,8 @@ impl fmt::Display for At<'_> {
 }
 
 pub fn validate(raw: Extracted) -> (Programme, Vec<Problem>) {
-    let Extracted { programme, themes, partners, series, debates, people, venues, events } = raw;
-    let mut validation = Validation::start(programme, themes, partners, series, debates, people, venues, events.len());
+    let Extracted { programme, lists, events } = raw;
+    let mut validation = Validation::start(programme, lists, events.len());
     for event in events {
         validation.add_event(event);
     }
@@ -69,16 +69,8 @@ pub struct Validation {
 }
 
 impl Validation {
-    pub fn start(
-        meta: RawMeta,
-        themes: Vec<Item<RawTheme>>,
-        partners: Vec<Item<RawPartner>>,
-        series: Vec<Item<RawSeries>>,
-        debates: Vec<Item<RawDebate>>,
-        people: Vec<Item<RawPerson>>,
-        venues: Vec<Item<RawVenue>>,
-        expected_events: usize,
-    ) -> Self {
+    pub fn start(meta: RawMeta, lists: Lists, expected_events: usize) -> Self {
+        let Lists { themes, partners, series, debates, people, venues } = lists;
         let mut v = Validator::default();
         let meta = v.meta(meta);
         let themes = v.items("themes", themes, Validator::theme, |t: &Theme| &t.id);
