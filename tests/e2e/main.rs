@@ -27,6 +27,7 @@ mod session_languages;
 mod shortlist_safety;
 mod shortlists;
 mod static_pages;
+mod venues;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
