@@ -61,6 +61,11 @@ fn bundled_programme() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/programme.json")).unwrap()
 }
 
+/// A fixture with the lists of format 1.3: people, venues and rooms, languages, documents.
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
 fn sample_envelope() -> String {
     let mut lists = Shortlists::default();
     for (i, event) in ["ms-2012-06-migration-law", "lphm-2013-05-media"].iter().enumerate() {
@@ -87,6 +92,8 @@ fn json_noise() -> impl Strategy<Value = String> {
         Just("\"schema_version\":\"1.0\"".to_owned()),
         Just("\"version\":2".to_owned()),
         Just("\"events\":".to_owned()),
+        Just("\"venues\":[{\"id\":\"v\",\"name\":\"V\",\"rooms\":".to_owned()),
+        Just("\"venue\":\"v\"".to_owned()),
         Just("\"lists\":".to_owned()),
         Just("\"picks\":".to_owned()),
         Just("\"when\":{\"start\":\"0000-01\",\"end\":\"9999-12\"}".to_owned()),
@@ -113,7 +120,13 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
-    fn the_programme_reader_never_panics_and_its_memory_follows_the_input(text in prop_oneof![any_text(), mutated(bundled_programme())]) {
+    fn the_programme_reader_never_panics_and_its_memory_follows_the_input(text in prop_oneof![
+        any_text(),
+        mutated(bundled_programme()),
+        mutated(fixture("venues.json")),
+        mutated(fixture("people.json")),
+        mutated(fixture("languages.json")),
+    ]) {
         let peak = peak_of(|| { let _ = parse_programme(&text); });
         prop_assert!(peak <= bound(text.len()), "{peak} bytes for {} bytes of input", text.len());
     }
@@ -227,4 +240,27 @@ fn a_share_code_that_inflates_to_a_bomb_is_refused_within_the_cap() {
     let peak = peak_of(|| result = Some(decode_share(&code)));
     assert!(result.unwrap().is_err());
     assert!(peak < 16 << 20, "{peak} bytes");
+}
+
+/// A venue's long name is its events' place without a copy in each: a 1 MB name named by
+/// 20,000 events (a 1.6 MB file) would otherwise take 20 GB; a room's with a location of the
+/// event's own is copied, so a room's name is bounded.
+#[test]
+fn a_long_venue_name_named_by_every_event_is_not_copied_into_each() {
+    let events: Vec<String> =
+        (0..20_000).map(|i| format!(r#"{{"id":"e{i}","title":"E","when":{{"start":"2026-06"}},"venue":"v","room":"r"}}"#)).collect();
+    let long = "n".repeat(1 << 20);
+    let text = format!(
+        r#"{{"schema_version":"1.3","programme":{{"id":"p","title":"P","time_zone":"UTC"}},"venues":[{{"id":"v","name":"{long}","address":"{long}","rooms":[{{"id":"r","name":"R"}},{{"id":"big","name":"{long}"}}]}}],"events":[{}]}}"#,
+        events.join(",")
+    );
+    let mut problems = Vec::new();
+    let peak = peak_of(|| {
+        let (programme, found) = parse_programme(&text).expect("loads");
+        assert_eq!(programme.events.len(), 20_000);
+        assert_eq!(programme.events[0].place("en").map(|place| place.len()), Some(1 + 2 + (1 << 20)));
+        problems = found.into_iter().map(|problem| problem.path).collect();
+    });
+    assert!(peak <= bound(text.len()), "{peak} bytes for {} bytes of input", text.len());
+    assert_eq!(problems, ["venues[0].rooms[1].name"], "the room with a megabyte of name is left out");
 }

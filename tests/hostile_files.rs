@@ -132,3 +132,39 @@ fn long_labels_named_by_every_event_are_not_copied_into_each() {
     assert_eq!(found("LABEL199 zanzibar"), 1, "every word must match, in the event or its themes");
     assert_eq!(found("label200"), 0);
 }
+
+/// The lists of format 1.3 are bounded: an event naming 100,000 people (each in the programme)
+/// or a venue with 100,000 rooms keeps the first `MAX_PER_ITEM` and says so once (checking each
+/// entry against the others is quadratic: uncut, such a file of 9 MB would take hours).
+#[test]
+fn an_event_with_a_hundred_thousand_people_and_a_venue_with_as_many_rooms_are_cut_and_said() {
+    use programme_browser::domain::programme::MAX_PER_ITEM;
+    let n = 100_000;
+    let people: Vec<String> = (0..n).map(|i| format!(r#"{{"id":"p{i}","name":"P{i}"}}"#)).collect();
+    let refs: Vec<String> = (0..n).map(|i| format!(r#"{{"id":"p{i}"}}"#)).collect();
+    let rooms: Vec<String> = (0..n).map(|i| format!(r#"{{"id":"r{i}","name":"R{i}"}}"#)).collect();
+    let languages: Vec<String> = (0..n).map(|i| format!(r#""en-{i}""#)).collect();
+    let text = format!(
+        r#"{{"schema_version":"1.3","programme":{{"id":"p","title":"P","time_zone":"UTC"}},"people":[{}],"venues":[{{"id":"v","name":"V","rooms":[{}]}}],"events":[{{"id":"e","title":"E","when":{{"start":"2026-06"}},"people":[{}],"venue":"v","room":"r99999","languages":[{}]}}]}}"#,
+        people.join(","),
+        rooms.join(","),
+        refs.join(","),
+        languages.join(",")
+    );
+    let (programme, problems) = parse_programme(&text).expect("loads");
+    let problems: Vec<String> = problems.iter().map(|problem| format!("{}: {}", problem.path, problem.message)).collect();
+    assert_eq!(programme.events.len(), 1, "the event is kept: {problems:?}");
+    let event = &programme.events[0];
+    assert_eq!(event.people.len(), MAX_PER_ITEM);
+    assert_eq!(event.languages.len(), MAX_PER_ITEM);
+    assert_eq!(programme.venues[0].rooms.len(), MAX_PER_ITEM);
+    assert_eq!(
+        problems,
+        [
+            format!("venues[0].rooms: lists {n} entries: the first {MAX_PER_ITEM} are kept, the rest left out"),
+            format!("events[0].people: lists {n} entries: the first {MAX_PER_ITEM} are kept, the rest left out"),
+            "events[0].room: venue `v` has no room `r99999`: left out".to_owned(),
+            format!("events[0].languages: lists {n} entries: the first {MAX_PER_ITEM} are kept, the rest left out"),
+        ]
+    );
+}

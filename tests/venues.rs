@@ -71,6 +71,14 @@ fn an_event_at_a_venue_is_there_with_its_room_and_a_location_as_written_wins() {
     assert_eq!(course.place("en").as_deref(), Some("City Hall, Antwerp"));
     assert_eq!(course.venue.map(|at| programme.venues[at.venue].id.as_str()), Some("antwerp"));
     assert!(event(&programme, "lost").venue.is_none() && event(&programme, "lost").location.is_none());
+    // Events in the same place share its location rather than each copying the venue's texts.
+    let mut raw: serde_json::Value = serde_json::from_str(&fixture()).unwrap();
+    raw["events"][1]["room"] = "cr4".into();
+    let (programme, _) = parse_programme(&raw.to_string()).unwrap();
+    let shared = |a: &str, b: &str| {
+        std::sync::Arc::ptr_eq(event(&programme, a).location.as_ref().unwrap(), event(&programme, b).location.as_ref().unwrap())
+    };
+    assert!(shared("dialogue", "briefing"));
 }
 
 #[test]

@@ -18,7 +18,10 @@ async fn an_events_place_leads_to_its_venues_page_with_a_map_link() {
     eventually("the event's place", || async { browser.count("[data-testid=event-venue-link]").await == 1 }).await;
     let place = browser.script("return document.querySelector('[data-testid=event-venue-link]').closest('dd').innerText;").await;
     let place = place.as_str().unwrap();
-    assert!(place.starts_with("Salle de conférence 4, Siège de l'Organisation des Nations Unies, New York\nPremier sous-sol (1B)"), "{place}");
+    assert!(
+        place.starts_with("Salle de conférence 4, Siège de l'Organisation des Nations Unies, New York\nPremier sous-sol (1B)"),
+        "{place}"
+    );
     assert_eq!(
         attribute(&browser, "[data-testid=event-map-link]", "href").await,
         "https://www.openstreetmap.org/?mlat=40.7489&mlon=-73.968#map=18/40.7489/-73.968"
@@ -34,7 +37,9 @@ async fn an_events_place_leads_to_its_venues_page_with_a_map_link() {
     assert!(attribute(&browser, "[data-testid=venue-map-link]", "href").await.starts_with("https://www.openstreetmap.org/?mlat=40.7489"));
     assert_eq!(browser.card_ids().await, ["dialogue", "briefing"], "the events held there");
     // Nothing was asked of a map service.
-    let asked = browser.script("return performance.getEntriesByType('resource').map(r => r.name).filter(n => !n.startsWith(location.origin));").await;
+    let asked = browser
+        .script("return performance.getEntriesByType('resource').map(r => r.name).filter(n => !n.startsWith(location.origin));")
+        .await;
     assert_eq!(asked, serde_json::json!([]));
     // A facet of its own, chosen; its chip takes the venue away.
     assert!(browser.script("return document.querySelector('[data-testid=option-venue-unhq]').checked;").await.as_bool().unwrap());

@@ -69,14 +69,7 @@ fn read_fast(body: &str) -> Option<(String, super::extract::Extracted)> {
     let mut frame = read_frame(body)?;
     let lists = frame.take_lists();
     let events = frame.events.iter().map(|raw| read_event(raw).map(Ok)).collect::<Option<Vec<_>>>()?;
-    Some((
-        frame.schema_version,
-        super::extract::Extracted {
-            programme: frame.programme,
-            lists,
-            events,
-        },
-    ))
+    Some((frame.schema_version, super::extract::Extracted { programme: frame.programme, lists, events }))
 }
 
 // proptest is a native dev-dependency.

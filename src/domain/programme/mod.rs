@@ -17,4 +17,4 @@ pub use error::{terminal_safe, LoadError, Problem, MAX_PROGRAMME_BYTES, SUPPORTE
 pub use model::*;
 pub(crate) use parse::syntax_error;
 pub use parse::{parse_programme, programme_text, Parsed, Reading, Step};
-pub use validate::{is_http_url, language_tag, skipped_event_count, valid_id};
+pub use validate::{is_http_url, language_tag, skipped_event_count, valid_id, MAX_PER_ITEM};

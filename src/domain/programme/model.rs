@@ -125,6 +125,8 @@ pub struct Venue {
     pub access_note: Option<Text>,
     pub url: Option<Link>,
     pub rooms: Vec<Room>,
+    /// The venue as an event's location (first), then each room's, shared by their events.
+    pub places: Vec<std::sync::Arc<Location>>,
 }
 
 impl Venue {
@@ -363,7 +365,9 @@ pub struct Event {
     /// Every month the event touches (`when.months()`), computed once at load because the
     /// month facet reads it on every filter change.
     pub months: Vec<crate::domain::when::YearMonth>,
-    pub location: Option<Location>,
+    /// Shared with the venue's other events when it is the venue's (or a room's) own: a long
+    /// venue name is not copied into each of thousands of events.
+    pub location: Option<std::sync::Arc<Location>>,
     /// The venue (and room) among the programme's, when the file names one.
     pub venue: Option<VenueAt>,
     pub mode: Option<Mode>,

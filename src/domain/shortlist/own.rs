@@ -147,14 +147,16 @@ pub fn own_event(key: &PickKey, pick: &Pick) -> Option<Event> {
     }
     let when = When::from_code(&pick.snapshot.when)?;
     let place = &pick.snapshot.place;
-    let location = (!place.is_empty()).then(|| Location {
-        name: Text::plain(place.clone()),
-        address: None,
-        city: None,
-        country: None,
-        time_zone: None,
-        room: None,
-        geo: None,
+    let location = (!place.is_empty()).then(|| {
+        std::sync::Arc::new(Location {
+            name: Text::plain(place.clone()),
+            address: None,
+            city: None,
+            country: None,
+            time_zone: None,
+            room: None,
+            geo: None,
+        })
     });
     // A change of the appointment is a new version of it for a calendar that has it.
     let updated = DateTime::from_timestamp_millis(pick.updated_ms).map(|at| Stamp::Time(at.fixed_offset()));

@@ -12,8 +12,18 @@ use crate::domain::programme::raw::{
     RawDebate, RawDocument, RawEvent, RawEventPerson, RawGeo, RawLink, RawLocation, RawMeta, RawPartner, RawPerson, RawRoom, RawSeries,
     RawTheme, RawVenue, RawWhen,
 };
+use std::sync::Arc;
+
 use crate::domain::text::{trimmed, RawText, Text};
 use crate::domain::when::{parse_date, parse_timestamp, When};
+
+/// The most people, links, documents or languages one event lists, and rooms one venue has:
+/// far more than any programme needs, few enough that checking each against the others stays
+/// cheap (a hostile file of a million people at one event would otherwise cost hours).
+pub const MAX_PER_ITEM: usize = 500;
+
+/// The longest a room's name may be, in all its languages together.
+pub const MAX_ROOM_NAME_BYTES: usize = 2000;
 
 #[derive(Default)]
 pub(super) struct Validator {
@@ -23,6 +33,16 @@ pub(super) struct Validator {
 impl Validator {
     pub(super) fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem::new(path, message));
+    }
+
+    /// The first `MAX_PER_ITEM` of a list; the rest left out and reported once.
+    fn capped<T>(&mut self, path: At<'_>, mut list: Vec<T>) -> Vec<T> {
+        if list.len() > MAX_PER_ITEM {
+            let message = format!("lists {} entries: the first {MAX_PER_ITEM} are kept, the rest left out", list.len());
+            self.report(path.to_string(), message);
+            list.truncate(MAX_PER_ITEM);
+        }
+        list
     }
 
     /// Validates each item of a list, skips bad ones and duplicate ids (the first one wins).
@@ -113,7 +133,7 @@ impl Validator {
         let id = self.id(path, raw.id);
         let name = self.text(path.key("name"), raw.name);
         let mut rooms: Vec<Room> = Vec::with_capacity(raw.rooms.len());
-        for (index, room) in raw.rooms.into_iter().enumerate() {
+        for (index, room) in self.capped(path.key("rooms"), raw.rooms).into_iter().enumerate() {
             let at = path.key("rooms");
             let at = at.index(index);
             let Some(room) = self.room(at, room) else { continue };
@@ -123,7 +143,7 @@ impl Validator {
                 rooms.push(room);
             }
         }
-        Some(Venue {
+        let mut venue = Venue {
             id: id?,
             name: name?,
             address: self.optional_text(path.key("address"), raw.address),
@@ -136,12 +156,36 @@ impl Validator {
             access_note: self.optional_text(path.key("accessibility_note"), raw.accessibility_note),
             url: self.optional_url(path.key("url"), raw.url.as_deref()).flatten(),
             rooms,
-        })
+            places: Vec::new(),
+        };
+        let place = |room: Option<&Room>| {
+            Arc::new(Location {
+                name: venue.name.clone(),
+                address: venue.address.clone(),
+                city: venue.city.clone(),
+                country: venue.country.clone(),
+                time_zone: venue.time_zone.clone(),
+                room: room.map(|room| room.name.clone()),
+                geo: venue.geo,
+            })
+        };
+        venue.places = std::iter::once(None).chain(venue.rooms.iter().map(Some)).map(place).collect();
+        Some(venue)
     }
 
     fn room(&mut self, path: At<'_>, raw: RawRoom) -> Option<Room> {
         let id = self.id(path, raw.id);
         let name = self.text(path.key("name"), raw.name);
+        // An event with a location of its own carries a copy of its room's name.
+        let name = name.filter(|name| {
+            let bytes: usize = name.all_values().map(str::len).sum();
+            if bytes > MAX_ROOM_NAME_BYTES {
+                let message =
+                    format!("is {bytes} bytes long in all: a room's name has at most {MAX_ROOM_NAME_BYTES}; the room is left out");
+                self.report(path.key("name").to_string(), message);
+            }
+            bytes <= MAX_ROOM_NAME_BYTES
+        });
         Some(Room {
             id: id?,
             name: name?,
@@ -188,6 +232,7 @@ impl Validator {
     /// An event's people: one not in the programme's list, or a role nobody knows, is left
     /// out (and reported) without costing delegates the event.
     pub(super) fn participants(&mut self, path: At<'_>, raw: Vec<RawEventPerson>, programme: &Programme) -> Vec<Participant> {
+        let raw = self.capped(path, raw);
         let mut found: Vec<Participant> = Vec::with_capacity(raw.len());
         for (index, person) in raw.into_iter().enumerate() {
             let item = path.index(index);
@@ -268,7 +313,7 @@ impl Validator {
         let when = self.when(path.key("when"), &raw.when);
         let location = match raw.location {
             None => Some(None),
-            Some(location) => self.location(path.key("location"), location).map(Some),
+            Some(location) => self.location(path.key("location"), location).map(|location| Some(Arc::new(location))),
         };
         let venue = self.venue_at(path, raw.venue.as_deref(), raw.room.as_deref(), programme);
         let location = location.map(|location| at_venue(location, venue, programme));
@@ -436,6 +481,7 @@ impl Validator {
     /// that is not http(s) is left out, a kind nobody knows makes an ordinary link; each
     /// reported, the event kept.
     pub(super) fn links(&mut self, path: At<'_>, raw: Vec<RawLink>) -> (Vec<Link>, Vec<SessionLink>) {
+        let raw = self.capped(path, raw);
         let mut links = Vec::with_capacity(raw.len());
         let mut session_links = Vec::new();
         for (index, link) in raw.into_iter().enumerate() {
@@ -465,6 +511,7 @@ impl Validator {
     /// An event's documents: one without a web address is left out, a language that is no
     /// tag is dropped, each reported; the event is kept.
     pub(super) fn documents(&mut self, path: At<'_>, raw: Vec<RawDocument>) -> Vec<Document> {
+        let raw = self.capped(path, raw);
         let mut documents = Vec::with_capacity(raw.len());
         for (index, document) in raw.into_iter().enumerate() {
             let item = path.index(index);
@@ -489,6 +536,7 @@ impl Validator {
     /// Language tags, lower-cased so that "FR" and "fr" are one language to filter by; one
     /// that is no tag is left out and reported, the event kept.
     pub(super) fn languages(&mut self, path: At<'_>, raw: Vec<String>) -> Vec<String> {
+        let raw = self.capped(path, raw);
         let mut tags: Vec<String> = Vec::with_capacity(raw.len());
         for (index, tag) in raw.iter().enumerate() {
             match language_tag(tag.trim()) {
@@ -517,20 +565,12 @@ impl Validator {
 
 /// The event's location with what its venue adds: the venue itself when the file gives no
 /// `location`, else the room and the coordinates beside the location as written.
-fn at_venue(location: Option<Location>, venue: Option<VenueAt>, programme: &Programme) -> Option<Location> {
+fn at_venue(location: Option<Arc<Location>>, venue: Option<VenueAt>, programme: &Programme) -> Option<Arc<Location>> {
     let Some(at) = venue else { return location };
     let venue = &programme.venues[at.venue];
-    let room = at.room.map(|room| venue.rooms[room].name.clone());
-    let mut location = location.unwrap_or_else(|| Location {
-        name: venue.name.clone(),
-        address: venue.address.clone(),
-        city: venue.city.clone(),
-        country: venue.country.clone(),
-        time_zone: venue.time_zone.clone(),
-        room: None,
-        geo: None,
-    });
-    location.room = room;
-    location.geo = location.geo.or(venue.geo);
+    let Some(mut location) = location else { return Some(Arc::clone(&venue.places[at.room.map_or(0, |room| room + 1)])) };
+    let own = Arc::make_mut(&mut location);
+    own.room = at.room.map(|room| venue.rooms[room].name.clone());
+    own.geo = own.geo.or(venue.geo);
     Some(location)
 }

@@ -17,6 +17,7 @@ mod fields;
 mod rules;
 
 use fields::Validator;
+pub use fields::MAX_PER_ITEM;
 pub use rules::{is_http_url, language_tag, valid_id};
 
 /// A JSON path (`events[12].location.name`), formatted only when a problem is reported: every
