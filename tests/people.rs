@@ -189,3 +189,24 @@ fn a_person_is_a_facet_and_one_person_chosen_is_their_page() {
     assert_eq!(read.filter.people.len(), 1);
     assert_eq!(ignored.len(), 1, "an id that cannot be one is named");
 }
+
+#[test]
+fn documents_go_to_their_own_sheet_and_back_and_one_for_no_event_is_said_at_its_row() {
+    use programme_browser::domain::import::{import_sheets, write_sheets};
+    use programme_browser::domain::programme::raw::RawProgramme;
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/people.json")).unwrap();
+    let raw: RawProgramme = serde_json::from_str(&text).unwrap();
+    let mut sheets = write_sheets(&raw);
+    let documents = &mut sheets.iter_mut().find(|sheet| sheet.file == "documents.csv").expect("a documents sheet").text;
+    assert!(documents.starts_with("event,symbol,title,title@ar,title@en,title@fr,url,language\n"), "{documents}");
+    assert!(documents.contains("\npanel,A/RES/70/1,,تحويل عالمنا"), "{documents}");
+    documents.push_str("no-such-event,,Lost,,,,https://example.org/lost.pdf,\n");
+    let (back, problems, _) = import_sheets(&sheets);
+    let documents = |raw: &RawProgramme| raw.events.iter().map(|event| event.documents.clone()).collect::<Vec<_>>();
+    assert_eq!(documents(&back), documents(&raw));
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        ["documents.csv, row 6, column A (event): the document is for event `no-such-event`, which is not in the events sheet: left out"]
+    );
+}

@@ -257,6 +257,67 @@ pub const ROOMS: &[Column<VenueRoom>] = &[
     },
 ];
 
+/// A row of the documents sheet: a document and the event it is for.
+#[derive(Debug, Clone, Default)]
+pub struct EventDocument {
+    pub event: String,
+    pub document: RawDocument,
+    /// Its row in the sheet, for a problem with its event.
+    pub row: usize,
+}
+
+pub const DOCUMENTS: &[Column<EventDocument>] = &[
+    Column {
+        name: "event",
+        field: "event",
+        access: Access::Plain {
+            get: |d| d.event.clone(),
+            set: |d, cell| {
+                d.event = cell;
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "symbol",
+        field: "symbol",
+        access: Access::Plain {
+            get: |d| or_empty(&d.document.symbol),
+            set: |d, cell| {
+                d.document.symbol = Some(cell);
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "title",
+        field: "title",
+        access: Access::Text { get: |d| d.document.title.as_ref(), set: |d, t| d.document.title = Some(t) },
+    },
+    Column {
+        name: "url",
+        field: "url",
+        access: Access::Plain {
+            get: |d| d.document.url.clone(),
+            set: |d, cell| {
+                d.document.url = cell;
+                Ok(())
+            },
+        },
+    },
+    Column {
+        name: "language",
+        field: "language",
+        access: Access::Plain {
+            get: |d| or_empty(&d.document.language),
+            set: |d, cell| {
+                d.document.language = Some(cell);
+                Ok(())
+            },
+        },
+    },
+];
+
 /// An event's people as a cell: `amina-diallo (speaker); jonas-peeters (moderator)`.
 fn people_cell(people: &[RawEventPerson]) -> String {
     let person = |p: &RawEventPerson| match &p.role {

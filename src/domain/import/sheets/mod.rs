@@ -15,7 +15,8 @@ pub use write::write_sheets;
 use super::table::Table;
 
 /// The sheets, in the order a workbook shows them.
-pub const SHEET_NAMES: [&str; 9] = ["programme", "themes", "partners", "series", "debates", "people", "venues", "rooms", "events"];
+pub const SHEET_NAMES: [&str; 10] =
+    ["programme", "themes", "partners", "series", "debates", "people", "venues", "rooms", "events", "documents"];
 
 /// One sheet as a CSV file: its file name and text.
 #[derive(Debug, Clone, PartialEq, Eq)]

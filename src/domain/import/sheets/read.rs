@@ -1,6 +1,6 @@
 //! Reading the sheets into a programme, every problem placed by file, row and column.
 
-use super::columns::{Access, Column, DEBATES, EVENTS, PARTNERS, PEOPLE, PROGRAMME, ROOMS, SERIES, THEMES, VENUES};
+use super::columns::{Access, Column, DEBATES, DOCUMENTS, EVENTS, PARTNERS, PEOPLE, PROGRAMME, ROOMS, SERIES, THEMES, VENUES};
 use super::{sheet_of, Sheet, SHEET_NAMES};
 use crate::domain::import::origins::Origins;
 use crate::domain::import::table::{text_of, Row, Table};
@@ -86,6 +86,18 @@ pub fn import_sheets(sheets: &[Sheet]) -> (RawProgramme, Vec<ImportProblem>, Ori
             Vec::new()
         }
     };
+    let mut events = events;
+    let documents = table("documents");
+    for document in reader.list_of(documents, "documents", DOCUMENTS, "event", |_, (row, document)| document.row = row.number) {
+        match events.iter_mut().find(|event| event.id == document.event) {
+            Some(event) => event.documents.push(document.document),
+            None => {
+                let place = table_place(documents.expect("documents were read from it"), document.row, "event");
+                let message = format!("the document is for event `{}`, which is not in the events sheet: left out", document.event);
+                reader.problems.push(ImportProblem { place, message });
+            }
+        }
+    }
     let raw = RawProgramme { schema_version, programme, themes, partners, series, debates, people, venues, events };
     (raw, reader.problems, reader.origins)
 }
@@ -178,6 +190,19 @@ impl Reader {
         table: Option<&Table>,
         list: &'static str,
         columns: &[Column<T>],
+        more: impl FnMut(&mut Self, (&Row, &mut T)),
+    ) -> Vec<T> {
+        self.list_of(table, list, columns, "id", more)
+    }
+
+    /// `list`, for a sheet whose rows are keyed by another column than `id` (a document by its
+    /// event).
+    fn list_of<T: Default>(
+        &mut self,
+        table: Option<&Table>,
+        list: &'static str,
+        columns: &[Column<T>],
+        key: &str,
         mut more: impl FnMut(&mut Self, (&Row, &mut T)),
     ) -> Vec<T> {
         let Some(table) = table else { return Vec::new() };
@@ -195,8 +220,8 @@ impl Reader {
                 ));
             }
         }
-        if table.column("id").is_none() {
-            self.problems.push(table.problem(Some(1), None, "has no `id` column: its rows cannot be read (see the template)"));
+        if table.column(key).is_none() {
+            self.problems.push(table.problem(Some(1), None, format!("has no `{key}` column: its rows cannot be read (see the template)")));
             return Vec::new();
         }
         for column in columns {
@@ -208,8 +233,8 @@ impl Reader {
         }
         let mut items = Vec::new();
         for row in table.each_row() {
-            if row.get("id").is_none() {
-                self.problems.push(row.problem("id", "is empty: the row is skipped (every row needs an id)"));
+            if row.get(key).is_none() {
+                self.problems.push(row.problem(key, format!("is empty: the row is skipped (every row needs its {key})")));
                 continue;
             }
             self.origins.add_item(list, Place::Cell { file: table.file.clone(), row: Some(row.number), column: None });

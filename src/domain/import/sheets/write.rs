@@ -2,7 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use super::columns::{Access, Column, VenueRoom, DEBATES, EVENTS, PARTNERS, PEOPLE, PROGRAMME, ROOMS, SERIES, THEMES, VENUES};
+use super::columns::{
+    Access, Column, EventDocument, VenueRoom, DEBATES, DOCUMENTS, EVENTS, PARTNERS, PEOPLE, PROGRAMME, ROOMS, SERIES, THEMES, VENUES,
+};
 use super::Sheet;
 use crate::domain::import::table::write_csv;
 use crate::domain::programme::raw::*;
@@ -21,7 +23,20 @@ pub fn write_sheets(raw: &RawProgramme) -> Vec<Sheet> {
         sheet("venues", write_list(VENUES, &raw.venues)),
         sheet("rooms", write_list(ROOMS, &rooms(&raw.venues))),
         sheet("events", write_events(&raw.events)),
+        sheet("documents", write_list(DOCUMENTS, &documents(&raw.events))),
     ]
+}
+
+/// Every event's documents, a row each.
+fn documents(events: &[RawEvent]) -> Vec<EventDocument> {
+    let of = |event: &RawEvent| {
+        event
+            .documents
+            .iter()
+            .map(|document| EventDocument { event: event.id.clone(), document: document.clone(), row: 0 })
+            .collect::<Vec<_>>()
+    };
+    events.iter().flat_map(of).collect()
 }
 
 /// Every venue's rooms, a row each.
