@@ -163,6 +163,7 @@ fn a_calendar_entry_says_the_room_the_address_and_where_on_the_globe() {
     let text = write_calendar(&programme, &entries, &request).text.replace("\r\n ", "");
     assert!(text.contains("LOCATION:Conference Room 4\\, United Nations Headquarters\\, New York\\, 405 East 42nd Street\r\n"), "{text}");
     assert!(text.contains("GEO:40.7489;-73.968\r\n"), "{text}");
+    assert!(text.contains("DESCRIPTION:https://www.openstreetmap.org/?mlat=40.7489&mlon=-73.968#map=18/40.7489/-73.968\r\n"), "the map: {text}");
 }
 
 #[test]

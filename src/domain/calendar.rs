@@ -201,6 +201,13 @@ fn description(programme: &Programme, event: &Event, note: Option<&str>, request
     if !live.is_empty() {
         parts.push(live.join("\n"));
     }
+    // Its other links, its documents and its venue's map: what a delegate opens from the entry.
+    let map = event.venue.and_then(|at| programme.venues[at.venue].map_url(request.lang));
+    let links = event.links.iter().map(|link| link.url.clone()).chain(event.documents.iter().map(|document| document.url.clone()));
+    let links: Vec<String> = links.chain(map).collect();
+    if !links.is_empty() {
+        parts.push(links.join("\n"));
+    }
     if let Some(note) = note.map(str::trim).filter(|note| !note.is_empty()) {
         parts.push(format!("Note: {note}"));
     }
