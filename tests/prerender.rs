@@ -249,7 +249,7 @@ fn a_venues_static_page_says_where_it_is_with_a_map_link_and_its_events_page_lea
     // The event's JSON-LD has the place on the globe.
     let start = html.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
     let json: serde_json::Value = serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).unwrap();
-    assert_eq!(json["@graph"][0]["location"]["geo"]["latitude"], 40.7489);
+    assert_eq!(json["@graph"][0]["location"]["geo"]["latitude"], "40.7489");
 }
 
 /// "Now and next" is linked from every page of a programme with days or times, in each

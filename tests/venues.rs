@@ -133,7 +133,7 @@ fn json_ld_places_the_event_with_its_address_and_coordinates() {
     assert_eq!(place["@type"], "Place", "{text}");
     assert_eq!(place["name"], "United Nations Headquarters");
     assert_eq!(place["address"]["streetAddress"], "405 East 42nd Street");
-    assert_eq!(place["geo"], serde_json::json!({ "@type": "GeoCoordinates", "latitude": 40.7489, "longitude": -73.968 }));
+    assert_eq!(place["geo"], serde_json::json!({ "@type": "GeoCoordinates", "latitude": "40.7489", "longitude": "-73.968" }));
     assert!(place["hasMap"].as_str().unwrap().starts_with("https://www.openstreetmap.org/"));
 }
 
@@ -163,7 +163,10 @@ fn a_calendar_entry_says_the_room_the_address_and_where_on_the_globe() {
     let text = write_calendar(&programme, &entries, &request).text.replace("\r\n ", "");
     assert!(text.contains("LOCATION:Conference Room 4\\, United Nations Headquarters\\, New York\\, 405 East 42nd Street\r\n"), "{text}");
     assert!(text.contains("GEO:40.7489;-73.968\r\n"), "{text}");
-    assert!(text.contains("DESCRIPTION:https://www.openstreetmap.org/?mlat=40.7489&mlon=-73.968#map=18/40.7489/-73.968\r\n"), "the map: {text}");
+    assert!(
+        text.contains("DESCRIPTION:https://www.openstreetmap.org/?mlat=40.7489&mlon=-73.968#map=18/40.7489/-73.968\r\n"),
+        "the map: {text}"
+    );
 }
 
 #[test]

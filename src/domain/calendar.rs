@@ -110,7 +110,8 @@ pub fn write_calendar(programme: &Programme, entries: &[Entry<'_>], request: &Ca
             out.property("LOCATION", &escape(&place));
         }
         if let Some(geo) = event.location.as_ref().and_then(|location| location.geo) {
-            out.property("GEO", &format!("{};{}", geo.latitude, geo.longitude));
+            let (latitude, longitude) = geo.text();
+            out.property("GEO", &format!("{latitude};{longitude}"));
         }
         if let Some(url) = request.event_url.map(|url| url(event)).filter(|url| !url.is_empty()) {
             out.property("URL", &url);

@@ -162,7 +162,9 @@ fn locations(programme: &Programme, event: &Event, mode: Option<Mode>, lang: &st
             place["address"] = Value::Object(address);
         }
         if let Some(geo) = location.geo {
-            place["geo"] = json!({ "@type": "GeoCoordinates", "latitude": geo.latitude, "longitude": geo.longitude });
+            // schema.org takes the numbers as text too: serialising floats would add ~10 KB to the wasm.
+            let (latitude, longitude) = geo.text();
+            place["geo"] = json!({ "@type": "GeoCoordinates", "latitude": latitude, "longitude": longitude });
         }
         if let Some(map) = event.venue.and_then(|at| programme.venues[at.venue].map_url(lang)) {
             place["hasMap"] = json!(map);

@@ -137,7 +137,7 @@ impl Venue {
             return Some(map.url.clone());
         }
         if let Some(geo) = self.geo {
-            let (lat, lon) = (geo.latitude, geo.longitude);
+            let (lat, lon) = geo.text();
             return Some(format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"));
         }
         let address = self.address.as_ref()?.get(lang_tag);
@@ -178,8 +178,28 @@ impl Eq for Geo {}
 impl Geo {
     /// RFC 5870 `geo:` URI: opens the device's own map app.
     pub fn uri(self) -> String {
-        format!("geo:{},{}", self.latitude, self.longitude)
+        format!("geo:{},{}", decimal_degrees(self.latitude), decimal_degrees(self.longitude))
     }
+
+    /// Latitude and longitude as decimal text ("40.7489", "-73.968"), to the micro-degree (a
+    /// tenth of a metre).
+    pub fn text(self) -> (String, String) {
+        (decimal_degrees(self.latitude), decimal_degrees(self.longitude))
+    }
+}
+
+/// Degrees as decimal text to six places, trailing zeros left out. Written with integers:
+/// formatting a float in Rust brings ~25 KB of code into the wasm.
+pub fn decimal_degrees(degrees: f64) -> String {
+    // Within ±180 degrees, micro-degrees fit an i64 exactly.
+    let micro = (degrees * 1e6).round() as i64;
+    let sign = if micro < 0 { "-" } else { "" };
+    let (whole, fraction) = (micro.unsigned_abs() / 1_000_000, micro.unsigned_abs() % 1_000_000);
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let fraction = format!("{fraction:06}");
+    format!("{sign}{whole}.{}", fraction.trim_end_matches('0'))
 }
 
 /// Where an event is among the programme's venues.
@@ -820,5 +840,17 @@ mod contains_tests {
             proptest::prop_assert_eq!(super::contains(&both, &long), true);
             proptest::prop_assert_eq!(super::contains(&text, &long), text.contains(long.as_str()));
         }
+    }
+}
+
+#[cfg(test)]
+mod geo_tests {
+    #[test]
+    fn degrees_are_written_as_decimals_without_trailing_zeros() {
+        let text = |latitude, longitude| super::Geo { latitude, longitude }.text();
+        assert_eq!(text(40.7489, -73.968), ("40.7489".to_owned(), "-73.968".to_owned()));
+        assert_eq!(text(0.0, 180.0), ("0".to_owned(), "180".to_owned()));
+        assert_eq!(text(-0.0000004, 51.2194449), ("0".to_owned(), "51.219445".to_owned()));
+        assert_eq!(text(-90.000001, 4.4), ("-90.000001".to_owned(), "4.4".to_owned()));
     }
 }

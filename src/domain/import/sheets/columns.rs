@@ -153,7 +153,7 @@ fn read_degrees(cell: &str) -> Result<f64, String> {
 }
 
 fn degrees(value: Option<f64>) -> String {
-    value.map(|degrees| degrees.to_string()).unwrap_or_default()
+    value.map(crate::domain::programme::decimal_degrees).unwrap_or_default()
 }
 
 pub const VENUES: &[Column<RawVenue>] = &[
