@@ -58,6 +58,13 @@ pub fn extract(root: &Value) -> Result<Extracted, Problem> {
     })
 }
 
+/// Reads the venue at `venues[index]` from its text.
+pub fn extract_venue(text: &str, index: usize) -> Item<RawVenue> {
+    let path = format!("venues[{index}]");
+    let value: Value = serde_json::from_str(text).map_err(|err| Problem::new(path.clone(), err.to_string()))?;
+    Obj::new(&value, &path).and_then(|obj| RawVenue::read(&obj))
+}
+
 /// Reads the event at `events[index]` on its own, every mistake with its path: also what the
 /// slices of a big file use for an event the fast path gave up on.
 pub fn extract_event(event: &Value, index: usize) -> Item<Box<RawEvent>> {

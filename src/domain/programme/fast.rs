@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::extract::Item;
-use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme, RawVenue};
+use super::raw::{RawDebate, RawEvent, RawMeta, RawPartner, RawPerson, RawSeries, RawTheme};
 
 /// The file's frame, as `extract` reads it, with each event still as its text: events are read
 /// one at a time (`read_event`), so that a big programme can be read a slice per task.
@@ -27,8 +27,10 @@ pub struct Frame<'a> {
     pub debates: Vec<RawDebate>,
     #[serde(default)]
     pub people: Vec<RawPerson>,
-    #[serde(default)]
-    pub venues: Vec<RawVenue>,
+    /// Read by `extract`'s reader, as text: a programme has few venues, and a typed reader of
+    /// their nested rooms and coordinates would add ~10 KB to the wasm.
+    #[serde(default, borrow)]
+    pub venues: Vec<&'a RawValue>,
     #[serde(borrow)]
     pub events: Vec<&'a RawValue>,
 }
@@ -58,7 +60,11 @@ impl Frame<'_> {
             series: ok(take(&mut self.series)),
             debates: ok(take(&mut self.debates)),
             people: ok(take(&mut self.people)),
-            venues: ok(take(&mut self.venues)),
+            venues: take(&mut self.venues)
+                .into_iter()
+                .enumerate()
+                .map(|(index, raw)| super::extract::extract_venue(raw.get(), index))
+                .collect(),
         }
     }
 }

@@ -210,7 +210,7 @@ pub struct RawVenue {
 }
 
 /// Latitude and longitude in decimal degrees (schema.org `GeoCoordinates`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename = "Geo")]
 pub struct RawGeo {
@@ -222,6 +222,14 @@ pub struct RawGeo {
 
 /// JSON has no NaN, so numbers read from a file compare as equals.
 impl Eq for RawGeo {}
+
+/// As `Geo`'s: without formatting floats.
+impl std::fmt::Debug for RawGeo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let degrees = crate::domain::programme::decimal_degrees;
+        write!(f, "RawGeo({}, {})", degrees(self.latitude), degrees(self.longitude))
+    }
+}
 
 /// A room of a venue.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,8 +5,8 @@ use super::{At, ListValidation};
 use crate::domain::programme::error::Problem;
 use crate::domain::programme::extract::Item;
 use crate::domain::programme::model::{
-    Access, Debate, Document, Event, Geo, Link, LinkKind, Location, Meta, Participant, Partner, Person, Programme, Role, Room, Series,
-    SessionLink, Stamp, Theme, Venue, VenueAt,
+    decimal_degrees, Access, Debate, Document, Event, Geo, Link, LinkKind, Location, Meta, Participant, Partner, Person, Programme, Role,
+    Room, Series, SessionLink, Stamp, Theme, Venue, VenueAt,
 };
 use crate::domain::programme::raw::{
     RawDebate, RawDocument, RawEvent, RawEventPerson, RawGeo, RawLink, RawLocation, RawMeta, RawPartner, RawPerson, RawRoom, RawSeries,
@@ -200,6 +200,8 @@ impl Validator {
         if (-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude) {
             Some(Geo { latitude, longitude })
         } else {
+            // Said with integers: formatting a float costs the wasm ~15 KB.
+            let (latitude, longitude) = (decimal_degrees(latitude), decimal_degrees(longitude));
             let message = format!("({latitude}, {longitude}) is not a latitude from -90 to 90 and a longitude from -180 to 180: left out");
             self.report(path.to_string(), message);
             None
@@ -323,10 +325,10 @@ impl Validator {
         if let Some(at) = venue {
             let venue = &programme.venues[at.venue];
             let room = at.room.map(|room| &venue.rooms[room]);
-            let of_place = venue.access.iter().chain(room.into_iter().flat_map(|room| &room.access)).filter(|a| a.is_of_place());
-            access.extend(of_place);
-            access.sort_unstable();
-            access.dedup();
+            let of_place: Vec<Access> =
+                venue.access.iter().chain(room.into_iter().flat_map(|room| &room.access)).copied().filter(|a| a.is_of_place()).collect();
+            // In `Access::ALL` order, each once, as the event's own.
+            access = Access::ALL.into_iter().filter(|a| access.contains(a) || of_place.contains(a)).collect();
         }
         let access_note = self.optional_text(path.key("accessibility_note"), raw.accessibility_note);
         let (links, session_links) = self.links(path.key("links"), raw.links);
