@@ -42,16 +42,20 @@ fn spelled<V: Copy>(cell: &str, choices: &[(&str, V)]) -> Result<V, String> {
     })
 }
 
-/// A column of one cell as it is, into a `String` field of the same name.
+/// A column of one cell as it is, into a `String` field (the format's field named as the
+/// column unless given: `plain!("venue_id" as "venue", venue)`).
 macro_rules! plain {
-    ($name:literal, $field:ident) => {
+    ($name:literal, $($field:ident).+) => {
+        plain!($name as $name, $($field).+)
+    };
+    ($name:literal as $format:literal, $($field:ident).+) => {
         Column {
             name: $name,
-            field: $name,
+            field: $format,
             access: Access::Plain {
-                get: |item| item.$field.clone(),
+                get: |item| item.$($field).+.clone(),
                 set: |item, v| {
-                    item.$field = v;
+                    item.$($field).+ = v;
                     Ok(())
                 },
             },
@@ -59,16 +63,36 @@ macro_rules! plain {
     };
 }
 
-/// A column of one cell as it is, into an optional `String` field of the same name.
+/// A column of one cell as it is, into an optional `String` field.
 macro_rules! optional {
-    ($name:literal, $field:ident) => {
+    ($name:literal, $($field:ident).+) => {
+        optional!($name as $name, $($field).+)
+    };
+    ($name:literal as $format:literal, $($field:ident).+) => {
         Column {
             name: $name,
-            field: $name,
+            field: $format,
             access: Access::Plain {
-                get: |item| or_empty(&item.$field),
+                get: |item| or_empty(&item.$($field).+),
                 set: |item, v| {
-                    item.$field = Some(v);
+                    item.$($field).+ = Some(v);
+                    Ok(())
+                },
+            },
+        }
+    };
+}
+
+/// The `accessibility` column: features as people type them (`read_access`).
+macro_rules! access_features {
+    ($($field:ident).+) => {
+        Column {
+            name: "accessibility",
+            field: "accessibility",
+            access: Access::Plain {
+                get: |item| item.$($field).+.join("; "),
+                set: |item, v| {
+                    item.$($field).+ = read_access(&v);
                     Ok(())
                 },
             },
@@ -186,17 +210,7 @@ pub const VENUES: &[Column<RawVenue>] = &[
         },
     },
     optional!("map_url", map_url),
-    Column {
-        name: "accessibility",
-        field: "accessibility",
-        access: Access::Plain {
-            get: |v| v.accessibility.join("; "),
-            set: |v, cell| {
-                v.accessibility = read_access(&cell);
-                Ok(())
-            },
-        },
-    },
+    access_features!(accessibility),
     Column {
         name: "accessibility_note",
         field: "accessibility_note",
@@ -215,41 +229,11 @@ pub struct VenueRoom {
 }
 
 pub const ROOMS: &[Column<VenueRoom>] = &[
-    Column {
-        name: "venue",
-        field: "venue",
-        access: Access::Plain {
-            get: |r| r.venue.clone(),
-            set: |r, cell| {
-                r.venue = cell;
-                Ok(())
-            },
-        },
-    },
-    Column {
-        name: "id",
-        field: "id",
-        access: Access::Plain {
-            get: |r| r.room.id.clone(),
-            set: |r, cell| {
-                r.room.id = cell;
-                Ok(())
-            },
-        },
-    },
+    plain!("venue", venue),
+    plain!("id", room.id),
     Column { name: "name", field: "name", access: Access::Text { get: |r| Some(&r.room.name), set: |r, t| r.room.name = t } },
     Column { name: "floor", field: "floor", access: Access::Text { get: |r| r.room.floor.as_ref(), set: |r, t| r.room.floor = Some(t) } },
-    Column {
-        name: "accessibility",
-        field: "accessibility",
-        access: Access::Plain {
-            get: |r| r.room.accessibility.join("; "),
-            set: |r, cell| {
-                r.room.accessibility = read_access(&cell);
-                Ok(())
-            },
-        },
-    },
+    access_features!(room.accessibility),
     Column {
         name: "accessibility_note",
         field: "accessibility_note",
@@ -267,55 +251,15 @@ pub struct EventDocument {
 }
 
 pub const DOCUMENTS: &[Column<EventDocument>] = &[
-    Column {
-        name: "event",
-        field: "event",
-        access: Access::Plain {
-            get: |d| d.event.clone(),
-            set: |d, cell| {
-                d.event = cell;
-                Ok(())
-            },
-        },
-    },
-    Column {
-        name: "symbol",
-        field: "symbol",
-        access: Access::Plain {
-            get: |d| or_empty(&d.document.symbol),
-            set: |d, cell| {
-                d.document.symbol = Some(cell);
-                Ok(())
-            },
-        },
-    },
+    plain!("event", event),
+    optional!("symbol", document.symbol),
     Column {
         name: "title",
         field: "title",
         access: Access::Text { get: |d| d.document.title.as_ref(), set: |d, t| d.document.title = Some(t) },
     },
-    Column {
-        name: "url",
-        field: "url",
-        access: Access::Plain {
-            get: |d| d.document.url.clone(),
-            set: |d, cell| {
-                d.document.url = cell;
-                Ok(())
-            },
-        },
-    },
-    Column {
-        name: "language",
-        field: "language",
-        access: Access::Plain {
-            get: |d| or_empty(&d.document.language),
-            set: |d, cell| {
-                d.document.language = Some(cell);
-                Ok(())
-            },
-        },
-    },
+    plain!("url", document.url),
+    optional!("language", document.language),
 ];
 
 /// An event's people as a cell: `amina-diallo (speaker); jonas-peeters (moderator)`.
@@ -416,28 +360,8 @@ pub const EVENTS: &[Column<RawEvent>] = &[
     optional!("series", series),
     Column { name: "title", field: "title", access: Access::Text { get: |e| Some(&e.title), set: |e, v| e.title = v } },
     Column { name: "summary", field: "summary", access: Access::Text { get: |e| e.summary.as_ref(), set: |e, v| e.summary = Some(v) } },
-    Column {
-        name: "start",
-        field: "when",
-        access: Access::Plain {
-            get: |e| e.when.start.clone(),
-            set: |e, v| {
-                e.when.start = v;
-                Ok(())
-            },
-        },
-    },
-    Column {
-        name: "end",
-        field: "when.end",
-        access: Access::Plain {
-            get: |e| or_empty(&e.when.end),
-            set: |e, v| {
-                e.when.end = Some(v);
-                Ok(())
-            },
-        },
-    },
+    plain!("start" as "when", when.start),
+    optional!("end" as "when.end", when.end),
     Column { name: "themes", field: "themes", access: Access::List { get: |e| &e.themes, set: |e, v| e.themes = v } },
     Column { name: "partners", field: "partners", access: Access::List { get: |e| &e.partners, set: |e, v| e.partners = v } },
     Column {
@@ -462,28 +386,8 @@ pub const EVENTS: &[Column<RawEvent>] = &[
             },
         },
     },
-    Column {
-        name: "venue_id",
-        field: "venue",
-        access: Access::Plain {
-            get: |e| or_empty(&e.venue),
-            set: |e, v| {
-                e.venue = Some(v);
-                Ok(())
-            },
-        },
-    },
-    Column {
-        name: "room_id",
-        field: "room",
-        access: Access::Plain {
-            get: |e| or_empty(&e.room),
-            set: |e, v| {
-                e.room = Some(v);
-                Ok(())
-            },
-        },
-    },
+    optional!("venue_id" as "venue", venue),
+    optional!("room_id" as "room", room),
     Column {
         name: "place",
         field: "location",
@@ -528,17 +432,7 @@ pub const EVENTS: &[Column<RawEvent>] = &[
         field: "interpretation",
         access: Access::List { get: |e| &e.interpretation, set: |e, v| e.interpretation = v },
     },
-    Column {
-        name: "accessibility",
-        field: "accessibility",
-        access: Access::Plain {
-            get: |e| e.accessibility.join("; "),
-            set: |e, v| {
-                e.accessibility = read_access(&v);
-                Ok(())
-            },
-        },
-    },
+    access_features!(accessibility),
     Column {
         name: "accessibility_note",
         field: "accessibility_note",
