@@ -467,9 +467,15 @@ pub fn people_with_events(programme: &Programme) -> Vec<usize> {
     used_positions(programme.people.len(), programme.events.iter().flat_map(|e| e.people.iter().map(|p| p.person)))
 }
 
-/// Venues of at least one event, in the programme's order.
+/// Venues of at least one event, in the programme's order. Offered only when there are two: a
+/// conference in one building has nothing to choose (its venue's page is still linked from
+/// each event's place).
 pub fn venues_with_events(programme: &Programme) -> Vec<usize> {
-    used_positions(programme.venues.len(), programme.events.iter().filter_map(|e| e.venue.map(|at| at.venue)))
+    let used = used_positions(programme.venues.len(), programme.events.iter().filter_map(|e| e.venue.map(|at| at.venue)));
+    if used.len() < 2 {
+        return Vec::new();
+    }
+    used
 }
 
 /// Access features that at least one event offers.

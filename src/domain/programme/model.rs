@@ -586,18 +586,35 @@ pub struct Counts {
     pub themes: usize,
     pub partners: usize,
     pub series: usize,
+    pub people: usize,
+    pub venues: usize,
 }
 
-/// The commands' English: "10 event(s), 14 theme(s), 9 partner(s), 2 series".
+/// The commands' English: "10 event(s), 14 theme(s), 9 partner(s), 2 series", and the people
+/// and venues of a file that has them.
 impl std::fmt::Display for Counts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} event(s), {} theme(s), {} partner(s), {} series", self.events, self.themes, self.partners, self.series)
+        write!(f, "{} event(s), {} theme(s), {} partner(s), {} series", self.events, self.themes, self.partners, self.series)?;
+        if self.people > 0 {
+            write!(f, ", {} person(s)", self.people)?;
+        }
+        if self.venues > 0 {
+            write!(f, ", {} venue(s)", self.venues)?;
+        }
+        Ok(())
     }
 }
 
 impl Programme {
     pub fn counts(&self) -> Counts {
-        Counts { events: self.events.len(), themes: self.themes.len(), partners: self.partners.len(), series: self.series.len() }
+        Counts {
+            events: self.events.len(),
+            themes: self.themes.len(),
+            partners: self.partners.len(),
+            series: self.series.len(),
+            people: self.people.len(),
+            venues: self.venues.len(),
+        }
     }
 
     pub fn new(
