@@ -120,6 +120,14 @@ fn a_venue_is_a_facet_with_its_events_and_a_page_in_each_language() {
     assert_eq!(ignored.len(), 1);
     let pages = SitePages::plan(&programme, Lang::En);
     assert_eq!(address_of(&view, Lang::Ar, Some((&pages, &programme))), "ar/venue/unhq.html");
+    // A link to a venue (or a person) the programme does not have is said, not an empty list.
+    let (mut shared, _) = parse_query(&[("venue".into(), "unhq,atlantis".into()), ("person".into(), "nobody".into())]);
+    let dropped: Vec<String> = programme_browser::domain::query::drop_unknown_ids(&mut shared, &programme)
+        .iter()
+        .map(|ignored| format!("{}={}", ignored.param, ignored.value))
+        .collect();
+    assert_eq!(dropped, ["person=nobody", "venue=atlantis"]);
+    assert_eq!(shared.filter.venues.iter().map(String::as_str).collect::<Vec<_>>(), ["unhq"]);
 }
 
 #[test]

@@ -288,6 +288,8 @@ pub fn drop_unknown_ids(state: &mut ViewState, programme: &Programme) -> Vec<Ign
     keep(param::THEME, &mut state.filter.themes, &|id| programme.theme_index(id).is_some());
     keep(param::PARTNER, &mut state.filter.partners, &|id| programme.partner_index(id).is_some());
     keep(param::SERIES, &mut state.filter.series, &|id| programme.series_index(id).is_some());
+    keep(param::PERSON, &mut state.filter.people, &|id| programme.person_index(id).is_some());
+    keep(param::VENUE, &mut state.filter.venues, &|id| programme.venue_index(id).is_some());
     if let Some(event) = state.event.take() {
         if programme.event(&event).is_some() {
             state.event = Some(event);
