@@ -97,16 +97,16 @@ fn detail_rows(programme: &Programme, event: &Event, locale: Locale) -> Vec<(Msg
     if let (Some(place), Some(location)) = (event.place(tag), event.location.as_ref()) {
         let venue = event.venue.map(|at| &programme.venues[at.venue]);
         let floor = event.venue.and_then(|at| venue?.rooms[at.room?].floor.as_ref());
-        let field = match venue {
-            None => Field::Text(place),
-            Some(venue) => Field::Place {
-                place,
-                venue: venue.id.clone(),
-                floor: floor.map(|floor| (floor.get(tag).to_owned(), of(floor))),
-                map: venue.map_url(tag),
-            },
+        // The place's language is the link's own: the map link beside it is in the reader's.
+        let row = match venue {
+            None => (Msg::DetailWhere, Field::Text(place), of(&location.name)),
+            Some(venue) => {
+                let place = (place, of(&location.name));
+                let floor = floor.map(|floor| (floor.get(tag).to_owned(), of(floor)));
+                (Msg::DetailWhere, Field::Place { place, venue: venue.id.clone(), floor, map: venue.map_url(tag) }, None)
+            }
         };
-        rows.push((Msg::DetailWhere, field, of(&location.name)));
+        rows.push(row);
     }
     if let Some(mode) = event.mode {
         rows.push((Msg::DetailMode, Field::Text(mode_label(locale, mode).to_owned()), None));
@@ -289,7 +289,7 @@ enum Field {
     Noted(Vec<String>, Option<(String, Option<String>)>),
     /// The place, linked to its venue's page, with the room's floor and the venue's map.
     Place {
-        place: String,
+        place: (String, Option<String>),
         venue: String,
         floor: Option<(String, Option<String>)>,
         map: Option<String>,
@@ -307,7 +307,7 @@ fn render_field(field: Field) -> impl IntoView {
             let list = (!items.is_empty()).then(|| inline_list(plain(items)));
             EitherOf4::C(view! { {list}{note(noted)} })
         }
-        Field::Place { place, venue, floor, map } => {
+        Field::Place { place: (place, lang), venue, floor, map } => {
             let nav = use_nav();
             let href = nav.href(|next| next.open_venue(&venue));
             let locale = use_locale().get_untracked();
@@ -317,6 +317,7 @@ fn render_field(field: Field) -> impl IntoView {
             EitherOf4::D(view! {
                 <a
                     href=href
+                    lang=lang
                     data-testid="event-venue-link"
                     on:click=move |ev| {
                         ev.prevent_default();
