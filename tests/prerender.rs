@@ -252,7 +252,9 @@ fn a_venues_static_page_says_where_it_is_with_a_map_link_and_its_events_page_lea
         course.contains(r#"<dd><a href="../../fr/venue/antwerp.html" lang="en" data-testid="event-venue-link">City Hall, Antwerp</a>"#),
         "{course}"
     );
-    assert!(course.contains(r#"search?query=Grote+Markt+1%2C+Anvers" rel="noopener noreferrer" data-testid="event-map-link">Voir sur une carte</a>"#));
+    assert!(course.contains(
+        r#"search?query=Grote+Markt+1%2C+Anvers" rel="noopener noreferrer" data-testid="event-map-link">Voir sur une carte</a>"#
+    ));
     // The event's JSON-LD has the place on the globe.
     let start = html.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
     let json: serde_json::Value = serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).unwrap();

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::labels::part_lang;
+use crate::domain::filter::Facet;
 use crate::state::{use_locale, use_programme, use_view};
 
 #[component]
@@ -11,7 +12,7 @@ pub fn PersonProfile() -> impl IntoView {
     let locale = use_locale().get_untracked();
     let programme = use_programme();
     let view = use_view();
-    let person = Memo::new(move |_| view.with(|v| if v.filter.people.len() == 1 { v.filter.people.first().cloned() } else { None }));
+    let person = Memo::new(move |_| view.with(|v| v.filter.only(Facet::Person)));
     move || {
         let tag = locale.tag();
         let index = person.get().and_then(|id| programme.person_index(&id))?;

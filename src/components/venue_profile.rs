@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::labels::{access_label, part_lang};
+use crate::domain::filter::Facet;
 use crate::domain::i18n::{tr, Msg};
 use crate::domain::programme::Access;
 use crate::domain::text::Text;
@@ -15,7 +16,7 @@ pub fn VenueProfile() -> impl IntoView {
     let locale = use_locale().get_untracked();
     let programme = use_programme();
     let view = use_view();
-    let venue = Memo::new(move |_| view.with(|v| if v.filter.venues.len() == 1 { v.filter.venues.first().cloned() } else { None }));
+    let venue = Memo::new(move |_| view.with(|v| v.filter.only(Facet::Venue)));
     move || {
         let tag = locale.tag();
         let index = venue.get().and_then(|id| programme.venue_index(&id))?;

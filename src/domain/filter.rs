@@ -504,6 +504,16 @@ impl Filter {
         }
     }
 
+    /// The one value chosen in `facet`, when exactly one is (a person's or a venue's page).
+    pub fn only(&self, facet: Facet) -> Option<String> {
+        let codes = self.codes(facet);
+        if codes.len() == 1 {
+            codes.into_iter().next()
+        } else {
+            None
+        }
+    }
+
     pub fn is_chosen(&self, facet: Facet, code: &str) -> bool {
         match facet {
             Facet::Theme => self.themes.contains(code),
