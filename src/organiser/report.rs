@@ -13,11 +13,22 @@ use crate::domain::programme::Programme;
 use crate::domain::query::ViewState;
 use crate::state::{provide_detached, Links, LoadedProgramme};
 
-/// "events.csv, …: 10 events, 14 themes, …" in `lang`.
+/// "events.csv, …: 10 events, 14 themes, …" in `lang`, with the people and venues of a
+/// programme that has them.
 pub fn summary(lang: Lang, names: &str, programme: &Programme) -> String {
     let counts = programme.counts();
     let [events, themes, partners, series] = [counts.events, counts.themes, counts.partners, counts.series].map(|n| n.to_string());
-    t_with(lang, M::Summary, &[("file", names), ("events", &events), ("themes", &themes), ("partners", &partners), ("series", &series)])
+    let mut summary = t_with(
+        lang,
+        M::Summary,
+        &[("file", names), ("events", &events), ("themes", &themes), ("partners", &partners), ("series", &series)],
+    );
+    if counts.people + counts.venues > 0 {
+        let [people, venues] = [counts.people, counts.venues].map(|n| n.to_string());
+        summary.push(' ');
+        summary.push_str(&t_with(lang, M::SummaryMore, &[("people", &people), ("venues", &venues)]));
+    }
+    summary
 }
 
 /// The problems, the download and the preview of one conversion.

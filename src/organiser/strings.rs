@@ -111,6 +111,14 @@ organiser_messages! {
         zh: "{file}——活动：{events}，主题：{themes}，合作伙伴：{partners}，系列：{series}。",
         ar: "{file} — الفعاليات: {events}، المواضيع: {themes}، الشركاء: {partners}، السلاسل: {series}.",
     }
+    SummaryMore => {
+        en: "People: {people}, venues: {venues}.",
+        fr: "Personnes : {people}, lieux : {venues}.",
+        es: "Personas: {people}, sedes: {venues}.",
+        ru: "Людей: {people}, мест проведения: {venues}.",
+        zh: "人员：{people}，场地：{venues}。",
+        ar: "الأشخاص: {people}، الأماكن: {venues}.",
+    }
     Download => { en: "Download programme.json", fr: "Télécharger programme.json", es: "Descargar programme.json", ru: "Скачать programme.json", zh: "下载 programme.json", ar: "تنزيل programme.json", }
     Publish => {
         en: "Publish it by putting programme.json next to the app on your host, in place of the old one.",

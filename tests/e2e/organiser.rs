@@ -105,6 +105,7 @@ async fn a_pretalx_schedule_converts_on_a_narrow_screen_and_a_stray_file_is_expl
     eventually("the page", || async { status(&browser).await.contains("No file checked yet") }).await;
     choose(&browser, &[fixtures_dir().join("frab/pretalx-rc3.json")]).await;
     eventually("the schedule", || async { status(&browser).await.contains("48 events") }).await;
+    assert!(status(&browser).await.contains(", venues: 1."), "its speakers and its one venue are counted: {}", status(&browser).await);
     assert_eq!(browser.count("[data-testid=organiser-preview] [data-testid=event-card]").await, 30, "the first page of cards");
     let scrolls = browser.script("return document.documentElement.scrollWidth > document.documentElement.clientWidth;").await;
     assert_eq!(scrolls, serde_json::Value::Bool(false), "no horizontal scrolling at 320 px");
