@@ -264,3 +264,25 @@ fn a_long_venue_name_named_by_every_event_is_not_copied_into_each() {
     assert!(peak <= bound(text.len()), "{peak} bytes for {} bytes of input", text.len());
     assert_eq!(problems, ["venues[0].rooms[1].name"], "the room with a megabyte of name is left out");
 }
+
+/// Nor is it copied into each of its rooms: 500 rooms of a venue with a 1 MB name, each with
+/// events, hold the name once.
+#[test]
+fn a_long_venue_name_is_not_copied_into_each_of_its_rooms() {
+    let rooms: Vec<String> = (0..500).map(|i| format!(r#"{{"id":"r{i}","name":"Room {i}"}}"#)).collect();
+    let events: Vec<String> = (0..5_000)
+        .map(|i| format!(r#"{{"id":"e{i}","title":"E","when":{{"start":"2026-06"}},"venue":"v","room":"r{}"}}"#, i % 500))
+        .collect();
+    let long = "n".repeat(1 << 20);
+    let text = format!(
+        r#"{{"schema_version":"1.3","programme":{{"id":"p","title":"P","time_zone":"UTC"}},"venues":[{{"id":"v","name":"{long}","rooms":[{}]}}],"events":[{}]}}"#,
+        rooms.join(","),
+        events.join(",")
+    );
+    let peak = peak_of(|| {
+        let (programme, problems) = parse_programme(&text).expect("loads");
+        assert!(problems.is_empty() && programme.events.len() == 5_000);
+        assert_eq!(programme.events[1].place("en").map(|place| place.len()), Some("Room 1, ".len() + (1 << 20)));
+    });
+    assert!(peak <= bound(text.len()), "{peak} bytes for {} bytes of input", text.len());
+}

@@ -43,11 +43,11 @@ fn venues_and_rooms_are_read_and_a_wrong_detail_costs_only_itself() {
     let unhq = &programme.venues[programme.venue_index("unhq").unwrap()];
     assert_eq!(unhq.rooms.len(), 2);
     assert_eq!(unhq.rooms[0].floor.as_ref().unwrap().get("fr"), "Premier sous-sol (1B)");
-    let geo = unhq.geo.unwrap();
+    let geo = unhq.place.geo.unwrap();
     assert_eq!((geo.latitude, geo.longitude), (40.7489, -73.968));
     assert_eq!(geo.uri(), "geo:40.7489,-73.968");
     let antwerp = &programme.venues[programme.venue_index("antwerp").unwrap()];
-    assert!(antwerp.geo.is_none() && antwerp.map.is_none());
+    assert!(antwerp.place.geo.is_none() && antwerp.map.is_none());
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn they_go_to_the_spreadsheet_and_back_as_a_venues_and_a_rooms_sheet() {
     let rooms = sheets.iter_mut().find(|sheet| sheet.file == "rooms.csv").unwrap();
     rooms.text.push_str("atlantis,hall,Great Hall,,,,,,,\n");
     let converted = convert(Input::Sheets(sheets)).unwrap();
-    assert_eq!(converted.programme.venues[0].geo.unwrap().latitude, 40.7489);
+    assert_eq!(converted.programme.venues[0].place.geo.unwrap().latitude, 40.7489);
     let problems: Vec<String> = converted.problems.iter().map(ToString::to_string).collect();
     assert!(
         problems.iter().any(|p| p.starts_with("rooms.csv, row 5, column A (venue): room `hall` is in venue `atlantis`")),

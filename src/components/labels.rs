@@ -111,7 +111,7 @@ pub fn option_lang(locale: Locale, programme: &Programme, facet: Facet, code: &s
         Facet::Partner => programme.partner_index(code).map(|i| programme.partners[i].label()),
         Facet::Series => programme.series_index(code).map(|i| programme.series[i].label()),
         Facet::Person => programme.person_index(code).map(|i| &programme.people[i].name),
-        Facet::Venue => programme.venue_index(code).map(|i| &programme.venues[i].name),
+        Facet::Venue => programme.venue_index(code).map(|i| &programme.venues[i].place.name),
         Facet::Month | Facet::Mode | Facet::Language | Facet::Access => None,
     };
     text.and_then(|text| part_lang(programme, text, locale))
@@ -129,7 +129,7 @@ pub fn option_label(locale: Locale, programme: &Programme, facet: Facet, code: &
         Facet::Language => Some(language_name(locale, code)),
         Facet::Access => Access::from_code(code).map(|access| access_label(locale, access).to_owned()),
         Facet::Person => programme.person_index(code).map(|i| programme.people[i].name.get(tag).to_owned()),
-        Facet::Venue => programme.venue_index(code).map(|i| programme.venues[i].name.get(tag).to_owned()),
+        Facet::Venue => programme.venue_index(code).map(|i| programme.venues[i].place.name.get(tag).to_owned()),
     }
     .unwrap_or_else(|| code.to_owned())
 }

@@ -24,15 +24,16 @@ pub fn VenueProfile() -> impl IntoView {
         let of = |text: &Text| part_lang(&programme, text, locale);
         let separator = tr(locale, Msg::PartSeparator);
         let features = |access: &[Access]| access.iter().map(|&a| access_label(locale, a)).collect::<Vec<_>>().join(separator);
-        let address = [venue.address.as_ref(), venue.city.as_ref()].into_iter().flatten().map(|text| text.get(tag)).collect::<Vec<_>>();
+        let address =
+            [venue.place.address.as_ref(), venue.place.city.as_ref()].into_iter().flatten().map(|text| text.get(tag)).collect::<Vec<_>>();
         let address = (!address.is_empty()).then(|| {
-            let lang = venue.address.as_ref().or(venue.city.as_ref()).and_then(of);
+            let lang = venue.place.address.as_ref().or(venue.place.city.as_ref()).and_then(of);
             view! { <p class="venue-address" lang=lang data-testid="venue-address">{address.join(separator)}</p> }
         });
         let map = venue.map_url(tag).map(|url| {
             view! { <a href=url rel="noopener noreferrer" data-testid="venue-map-link">{tr(locale, Msg::VenueMap)}</a> }
         });
-        let geo = venue.geo.map(|geo| view! { <a href=geo.uri() data-testid="venue-geo-link">{tr(locale, Msg::VenueMapApp)}</a> });
+        let geo = venue.place.geo.map(|geo| view! { <a href=geo.uri() data-testid="venue-geo-link">{tr(locale, Msg::VenueMapApp)}</a> });
         let maps = (map.is_some() || geo.is_some()).then(|| view! { <p class="venue-maps">{map}" "{geo}</p> });
         let access = (!venue.access.is_empty()).then(|| view! { <p>{features(&venue.access)}</p> });
         let note = venue.access_note.as_ref().map(|note| view! { <p class="field-note" lang=of(note)>{note.get(tag).to_owned()}</p> });
@@ -57,7 +58,7 @@ pub fn VenueProfile() -> impl IntoView {
             venue.url.as_ref().map(|link| view! { <p><a href=link.url.clone() rel="noopener noreferrer">{link.url.clone()}</a></p> });
         Some(view! {
             <section class="person-profile venue-profile" data-testid="venue-profile" aria-labelledby="venue-name">
-                <h2 id="venue-name" lang=of(&venue.name)>{venue.name.get(tag).to_owned()}</h2>
+                <h2 id="venue-name" lang=of(&venue.place.name)>{venue.place.name.get(tag).to_owned()}</h2>
                 {address}
                 {maps}
                 {access}

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use super::filter::{Filter, PastEvents};
+use super::filter::{Facet, Filter, PastEvents};
 use super::programme::{language_tag, valid_id, Access, Mode, Programme};
 use super::when::{parse_date, YearMonth};
 
@@ -66,16 +66,18 @@ impl ViewState {
 impl ViewState {
     /// Opens a person's page: the programme narrowed to them, in this view's language.
     pub fn open_person(&mut self, id: &str) {
-        let (language, programme) = (self.language.take(), self.programme.take());
-        *self = ViewState { language, programme, ..ViewState::default() };
-        self.filter.people.insert(id.to_owned());
+        self.open_only(Facet::Person, id);
     }
 
     /// Opens a venue's page: the programme narrowed to it, in this view's language.
     pub fn open_venue(&mut self, id: &str) {
+        self.open_only(Facet::Venue, id);
+    }
+
+    fn open_only(&mut self, facet: Facet, id: &str) {
         let (language, programme) = (self.language.take(), self.programme.take());
         *self = ViewState { language, programme, ..ViewState::default() };
-        self.filter.venues.insert(id.to_owned());
+        self.filter.toggle(facet, id);
     }
 }
 

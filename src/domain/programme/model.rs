@@ -112,12 +112,9 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Venue {
     pub id: String,
-    pub name: Text,
-    pub address: Option<Text>,
-    pub city: Option<Text>,
-    pub country: Option<String>,
-    pub time_zone: Option<String>,
-    pub geo: Option<Geo>,
+    /// Its name, address, city, country, zone and coordinates: the location of its events
+    /// that give none, shared by them.
+    pub place: std::sync::Arc<Location>,
     /// The organiser's map page; without it, `Venue::map_url` points at `geo`.
     pub map: Option<Link>,
     /// In `Access::ALL` order, each once.
@@ -125,8 +122,6 @@ pub struct Venue {
     pub access_note: Option<Text>,
     pub url: Option<Link>,
     pub rooms: Vec<Room>,
-    /// The venue as an event's location (first), then each room's, shared by their events.
-    pub places: Vec<std::sync::Arc<Location>>,
 }
 
 impl Venue {
@@ -136,12 +131,13 @@ impl Venue {
         if let Some(map) = &self.map {
             return Some(map.url.clone());
         }
-        if let Some(geo) = self.geo {
+        let place = &self.place;
+        if let Some(geo) = place.geo {
             let (lat, lon) = geo.text();
             return Some(format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"));
         }
-        let address = self.address.as_ref()?.get(lang_tag);
-        let city = self.city.as_ref().map(|city| city.get(lang_tag)).filter(|city| !address.contains(city));
+        let address = place.address.as_ref()?.get(lang_tag);
+        let city = place.city.as_ref().map(|city| city.get(lang_tag)).filter(|city| !address.contains(city));
         let query = match city {
             Some(city) => format!("{address}, {city}"),
             None => address.to_owned(),
@@ -159,7 +155,8 @@ impl Venue {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Room {
     pub id: String,
-    pub name: Text,
+    /// Shared with its events (`Event::room`).
+    pub name: std::sync::Arc<Text>,
     pub floor: Option<Text>,
     pub access: Vec<Access>,
     pub access_note: Option<Text>,
@@ -364,8 +361,6 @@ pub struct Location {
     pub city: Option<Text>,
     pub country: Option<String>,
     pub time_zone: Option<String>,
-    /// The room, when the event names one of its venue's.
-    pub room: Option<Text>,
     /// From the event's venue.
     pub geo: Option<Geo>,
 }
@@ -399,6 +394,8 @@ pub struct Event {
     pub location: Option<std::sync::Arc<Location>>,
     /// The venue (and room) among the programme's, when the file names one.
     pub venue: Option<VenueAt>,
+    /// The name of that room, shared with the room's other events.
+    pub room: Option<std::sync::Arc<Text>>,
     pub mode: Option<Mode>,
     pub audience: Option<Text>,
     /// Lower-cased language tags the event is held in, and those interpreted into.
@@ -423,7 +420,9 @@ impl Event {
         let location = self.location.as_ref();
         let name = location.map(|location| location.name.languages());
         let city = location.and_then(|location| location.city.as_ref()).map(|city| city.languages());
-        name.into_iter().flatten().chain(city.into_iter().flatten()).chain(std::iter::once(""))
+        let room = self.room.as_ref().map(|room| room.languages());
+        let parts = name.into_iter().flatten().chain(city.into_iter().flatten()).chain(room.into_iter().flatten());
+        parts.chain(std::iter::once(""))
     }
 
     /// "Conference Room 4, United Nations Headquarters, New York": the room when there is
@@ -436,7 +435,7 @@ impl Event {
             Some(city) if !contains(place, city.get(lang_tag)) => format!("{place}, {}", city.get(lang_tag)),
             _ => place.to_owned(),
         };
-        Some(match &location.room {
+        Some(match &self.room {
             Some(room) => format!("{}, {place}", room.get(lang_tag)),
             None => place,
         })
@@ -783,7 +782,7 @@ fn search_text(event: &Event) -> SearchText {
         location.map(|location| &location.name),
         location.and_then(|location| location.city.as_ref()),
         location.and_then(|location| location.address.as_ref()),
-        location.and_then(|location| location.room.as_ref()),
+        event.room.as_deref(),
     ];
     let parts = || texts.into_iter().flatten().flat_map(Text::all_values);
     let mut folded = String::with_capacity(parts().map(|part| part.len() + 1).sum());

@@ -154,7 +154,6 @@ pub fn own_event(key: &PickKey, pick: &Pick) -> Option<Event> {
             city: None,
             country: None,
             time_zone: None,
-            room: None,
             geo: None,
         })
     });
@@ -172,6 +171,7 @@ pub fn own_event(key: &PickKey, pick: &Pick) -> Option<Event> {
         when,
         location,
         venue: None,
+        room: None,
         mode: None,
         audience: None,
         languages: Vec::new(),

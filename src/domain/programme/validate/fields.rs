@@ -1,5 +1,7 @@
 //! Each kind of item of the file checked field by field, every problem reported with its path.
 
+use std::sync::Arc;
+
 use super::rules::{bad_id_message, is_http_url, is_language_tag, language_tag, plausible_time_zone, valid_id};
 use super::{At, ListValidation};
 use crate::domain::programme::error::Problem;
@@ -12,8 +14,6 @@ use crate::domain::programme::raw::{
     RawDebate, RawDocument, RawEvent, RawEventPerson, RawGeo, RawLink, RawLocation, RawMeta, RawPartner, RawPerson, RawRoom, RawSeries,
     RawTheme, RawVenue, RawWhen,
 };
-use std::sync::Arc;
-
 use crate::domain::text::{trimmed, RawText, Text};
 use crate::domain::when::{parse_date, parse_timestamp, When};
 
@@ -143,34 +143,23 @@ impl Validator {
                 rooms.push(room);
             }
         }
-        let mut venue = Venue {
-            id: id?,
+        let place = Location {
             name: name?,
             address: self.optional_text(path.key("address"), raw.address),
             city: self.optional_text(path.key("city"), raw.city),
             country: self.country(path.key("country"), raw.country).flatten(),
             time_zone: self.time_zone(path.key("time_zone"), raw.time_zone).flatten(),
             geo: raw.geo.and_then(|geo| self.geo(path.key("geo"), geo)),
+        };
+        Some(Venue {
+            id: id?,
             map: self.optional_url(path.key("map_url"), raw.map_url.as_deref()).flatten(),
             access: self.access(path.key("accessibility"), &raw.accessibility),
             access_note: self.optional_text(path.key("accessibility_note"), raw.accessibility_note),
             url: self.optional_url(path.key("url"), raw.url.as_deref()).flatten(),
             rooms,
-            places: Vec::new(),
-        };
-        let place = |room: Option<&Room>| {
-            Arc::new(Location {
-                name: venue.name.clone(),
-                address: venue.address.clone(),
-                city: venue.city.clone(),
-                country: venue.country.clone(),
-                time_zone: venue.time_zone.clone(),
-                room: room.map(|room| room.name.clone()),
-                geo: venue.geo,
-            })
-        };
-        venue.places = std::iter::once(None).chain(venue.rooms.iter().map(Some)).map(place).collect();
-        Some(venue)
+            place: Arc::new(place),
+        })
     }
 
     fn room(&mut self, path: At<'_>, raw: RawRoom) -> Option<Room> {
@@ -188,7 +177,7 @@ impl Validator {
         });
         Some(Room {
             id: id?,
-            name: name?,
+            name: Arc::new(name?),
             floor: self.optional_text(path.key("floor"), raw.floor),
             access: self.access(path.key("accessibility"), &raw.accessibility),
             access_note: self.optional_text(path.key("accessibility_note"), raw.accessibility_note),
@@ -319,6 +308,7 @@ impl Validator {
         };
         let venue = self.venue_at(path, raw.venue.as_deref(), raw.room.as_deref(), programme);
         let location = location.map(|location| at_venue(location, venue, programme));
+        let room = venue.and_then(|at| Some(Arc::clone(&programme.venues[at.venue].rooms[at.room?].name)));
         let languages = self.languages(path.key("languages"), raw.languages);
         let interpretation = self.languages(path.key("interpretation"), raw.interpretation);
         let mut access = self.access(path.key("accessibility"), &raw.accessibility);
@@ -347,6 +337,7 @@ impl Validator {
             when: when?,
             location: location?,
             venue,
+            room,
             mode: raw.mode,
             audience,
             languages,
@@ -373,7 +364,6 @@ impl Validator {
             city: self.optional_text(path.key("city"), raw.city),
             country: country?,
             time_zone: time_zone?,
-            room: None,
             geo: None,
         })
     }
@@ -565,14 +555,13 @@ impl Validator {
     }
 }
 
-/// The event's location with what its venue adds: the venue itself when the file gives no
-/// `location`, else the room and the coordinates beside the location as written.
+/// The event's location with what its venue adds: the venue itself (shared) when the file
+/// gives no `location`, else the venue's coordinates beside the location as written.
 fn at_venue(location: Option<Arc<Location>>, venue: Option<VenueAt>, programme: &Programme) -> Option<Arc<Location>> {
     let Some(at) = venue else { return location };
     let venue = &programme.venues[at.venue];
-    let Some(mut location) = location else { return Some(Arc::clone(&venue.places[at.room.map_or(0, |room| room + 1)])) };
+    let Some(mut location) = location else { return Some(Arc::clone(&venue.place)) };
     let own = Arc::make_mut(&mut location);
-    own.room = at.room.map(|room| venue.rooms[room].name.clone());
-    own.geo = own.geo.or(venue.geo);
+    own.geo = own.geo.or(venue.place.geo);
     Some(location)
 }
