@@ -1,16 +1,14 @@
-// Starts the app's code once a frame has been painted (or after 300 ms: in a background tab
-// requestAnimationFrame waits), so that the prerendered first screen is not slowed by it; at
-// once when the boot script shows that screen as a skeleton (nothing to read until the app runs).
-// A module file rather than Trunk's inline loader, so that dist/ works under a strict Content
-// Security Policy (README, "Security headers"); Trunk writes the names of the app's hashed
-// files into <meta name="app-code"> (Trunk.toml, pattern_script). A failure here reaches the
-// boot script (public/boot.js) as an unhandled rejection.
+// Starts the app's code. The boot script (public/boot.js) adds this file to the page once the
+// static first screen has been painted (at once when that screen is only a skeleton); the
+// organiser's page names it itself. The app's page replaces the static one, so it starts only
+// once the whole document has been read. A module file rather than Trunk's inline loader, so
+// that dist/ works under a strict Content Security Policy (README, "Security headers"); Trunk
+// writes the names of the app's hashed files into <meta name="app-code"> (Trunk.toml,
+// pattern_script). A failure here reaches the boot script as an unhandled rejection.
 const code = document.querySelector('meta[name="app-code"]');
-let started = false;
 
 function start() {
-  if (started || !code) return;
-  started = true;
+  if (!code) return;
   // User Timing marks for the benchmark (like the app's own `pb-*`, src/browser/page.rs).
   const mark = (name) => performance.mark && performance.mark(name);
   mark('pb-asked');
@@ -25,7 +23,5 @@ function start() {
     .then((wasm) => dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } })));
 }
 
-// Behind a skeleton (public/boot.js) the first paint shows nothing to read: start at once.
-if (document.documentElement.classList.contains('pb-skeleton')) start();
-requestAnimationFrame(() => setTimeout(start, 0));
-setTimeout(start, 300);
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

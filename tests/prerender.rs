@@ -29,6 +29,10 @@ fn trunk_index() -> String {
             r#"<link rel="stylesheet" href="./styles-0123456789abcdef.css">"#,
         )
         .replace(r#"<script data-trunk src="public/boot.js"></script>"#, r#"<script src="./boot-0123456789abcdef.js"></script>"#)
+        .replace(
+            r#"<script data-trunk type="module" src="public/start.js"></script>"#,
+            r#"<script src="./start-0123456789abcdef.js" integrity="sha384-x" type="module"></script>"#,
+        )
 }
 
 fn built_file(name: &str) -> Option<String> {
@@ -381,6 +385,11 @@ fn the_pages_carry_a_policy_naming_their_inline_files_and_hosts_get_the_same() {
     // The stylesheet and boot script are in the page: the first paint needs no other request.
     assert!(!html.contains(r#"rel="stylesheet""#) && html.contains(r#"<style data-href="./styles-0123456789abcdef.css">"#));
     assert!(html.contains(r#"<script data-src="./boot-0123456789abcdef.js">"#));
+    // No other script is asked for while the page is read: the boot script adds the app's
+    // loader, which it finds before it, once the page is painted.
+    let loader = html.find(r#"<meta name="app-start" data-src="./start-0123456789abcdef.js" data-integrity="sha384-x">"#);
+    assert!(loader.is_some_and(|at| at < html.find("<script data-src").unwrap()), "{html}");
+    assert!(!html.contains("<script src") && !html.contains(r#"type="module""#));
     let policy = attribute_after(html, r#"http-equiv="Content-Security-Policy""#, "content").unwrap();
     use base64::Engine;
     let hash = |text: &str| {

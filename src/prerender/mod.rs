@@ -10,6 +10,7 @@
 //! `ru/`, `es/`); never touches storage, the network, or the clock beyond the time it is given.
 
 pub mod head;
+mod compact;
 mod policy;
 mod shell;
 

@@ -6,7 +6,7 @@
 //! elements, and nothing else of the page: an organiser's lines in `<head>` (an allow-list, a
 //! publish address) are kept as they are on every page.
 
-use super::PrerenderError;
+use super::{compact, PrerenderError};
 
 pub const HEAD_START: &str = "<!--prerender:head-->";
 pub const HEAD_END: &str = "<!--/prerender:head-->";
@@ -83,8 +83,10 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<(&'a str, &'a st
 }
 
 /// Each `<link rel="stylesheet" href=…>` and classic `<script src=…>` of the page's own files
-/// becomes an inline element with the file's text, marked with the file's name. Module
-/// scripts (the app's loader) stay files: they never hold up the first paint.
+/// becomes an inline element with the file's text (compacted), marked with the file's name.
+/// The module script (the app's loader) becomes `<meta name="app-start">`, which the boot
+/// script turns into a script once the page has been painted: a script the page asks for
+/// while it is parsed is fetched (and may be run) before the first paint.
 fn inline_assets(html: &str, read_file: &impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -101,16 +103,22 @@ fn inline_assets(html: &str, read_file: &impl Fn(&str) -> Option<String>) -> Str
         let name = tag[1..].split(|c: char| c.is_ascii_whitespace() || c == '>').next().unwrap_or_default();
         let stylesheet = name == "link" && attribute(tag, "rel").as_deref() == Some("stylesheet");
         let script = name == "script" && attribute(tag, "type").is_none_or(|kind| kind == "text/javascript");
+        let module = name == "script" && attribute(tag, "type").as_deref() == Some("module");
         let file = attribute(tag, if stylesheet { "href" } else { "src" }).filter(|file| is_relative(file));
+        let close = || rest.find("</script>").map_or(end + 1, |close| close + "</script>".len());
         match (stylesheet, script, file.as_deref().and_then(|file| read_file(file.trim_start_matches("./")).map(|text| (file, text)))) {
             (true, _, Some((file, text))) => {
-                out.push_str(&format!(r#"<style data-href="{file}">{}</style>"#, text.replace("</style", "<\\/style")));
+                out.push_str(&format!(r#"<style data-href="{file}">{}</style>"#, compact::css(&text).replace("</style", "<\\/style")));
                 rest = &rest[end + 1..];
             }
             (_, true, Some((file, text))) => {
-                let close = rest.find("</script>").map_or(end + 1, |close| close + "</script>".len());
-                out.push_str(&format!(r#"<script data-src="{file}">{}</script>"#, text.replace("</script", "<\\/script")));
-                rest = &rest[close..];
+                out.push_str(&format!(r#"<script data-src="{file}">{}</script>"#, compact::script(&text).replace("</script", "<\\/script")));
+                rest = &rest[close()..];
+            }
+            _ if module && file.is_some() => {
+                let integrity = attribute(tag, "integrity").map(|hash| format!(r#" data-integrity="{hash}""#)).unwrap_or_default();
+                out.push_str(&format!(r#"<meta name="app-start" data-src="{}"{integrity}>"#, file.unwrap_or_default()));
+                rest = &rest[close()..];
             }
             _ => {
                 out.push_str(tag);
@@ -240,20 +248,21 @@ mod tests {
     fn files(name: &str) -> Option<String> {
         match name {
             "styles-abc.css" => Some("body{color:red}".into()),
-            "boot-def.js" => Some("var a = '</script>';".into()),
+            "boot-def.js" => Some("/* Why. */\n  var a = '</script>';\n".into()),
             _ => None,
         }
     }
 
     #[test]
-    fn stylesheet_and_boot_script_are_inlined_and_modules_stay_files() {
+    fn stylesheet_and_boot_script_are_inlined_and_the_loader_waits_in_a_meta() {
         let shell = Shell::read(TRUNK, files).unwrap();
         assert_eq!(shell.inline_styles, ["body{color:red}"]);
         assert_eq!(shell.inline_scripts, [r"var a = '<\/script>';"]);
         let page = shell.page(0, "<title>T</title>", "<p>hi</p>", "fr", "ltr");
         assert!(page.contains(r#"<style data-href="./styles-abc.css">body{color:red}</style>"#), "{page}");
         assert!(!page.contains("styles-abc.css\" integrity") && !page.contains("boot-def.js\" integrity"), "{page}");
-        assert!(page.contains(r#"<script type="module" src="./start-9.js">"#));
+        assert!(page.contains(r#"<meta name="app-start" data-src="./start-9.js">"#), "{page}");
+        assert!(!page.contains("<script type=\"module\""), "no script is asked for before the boot script's");
         assert!(page.contains(r#"<html lang="fr" dir="ltr">"#));
         assert!(page.contains(&format!("{CHARSET}\n    {HEAD_START}<title>T</title>{HEAD_END}")));
         // Read again from what it wrote: the same page.
@@ -268,7 +277,7 @@ mod tests {
             r#"href="../../favicon.svg""#,
             r#"data-js="../../app-1.js""#,
             r#"data-wasm="../../app-1_bg.wasm""#,
-            r#"src="../../start-9.js""#,
+            r#"data-src="../../start-9.js""#,
         ] {
             assert!(page.contains(moved), "{moved}: {page}");
         }
