@@ -4,12 +4,35 @@
 //! files in `dist/` keep their comments.
 //!
 //! A scanner, not a minifier: it knows strings, comments and (in scripts) regular expression
-//! literals, drops comments, blank lines and each line's leading spaces, and keeps every line
-//! break, so no statement is joined to the next.
+//! literals, drops comments, blank lines and each line's leading spaces, and keeps a script's
+//! line breaks, so no statement is joined to the next.
 
-/// `css` without comments, blank lines and indentation.
+/// `css` without comments, and without the spaces and line breaks around `{`, `}`, `;` and
+/// `,` (which never matter in CSS outside a string).
 pub fn css(css: &str) -> String {
-    compact(css, false)
+    let lines = compact(css, false);
+    let bytes = lines.as_bytes();
+    let mut out = String::with_capacity(lines.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let at = i;
+        match bytes[i] {
+            quote @ (b'"' | b'\'') => i = end_of_quoted(bytes, i, quote),
+            byte if byte.is_ascii_whitespace() => {
+                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                let around_punctuation = out.ends_with(['{', '}', ';', ',']) || matches!(bytes.get(i), Some(b'{' | b'}' | b';' | b','));
+                if !around_punctuation && !out.is_empty() && i < bytes.len() {
+                    out.push(' ');
+                }
+                continue;
+            }
+            _ => i += lines[i..].chars().next().map_or(1, char::len_utf8),
+        }
+        out.push_str(&lines[at..i]);
+    }
+    out
 }
 
 /// `script` (classic JavaScript) without comments, blank lines and indentation.
@@ -122,7 +145,10 @@ mod tests {
     fn comments_and_indentation_go_and_lines_stay() {
         let source = "/* Why. */\n(function () {\n  var a = 1; /* said */\n\n  // a note\n  return a / 2;\n})();\n";
         assert_eq!(script(source), "(function () {\nvar a = 1;\nreturn a / 2;\n})();");
-        assert_eq!(css("/* c */\n.a {\n  color: red; /* x */\n}\n\n.b{}\n"), ".a {\ncolor: red;\n}\n.b{}");
+        assert_eq!(
+            css("/* c */\n.a ,\n.b :focus {\n  color: red; /* x */\n  margin: 0 1px;\n}\n\n.c{}\n"),
+            ".a,.b :focus{color: red;margin: 0 1px;}.c{}"
+        );
     }
 
     #[test]
@@ -133,7 +159,7 @@ if (/[^/]*\/*$/.test(s) && !/^utm_|x$/i.test(t)) n = a.split(/[-_]/), m = 4 / 2 
 return /\/\*/g;"#;
         let compacted = script(source);
         assert_eq!(compacted, source, "nothing here is a comment or an indentation");
-        assert_eq!(css(".q::after { content: \"/* kept */\"; }\n.r { b: '//' }"), ".q::after { content: \"/* kept */\"; }\n.r { b: '//' }");
+        assert_eq!(css(".q::after { content: \"/* kept ; */\"; }\n.r { b: ' , ' }"), ".q::after{content: \"/* kept ; */\";}.r{b: ' , '}");
     }
 
     #[test]

@@ -9,8 +9,8 @@
 //! Owns the marked blocks of the pages and the language folders (`ar/`, `zh/`, `en/`, `fr/`,
 //! `ru/`, `es/`); never touches storage, the network, or the clock beyond the time it is given.
 
-pub mod head;
 mod compact;
+pub mod head;
 mod policy;
 mod shell;
 

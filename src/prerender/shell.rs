@@ -4,7 +4,7 @@
 //!
 //! Owns the marked blocks (`<!--prerender:head-->`, `<!--prerender:body-->`) and the inlined
 //! elements, and nothing else of the page: an organiser's lines in `<head>` (an allow-list, a
-//! publish address) are kept as they are on every page.
+//! publish address) are kept as they are on every page; comments are left out of every page.
 
 use super::{compact, PrerenderError};
 
@@ -82,9 +82,9 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<(&'a str, &'a st
     Some((&text[..from], &text[to..]))
 }
 
-/// Each `<link rel="stylesheet" href=…>` and classic `<script src=…>` of the page's own files
-/// becomes an inline element with the file's text (compacted), marked with the file's name.
-/// The module script (the app's loader) becomes `<meta name="app-start">`, which the boot
+/// The page without comments. Each `<link rel="stylesheet" href=…>` and classic
+/// `<script src=…>` of the page's own files becomes an inline element with the file's text
+/// (compacted), marked with the file's name. The module script (the app's loader) becomes `<meta name="app-start">`, which the boot
 /// script turns into a script once the page has been painted: a script the page asks for
 /// while it is parsed is fetched (and may be run) before the first paint.
 fn inline_assets(html: &str, read_file: &impl Fn(&str) -> Option<String>) -> String {
@@ -93,9 +93,10 @@ fn inline_assets(html: &str, read_file: &impl Fn(&str) -> Option<String>) -> Str
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
+        // Comments are for whoever edits index.html, not for readers: every page goes without.
         if let Some(comment) = comment_len(rest) {
-            out.push_str(&rest[..comment]);
             rest = &rest[comment..];
+            out.truncate(out.trim_end_matches([' ', '\n']).len());
             continue;
         }
         let Some(end) = rest.find('>') else { break };
@@ -112,7 +113,10 @@ fn inline_assets(html: &str, read_file: &impl Fn(&str) -> Option<String>) -> Str
                 rest = &rest[end + 1..];
             }
             (_, true, Some((file, text))) => {
-                out.push_str(&format!(r#"<script data-src="{file}">{}</script>"#, compact::script(&text).replace("</script", "<\\/script")));
+                out.push_str(&format!(
+                    r#"<script data-src="{file}">{}</script>"#,
+                    compact::script(&text).replace("</script", "<\\/script")
+                ));
                 rest = &rest[close()..];
             }
             _ if module && file.is_some() => {
@@ -123,6 +127,14 @@ fn inline_assets(html: &str, read_file: &impl Fn(&str) -> Option<String>) -> Str
             _ => {
                 out.push_str(tag);
                 rest = &rest[end + 1..];
+                // An element inlined earlier (a refresh reads its own page): its text as it is.
+                for (open, close) in [("<style", "</style>"), ("<script", "</script>")] {
+                    if tag.starts_with(open) {
+                        let stop = rest.find(close).unwrap_or(rest.len());
+                        out.push_str(&rest[..stop]);
+                        rest = &rest[stop..];
+                    }
+                }
             }
         }
     }
@@ -282,10 +294,7 @@ mod tests {
             assert!(page.contains(moved), "{moved}: {page}");
         }
         assert!(page.contains(r#"href="https://example.org/m.json""#), "absolute addresses stay");
-        assert!(
-            page.contains(r#"<!-- A comment naming <link rel="stylesheet" href="styles-abc.css"> and <a href="x">. -->"#),
-            "comments stay"
-        );
+        assert!(!page.contains("A comment") && page.contains(r#"<meta charset="utf-8">"#), "comments go: {page}");
         assert!(page.contains("body{color:red}"), "inline text is not touched");
     }
 
