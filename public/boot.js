@@ -162,13 +162,14 @@
     document.head.appendChild(script);
   }
   /* The first contentful paint as the browser reports it (after the frame is on screen), else
-     the frame after the first one; a hidden tab paints nothing, and a second at most. */
+     the frame after the first one; a hidden tab paints nothing; and a second at most once the
+     page has been read (on a slow network its body arrives well after this script runs). */
   function afterFirstPaint(then) {
     var done = false;
     function once() { if (!done) { done = true; then(); } }
     var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
     if (document.hidden) return once();
-    setTimeout(once, 1000);
+    document.addEventListener('DOMContentLoaded', function () { setTimeout(once, 1000); });
     try {
       if (!types || types.indexOf('paint') < 0) throw new Error('no paint timing');
       new PerformanceObserver(function (list, observer) {

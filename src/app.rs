@@ -148,11 +148,10 @@ fn SkipLink() -> impl IntoView {
 }
 
 /// Swaps the prerendered first screen for the app's page, which is being rendered out of the
-/// document in this task (and parts of it in later ones, `handover::hold`): in a task after
-/// them the page takes the static copy's place (so the reader never sees both, or neither),
-/// then focus, scroll position, any search typed and any control tapped before the app
-/// started are given back. Several tasks rather than one: building the page and laying it out
-/// each block the main thread, and a phone is slow at both (Total Blocking Time).
+/// document in this task: in the next task the page takes the static copy's place (so the
+/// reader never sees both, or neither), then focus, scroll position, any search typed and
+/// any control tapped before the app started are given back. Two tasks rather than one: building the page and
+/// laying it out each block the main thread, and a phone is slow at both (Total Blocking Time).
 fn reveal_when_rendered(nav: Nav, taken_over: StoredValue<bool>) {
     if taken_over.get_value() {
         return;
@@ -161,34 +160,28 @@ fn reveal_when_rendered(nav: Nav, taken_over: StoredValue<bool>) {
     // the page's first frame (a fast connection): what is painted first is the reader's
     // largest content (LCP), and an equal paint after it does not count again.
     let wait_for_a_frame = !handover::static_page_painted();
-    if wait_for_a_frame {
-        crate::browser::page::after_next_paint(move || reveal(nav, taken_over));
-    } else {
-        set_timeout(move || reveal(nav, taken_over), std::time::Duration::ZERO);
-    }
-}
-
-/// The takeover itself (see `reveal_when_rendered`), once every part of the page is built.
-fn reveal(nav: Nav, taken_over: StoredValue<bool>) {
-    if handover::held() {
-        set_timeout(move || reveal(nav, taken_over), std::time::Duration::ZERO);
-        return;
-    }
-    crate::browser::page::mark("pb-rendered");
-    let carried = handover::take_over();
-    // The app's page is in the document (the benchmark's end of loading).
-    crate::browser::page::mark("pb-ready");
-    taken_over.set_value(true);
-    let Some(carried) = carried else { return };
-    request_animation_frame(move || {
-        handover::restore(&carried);
-        if let Some(text) = carried.typed_search.clone() {
-            if nav.view.with_untracked(|v| v.filter.text.is_empty()) {
-                nav.go(History::Replace, |next| next.filter.text = text);
+    let reveal = move || {
+        crate::browser::page::mark("pb-rendered");
+        let carried = handover::take_over();
+        // The app's page is in the document (the benchmark's end of loading).
+        crate::browser::page::mark("pb-ready");
+        taken_over.set_value(true);
+        let Some(carried) = carried else { return };
+        request_animation_frame(move || {
+            handover::restore(&carried);
+            if let Some(text) = carried.typed_search.clone() {
+                if nav.view.with_untracked(|v| v.filter.text.is_empty()) {
+                    nav.go(History::Replace, |next| next.filter.text = text);
+                }
             }
-        }
-        handover::replay_taps(&carried);
-    });
+            handover::replay_taps(&carried);
+        });
+    };
+    if wait_for_a_frame {
+        crate::browser::page::after_next_paint(reveal);
+    } else {
+        set_timeout(reveal, std::time::Duration::ZERO);
+    }
 }
 
 /// The reader's language with its translations, in context for every component, and whether

@@ -11,11 +11,15 @@ fn main() {
         }
     }));
     // The app is built in its own element, which joins the page once it has content (at
-    // once, when there is no prerendered first screen to replace).
-    match programme_browser::browser::handover::app_root() {
-        Some(root) => leptos::mount::mount_to(root, programme_browser::app::App).forget(),
-        None => leptos::mount::mount_to_body(programme_browser::app::App),
-    }
+    // once, when there is no prerendered first screen to replace). In a task after the one
+    // that instantiated the wasm: each of the two is then short enough not to hold up a tap.
+    leptos::prelude::set_timeout(
+        || match programme_browser::browser::handover::app_root() {
+            Some(root) => leptos::mount::mount_to(root, programme_browser::app::App).forget(),
+            None => leptos::mount::mount_to_body(programme_browser::app::App),
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -20,7 +20,7 @@ use super::series_follow::FollowedOffers;
 use super::shortlist_page::ShortlistPage;
 use super::timetable_page::DayPage;
 use super::venue_profile::VenueProfile;
-use crate::browser::{clock, handover, page};
+use crate::browser::{clock, page};
 use crate::domain::filter::{apply_after, Filter, FilterResult, PastEvents};
 use crate::domain::i18n::{tr, tr_count, Count, Msg};
 use crate::domain::query::Page;
@@ -180,19 +180,6 @@ fn ProgrammePage(
     // Copied once per result (the list reads it several times), and a result that matches
     // the same events as the one before leaves the list alone.
     let matching = Memo::new(move |_| result.with(|r| r.matching.clone()));
-    // Behind the static page, the filter panel is built in a task after the list's, and the
-    // app's page takes the static page's place once both are (`handover::hold`).
-    let panel_built = RwSignal::new(!handover::is_pending());
-    if !panel_built.get_untracked() {
-        let hold = handover::hold();
-        set_timeout(
-            move || {
-                panel_built.set(true);
-                drop(hold);
-            },
-            std::time::Duration::ZERO,
-        );
-    }
     view! {
         <NowEntry />
         <div class="browse">
@@ -210,9 +197,7 @@ fn ProgrammePage(
                     {tr(locale, Msg::FiltersButton)}
                 </button>
             </div>
-            <Show when=move || panel_built.get()>
-                <FacetPanel result open=panel_open />
-            </Show>
+            <FacetPanel result open=panel_open />
             <section class="results" aria-labelledby="results-heading" aria-busy=move || waiting.get().then_some("true")>
                 <h2 id="results-heading" class="visually-hidden">{tr(locale, Msg::EventsHeading)}</h2>
                 <ActiveFilters />
