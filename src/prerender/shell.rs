@@ -12,6 +12,8 @@ pub const HEAD_START: &str = "<!--prerender:head-->";
 pub const HEAD_END: &str = "<!--/prerender:head-->";
 pub const BODY_START: &str = "<!--prerender:body-->";
 pub const BODY_END: &str = "<!--/prerender:body-->";
+/// The meta element that names the app's loader for the boot script to add.
+const APP_START: &str = "app-start";
 /// Where the first build puts the first screen (an element: comments may be minified away).
 pub const BODY_PLACEHOLDER: &str = r#"<div id="prerender"></div>"#;
 /// The head block goes right after this, so that the page's security policy comes before
@@ -41,9 +43,14 @@ impl Shell {
         if !html.contains(CHARSET) || !html.contains("</head>") {
             return Err(PrerenderError::NoHead);
         }
-        let html = inline_assets(&html, &read_file);
+        let mut html = inline_assets(&html, &read_file);
+        let inline_scripts: Vec<String> = element_texts(&html, "script").into_iter().filter(|text| !text.trim().is_empty()).collect();
+        // A page from an older build (refreshed by this one) keeps a boot script that knows no
+        // `app-start`: its loader stays a script, or the app would never start.
+        if !inline_scripts.iter().any(|text| text.contains(APP_START)) {
+            html = loader_as_script(&html);
+        }
         let inline_styles = element_texts(&html, "style");
-        let inline_scripts = element_texts(&html, "script").into_iter().filter(|text| !text.trim().is_empty()).collect();
         Ok(Self { html, inline_styles, inline_scripts })
     }
 
@@ -73,6 +80,17 @@ impl Shell {
         let html = html.replacen(BODY_PLACEHOLDER, &format!("{BODY_START}{body}{BODY_END}"), 1);
         set_html_language(&html, lang, dir)
     }
+}
+
+/// `<meta name="app-start" data-src data-integrity>` as the module script it stands for.
+fn loader_as_script(html: &str) -> String {
+    let needle = format!(r#"<meta name="{APP_START}""#);
+    let Some(from) = html.find(&needle) else { return html.to_owned() };
+    let Some(to) = html[from..].find('>').map(|end| from + end + 1) else { return html.to_owned() };
+    let tag = &html[from..to];
+    let integrity = attribute(tag, "data-integrity").map(|hash| format!(r#" integrity="{hash}""#)).unwrap_or_default();
+    let script = format!(r#"<script type="module" src="{}"{integrity}></script>"#, attribute(tag, "data-src").unwrap_or_default());
+    format!("{}{script}{}", &html[..from], &html[to..])
 }
 
 /// The text before `start` and after `end` (markers included in the cut).
@@ -121,7 +139,7 @@ fn inline_assets(html: &str, read_file: &impl Fn(&str) -> Option<String>) -> Str
             }
             _ if module && file.is_some() => {
                 let integrity = attribute(tag, "integrity").map(|hash| format!(r#" data-integrity="{hash}""#)).unwrap_or_default();
-                out.push_str(&format!(r#"<meta name="app-start" data-src="{}"{integrity}>"#, file.unwrap_or_default()));
+                out.push_str(&format!(r#"<meta name="{APP_START}" data-src="{}"{integrity}>"#, file.unwrap_or_default()));
                 rest = &rest[close()..];
             }
             _ => {
@@ -260,7 +278,8 @@ mod tests {
     fn files(name: &str) -> Option<String> {
         match name {
             "styles-abc.css" => Some("body{color:red}".into()),
-            "boot-def.js" => Some("/* Why. */\n  var a = '</script>';\n".into()),
+            "boot-def.js" => Some("/* Why. */\n  var a = '</script>', b = 'meta[name=\"app-start\"]';\n".into()),
+            "boot-old.js" => Some("var a = 1;".into()),
             _ => None,
         }
     }
@@ -269,7 +288,7 @@ mod tests {
     fn stylesheet_and_boot_script_are_inlined_and_the_loader_waits_in_a_meta() {
         let shell = Shell::read(TRUNK, files).unwrap();
         assert_eq!(shell.inline_styles, ["body{color:red}"]);
-        assert_eq!(shell.inline_scripts, [r"var a = '<\/script>';"]);
+        assert_eq!(shell.inline_scripts, [r#"var a = '<\/script>', b = 'meta[name="app-start"]';"#]);
         let page = shell.page(0, "<title>T</title>", "<p>hi</p>", "fr", "ltr");
         assert!(page.contains(r#"<style data-href="./styles-abc.css">body{color:red}</style>"#), "{page}");
         assert!(!page.contains("styles-abc.css\" integrity") && !page.contains("boot-def.js\" integrity"), "{page}");
@@ -280,6 +299,13 @@ mod tests {
         // Read again from what it wrote: the same page.
         let again = Shell::read(&page, files).unwrap();
         assert_eq!(again.page(0, "<title>T</title>", "<p>hi</p>", "fr", "ltr"), page);
+    }
+
+    #[test]
+    fn an_older_boot_script_keeps_its_loader_a_script() {
+        let page = Shell::read(&TRUNK.replace("boot-def.js", "boot-old.js"), files).unwrap().page(0, "", "", "en", "ltr");
+        assert!(page.contains(r#"<script type="module" src="./start-9.js"></script>"#), "{page}");
+        assert!(!page.contains("app-start"), "{page}");
     }
 
     #[test]
