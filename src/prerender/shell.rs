@@ -45,10 +45,11 @@ impl Shell {
         }
         let mut html = inline_assets(&html, &read_file);
         let inline_scripts: Vec<String> = element_texts(&html, "script").into_iter().filter(|text| !text.trim().is_empty()).collect();
-        // A page from an older build (refreshed by this one) keeps a boot script that knows no
-        // `app-start`: its loader stays a script, or the app would never start.
-        if !inline_scripts.iter().any(|text| text.contains(APP_START)) {
-            html = loader_as_script(&html);
+        // Only a boot script that adds the loader once the page is painted gets it as a meta:
+        // a page from an older build (refreshed by this one) keeps its loader a script, or the
+        // app would never start.
+        if inline_scripts.iter().any(|text| text.contains(APP_START)) {
+            html = loader_as_meta(&html);
         }
         let inline_styles = element_texts(&html, "style");
         Ok(Self { html, inline_styles, inline_scripts })
@@ -82,15 +83,38 @@ impl Shell {
     }
 }
 
-/// `<meta name="app-start" data-src data-integrity>` as the module script it stands for.
-fn loader_as_script(html: &str) -> String {
-    let needle = format!(r#"<meta name="{APP_START}""#);
-    let Some(from) = html.find(&needle) else { return html.to_owned() };
-    let Some(to) = html[from..].find('>').map(|end| from + end + 1) else { return html.to_owned() };
-    let tag = &html[from..to];
-    let integrity = attribute(tag, "data-integrity").map(|hash| format!(r#" integrity="{hash}""#)).unwrap_or_default();
-    let script = format!(r#"<script type="module" src="{}"{integrity}></script>"#, attribute(tag, "data-src").unwrap_or_default());
-    format!("{}{script}{}", &html[..from], &html[to..])
+/// The page's module script of its own (the app's loader) as `<meta name="app-start"
+/// data-src data-integrity>`, which the boot script turns back into a script once the page has
+/// been painted: a script the page asks for while it is parsed is fetched (and may be run)
+/// before the first paint.
+fn loader_as_meta(html: &str) -> String {
+    let mut rest = html;
+    while let Some(at) = rest.find("<script") {
+        let Some(end) = rest[at..].find('>').map(|end| at + end + 1) else { break };
+        let tag = &rest[at..end];
+        let src = attribute(tag, "src").filter(|src| is_relative(src));
+        if let (Some("module"), Some(src)) = (attribute(tag, "type").as_deref(), src) {
+            let integrity = attribute(tag, "integrity").map(|hash| format!(r#" data-integrity="{hash}""#)).unwrap_or_default();
+            let close = rest[end..].find("</script>").map_or(end, |close| end + close + "</script>".len());
+            let before = html.len() - rest.len();
+            return format!(r#"{}<meta name="{APP_START}" data-src="{src}"{integrity}>{}"#, &html[..before + at], &rest[close..]);
+        }
+        rest = &rest[end..];
+    }
+    html.to_owned()
+}
+
+/// How long the text is that follows `tag` when it opens a `<style>` or `<script>` (to its
+/// closing tag, or to the end); 0 after any other tag.
+fn code_text_len(tag: &str, rest: &str) -> usize {
+    let close = if tag.starts_with("<style") {
+        "</style>"
+    } else if tag.starts_with("<script") {
+        "</script>"
+    } else {
+        return 0;
+    };
+    rest.find(close).unwrap_or(rest.len())
 }
 
 /// The text before `start` and after `end` (markers included in the cut).
@@ -102,9 +126,7 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<(&'a str, &'a st
 
 /// The page without comments. Each `<link rel="stylesheet" href=…>` and classic
 /// `<script src=…>` of the page's own files becomes an inline element with the file's text
-/// (compacted), marked with the file's name. The module script (the app's loader) becomes `<meta name="app-start">`, which the boot
-/// script turns into a script once the page has been painted: a script the page asks for
-/// while it is parsed is fetched (and may be run) before the first paint.
+/// (compacted), marked with the file's name.
 fn inline_assets(html: &str, read_file: &impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -122,9 +144,7 @@ fn inline_assets(html: &str, read_file: &impl Fn(&str) -> Option<String>) -> Str
         let name = tag[1..].split(|c: char| c.is_ascii_whitespace() || c == '>').next().unwrap_or_default();
         let stylesheet = name == "link" && attribute(tag, "rel").as_deref() == Some("stylesheet");
         let script = name == "script" && attribute(tag, "type").is_none_or(|kind| kind == "text/javascript");
-        let module = name == "script" && attribute(tag, "type").as_deref() == Some("module");
         let file = attribute(tag, if stylesheet { "href" } else { "src" }).filter(|file| is_relative(file));
-        let close = || rest.find("</script>").map_or(end + 1, |close| close + "</script>".len());
         match (stylesheet, script, file.as_deref().and_then(|file| read_file(file.trim_start_matches("./")).map(|text| (file, text)))) {
             (true, _, Some((file, text))) => {
                 out.push_str(&format!(r#"<style data-href="{file}">{}</style>"#, compact::css(&text).replace("</style", "<\\/style")));
@@ -135,24 +155,15 @@ fn inline_assets(html: &str, read_file: &impl Fn(&str) -> Option<String>) -> Str
                     r#"<script data-src="{file}">{}</script>"#,
                     compact::script(&text).replace("</script", "<\\/script")
                 ));
-                rest = &rest[close()..];
-            }
-            _ if module && file.is_some() => {
-                let integrity = attribute(tag, "integrity").map(|hash| format!(r#" data-integrity="{hash}""#)).unwrap_or_default();
-                out.push_str(&format!(r#"<meta name="{APP_START}" data-src="{}"{integrity}>"#, file.unwrap_or_default()));
-                rest = &rest[close()..];
+                rest = &rest[rest.find("</script>").map_or(end + 1, |close| close + "</script>".len())..];
             }
             _ => {
                 out.push_str(tag);
                 rest = &rest[end + 1..];
                 // An element inlined earlier (a refresh reads its own page): its text as it is.
-                for (open, close) in [("<style", "</style>"), ("<script", "</script>")] {
-                    if tag.starts_with(open) {
-                        let stop = rest.find(close).unwrap_or(rest.len());
-                        out.push_str(&rest[..stop]);
-                        rest = &rest[stop..];
-                    }
-                }
+                let text = code_text_len(tag, rest);
+                out.push_str(&rest[..text]);
+                rest = &rest[text..];
             }
         }
     }
@@ -245,14 +256,9 @@ fn relocate(html: &str, prefix: &str) -> String {
         out.push_str(&tag);
         rest = &rest[end..];
         // Inline styles and scripts hold no addresses of the page's: skip their text.
-        for (open, close) in [("<style", "</style>"), ("<script", "</script>")] {
-            if tag.starts_with(open) {
-                if let Some(stop) = rest.find(close) {
-                    out.push_str(&rest[..stop]);
-                    rest = &rest[stop..];
-                }
-            }
-        }
+        let text = code_text_len(&tag, rest);
+        out.push_str(&rest[..text]);
+        rest = &rest[text..];
     }
     out.push_str(rest);
     out
