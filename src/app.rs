@@ -100,6 +100,13 @@ pub fn App() -> impl IntoView {
             };
             // Parsing and rendering are separate tasks: neither blocks the page for long.
             crate::browser::page::next_task().await;
+            // A timed card shows the reader's time zone, asked of `Intl` once: its first call
+            // loads the browser's locale data (~12 ms here, several times that on a phone),
+            // a task of its own rather than part of the render's.
+            if matches!(&loaded, LoadState::Loaded(l) if l.programme.events.iter().any(|e| e.when.instants_ms().is_some())) {
+                crate::browser::clock::reader_time_zone();
+                crate::browser::page::next_task().await;
+            }
             crate::browser::page::mark("pb-rendering");
             state.set(loaded);
         });
@@ -160,28 +167,34 @@ fn reveal_when_rendered(nav: Nav, taken_over: StoredValue<bool>) {
     // the page's first frame (a fast connection): what is painted first is the reader's
     // largest content (LCP), and an equal paint after it does not count again.
     let wait_for_a_frame = !handover::static_page_painted();
-    let reveal = move || {
-        crate::browser::page::mark("pb-rendered");
-        let carried = handover::take_over();
-        // The app's page is in the document (the benchmark's end of loading).
-        crate::browser::page::mark("pb-ready");
-        taken_over.set_value(true);
-        let Some(carried) = carried else { return };
-        request_animation_frame(move || {
-            handover::restore(&carried);
-            if let Some(text) = carried.typed_search.clone() {
-                if nav.view.with_untracked(|v| v.filter.text.is_empty()) {
-                    nav.go(History::Replace, |next| next.filter.text = text);
-                }
-            }
-            handover::replay_taps(&carried);
-        });
-    };
     if wait_for_a_frame {
-        crate::browser::page::after_next_paint(reveal);
+        crate::browser::page::after_next_paint(move || reveal(nav, taken_over));
     } else {
-        set_timeout(reveal, std::time::Duration::ZERO);
+        set_timeout(move || reveal(nav, taken_over), std::time::Duration::ZERO);
     }
+}
+
+/// The takeover itself (see `reveal_when_rendered`), once every part of the page is built.
+fn reveal(nav: Nav, taken_over: StoredValue<bool>) {
+    if handover::held() {
+        set_timeout(move || reveal(nav, taken_over), std::time::Duration::ZERO);
+        return;
+    }
+    crate::browser::page::mark("pb-rendered");
+    let carried = handover::take_over();
+    // The app's page is in the document (the benchmark's end of loading).
+    crate::browser::page::mark("pb-ready");
+    taken_over.set_value(true);
+    let Some(carried) = carried else { return };
+    request_animation_frame(move || {
+        handover::restore(&carried);
+        if let Some(text) = carried.typed_search.clone() {
+            if nav.view.with_untracked(|v| v.filter.text.is_empty()) {
+                nav.go(History::Replace, |next| next.filter.text = text);
+            }
+        }
+        handover::replay_taps(&carried);
+    });
 }
 
 /// The reader's language with its translations, in context for every component, and whether

@@ -24,6 +24,31 @@ thread_local! {
     /// `follow_scroll`), with the listener that follows it.
     static SCROLL_Y: Cell<f64> = const { Cell::new(0.0) };
     static SCROLL_LISTENER: RefCell<Option<Closure<dyn Fn()>>> = const { RefCell::new(None) };
+    /// Parts of the app's page still to be built, each in a task of its own (see `hold`).
+    static HOLDS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Keeps the app's page out of the document until the returned guard is dropped: for a part
+/// of it built in a later task, so that building the page is several short tasks rather than
+/// one long one (a phone cannot answer a tap during a long one), and the reader still sees
+/// one whole page take the static page's place.
+#[must_use = "the page waits until this is dropped"]
+pub struct Hold(());
+
+pub fn hold() -> Hold {
+    HOLDS.set(HOLDS.get() + 1);
+    Hold(())
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        HOLDS.set(HOLDS.get().saturating_sub(1));
+    }
+}
+
+/// Whether a part of the app's page is still being built (`hold`).
+pub fn held() -> bool {
+    HOLDS.get() > 0
 }
 
 /// The element the app renders into: `<div id="app">`, in the document at once when there is

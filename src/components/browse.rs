@@ -5,6 +5,7 @@ use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
 use super::backup::SharedListPrompt;
+use super::built_later::BuiltLater;
 use super::calendar_tools::SubscribeLinks;
 use super::chips::{ActiveFilters, EmptyResult};
 use super::colour_choice::ColourChoice;
@@ -98,13 +99,15 @@ pub fn Browse(
         <ChangesNotice marks />
         <SharedListPrompt />
         <main id="content" tabindex="-1">
-            {move || match page.get() {
-                (Some(id), _) => EitherOf5::A(view! { <EventDetail id /> }),
-                (None, Page::Shortlist) => EitherOf5::B(view! { <ShortlistPage /> }),
-                (None, Page::Now) => EitherOf5::C(view! { <NowPage /> }),
-                (None, Page::Day) => EitherOf5::D(view! { <DayPage /> }),
-                (None, Page::Programme) => EitherOf5::E(view! { <ProgrammePage result waiting /> }),
-            }}
+            <BuiltLater>
+                {move || match page.get() {
+                    (Some(id), _) => EitherOf5::A(view! { <EventDetail id /> }),
+                    (None, Page::Shortlist) => EitherOf5::B(view! { <ShortlistPage /> }),
+                    (None, Page::Now) => EitherOf5::C(view! { <NowPage /> }),
+                    (None, Page::Day) => EitherOf5::D(view! { <DayPage /> }),
+                    (None, Page::Programme) => EitherOf5::E(view! { <ProgrammePage result waiting /> }),
+                }}
+            </BuiltLater>
         </main>
     }
 }
@@ -197,7 +200,10 @@ fn ProgrammePage(
                     {tr(locale, Msg::FiltersButton)}
                 </button>
             </div>
-            <FacetPanel result open=panel_open />
+            <BuiltLater>
+                <FacetPanel result open=panel_open />
+            </BuiltLater>
+            <BuiltLater>
             <section class="results" aria-labelledby="results-heading" aria-busy=move || waiting.get().then_some("true")>
                 <h2 id="results-heading" class="visually-hidden">{tr(locale, Msg::EventsHeading)}</h2>
                 <ActiveFilters />
@@ -212,6 +218,7 @@ fn ProgrammePage(
                 </Show>
                 <EventList indices=matching />
             </section>
+            </BuiltLater>
             <SubscribeLinks />
             <ColourChoice />
         </div>

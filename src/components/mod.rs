@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod boot_notices;
 pub mod browse;
+pub mod built_later;
 pub mod calendar_tools;
 pub mod chips;
 pub mod colour_choice;
