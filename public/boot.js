@@ -27,26 +27,39 @@
     hideContent(false);
   }
   function started() { return root.hasAttribute('data-app'); }
-  /* An address relative to the page, made absolute (without query or fragment). */
-  function absolute(href) {
+  /* An address relative to the page (or to `from`), made absolute (without query or fragment). */
+  function absolute(href, from) {
+    if (from) return new URL(href, from).href.split(/[?#]/)[0];
     var a = document.createElement('a');
     a.href = href;
     return a.href.split(/[?#]/)[0];
+  }
+  /* A meta's "name=value name=value" content. */
+  function listOf(meta) {
+    var found = {}, entries = meta ? String(meta.getAttribute('content')).split(' ') : [];
+    for (var l = 0; l < entries.length; l++) {
+      var at = entries[l].indexOf('=');
+      if (at > 0) found[entries[l].slice(0, at)] = entries[l].slice(at + 1);
+    }
+    return found;
+  }
+  /* Each language's page of a view (the prerender's `pb-languages`: "fr=../fr/ …"), from a
+     page at `from` (else this one). */
+  function languagesOf(meta, from) {
+    var found = listOf(meta);
+    for (var lang in found) found[lang] = absolute(found[lang], from);
+    return found;
   }
   function ready() { return root.getAttribute('data-app') === 'ready'; }
   /* The app's root folder: where its code is (every page names it relative to itself). */
   var code = document.querySelector('meta[name="app-code"]'), base = location.href;
   try { base = new URL(code ? code.getAttribute('data-js') : './', location.href).href.replace(/[^/]*$/, ''); } catch (e) { /* an old browser: no app */ }
-  /* Each language's page of this view (the prerender's `pb-languages`: "fr=../fr/ …"). */
-  var alternates = {}, languages = document.querySelector('meta[name="pb-languages"]');
-  var pairs = languages ? String(languages.getAttribute('content')).split(' ') : [];
-  for (var l = 0; l < pairs.length; l++) {
-    var at = pairs[l].indexOf('=');
-    if (at > 0) alternates[pairs[l].slice(0, at)] = absolute(pairs[l].slice(at + 1));
-  }
-  var prerendered = root.getAttribute('lang') || 'en', asked = null, other = false, kept = [];
+  var alternates = languagesOf(document.querySelector('meta[name="pb-languages"]'));
+  /* The query: its language, the rest kept for the page it may be sent to, and what names the
+     view (`named`) apart from campaign tags (`campaign`). */
+  var prerendered = root.getAttribute('lang') || 'en', asked = null, other = false, kept = [], named = [], campaign = [];
   try {
-    pairs = location.search.replace(/^\?/, '').split('&');
+    var pairs = location.search.replace(/^\?/, '').split('&');
     for (var i = 0; i < pairs.length; i++) {
       if (!pairs[i]) continue;
       var eq = pairs[i].indexOf('='), key = decodeURIComponent(eq < 0 ? pairs[i] : pairs[i].slice(0, eq));
@@ -54,9 +67,10 @@
       if (key === 'lang') { asked = String(value).toLowerCase(); continue; }
       kept.push(pairs[i]);
       /* Campaign tags never change the view (src/domain/query.rs). */
-      if (!/^utm_|^fbclid$|^gclid$/.test(key)) other = true;
+      if (/^utm_|^fbclid$|^gclid$/.test(key)) campaign.push(pairs[i]);
+      else { other = true; named.push([key, value]); }
     }
-  } catch (e) { other = true; }
+  } catch (e) { other = true; named = []; }
   /* Another language's static page of this view, before anything is painted: the language an
      older link names (`?lang=`), else, on the root page (the one every language's page names
      as x-default), the first of the browser's languages that the programme has a page in.
@@ -78,7 +92,32 @@
   /* A language the page is not in and has no page for: the app shows it. */
   if (asked && asked !== prerendered && !alternates[asked]) other = true;
   /* A shared shortlist is the app's to show. */
-  if (/(^#|&)share=/.test(location.hash)) other = true;
+  var shared = /(^#|&)share=/.test(location.hash);
+  if (shared) other = true;
+  /* An older link to one view (`?event=<id>`, `?theme=<code>`, …): where the build would have
+     written its page, from the folders a language's home lists (`pb-view-pages`). */
+  var viewPage = null, views = document.querySelector('meta[name="pb-view-pages"]');
+  if (views && named.length === 1 && !shared && !(asked && asked !== prerendered) && alternates[prerendered]) {
+    var folder = listOf(views)[named[0][0]], id = String(named[0][1]);
+    if (folder && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) viewPage = alternates[prerendered] + folder + '/' + id + '.html';
+  }
+  /* That page, if the build wrote it: asked for and read first, since some hosts answer any
+     address with the root page; it must name itself as this language's page of its view.
+     Else (or after 3 s) `otherwise`: the app builds the view. */
+  function openViewPage(otherwise) {
+    var settled = false;
+    function fallBack() { if (!settled) { settled = true; otherwise(); } }
+    if (!window.fetch || !window.DOMParser) return fallBack();
+    setTimeout(fallBack, 3000);
+    fetch(viewPage, { credentials: 'same-origin' }).then(function (response) {
+      return response.ok ? response.text() : '';
+    }).then(function (html) {
+      var page = new DOMParser().parseFromString(html, 'text/html');
+      if (settled || languagesOf(page.querySelector('meta[name="pb-languages"]'), viewPage)[prerendered] !== viewPage) return fallBack();
+      settled = true;
+      location.replace(viewPage + (campaign.length ? '?' + campaign.join('&') : '') + location.hash);
+    }).catch(fallBack);
+  }
   add('js');
   /* The offline copy (public/sw.js) is made once the app's page is ready: installing it
      downloads the app's files again, which slowed a first visit's loading by ~60 ms here (2
@@ -99,7 +138,12 @@
     else window.addEventListener('load', keepOffline);
   }
   /* Without modules the app's loader (a module script) never runs: the same as no wasm. */
-  if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) { add('pb-nowasm'); keepOfflineOnLoad(); return; }
+  if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) {
+    add('pb-nowasm');
+    /* The view's page is better than the first page, and the first page than a skeleton. */
+    if (viewPage) { add('pb-skeleton'); openViewPage(function () { reveal(); keepOfflineOnLoad(); }); } else keepOfflineOnLoad();
+    return;
+  }
   if (window.MutationObserver) {
     new MutationObserver(function (changes, observer) {
       if (!ready()) return;
@@ -249,11 +293,15 @@
     if (/ pb-skeleton /.test(' ' + root.className + ' ')) hideContent(true);
   });
   /* Last, so that the listeners above hear a loader that fails. */
-  if (skeleton) {
+  function startNow() {
     if (code) {
       preload('preload', code.getAttribute('data-wasm'));
       preload('modulepreload', code.getAttribute('data-js'));
     }
     startApp();
-  } else afterFirstPaint(startApp);
+  }
+  /* An older link to a view with a page: that page, else the app at once. */
+  if (viewPage) openViewPage(startNow);
+  else if (skeleton) startNow();
+  else afterFirstPaint(startApp);
 })();

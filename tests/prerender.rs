@@ -118,6 +118,12 @@ fn every_language_has_its_home_page_in_that_language_with_its_alternates() {
             "{name}"
         );
         assert!(!html.contains(r#"rel="canonical""#) && !html.contains("hreflang=\"x-default\""), "{name}");
+        // Where an older link's one view has its page (`?theme=…`), for the boot script.
+        assert_eq!(
+            attribute_after(html, r#"<meta name="pb-view-pages""#, "content").as_deref(),
+            Some("event=events theme=theme month=month partner=partner series=series mode=mode language=language accessibility=accessibility person=person venue=venue"),
+            "{name}"
+        );
         // The language picker is links, which work without JavaScript.
         assert!(html.contains(&format!(r#"href="{depth}ar/" hreflang="ar" lang="ar""#)), "{name}: picker links");
     }
@@ -149,6 +155,7 @@ fn an_events_page_shows_the_event_and_previews_as_it() {
     assert_eq!(html.matches(r#"<link rel="alternate" hreflang="#).count(), 6);
     let languages = attribute_after(html, r#"name="pb-languages""#, "content").unwrap();
     assert!(languages.starts_with("ar=../../ar/events/ms-2012-06-migration-law.html zh="), "relative for the boot script: {languages}");
+    assert!(!html.contains(r#"<meta name="pb-view-pages""#), "only a language's home lists where older links' views are");
     assert_eq!(
         attribute_after(html, r#"hreflang="ar""#, "href").as_deref(),
         Some("https://example.org/programme/ar/events/ms-2012-06-migration-law.html")

@@ -96,6 +96,16 @@ impl SitePages {
         Some(Self { site_lang, view_langs, clashing_ids })
     }
 
+    /// On a language's home, where an older link's view has its page: each query parameter
+    /// that can name a view alone, with the folder of its pages (`event=events theme=theme …`,
+    /// `<meta name="pb-view-pages">`). The boot script sends such a link to the page it names,
+    /// having checked that the build wrote it (a page there naming itself as that language's).
+    pub fn view_folders(&self, lang: Lang) -> Option<String> {
+        let facets = Facet::ALL.into_iter().map(|facet| format!("{0}={0}", facet_folder(facet)));
+        self.has_views(lang)
+            .then(|| std::iter::once(format!("{}={EVENTS_FOLDER}", param::EVENT)).chain(facets).collect::<Vec<_>>().join(" "))
+    }
+
     fn has_views(&self, lang: Lang) -> bool {
         self.view_langs.contains(&lang)
     }

@@ -33,6 +33,11 @@ impl PagePlace<'_> {
     }
 }
 
+/// Whether the view is a language's home: the programme, unfiltered.
+fn is_home(view: &ViewState) -> bool {
+    (ViewState { language: None, ..view.clone() }) == ViewState::default()
+}
+
 /// Everything in the page's head block but its security policy.
 pub struct Head<'a> {
     pub place: PagePlace<'a>,
@@ -78,6 +83,9 @@ impl Head<'_> {
         }
         let languages: Vec<String> = alternates.iter().map(|(lang, address)| format!("{lang}={}", place.relative(address))).collect();
         lines.push(format!(r#"<meta name="pb-languages" content="{}">"#, escape(&languages.join(" "))));
+        if let Some(folders) = self.pages.view_folders(place.locale.lang()).filter(|_| is_home(place.view)) {
+            lines.push(format!(r#"<meta name="pb-view-pages" content="{folders}">"#));
+        }
         if let Some(past) = &self.past_left_out {
             lines.push(format!(r#"<meta name="pb-past" content="{} {}">"#, past.built, past.last_day));
         }
@@ -115,7 +123,7 @@ impl Head<'_> {
             .into_iter()
             .filter_map(|lang| self.pages.page_of(self.programme, place.view, lang).map(|address| (lang.tag(), address)))
             .collect();
-        if (ViewState { language: None, ..place.view.clone() }) == ViewState::default() {
+        if is_home(place.view) {
             alternates.push(("x-default", String::new()));
         }
         alternates

@@ -93,7 +93,7 @@ async fn links_and_browsers_in_another_language_open_that_languages_page() {
     french.before_each_page("requestAnimationFrame(() => sessionStorage.setItem('painted:' + location.pathname, '1'));").await;
     french.goto(&server().app_url("?theme=youth&utm_source=mail")).await;
     french.wait_for_app().await;
-    assert_eq!(address(&french).await, "fr/?theme=youth&utm_source=mail");
+    assert_eq!(address(&french).await, "fr/theme/youth.html?utm_source=mail");
     expect_count(&french, "1 événement").await;
     let painted = french.script(&format!("return sessionStorage.getItem('painted:{}');", crate::server::SUB_PATH)).await;
     assert!(painted.is_null(), "the English root page was painted before the French one");
@@ -108,7 +108,7 @@ async fn links_and_browsers_in_another_language_open_that_languages_page() {
     browser.goto(&server().app_url("?lang=ar&event=ms-2012-06-migration-law")).await;
     browser.wait_for_app().await;
     eventually("the Arabic page", || async { lang_and_dir(&browser).await.1 == "rtl" }).await;
-    assert_eq!(address(&browser).await, "ar/?event=ms-2012-06-migration-law");
+    assert_eq!(address(&browser).await, "ar/events/ms-2012-06-migration-law.html");
     assert_eq!(browser.text_of("event-detail-title").await, "International migration law");
     browser.quit().await;
 }

@@ -30,6 +30,7 @@ async fn screenshots_at_phone_and_desktop_sizes() {
         }
         capture(&browser, &format!("{label}-facets")).await;
         browser.goto(&server().app_url("?event=lphm-2013-05-media")).await;
+        browser.wait_for_app().await;
         browser.testid("event-detail").await;
         browser.testid("shortlist-toggle-lphm-2013-05-media").await.click().await.unwrap();
         capture(&browser, &format!("{label}-event")).await;

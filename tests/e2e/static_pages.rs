@@ -133,6 +133,45 @@ async fn cards_and_the_share_field_give_the_events_page_and_older_links_still_wo
     browser.quit().await;
 }
 
+/// A link from before the view pages (`?theme=`, `?event=`) opens that view's static page,
+/// campaign tags kept; the root page is never shown unmasked before it goes; a view without a
+/// page stays the app's.
+#[tokio::test]
+async fn an_older_link_to_one_view_opens_its_static_page() {
+    let own_server = crate::start_server();
+    own_server.delay_wasm(Duration::from_millis(700));
+    let browser = Browser::open(PHONE).await;
+    // Remembers, across the navigation, a page that showed its static list unmasked.
+    browser
+        .before_each_page(
+            "(function watch() {
+               const root = document.documentElement;
+               if (root && document.getElementById('prerender') && !root.classList.contains('pb-skeleton')) {
+                 sessionStorage.setItem('unmasked:' + location.pathname, '1');
+               }
+               if (!root || root.getAttribute('data-app') !== 'ready') requestAnimationFrame(watch);
+             })();",
+        )
+        .await;
+    browser.goto(&own_server.app_url("?theme=education&utm_source=mail")).await;
+    browser.wait_for_app().await;
+    assert!(browser.url().await.ends_with(&format!("{SUB_PATH}en/theme/education.html?utm_source=mail")), "{}", browser.url().await);
+    assert_eq!(browser.card_ids().await, ["ms-2012-08-social-inclusion", "ms-2012-12-women"]);
+    let unmasked = browser.script(&format!("return sessionStorage.getItem('unmasked:{SUB_PATH}');")).await;
+    assert!(unmasked.is_null(), "the unfiltered first page was shown before the theme's page");
+
+    browser.goto(&own_server.app_url(&format!("?event={EVENT}"))).await;
+    browser.wait_for_app().await;
+    assert!(browser.url().await.ends_with(&format!("{SUB_PATH}en/events/{EVENT}.html")), "{}", browser.url().await);
+    assert_eq!(browser.text_of("event-detail-title").await, "International migration law");
+
+    // No page of that view: the app shows it, at the address asked for.
+    browser.goto(&own_server.app_url("?event=no-such-event")).await;
+    browser.wait_for_app().await;
+    assert!(!browser.url().await.contains("/events/"), "{}", browser.url().await);
+    browser.quit().await;
+}
+
 #[tokio::test]
 async fn a_tap_before_the_app_takes_over_is_kept() {
     let own_server = crate::start_server();
