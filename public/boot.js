@@ -1,10 +1,11 @@
 /* Boot script: a classic script in <head> (a file, hashed by Trunk: dist/ has no inline
    script, so it works under a strict Content Security Policy). It runs before the first
    paint, in any browser from about 2012 on. It decides whether the prerendered first screen
-   is what this address asks for and, when it is not, shows it as a neutral skeleton until the
-   app has rendered; it registers the service worker, and says so plainly when the app cannot
-   start (public/start.js starts it). The app marks <html
-   data-app="started|ready"> (src/browser/handover.rs). No app logic here. */
+   is what this address asks for and, when it is not, sends an older link to its view's own
+   page or shows it as a neutral skeleton until the app has rendered; it registers the
+   service worker, and says so plainly when the app cannot start (public/start.js starts it).
+   The app marks <html data-app="started|ready"> (src/browser/handover.rs). No app logic
+   here. */
 (function () {
   var root = document.documentElement;
   /* The reader's colours (src/components/colour_choice.rs), before anything is painted. */

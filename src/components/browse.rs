@@ -204,20 +204,20 @@ fn ProgrammePage(
                 <FacetPanel result open=panel_open />
             </BuiltLater>
             <BuiltLater>
-            <section class="results" aria-labelledby="results-heading" aria-busy=move || waiting.get().then_some("true")>
-                <h2 id="results-heading" class="visually-hidden">{tr(locale, Msg::EventsHeading)}</h2>
-                <ActiveFilters />
-                <PersonProfile />
-                <VenueProfile />
-                <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
-                    {move || tr_count(locale, count.get(), Count::ResultCount)}
-                </p>
-                <PastLeftOut result />
-                <Show when=move || count.get() == 0>
-                    <EmptyResult />
-                </Show>
-                <EventList indices=matching />
-            </section>
+                <section class="results" aria-labelledby="results-heading" aria-busy=move || waiting.get().then_some("true")>
+                    <h2 id="results-heading" class="visually-hidden">{tr(locale, Msg::EventsHeading)}</h2>
+                    <ActiveFilters />
+                    <PersonProfile />
+                    <VenueProfile />
+                    <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
+                        {move || tr_count(locale, count.get(), Count::ResultCount)}
+                    </p>
+                    <PastLeftOut result />
+                    <Show when=move || count.get() == 0>
+                        <EmptyResult />
+                    </Show>
+                    <EventList indices=matching />
+                </section>
             </BuiltLater>
             <SubscribeLinks />
             <ColourChoice />
