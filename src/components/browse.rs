@@ -216,7 +216,10 @@ fn ProgrammePage(
                     <Show when=move || count.get() == 0>
                         <EmptyResult />
                     </Show>
-                    <EventList indices=matching />
+                    // The cards, in a task after the rest of the results.
+                    <BuiltLater>
+                        <EventList indices=matching />
+                    </BuiltLater>
                 </section>
             </BuiltLater>
             <SubscribeLinks />

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 
-use super::built_later::BuiltLater;
 use super::event_card::EventCard;
 use crate::browser::page::{after_next_paint, NearObserver};
 use crate::domain::i18n::{format_count, format_month, tr, tr_with, Msg};
@@ -115,33 +114,25 @@ pub fn EventList(
         <div class="event-list" data-testid="event-list">
             // Months and cards are keyed separately, so that a filter change keeps the cards
             // that stay and only adds or removes the others.
-            // Behind the static page, the cards are built in a task after the rest of the page.
-            <BuiltLater>
+            <For each=move || months.get() key=|month| *month let:month>
                 {
+                    let heading_id = format!("month-{month}");
+                    let labelled_by = heading_id.clone();
+                    let members = move || groups.with(|g| g.iter().find(|(m, _)| *m == month).map(|(_, members)| members.clone()).unwrap_or_default());
                     let last_day = last_day.clone();
+                    let month_last = groups.with_untracked(|g| g.iter().find(|(m, _)| *m == month).and_then(|(_, members)| last_day(members)));
                     view! {
-                        <For each=move || months.get() key=|month| *month let:month>
-                            {
-                                let heading_id = format!("month-{month}");
-                                let labelled_by = heading_id.clone();
-                                let members = move || groups.with(|g| g.iter().find(|(m, _)| *m == month).map(|(_, members)| members.clone()).unwrap_or_default());
-                                let last_day = last_day.clone();
-                                let month_last = groups.with_untracked(|g| g.iter().find(|(m, _)| *m == month).and_then(|(_, members)| last_day(members)));
-                                view! {
-                                    <section class="month" aria-labelledby=labelled_by data-testid=format!("month-{month}") data-last=month_last>
-                                        <h3 id=heading_id class="month-heading">{format_month(locale, month)}</h3>
-                                        <ul class="cards">
-                                            <For each=members key=|index| *index let:index>
-                                                <li data-last=last_day(&[index])><EventCard index /></li>
-                                            </For>
-                                        </ul>
-                                    </section>
-                                }
-                            }
-                        </For>
+                        <section class="month" aria-labelledby=labelled_by data-testid=format!("month-{month}") data-last=month_last>
+                            <h3 id=heading_id class="month-heading">{format_month(locale, month)}</h3>
+                            <ul class="cards">
+                                <For each=members key=|index| *index let:index>
+                                    <li data-last=last_day(&[index])><EventCard index /></li>
+                                </For>
+                            </ul>
+                        </section>
                     }
                 }
-            </BuiltLater>
+            </For>
             <Show when=move || has_more.get()>
                 <p class="shown-of" data-testid="shown-of">{shown_of}</p>
                 <button
